@@ -1,0 +1,19 @@
+// The one interface the views, commands and hover use to reach IAM and STS.
+import type {
+  AccessKey,
+  AccessKeyLastUsed,
+  CallerIdentity,
+  IamUser,
+  Page,
+  PageRequest,
+} from '../core/types';
+
+export interface IamApi {
+  getCallerIdentity(signal?: AbortSignal): Promise<CallerIdentity>;
+  listUsers(request: PageRequest & { pathPrefix?: string }): Promise<Page<IamUser>>;
+  /** Without `userName`, IAM answers for the user whose key signed the request (or root). */
+  listAccessKeys(request: PageRequest & { userName?: string }): Promise<Page<AccessKey>>;
+  getAccessKeyLastUsed(accessKeyId: string, signal?: AbortSignal): Promise<AccessKeyLastUsed>;
+  /** STS GetAccessKeyInfo: the account that owns a key, whatever account asks. */
+  getAccessKeyAccount(accessKeyId: string, signal?: AbortSignal): Promise<string>;
+}
