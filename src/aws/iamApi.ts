@@ -13,6 +13,10 @@ export interface IamApi {
   listUsers(request: PageRequest & { pathPrefix?: string }): Promise<Page<IamUser>>;
   /** Without `userName`, IAM answers for the user whose key signed the request (or root). */
   listAccessKeys(request: PageRequest & { userName?: string }): Promise<Page<AccessKey>>;
+  /** Every user, through the SDK's paginator (for exports, where the whole list is wanted). */
+  listAllUsers(options: { pageSize: number; signal?: AbortSignal }): Promise<IamUser[]>;
+  /** Every key of one user, through the SDK's paginator. */
+  listAllAccessKeys(userName: string, options: { pageSize: number; signal?: AbortSignal }): Promise<AccessKey[]>;
   getAccessKeyLastUsed(accessKeyId: string, signal?: AbortSignal): Promise<AccessKeyLastUsed>;
   /** STS GetAccessKeyInfo: the account that owns a key, whatever account asks. */
   getAccessKeyAccount(accessKeyId: string, signal?: AbortSignal): Promise<string>;

@@ -1,0 +1,164 @@
+#!/usr/bin/env node
+// `npm test`: build, then every test layer, then one closing line CI can read:
+//   N passed, N failed            (", N skipped" appended when tests were skipped/pending)
+// Layers: unit (mocha on Node, test/.mocharc.unit.json), integration (the suite inside
+// code-server's extension host, out/test/host/runInCodeServer.js), ui (mocha on Node driving
+// the workbench in Chromium, test/.mocharc.ui.json). Each layer ends with an
+// IAMKEYS_TEST_RESULT line (test/host/results.ts) which is read here; a layer that crashes
+// without one, or a failing build step, counts as at least 1 failed. Exit code 1 if anything failed.
+// Knobs: IAMKEYS_ONLY=unit|integration|ui runs one layer; IAMKEYS_SKIP_UI=1 skips the UI layer.
+// All layers run with an isolated AWS environment (no inherited AWS_*, empty shared files,
+// no instance metadata).
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const LAYERS = ['unit', 'integration', 'ui'];
+const ONLY = process.env.IAMKEYS_ONLY || '';
+const SKIP_UI = process.env.IAMKEYS_SKIP_UI === '1';
+const LAYER_TIMEOUT_MS = 30 * 60_000; // watchdog; the layers have their own, shorter timeouts
+const MARKER = /^IAMKEYS_TEST_RESULT (\{.*\})\s*$/;
+
+if (ONLY && !LAYERS.includes(ONLY)) {
+  console.error(`test-all: IAMKEYS_ONLY must be one of ${LAYERS.join(', ')} (got "${ONLY}")`);
+  process.exit(2);
+}
+
+const codeServerEntry = path.join(
+  process.env.CODE_SERVER_DIR || path.join(ROOT, '.vscode-test', 'code-server'),
+  'node_modules/code-server/out/node/entry.js',
+);
+const chromium = process.env.IAMKEYS_CHROMIUM || '/usr/bin/chromium';
+const mochaBin = path.join(ROOT, 'node_modules', 'mocha', 'bin', 'mocha.js');
+const reporter = path.join(ROOT, 'out', 'test', 'host', 'countingReporter.js');
+
+// Isolated AWS environment for every layer.
+const awsDir = fs.mkdtempSync(path.join(os.tmpdir(), 'iamkeys-aws-'));
+fs.writeFileSync(path.join(awsDir, 'config'), '');
+fs.writeFileSync(path.join(awsDir, 'credentials'), '');
+const testEnv = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.toUpperCase().startsWith('AWS_')));
+Object.assign(testEnv, {
+  AWS_CONFIG_FILE: path.join(awsDir, 'config'),
+  AWS_SHARED_CREDENTIALS_FILE: path.join(awsDir, 'credentials'),
+  AWS_EC2_METADATA_DISABLED: 'true',
+});
+process.on('exit', () => fs.rmSync(awsDir, { recursive: true, force: true }));
+
+const rows = []; // { name, passed, failed, pending, note, seconds }
+let current; // running child, killed on Ctrl-C
+
+/** Runs a command; echoes its stdout (minus result lines) and returns { code, result }. */
+function run(cmd, args, env = process.env) {
+  return new Promise((resolve) => {
+    const child = spawn(cmd, args, { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'inherit'] });
+    current = child;
+    let result;
+    let pending = '';
+    const onLine = (line) => {
+      const m = MARKER.exec(line);
+      if (!m) return process.stdout.write(line + '\n');
+      try {
+        result = JSON.parse(m[1]);
+      } catch {
+        process.stdout.write(line + '\n');
+      }
+    };
+    child.stdout.on('data', (d) => {
+      pending += d;
+      const lines = pending.split('\n');
+      pending = lines.pop();
+      lines.forEach(onLine);
+    });
+    const watchdog = setTimeout(() => {
+      console.error(`test-all: ${cmd} ${args.join(' ')} still running after ${LAYER_TIMEOUT_MS / 60_000} min: killing it`);
+      child.kill('SIGTERM');
+    }, LAYER_TIMEOUT_MS);
+    child.on('error', (err) => console.error(`test-all: cannot start ${cmd}: ${err.message}`));
+    child.on('close', (code, signal) => {
+      clearTimeout(watchdog);
+      if (pending) onLine(pending);
+      current = undefined;
+      resolve({ code: code ?? (signal ? 128 : 1), result });
+    });
+  });
+}
+
+async function step(name, cmd, args) {
+  console.log(`\n=== ${name} ===`);
+  const t = Date.now();
+  const { code } = await run(cmd, args);
+  const seconds = (Date.now() - t) / 1000;
+  rows.push({ name, step: true, failed: code === 0 ? 0 : 1, note: code === 0 ? 'ok' : `FAILED (exit code ${code})`, seconds });
+}
+
+async function layer(name, cmd, args, needs = []) {
+  if (ONLY && ONLY !== name) return;
+  console.log(`\n=== ${name} tests ===`);
+  if (name === 'ui' && SKIP_UI) {
+    rows.push({ name, note: 'skipped (IAMKEYS_SKIP_UI=1)', seconds: 0 });
+    return;
+  }
+  const missing = needs.find((n) => !fs.existsSync(n.path));
+  if (missing) {
+    console.error(`test-all: ${missing.what} is not installed (${missing.path}): ${missing.fix}`);
+    rows.push({ name, passed: 0, failed: 1, pending: 0, note: `not run: ${missing.what} missing`, seconds: 0 });
+    return;
+  }
+  const t = Date.now();
+  const { code, result } = await run(cmd, args, testEnv);
+  const seconds = (Date.now() - t) / 1000;
+  if (!result) {
+    rows.push({ name, passed: 0, failed: 1, pending: 0, note: `CRASHED (exit code ${code}, no result line)`, seconds });
+  } else if (code !== 0 && !(result.failed > 0)) {
+    rows.push({ ...result, failed: 1, note: `exit code ${code} despite 0 failures: counted as 1 failed`, seconds });
+  } else {
+    rows.push({ ...result, seconds });
+  }
+}
+
+function counts(r) {
+  const base = `${r.passed ?? 0} passed, ${r.failed ?? 0} failed`;
+  return r.pending ? `${base}, ${r.pending} skipped` : base;
+}
+
+for (const sig of ['SIGINT', 'SIGTERM']) {
+  process.on(sig, () => {
+    current?.kill(sig);
+    process.exit(130);
+  });
+}
+
+const started = Date.now();
+await step('build', 'npm', ['run', 'build', '--silent']);
+await step('compile-tests', 'npm', ['run', 'compile-tests', '--silent']);
+
+const needMocha = { what: 'compiled tests', path: reporter, fix: "run 'npm run compile-tests'" };
+const needCodeServer = {
+  what: 'code-server',
+  path: codeServerEntry,
+  fix: "run 'npm run install-code-server' (CI: .ci/run installs it)",
+};
+const needChromium = { what: 'Chromium', path: chromium, fix: "run 'bash scripts/install-system-deps.sh'" };
+
+await layer('unit', process.execPath, [mochaBin, '--config', 'test/.mocharc.unit.json', '--reporter', reporter], [needMocha]);
+await layer('integration', process.execPath, ['out/test/host/runInCodeServer.js'], [needCodeServer, needChromium]);
+await layer('ui', process.execPath, [mochaBin, '--config', 'test/.mocharc.ui.json', '--reporter', reporter], [
+  needMocha,
+  needCodeServer,
+  needChromium,
+]);
+
+const total = { passed: 0, failed: 0, pending: 0 };
+console.log(`\n=== summary (${((Date.now() - started) / 1000).toFixed(1)} s) ===`);
+for (const r of rows) {
+  total.passed += r.passed ?? 0;
+  total.failed += r.failed ?? 0;
+  total.pending += r.pending ?? 0;
+  const what = r.step || r.passed === undefined ? r.note : [counts(r), r.note].filter(Boolean).join('  ');
+  console.log(`  ${r.name.padEnd(14)} ${what}  (${r.seconds.toFixed(1)} s)`);
+}
+console.log(counts(total));
+process.exitCode = total.failed > 0 ? 1 : 0;

@@ -1,0 +1,146 @@
+// Turns whatever the SDK threw into a kind the UI can act on and a sentence a person can read.
+// Messages never include request headers or credentials: only codes and IAM's own text.
+
+export type AwsErrorKind =
+  | 'access-denied'
+  | 'throttled'
+  | 'not-found'
+  | 'validation'
+  | 'credentials'
+  | 'network'
+  | 'timeout'
+  | 'bad-response'
+  | 'server'
+  | 'cancelled'
+  | 'unknown';
+
+export interface ClassifiedError {
+  readonly kind: AwsErrorKind;
+  /** IAM/STS error code or Node error code when there is one. */
+  readonly code?: string;
+  /** Short text for a tree row or a notification. */
+  readonly message: string;
+  /** What the user can do about it, when we know. */
+  readonly hint?: string;
+  /** Whether trying the same request again may help. */
+  readonly retryable: boolean;
+}
+
+const ACCESS_DENIED = new Set(['AccessDenied', 'AccessDeniedException', 'UnauthorizedOperation', 'UnauthorizedAccess']);
+const THROTTLED = new Set(['Throttling', 'ThrottlingException', 'TooManyRequestsException', 'RequestLimitExceeded', 'SlowDown']);
+const CREDENTIALS = new Set([
+  'InvalidClientTokenId', 'SignatureDoesNotMatch', 'ExpiredToken', 'ExpiredTokenException',
+  'InvalidAccessKeyId', 'UnrecognizedClientException', 'IncompleteSignature', 'MissingAuthenticationToken',
+  'CredentialsProviderError', 'TokenProviderError', 'InvalidIdentityToken', 'UnauthorizedException',
+]);
+const VALIDATION = new Set(['ValidationError', 'ValidationException', 'InvalidInput', 'InvalidParameterValue', 'MalformedQueryString']);
+const SERVER = new Set(['ServiceFailure', 'ServiceFailureException', 'ServiceUnavailable', 'ServiceUnavailableException', 'InternalFailure', 'InternalError']);
+const NETWORK = new Set(['ECONNREFUSED', 'ECONNRESET', 'ENOTFOUND', 'EAI_AGAIN', 'EPIPE', 'EHOSTUNREACH', 'ENETUNREACH', 'ECONNABORTED', 'ERR_SOCKET_CONNECTION_TIMEOUT']);
+const TIMEOUT = new Set(['TimeoutError', 'RequestTimeout', 'RequestTimeoutException', 'ETIMEDOUT', 'ESOCKETTIMEDOUT']);
+
+interface ErrorLike {
+  name?: unknown;
+  code?: unknown;
+  Code?: unknown;
+  message?: unknown;
+  $metadata?: { httpStatusCode?: number };
+  $response?: { statusCode?: number };
+  $fault?: unknown;
+}
+
+function text(value: unknown): string | undefined {
+  return typeof value === 'string' && value.length > 0 ? value : undefined;
+}
+
+/** The IAM action named in an AccessDenied message ("…not authorized to perform: iam:ListUsers…"). */
+export function deniedAction(message: string): string | undefined {
+  return /perform:\s*([a-z0-9-]+:[A-Za-z0-9]+)/.exec(message)?.[1];
+}
+
+export function classifyError(error: unknown, action?: string): ClassifiedError {
+  const e: ErrorLike = typeof error === 'object' && error !== null ? (error as ErrorLike) : { message: String(error) };
+  const name = text(e.name);
+  const code = text(e.Code) ?? text(e.code) ?? name;
+  const raw = text(e.message) ?? '';
+  const status = e.$metadata?.httpStatusCode ?? e.$response?.statusCode;
+  const has = (set: Set<string>): boolean => (code !== undefined && set.has(code)) || (name !== undefined && set.has(name));
+
+  if (name === 'AbortError' || code === 'ABORT_ERR') {
+    return { kind: 'cancelled', code, message: 'Cancelled', retryable: true };
+  }
+  if (has(ACCESS_DENIED)) {
+    const what = deniedAction(raw) ?? action;
+    return {
+      kind: 'access-denied', code,
+      message: what ? `Access denied: ${what}` : 'Access denied',
+      hint: what ? `Your credentials need the ${what} permission.` : 'Your credentials lack a permission this view needs.',
+      retryable: true,
+    };
+  }
+  if (has(THROTTLED) || status === 429) {
+    return { kind: 'throttled', code, message: 'Throttled by AWS', hint: 'Too many requests; wait a moment and retry.', retryable: true };
+  }
+  if (code === 'NoSuchEntity' || code === 'NoSuchEntityException' || status === 404) {
+    return { kind: 'not-found', code, message: firstSentence(raw) || 'Not found', retryable: false };
+  }
+  if (has(VALIDATION)) {
+    return { kind: 'validation', code, message: firstSentence(raw) || 'IAM rejected the request as invalid', retryable: false };
+  }
+  if (has(CREDENTIALS) || /credential|sso session|token.*expired|could not load/i.test(name ?? '')) {
+    return credentialsError(code, raw);
+  }
+  if (has(TIMEOUT) || /timed? ?out/i.test(raw)) {
+    return { kind: 'timeout', code, message: 'The request timed out', hint: 'Check the network or raise iamKeys.requestTimeoutSeconds.', retryable: true };
+  }
+  if (has(NETWORK) || /socket hang up|ECONNRESET|ECONNREFUSED|ENOTFOUND|network/i.test(raw)) {
+    return { kind: 'network', code, message: 'Network error', hint: networkHint(raw), retryable: true };
+  }
+  if (has(SERVER) || (status !== undefined && status >= 500)) {
+    return { kind: 'server', code, message: `AWS answered with a server error${status ? ` (HTTP ${status})` : ''}`, retryable: true };
+  }
+  if (isParseError(name, raw)) {
+    return { kind: 'bad-response', code, message: 'The endpoint answered something that is not an IAM response', hint: 'Check iamKeys.endpoint.', retryable: true };
+  }
+  if (/credential|sso|profile/i.test(raw)) return credentialsError(code, raw);
+  return { kind: 'unknown', code, message: firstSentence(raw) || 'Unexpected error', retryable: true };
+}
+
+function credentialsError(code: string | undefined, raw: string): ClassifiedError {
+  const profile = /profile[ :]+"?([\w+=,.@/-]+)"?/i.exec(raw)?.[1];
+  if (/sso/i.test(raw)) {
+    return {
+      kind: 'credentials', code,
+      message: 'The SSO session has expired or is not signed in',
+      hint: `Run: aws sso login${profile ? ` --profile ${profile}` : ''}`,
+      retryable: true,
+    };
+  }
+  if (code === 'ExpiredToken' || code === 'ExpiredTokenException' || /expired/i.test(raw)) {
+    return { kind: 'credentials', code, message: 'The credentials have expired', hint: 'Refresh them (sign in again), then retry.', retryable: true };
+  }
+  if (code === 'InvalidClientTokenId' || code === 'InvalidAccessKeyId') {
+    return { kind: 'credentials', code, message: 'AWS does not recognise these credentials', hint: 'The access key may be deleted or inactive.', retryable: false };
+  }
+  if (code === 'SignatureDoesNotMatch') {
+    return { kind: 'credentials', code, message: 'The secret key does not match the access key', hint: 'Check the profile\'s secret access key.', retryable: false };
+  }
+  return { kind: 'credentials', code, message: firstSentence(raw) || 'Could not load credentials', hint: 'Pick another profile or check ~/.aws/config.', retryable: true };
+}
+
+function isParseError(name: string | undefined, raw: string): boolean {
+  return (
+    name === 'SyntaxError' ||
+    /deserializ|not well-formed|unexpected end|invalid xml|char '.' is not expected|Unexpected close tag|Invalid character|Unclosed|parse/i.test(raw)
+  );
+}
+
+function networkHint(raw: string): string {
+  if (/ECONNREFUSED/.test(raw)) return 'Nothing answered at the endpoint. Is it running?';
+  if (/ENOTFOUND|EAI_AGAIN/.test(raw)) return 'The endpoint host name could not be resolved.';
+  return 'Check the network connection, then retry.';
+}
+
+function firstSentence(raw: string): string {
+  const line = raw.split('\n')[0].trim();
+  return line.length > 200 ? `${line.slice(0, 197)}…` : line;
+}

@@ -1,0 +1,42 @@
+// Profile names and how each gets its credentials, read with the SDK's own shared-config
+// loader so we parse ~/.aws/config and ~/.aws/credentials exactly as the SDK will.
+import { loadSharedConfigFiles } from '@smithy/shared-ini-file-loader';
+
+export type CredentialKind = 'static keys' | 'SSO' | 'credential process' | 'assume role' | 'web identity' | 'unknown';
+
+export interface ProfileInfo {
+  readonly name: string;
+  readonly kind: CredentialKind;
+  readonly region?: string;
+  readonly mfa: boolean;
+}
+
+type Section = Record<string, string | undefined>;
+
+function kindOf(section: Section): CredentialKind {
+  if (section.sso_session || section.sso_start_url) return 'SSO';
+  if (section.credential_process) return 'credential process';
+  if (section.web_identity_token_file) return 'web identity';
+  if (section.role_arn) return 'assume role';
+  if (section.aws_access_key_id) return 'static keys';
+  return 'unknown';
+}
+
+/** Every profile in the config and credentials files, sorted by name. Re-reads the files each call. */
+export async function listProfiles(): Promise<ProfileInfo[]> {
+  const files = await loadSharedConfigFiles({ ignoreCache: true });
+  const merged = new Map<string, Section>();
+  // As the SDK does, the credentials file wins over the config file for the same profile.
+  for (const source of [files.configFile, files.credentialsFile]) {
+    for (const [name, section] of Object.entries(source ?? {})) {
+      merged.set(name, { ...(merged.get(name) ?? {}), ...(section as Section) });
+    }
+  }
+  return [...merged.entries()]
+    .map(([name, section]) => ({ name, kind: kindOf(section), region: section.region, mfa: Boolean(section.mfa_serial) }))
+    .sort((a, b) => a.name.localeCompare(b.name));
+}
+
+export async function findProfile(name: string): Promise<ProfileInfo | undefined> {
+  return (await listProfiles()).find((p) => p.name === name);
+}

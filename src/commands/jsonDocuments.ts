@@ -1,0 +1,32 @@
+// Read-only JSON documents under the `iam-keys:` scheme: results are shown, not saved, and
+// nobody edits a key's metadata by mistake.
+import * as vscode from 'vscode';
+
+export const JSON_SCHEME = 'iam-keys';
+
+export class JsonDocuments implements vscode.TextDocumentContentProvider, vscode.Disposable {
+  private readonly contents = new Map<string, string>();
+  private readonly changed = new vscode.EventEmitter<vscode.Uri>();
+  readonly onDidChange = this.changed.event;
+  private counter = 0;
+
+  provideTextDocumentContent(uri: vscode.Uri): string {
+    return this.contents.get(uri.toString()) ?? '';
+  }
+
+  /** Opens `value` as pretty JSON in a read-only editor titled `name`. */
+  async show(name: string, text: string): Promise<vscode.TextEditor> {
+    const safe = name.replace(/[^\w.@+=,-]/g, '_');
+    const uri = vscode.Uri.from({ scheme: JSON_SCHEME, path: `/${safe}.json`, query: String(++this.counter) });
+    this.contents.set(uri.toString(), text);
+    // Keep the map small: older documents closed long ago need no content.
+    if (this.contents.size > 50) this.contents.delete(this.contents.keys().next().value as string);
+    const document = await vscode.languages.setTextDocumentLanguage(await vscode.workspace.openTextDocument(uri), 'json');
+    return vscode.window.showTextDocument(document, { preview: false });
+  }
+
+  dispose(): void {
+    this.changed.dispose();
+    this.contents.clear();
+  }
+}

@@ -1,0 +1,50 @@
+// Select the main profile, or add/remove more profiles shown side by side.
+import * as vscode from 'vscode';
+import { listProfiles } from '../aws/profiles';
+import { SECTION } from '../config';
+import { ConnectionNode } from '../explorer/nodes/connectionNode';
+import type { ExplorerNode } from '../explorer/nodes/explorerNode';
+
+async function pickProfile(title: string, exclude: readonly string[]): Promise<string | undefined> {
+  const profiles = (await listProfiles()).filter((p) => !exclude.includes(p.name));
+  if (profiles.length === 0) {
+    const open = vscode.l10n.t('How to configure profiles');
+    const choice = await vscode.window.showWarningMessage(vscode.l10n.t('No AWS profiles found in the shared config or credentials files.'), open);
+    if (choice === open) await vscode.env.openExternal(vscode.Uri.parse('https://docs.aws.amazon.com/cli/latest/userguide/cli-configure-files.html'));
+    return undefined;
+  }
+  const pick = await vscode.window.showQuickPick(
+    profiles.map((p) => ({ label: p.name, description: [p.kind, p.region].filter(Boolean).join(' · ') })),
+    { title, placeHolder: vscode.l10n.t('AWS profile') },
+  );
+  return pick?.label;
+}
+
+export async function selectProfile(profile: string | undefined): Promise<string | undefined> {
+  const chosen = typeof profile === 'string' ? profile : await pickProfile(vscode.l10n.t('Select AWS profile'), []);
+  if (chosen === undefined) return undefined;
+  await vscode.workspace.getConfiguration(SECTION).update('profile', chosen, vscode.ConfigurationTarget.Global);
+  return chosen;
+}
+
+export async function addProfile(profile: string | undefined): Promise<string | undefined> {
+  const config = vscode.workspace.getConfiguration(SECTION);
+  const current = config.get<string[]>('profiles') ?? [];
+  const chosen = typeof profile === 'string' ? profile : await pickProfile(vscode.l10n.t('Add AWS profile to the explorer'), [config.get<string>('profile') ?? '', ...current]);
+  if (chosen === undefined || current.includes(chosen)) return chosen;
+  await config.update('profiles', [...current, chosen], vscode.ConfigurationTarget.Global);
+  return chosen;
+}
+
+export async function removeProfile(node: ExplorerNode | string | undefined): Promise<string | undefined> {
+  const config = vscode.workspace.getConfiguration(SECTION);
+  const current = config.get<string[]>('profiles') ?? [];
+  const name = node instanceof ConnectionNode ? node.profile : typeof node === 'string' ? node : (await vscode.window.showQuickPick(current, { title: vscode.l10n.t('Remove AWS profile from the explorer') }));
+  if (name === undefined) return undefined;
+  if (current.includes(name)) {
+    await config.update('profiles', current.filter((p) => p !== name), vscode.ConfigurationTarget.Global);
+  } else if (config.get<string>('profile') === name) {
+    await config.update('profile', '', vscode.ConfigurationTarget.Global);
+  }
+  return name;
+}

@@ -1,0 +1,14 @@
+// Refresh: one node (its list is loaded again from the first page) or the whole view.
+import { ConnectionNode } from '../explorer/nodes/connectionNode';
+import type { ExplorerNode } from '../explorer/nodes/explorerNode';
+import { PagedNode } from '../explorer/nodes/pagedNode';
+import type { CommandDeps } from './deps';
+
+export function refresh(node: ExplorerNode | undefined, deps: CommandDeps): void {
+  if (node instanceof ConnectionNode || node instanceof PagedNode) {
+    node.reset();
+    deps.explorer.refresh(node);
+    return;
+  }
+  deps.explorer.rebuild();
+}

@@ -1,0 +1,98 @@
+// The one place that reads iamKeys.* settings. Values are checked here, so the rest of the
+// extension only sees sane ones; problems are kept as warnings for the UI to show.
+import * as vscode from 'vscode';
+import { parseBoundedInteger, parsePageSize, validateEndpoint } from './core/validation';
+
+export interface HoverSettings {
+  readonly enabled: boolean;
+  readonly cacheSeconds: number;
+  readonly maxLookupsPerMinute: number;
+}
+
+export interface IamKeysSettings {
+  /** Profiles shown as roots, in order; '' stands for the SDK's default chain. */
+  readonly profiles: readonly string[];
+  readonly region: string;
+  /** A validated endpoint, or '' when none is set or the set one was refused. */
+  readonly endpoint: string;
+  readonly pageSize: number;
+  readonly rotationWarningDays: number;
+  readonly maxConcurrentRequests: number;
+  readonly requestTimeoutMs: number;
+  readonly hover: HoverSettings;
+  /** Human-readable problems with the raw settings (shown in the view message). */
+  readonly warnings: readonly string[];
+  /** Set when iamKeys.endpoint holds something we refuse to send signed requests to. */
+  readonly endpointError?: string;
+}
+
+export const SECTION = 'iamKeys';
+
+export function readSettings(config: vscode.WorkspaceConfiguration = vscode.workspace.getConfiguration(SECTION)): IamKeysSettings {
+  const warnings: string[] = [];
+  const integer = (key: string, min: number, max: number, fallback: number): number => {
+    const parsed = parseBoundedInteger(config.get<unknown>(key), { min, max, default: fallback, name: `${SECTION}.${key}` });
+    if (parsed.warning) warnings.push(parsed.warning);
+    return parsed.value;
+  };
+  const pageSize = parsePageSize(config.get<unknown>('pageSize'));
+  if (pageSize.warning) warnings.push(pageSize.warning);
+
+  const rawEndpoint = stringSetting(config.get<unknown>('endpoint')).trim();
+  const endpointCheck = validateEndpoint(rawEndpoint);
+  const endpointError = endpointCheck.ok ? undefined : endpointCheck.reason;
+  if (endpointError) warnings.push(endpointError);
+
+  const primary = stringSetting(config.get<unknown>('profile')).trim();
+  const extra = Array.isArray(config.get<unknown>('profiles')) ? (config.get<unknown[]>('profiles') ?? []) : [];
+  const profiles = [...new Set([primary, ...extra.filter((p): p is string => typeof p === 'string').map((p) => p.trim()).filter(Boolean)])];
+
+  return {
+    profiles,
+    region: stringSetting(config.get<unknown>('region')).trim() || 'us-east-1',
+    endpoint: endpointCheck.ok ? rawEndpoint : '',
+    endpointError,
+    pageSize: pageSize.value,
+    rotationWarningDays: integer('rotationWarningDays', 1, 3650, 90),
+    maxConcurrentRequests: integer('maxConcurrentRequests', 1, 16, 4),
+    requestTimeoutMs: integer('requestTimeoutSeconds', 1, 300, 15) * 1000,
+    hover: {
+      enabled: config.get<unknown>('hover.enabled') !== false,
+      cacheSeconds: integer('hover.cacheSeconds', 0, 86400, 300),
+      maxLookupsPerMinute: integer('hover.maxLookupsPerMinute', 1, 600, 30),
+    },
+    warnings,
+  };
+}
+
+function stringSetting(value: unknown): string {
+  return typeof value === 'string' ? value : '';
+}
+
+/** Settings that change which connections exist (and so everything under them). */
+export const CONNECTION_KEYS = ['profile', 'profiles', 'region', 'endpoint', 'requestTimeoutSeconds'] as const;
+
+/** Holds the current settings and says which keys changed. */
+export class Settings implements vscode.Disposable {
+  private value = readSettings();
+  private readonly emitter = new vscode.EventEmitter<(key: string) => boolean>();
+  private readonly subscription: vscode.Disposable;
+  readonly onDidChange = this.emitter.event;
+
+  constructor() {
+    this.subscription = vscode.workspace.onDidChangeConfiguration((event) => {
+      if (!event.affectsConfiguration(SECTION)) return;
+      this.value = readSettings();
+      this.emitter.fire((key) => event.affectsConfiguration(`${SECTION}.${key}`));
+    });
+  }
+
+  get current(): IamKeysSettings {
+    return this.value;
+  }
+
+  dispose(): void {
+    this.subscription.dispose();
+    this.emitter.dispose();
+  }
+}

@@ -1,0 +1,152 @@
+// Scrubs secrets from anything on its way to a log or output channel. Access keys come with
+// secret keys, STS credentials with session tokens, and SDK debug output carries signed
+// headers; none of that may reach a log, a bug report or a screenshot. Access key IDs are not
+// secrets (they're what this extension shows) and are left alone.
+//
+// Redacted in text:
+// * the value after a secret-looking name in INI, env, JSON, JS, YAML, XML, header, table or
+//   query form: aws_secret_access_key / SecretAccessKey / secretAccessKey / AWS_SECRET_ACCESS_KEY,
+//   aws_session_token / SessionToken / X-Amz-Security-Token / aws_security_token,
+//   Signature / X-Amz-Signature, password;
+// * Authorization header values: everything after the scheme, except for AWS SigV4
+//   ("AWS4-HMAC-SHA256 Credential=AKID/date/region/service/aws4_request, SignedHeaders=…,
+//   Signature=…") where only the Signature goes;
+// * standalone STS session tokens (they start IQoJb3JpZ2luX2V…, FwoGZXIvYXdzE… or FQoGZXIvYXdzE…);
+// * any standalone 40-character [A-Za-z0-9/+] run (the shape of a secret access key) that has
+//   both upper- and lower-case letters. "Standalone": no [A-Za-z0-9/+] directly before or after.
+//   The mixed-case rule lets 40-digit hex (git SHAs, hashes) through; a random secret key lacks
+//   one of the two cases with probability about 1e-9.
+
+export const REDACTED = '[REDACTED]';
+
+const QUOTE = `\\\\?["'\`]`;
+const SECRET_NAMES = [
+  '(?:aws[_-]?)?secret[_-]?(?:access[_-]?)?key',
+  '(?:aws[_-]?)?session[_-]?token',
+  '(?:aws[_-]?)?security[_-]?token', // also X-Amz-Security-Token
+  'signature', // also X-Amz-Signature
+  'passw(?:or)?d',
+].join('|');
+
+// name, then either a separator (":", "=", "=>", "|", with optional quotes) or an XML ">".
+const SEPARATOR = `(?:${QUOTE})?[ \\t]*(?:=>|[:=|])[ \\t]*(?:${QUOTE})?|>`;
+const VALUE = `(?!\\[REDACTED\\])(?!(?:null|undefined|None|true|false)(?![\\w/+]))(?:[^\\s"'\`\\\\<>&,;)}\\]|]|\\\\/)+`;
+const KEY_VALUE = new RegExp(`((?:${SECRET_NAMES})(?:${SEPARATOR}))(${VALUE})`, 'gi');
+
+const AUTHORIZATION = new RegExp(`(authori[sz]ation(?:${QUOTE})?[ \\t]*[:=][ \\t]*(?:${QUOTE})?)([^\\r\\n"'\`\\\\]+)`, 'gi');
+
+const SESSION_TOKEN = /(?<![A-Za-z0-9/+])(?:IQoJb3JpZ2luX2V|FwoGZXIvYXdzE|FQoGZXIvYXdzE)[A-Za-z0-9/+=%]{16,}/g;
+
+const SECRET_KEY_SHAPE = /(?<![A-Za-z0-9/+])(?=[A-Za-z0-9/+]{40}(?![A-Za-z0-9/+]))(?=[a-z0-9/+]*[A-Z])(?=[A-Z0-9/+]*[a-z])[A-Za-z0-9/+]{40}/g;
+
+function redactAuthorizationValue(value: string): string {
+  const trimmed = value.replace(/[ \t]+$/, '');
+  const tail = value.slice(trimmed.length);
+  // SigV4 / SigV4a: keep the credential scope and signed headers; the Signature pass removes
+  // the signature itself.
+  if (/^AWS4-/i.test(trimmed)) return value;
+  const m = /^(\S+)([ \t]+)(\S[\s\S]*)$/.exec(trimmed);
+  if (m) {
+    const [, scheme, space, rest] = m as unknown as [string, string, string, string];
+    return rest === REDACTED ? value : `${scheme}${space}${REDACTED}${tail}`;
+  }
+  return trimmed === REDACTED ? value : `${REDACTED}${tail}`;
+}
+
+/** `text` with every secret we can recognise replaced by "[REDACTED]". */
+export function redactSecrets(text: string): string {
+  if (typeof text !== 'string' || text === '') return text;
+  let out = text.replace(AUTHORIZATION, (_m, head: string, value: string) => head + redactAuthorizationValue(value));
+  out = out.replace(KEY_VALUE, (_m, head: string) => head + REDACTED);
+  out = out.replace(SESSION_TOKEN, REDACTED);
+  out = out.replace(SECRET_KEY_SHAPE, REDACTED);
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Structured values
+
+const SECRET_KEY_NAME = /secret|token|signature|authori[sz]ation|passw(?:or)?d|credential|private[_-]?key|cookie/i;
+const NOT_SECRET_KEY_NAME = /^(?:next|continuation|pagination|starting|page)[_-]?token$/i;
+
+/** Whether a property name looks like it holds a secret ("SecretAccessKey", "credentials"…). */
+export function isSecretKeyName(name: string): boolean {
+  return SECRET_KEY_NAME.test(name) && !NOT_SECRET_KEY_NAME.test(name);
+}
+
+const MAX_DEPTH = 12;
+const MAX_ENTRIES = 500;
+
+/**
+ * A copy of `value` safe to log: properties with secret-looking names become "[REDACTED]",
+ * strings go through redactSecrets, Errors become plain objects (name, message, stack and own
+ * properties), Maps/Sets/arrays are copied, other class instances (streams, sockets, clients)
+ * become "[ClassName]". Cycles become "[Circular]"; very deep or wide values are cut short.
+ */
+export function redactObject(value: unknown): unknown {
+  const ancestors = new Set<object>();
+
+  const visit = (v: unknown, depth: number): unknown => {
+    if (typeof v === 'string') return redactSecrets(v);
+    if (typeof v === 'function') return `[Function${v.name ? ` ${v.name}` : ''}]`;
+    if (v === null || typeof v !== 'object') return v;
+    if (v instanceof Date) return new Date(v.getTime());
+    if (ArrayBuffer.isView(v) || v instanceof ArrayBuffer) return `[Binary ${v.byteLength} bytes]`;
+    if (ancestors.has(v)) return '[Circular]';
+    if (depth >= MAX_DEPTH) return '[…]';
+    ancestors.add(v);
+    try {
+      if (Array.isArray(v)) {
+        const out = v.slice(0, MAX_ENTRIES).map((item) => visit(item, depth + 1));
+        if (v.length > MAX_ENTRIES) out.push(`[… ${v.length - MAX_ENTRIES} more]`);
+        return out;
+      }
+      if (v instanceof Map) {
+        const out = new Map<unknown, unknown>();
+        let n = 0;
+        for (const [k, val] of v) {
+          if (n++ >= MAX_ENTRIES) break;
+          out.set(k, typeof k === 'string' && isSecretKeyName(k) ? REDACTED : visit(val, depth + 1));
+        }
+        return out;
+      }
+      if (v instanceof Set) {
+        return new Set([...v].slice(0, MAX_ENTRIES).map((item) => visit(item, depth + 1)));
+      }
+      const proto: unknown = Object.getPrototypeOf(v);
+      const isError = v instanceof Error;
+      if (!isError && proto !== Object.prototype && proto !== null) {
+        const name = (v as { constructor?: { name?: string } }).constructor?.name;
+        return `[${name || 'object'}]`;
+      }
+      const out: Record<string, unknown> = {};
+      if (isError) {
+        out.name = v.name;
+        out.message = redactSecrets(v.message);
+        if (v.stack) out.stack = redactSecrets(v.stack);
+      }
+      let n = 0;
+      for (const key of Object.keys(v)) {
+        if (n++ >= MAX_ENTRIES) {
+          out['…'] = `${Object.keys(v).length - MAX_ENTRIES} more`;
+          break;
+        }
+        let child: unknown;
+        try {
+          child = (v as Record<string, unknown>)[key];
+        } catch {
+          child = '[unreadable]';
+        }
+        out[key] = isSecretKeyName(key) ? REDACTED : visit(child, depth + 1);
+      }
+      if (isError && (v as { cause?: unknown }).cause !== undefined && !('cause' in out)) {
+        out.cause = visit((v as { cause?: unknown }).cause, depth + 1);
+      }
+      return out;
+    } finally {
+      ancestors.delete(v);
+    }
+  };
+
+  return visit(value, 0);
+}

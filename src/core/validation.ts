@@ -1,0 +1,320 @@
+// Input and settings validation, kept free of `vscode` so it can be unit-tested on plain Node.
+//
+// Why this exists: IAM rejects bad input with terse errors ("1 validation error detected …"),
+// and settings can hold anything a user typed into settings.json. These checks run before any
+// request and produce short sentences that say what is wrong and where, so input boxes and
+// warnings can show something a person can act on. Nothing here trims or rewrites the value:
+// what we validate is exactly what we send.
+//
+// Constraints mirror the IAM API model (botocore iam/2010-05-08/service-2.json):
+//   userNameType        [\w+=,.@-]+  1–64   (names IAM lets you create; ListAccessKeys itself
+//                                             takes existingUserNameType, 1–128, but no user can
+//                                             have a longer name than 64, so we stop there)
+//   accessKeyIdType     [\w]+        16–128
+// where \w is ASCII [A-Za-z0-9_].
+
+export type ValidationResult = { ok: true; value: string } | { ok: false; reason: string };
+
+export const USER_NAME_MAX_LENGTH = 64;
+export const ACCESS_KEY_ID_MIN_LENGTH = 16;
+export const ACCESS_KEY_ID_MAX_LENGTH = 128;
+
+const USER_NAME_CHAR = /[A-Za-z0-9_+=,.@-]/;
+const WORD_CHAR = /[A-Za-z0-9_]/;
+
+function ok(value: string): ValidationResult {
+  return { ok: true, value };
+}
+
+function fail(reason: string): ValidationResult {
+  return { ok: false, reason };
+}
+
+/** A character as a person would want it named in an error message. */
+export function describeChar(ch: string): string {
+  switch (ch) {
+    case ' ':
+      return 'a space';
+    case '\t':
+      return 'a tab';
+    case '\n':
+    case '\r':
+    case '\u2028':
+    case '\u2029':
+      return 'a line break';
+    case '\u00a0':
+      return 'a non-breaking space';
+    default: {
+      const cp = ch.codePointAt(0) ?? 0;
+      if (cp < 0x20 || (cp >= 0x7f && cp <= 0x9f) || /\s/.test(ch) || (cp >= 0xd800 && cp <= 0xdfff)) {
+        return `U+${cp.toString(16).toUpperCase().padStart(4, '0')}`;
+      }
+      return `"${ch}"`;
+    }
+  }
+}
+
+/** Finds the first code point not matching `allowed`; position is 1-based, counted in code points. */
+function firstBadChar(value: string, allowed: RegExp): { ch: string; position: number } | undefined {
+  let position = 0;
+  for (const ch of value) {
+    position++;
+    if (!allowed.test(ch)) return { ch, position };
+  }
+  return undefined;
+}
+
+/** Reason text for whitespace at either end, or undefined. `what` is e.g. "User names". */
+function edgeWhitespace(value: string, what: string): string | undefined {
+  const chars = Array.from(value);
+  const first = chars[0];
+  const last = chars[chars.length - 1];
+  if (first !== undefined && /\s/.test(first)) return `${what} can't begin with ${describeChar(first)} (position 1).`;
+  if (last !== undefined && /\s/.test(last)) {
+    return `${what} can't end with ${describeChar(last)} (position ${chars.length}).`;
+  }
+  return undefined;
+}
+
+/**
+ * IAM user name as accepted by ListAccessKeys / GetUser: `[\w+=,.@-]+`, 1–64 characters.
+ * Case is kept as typed (IAM user names are case-insensitive for uniqueness but the API is not
+ * ours to second-guess).
+ */
+export function validateUserName(value: string): ValidationResult {
+  if (typeof value !== 'string') return fail('User names must be text.');
+  if (value.length === 0) return fail('Enter a user name.');
+  const edge = edgeWhitespace(value, 'User names');
+  if (edge) return fail(edge);
+  const bad = firstBadChar(value, USER_NAME_CHAR);
+  if (bad) {
+    return fail(
+      `User names can't contain ${describeChar(bad.ch)} (position ${bad.position}). ` +
+        'Allowed: letters, digits and + = , . @ _ -',
+    );
+  }
+  // Only ASCII characters get here, so .length counts characters.
+  if (value.length > USER_NAME_MAX_LENGTH) {
+    return fail(`User names are at most ${USER_NAME_MAX_LENGTH} characters (this one has ${value.length}).`);
+  }
+  return ok(value);
+}
+
+/**
+ * Access key ID as accepted by GetAccessKeyLastUsed / UpdateAccessKey: `[\w]+`, 16–128.
+ * Real IDs are AKIA (long-term) or ASIA (temporary) plus 16 upper-case letters or digits, so an
+ * ID that starts like one gets the stricter, more helpful check. Other `\w` IDs of 16–128 chars
+ * are accepted because IAM accepts them (emulators use such IDs). Nothing is upper-cased for you.
+ */
+export function validateAccessKeyId(value: string): ValidationResult {
+  if (typeof value !== 'string') return fail('Access key IDs must be text.');
+  if (value.length === 0) return fail('Enter an access key ID.');
+  const edge = edgeWhitespace(value, 'Access key IDs');
+  if (edge) return fail(edge);
+  const bad = firstBadChar(value, WORD_CHAR);
+  if (bad) {
+    return fail(
+      `Access key IDs can't contain ${describeChar(bad.ch)} (position ${bad.position}). ` +
+        'Allowed: letters, digits and _',
+    );
+  }
+  const head = value.slice(0, 4).toUpperCase();
+  if (head === 'AKIA' || head === 'ASIA') {
+    const lower = firstBadChar(value, /[^a-z]/);
+    if (lower) {
+      return fail(
+        `Access key IDs are upper case (found "${lower.ch}" at position ${lower.position}); ` +
+          `did you mean ${value.toUpperCase()}?`,
+      );
+    }
+    if (value.length !== 20) {
+      return fail(
+        `Access key IDs are 20 characters: AKIA or ASIA and 16 letters or digits (this one has ${value.length}).`,
+      );
+    }
+    const underscore = value.indexOf('_');
+    if (underscore >= 0) {
+      return fail(
+        `Access key IDs have only letters and digits after AKIA or ASIA (found "_" at position ${underscore + 1}).`,
+      );
+    }
+    return ok(value);
+  }
+  if (value.length < ACCESS_KEY_ID_MIN_LENGTH) {
+    return fail(
+      `Access key IDs are at least ${ACCESS_KEY_ID_MIN_LENGTH} characters (this one has ${value.length}).`,
+    );
+  }
+  if (value.length > ACCESS_KEY_ID_MAX_LENGTH) {
+    return fail(
+      `Access key IDs are at most ${ACCESS_KEY_ID_MAX_LENGTH} characters (this one has ${value.length}).`,
+    );
+  }
+  return ok(value);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Numeric settings
+
+export interface BoundedIntegerSpec {
+  readonly min: number;
+  readonly max: number;
+  readonly default: number;
+  /** Setting name used in warnings, e.g. "iamKeys.pageSize". */
+  readonly name: string;
+}
+
+export interface ParsedSetting {
+  readonly value: number;
+  /** Present when the configured value was not used as is. */
+  readonly warning?: string;
+}
+
+/** A short, safe rendering of an arbitrary settings value for a warning. */
+export function describeValue(value: unknown): string {
+  let text: string;
+  switch (typeof value) {
+    case 'string':
+      text = JSON.stringify(value);
+      break;
+    case 'number':
+    case 'boolean':
+    case 'bigint':
+      text = String(value);
+      break;
+    case 'undefined':
+      text = 'undefined';
+      break;
+    case 'function':
+    case 'symbol':
+      text = `a ${typeof value}`;
+      break;
+    default:
+      if (value === null) {
+        text = 'null';
+      } else {
+        try {
+          text = JSON.stringify(value) ?? Object.prototype.toString.call(value);
+        } catch {
+          text = Array.isArray(value) ? 'an array' : 'an object';
+        }
+      }
+  }
+  return text.length > 60 ? `${text.slice(0, 57)}…` : text;
+}
+
+/**
+ * Reads an integer setting: numbers are rounded and clamped into [min, max] (with a warning);
+ * anything else (strings, NaN, null, objects) falls back to the default with a warning naming
+ * the bad value. `undefined` means "not set" and silently gives the default.
+ */
+export function parseBoundedInteger(value: unknown, spec: BoundedIntegerSpec): ParsedSetting {
+  const { min, max, name } = spec;
+  const fallback = spec.default;
+  if (!Number.isInteger(min) || !Number.isInteger(max) || !Number.isInteger(fallback) || min > max) {
+    throw new RangeError(`Bad bounds for ${name}: min ${min}, max ${max}, default ${fallback}`);
+  }
+  if (fallback < min || fallback > max) {
+    throw new RangeError(`Default ${fallback} for ${name} is outside ${min}–${max}`);
+  }
+  if (value === undefined) return { value: fallback };
+  if (typeof value !== 'number' || Number.isNaN(value)) {
+    return {
+      value: fallback,
+      warning: `${name} must be a whole number from ${min} to ${max}, not ${describeValue(value)}; using ${fallback}.`,
+    };
+  }
+  const rounded = Number.isFinite(value) ? Math.round(value) : value;
+  const clamped = Math.min(max, Math.max(min, rounded)) + 0; // + 0 turns -0 into 0
+  if (clamped === value) return { value: clamped };
+  const why = rounded !== value && clamped === rounded ? 'must be a whole number' : `must be from ${min} to ${max}`;
+  return { value: clamped, warning: `${name} ${why}; using ${clamped} instead of ${describeValue(value)}.` };
+}
+
+export const PAGE_SIZE_SPEC: BoundedIntegerSpec = { min: 1, max: 1000, default: 100, name: 'iamKeys.pageSize' };
+
+/** `iamKeys.pageSize`: IAM's MaxItems range, 1–1000, default 100. */
+export function parsePageSize(value: unknown): ParsedSetting {
+  return parseBoundedInteger(value, PAGE_SIZE_SPEC);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Endpoint override
+
+const LOOPBACK_V4 = /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/;
+
+/** True for hosts that can only mean this machine: localhost, 127.0.0.0/8, [::1]. */
+export function isLoopbackHost(hostname: string): boolean {
+  const host = hostname.toLowerCase();
+  return host === 'localhost' || host === '[::1]' || host === '::1' || LOOPBACK_V4.test(host);
+}
+
+/**
+ * `iamKeys.endpoint`: empty means no override. Otherwise an absolute `https://` URL, or
+ * `http://` to a loopback host (LocalStack, moto). Embedded credentials, query strings and
+ * fragments are refused; the value is returned unchanged when it passes.
+ */
+export function validateEndpoint(value: string): ValidationResult {
+  if (typeof value !== 'string') return fail('iamKeys.endpoint must be text.');
+  if (value === '') return ok('');
+  const shown = describeValue(value);
+  const rule = 'iamKeys.endpoint must be https://, or http:// on this machine (localhost/127.0.0.1).';
+  // Refuse what WHATWG URL parsing would quietly repair, so what we check is what we use.
+  if (/[\s\\\u0000-\u001f\u007f]/.test(value)) {
+    return fail(`iamKeys.endpoint can't contain spaces, control characters or backslashes. Got ${shown}`);
+  }
+  if (!/^[A-Za-z][A-Za-z0-9+.-]*:\/\//.test(value)) return fail(`${rule} Got ${shown}`);
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    return fail(`iamKeys.endpoint is not a valid URL. Got ${shown}`);
+  }
+  if (url.username !== '' || url.password !== '') {
+    // Don't echo the value back: it holds a secret.
+    return fail('iamKeys.endpoint must not contain a user name or password (user:pass@host).');
+  }
+  if (url.protocol === 'https:') {
+    // fall through to the shape checks below
+  } else if (url.protocol === 'http:') {
+    if (!isLoopbackHost(url.hostname)) return fail(`${rule} Got ${shown}`);
+  } else {
+    return fail(`${rule} Got ${shown}`);
+  }
+  if (url.hostname === '') return fail(`iamKeys.endpoint needs a host name. Got ${shown}`);
+  if (url.search !== '' || value.includes('?')) return fail(`iamKeys.endpoint can't have a query (?…). Got ${shown}`);
+  if (url.hash !== '' || value.includes('#')) return fail(`iamKeys.endpoint can't have a fragment (#…). Got ${shown}`);
+  return ok(value);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Profile names
+
+/**
+ * Shared config/credentials profile name. Deliberately permissive, because names come from the
+ * user's own files: the credentials file takes `[any name]`, botocore reads `[profile NAME]`
+ * with shlex (so quotes are special), and the JS SDK's config-file parser takes
+ * `[profile NAME]` with NAME in `[\w\-@+.%:/]` (see `isConfigFileProfileName`). Refused: empty,
+ * whitespace or control characters anywhere, `[` `]` (they end the INI section header), quotes,
+ * and `__proto__` (the JS SDK throws on it).
+ */
+export function validateProfileName(value: string): ValidationResult {
+  if (typeof value !== 'string') return fail('Profile names must be text.');
+  if (value.length === 0) return fail('Enter a profile name.');
+  const edge = edgeWhitespace(value, 'Profile names');
+  if (edge) return fail(edge);
+  const bad = firstBadChar(value, /[^\s\u0000-\u001f\u007f-\u009f[\]"'\u2028\u2029]/);
+  if (bad) {
+    return fail(`Profile names can't contain ${describeChar(bad.ch)} (position ${bad.position}).`);
+  }
+  if (value === '__proto__') return fail('"__proto__" can\'t be used as a profile name.');
+  return ok(value);
+}
+
+/**
+ * Whether the AWS SDK for JavaScript v3 can read `[profile NAME]` from ~/.aws/config (its INI
+ * parser only accepts `[\w\-@+.%:/]+` there; other names work only in ~/.aws/credentials).
+ */
+export function isConfigFileProfileName(name: string): boolean {
+  return /^[A-Za-z0-9_\-@+.%:/]+$/.test(name) && name !== '__proto__';
+}

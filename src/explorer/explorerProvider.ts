@@ -1,0 +1,127 @@
+// The tree: one ConnectionNode per configured profile. Refreshes are per node, so "Load
+// more…" redraws one list, and a settings change rebuilds only the connections.
+import * as vscode from 'vscode';
+import type { AttemptRecord, Connection, ConnectionHooks } from '../aws/connection';
+import { hasDefaultCredentialSource } from '../aws/credentialSources';
+import { classifyError } from '../aws/errors';
+import { listProfiles, type ProfileInfo } from '../aws/profiles';
+import type { AccessKey } from '../core/types';
+import { ContextKeys } from './contextValues';
+import { AccessKeyNode } from './nodes/accessKeyNode';
+import { ConnectionNode } from './nodes/connectionNode';
+import type { ExplorerNode } from './nodes/explorerNode';
+import type { ExplorerServices } from './services';
+
+export type ConnectionFactory = (profile: string, hooks: ConnectionHooks) => Connection;
+
+export interface LoadedKey {
+  readonly key: AccessKey;
+  readonly node: AccessKeyNode;
+  readonly connection: ConnectionNode;
+}
+
+export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<ExplorerNode | undefined>();
+  readonly onDidChangeTreeData = this.changed.event;
+  private roots: ConnectionNode[] | undefined;
+  private building: Promise<ConnectionNode[]> | undefined;
+
+  /** Services as nodes see them: with refresh bound to this tree. */
+  private readonly nodeServices: ExplorerServices;
+
+  constructor(
+    private readonly services: Omit<ExplorerServices, 'refresh'>,
+    private readonly connect: ConnectionFactory,
+    private readonly mfaCodeProvider: (serial: string) => Promise<string>,
+  ) {
+    this.nodeServices = { ...services, refresh: (node) => this.refresh(node) };
+  }
+
+  refresh(node?: ExplorerNode): void {
+    this.changed.fire(node);
+  }
+
+  /** Drops every connection (settings changed): the next render builds them anew. */
+  rebuild(): void {
+    for (const root of this.roots ?? []) root.dispose();
+    this.roots = undefined;
+    this.building = undefined;
+    this.refresh();
+  }
+
+  getTreeItem(node: ExplorerNode): vscode.TreeItem {
+    return node.getTreeItem();
+  }
+
+  getChildren(node?: ExplorerNode): Promise<ExplorerNode[]> | ExplorerNode[] {
+    return node ? node.getChildren() : this.connections();
+  }
+
+  getParent(node: ExplorerNode): ExplorerNode | undefined {
+    return node.parent;
+  }
+
+  resolveTreeItem(item: vscode.TreeItem, node: ExplorerNode, token: vscode.CancellationToken): vscode.ProviderResult<vscode.TreeItem> {
+    return node.resolveTreeItem(item, token);
+  }
+
+  /** The connection roots, built on first use from the settings and the config files. */
+  async connections(): Promise<ConnectionNode[]> {
+    if (this.roots) return this.roots;
+    const build = (this.building ??= this.buildRoots());
+    const roots = await build;
+    if (this.building === build) this.roots = roots;
+    return roots;
+  }
+
+  private async buildRoots(): Promise<ConnectionNode[]> {
+    const settings = this.services.settings();
+    let profiles: ProfileInfo[] = [];
+    try {
+      profiles = await listProfiles();
+    } catch (error) {
+      this.services.log.warn(`Could not read the AWS config files: ${classifyError(error).message}`);
+    }
+    const noCredentials = settings.profiles.length === 1 && settings.profiles[0] === '' && !hasDefaultCredentialSource(process.env, profiles);
+    await vscode.commands.executeCommand('setContext', ContextKeys.noCredentials, noCredentials);
+    if (noCredentials) return [];
+    return settings.profiles.map((profile) => {
+      let node: ConnectionNode | undefined;
+      const hooks: ConnectionHooks = {
+        mfaCodeProvider: this.mfaCodeProvider,
+        onAttempt: (record) => this.onAttempt(node, record),
+      };
+      node = new ConnectionNode(profile, this.connect(profile, hooks), this.nodeServices, profile ? profiles.find((p) => p.name === profile) : undefined);
+      return node;
+    });
+  }
+
+  private onAttempt(node: ConnectionNode | undefined, record: AttemptRecord): void {
+    if (record.error === undefined) {
+      this.services.log.trace(`${record.operation} ${record.durationMs} ms`);
+      return;
+    }
+    const problem = classifyError(record.error);
+    this.services.log.debug(`${record.operation} failed after ${record.durationMs} ms: ${problem.kind} ${problem.code ?? ''}`);
+    if (problem.kind === 'throttled') node?.noteThrottled();
+  }
+
+  /** Every access key loaded anywhere in the tree. */
+  async loadedKeys(): Promise<LoadedKey[]> {
+    const found: LoadedKey[] = [];
+    for (const connection of this.roots ?? []) {
+      const lists = [connection.myKeys, ...connection.users.userNodes()];
+      for (const list of lists) {
+        for (const node of list.loadedChildren()) {
+          if (node instanceof AccessKeyNode) found.push({ key: node.key, node, connection });
+        }
+      }
+    }
+    return found;
+  }
+
+  dispose(): void {
+    for (const root of this.roots ?? []) root.dispose();
+    this.changed.dispose();
+  }
+}

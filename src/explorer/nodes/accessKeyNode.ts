@@ -1,0 +1,95 @@
+// One access key. Age and health show at once; last use is fetched only when the tooltip
+// is shown (resolveTreeItem), so expanding a user costs one call, not one per key.
+import * as vscode from 'vscode';
+import { formatAge, formatLocal, formatUtc } from '../../core/format';
+import { HEALTH_LEGEND, assessAccessKey, type KeyHealth } from '../../core/keyHealth';
+import type { AccessKey, AccessKeyLastUsed } from '../../core/types';
+import { ContextValues } from '../contextValues';
+import type { ConnectionScope } from '../services';
+import { ExplorerNode } from './explorerNode';
+
+export class AccessKeyNode extends ExplorerNode {
+  readonly id: string;
+
+  constructor(
+    readonly parent: ExplorerNode,
+    readonly scope: ConnectionScope,
+    readonly key: AccessKey,
+  ) {
+    super();
+    this.id = `${parent.id}/key/${key.AccessKeyId}`;
+  }
+
+  health(lastUsed = this.scope.knownLastUsed(this.key.AccessKeyId)): KeyHealth {
+    return assessAccessKey(this.key, {
+      now: this.scope.services.now(),
+      rotationWarningDays: this.scope.services.settings().rotationWarningDays,
+      lastUsed,
+      isRoot: this.scope.isRoot() && !this.key.UserName,
+    });
+  }
+
+  getTreeItem(): vscode.TreeItem {
+    const health = this.health();
+    const item = new vscode.TreeItem(this.key.AccessKeyId, vscode.TreeItemCollapsibleState.None);
+    item.id = this.id;
+    const flags = health.findings.filter((f) => f.code !== 'inactive').map((f) => f.code);
+    item.description = [statusLabel(this.key.Status), formatAge(health.ageDays), ...flags].join(' · ');
+    item.iconPath = iconFor(this.key, health);
+    item.contextValue = this.key.Status === 'Active' ? ContextValues.accessKeyActive : ContextValues.accessKeyInactive;
+    item.accessibilityInformation = { label: `${this.key.AccessKeyId}, ${this.key.Status}, ${formatAge(health.ageDays)} old` };
+    // Leaving tooltip unset makes VS Code call resolveTreeItem when it is about to show one.
+    return item;
+  }
+
+  override async resolveTreeItem(item: vscode.TreeItem, token: vscode.CancellationToken): Promise<vscode.TreeItem> {
+    let lastUsed: AccessKeyLastUsed | undefined;
+    let lastUsedError: string | undefined;
+    try {
+      lastUsed = await this.scope.lastUsed(this.key.AccessKeyId);
+    } catch (error) {
+      lastUsedError = error instanceof Error ? error.message : String(error);
+    }
+    if (token.isCancellationRequested) return item;
+    item.tooltip = keyTooltip(this.key, this.health(lastUsed), lastUsed, lastUsedError);
+    return item;
+  }
+}
+
+function statusLabel(status: AccessKey['Status']): string {
+  return status === 'Active' ? vscode.l10n.t('Active') : status === 'Inactive' ? vscode.l10n.t('Inactive') : status;
+}
+
+function iconFor(key: AccessKey, health: KeyHealth): vscode.ThemeIcon {
+  if (health.severity === 'critical') return new vscode.ThemeIcon('error', new vscode.ThemeColor('list.errorForeground'));
+  if (health.severity === 'warning') return new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground'));
+  if (key.Status !== 'Active') return new vscode.ThemeIcon('circle-slash', new vscode.ThemeColor('disabledForeground'));
+  return new vscode.ThemeIcon('key', new vscode.ThemeColor('charts.green'));
+}
+
+export function keyTooltip(key: AccessKey, health: KeyHealth, lastUsed?: AccessKeyLastUsed, lastUsedError?: string): vscode.MarkdownString {
+  const md = new vscode.MarkdownString(undefined, true);
+  md.appendMarkdown(`**${key.AccessKeyId}**\n\n`);
+  md.appendMarkdown(`| | |\n|---|---|\n`);
+  md.appendMarkdown(`| ${vscode.l10n.t('User')} | ${escapeCell(key.UserName || vscode.l10n.t('(root)'))} |\n`);
+  md.appendMarkdown(`| ${vscode.l10n.t('Status')} | ${key.Status} |\n`);
+  md.appendMarkdown(`| ${vscode.l10n.t('Created')} | ${formatUtc(key.CreateDate)} (${escapeCell(formatLocal(key.CreateDate))} local) |\n`);
+  md.appendMarkdown(`| ${vscode.l10n.t('Age')} | ${formatAge(health.ageDays)} |\n`);
+  md.appendMarkdown(`| ${vscode.l10n.t('Last used')} | ${escapeCell(describeLastUsed(lastUsed, lastUsedError))} |\n`);
+  if (health.findings.length > 0) {
+    md.appendMarkdown(`\n${health.findings.map((f) => `$(warning) ${escapeCell(f.message)}`).join('  \n')}\n`);
+  }
+  md.appendMarkdown(`\n---\n${HEALTH_LEGEND}`);
+  return md;
+}
+
+export function describeLastUsed(lastUsed?: AccessKeyLastUsed, error?: string): string {
+  if (error) return vscode.l10n.t('unknown ({0})', error);
+  if (!lastUsed) return vscode.l10n.t('unknown');
+  if (!lastUsed.LastUsedDate) return vscode.l10n.t('never used');
+  return `${formatUtc(lastUsed.LastUsedDate)} · ${lastUsed.ServiceName} · ${lastUsed.Region}`;
+}
+
+function escapeCell(text: string): string {
+  return text.replace(/[|\\`*_[\]<>]/g, (c) => `\\${c}`);
+}

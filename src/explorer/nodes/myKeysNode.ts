@@ -1,0 +1,50 @@
+// "My access keys": ListAccessKeys without UserName, i.e. the keys of whoever signs the
+// calls — root's own keys for root credentials, which is flagged as the risk it is.
+import * as vscode from 'vscode';
+import type { AccessKey, Page } from '../../core/types';
+import { ContextValues } from '../contextValues';
+import type { ConnectionScope } from '../services';
+import { AccessKeyNode } from './accessKeyNode';
+import type { ExplorerNode } from './explorerNode';
+import { PagedNode } from './pagedNode';
+
+export class MyKeysNode extends PagedNode<AccessKey> {
+  readonly id: string;
+
+  constructor(parent: ExplorerNode, scope: ConnectionScope) {
+    super(parent, scope, 'iam:ListAccessKeys');
+    this.id = `${parent.id}/mykeys`;
+  }
+
+  protected fetchPage(marker: string | undefined, signal: AbortSignal): Promise<Page<AccessKey>> {
+    return this.scope.api.listAccessKeys({ maxItems: this.scope.services.settings().pageSize, marker, abortSignal: signal });
+  }
+  protected childId(key: AccessKey): string {
+    return key.AccessKeyId;
+  }
+  protected createChild(key: AccessKey): ExplorerNode {
+    return new AccessKeyNode(this, this.scope, key);
+  }
+  protected emptyLabel(): string {
+    return vscode.l10n.t('No access keys');
+  }
+
+  getTreeItem(): vscode.TreeItem {
+    const root = this.scope.isRoot();
+    const item = new vscode.TreeItem(
+      root ? vscode.l10n.t('My access keys (root)') : vscode.l10n.t('My access keys'),
+      vscode.TreeItemCollapsibleState.Collapsed,
+    );
+    item.id = this.id;
+    const identity = this.scope.identity();
+    item.description = this.statusDescription() ?? (root ? vscode.l10n.t('root user — keys are a risk') : identity?.Arn.split('/').pop());
+    item.tooltip = root
+      ? vscode.l10n.t('These are the account root user\'s access keys. AWS recommends that root has none.')
+      : vscode.l10n.t('Access keys of the identity that signs the requests ({0})', identity?.Arn ?? '…');
+    item.iconPath = root
+      ? new vscode.ThemeIcon('shield', new vscode.ThemeColor('list.errorForeground'))
+      : new vscode.ThemeIcon('account');
+    item.contextValue = ContextValues.myKeys;
+    return item;
+  }
+}

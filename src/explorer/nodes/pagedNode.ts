@@ -1,0 +1,125 @@
+// A node whose children are one paged IAM list (aws-toolkit's childNodeLoader idea): loads
+// the first page when expanded, keeps what is loaded, and ends the list in "Load more…"
+// only while IAM said IsTruncated. Empty and error states are rows, never pop-ups.
+import * as vscode from 'vscode';
+import { classifyError } from '../../aws/errors';
+import { type LoadOutcome, PagedList } from '../../core/pagedList';
+import type { Page } from '../../core/types';
+import type { ConnectionScope } from '../services';
+import { ExplorerNode } from './explorerNode';
+import { LoadMoreNode } from './loadMoreNode';
+import { MessageNode } from './messageNode';
+
+export abstract class PagedNode<T> extends ExplorerNode {
+  readonly list: PagedList<T>;
+  private readonly childCache = new Map<string, ExplorerNode>();
+  private retrying = false;
+
+  constructor(
+    readonly parent: ExplorerNode,
+    readonly scope: ConnectionScope,
+    /** The IAM action behind the list, named in "Access denied" rows. */
+    protected readonly action: string,
+  ) {
+    super();
+    this.list = new PagedList<T>((marker, signal) => this.fetchPage(marker, signal));
+  }
+
+  protected abstract fetchPage(marker: string | undefined, signal: AbortSignal): Promise<Page<T>>;
+  protected abstract childId(item: T): string;
+  protected abstract createChild(item: T): ExplorerNode;
+  protected abstract emptyLabel(): string;
+
+  /** Items to show; subclasses filter here. */
+  protected visibleItems(): readonly T[] {
+    return this.list.loaded;
+  }
+
+  /** One API call (more only for empty truncated pages); concurrent calls share it. */
+  load(): Promise<LoadOutcome> {
+    const tracker = { markRetrying: () => this.markRetrying() };
+    this.scope.activeLoads.add(tracker);
+    return this.list.loadNext().finally(() => {
+      this.scope.activeLoads.delete(tracker);
+      this.retrying = false;
+    });
+  }
+
+  /** "Load more…": loads the next page and redraws this list only. */
+  async loadMore(): Promise<LoadOutcome> {
+    const outcome = this.load();
+    this.scope.services.refresh(this);
+    const result = await outcome;
+    this.scope.services.refresh(this);
+    return result;
+  }
+
+  /** Forgets what was loaded; the next expand loads the first page again. */
+  reset(): void {
+    this.list.reset();
+    this.childCache.clear();
+  }
+
+  loadedChildren(): ExplorerNode[] {
+    return this.visibleItems().map((item) => this.child(item));
+  }
+
+  override async getChildren(): Promise<ExplorerNode[]> {
+    // A reset while loading turns the answer stale; load again, a bounded number of times.
+    for (let attempt = 0; !this.list.hasStarted && attempt < 3; attempt++) {
+      const outcome = await this.load();
+      if (outcome.kind !== 'stale') break;
+    }
+    return [...this.loadedChildren(), ...this.trailingRows()];
+  }
+
+  protected statusDescription(): string | undefined {
+    if (this.retrying) return vscode.l10n.t('Throttled — retrying…');
+    if (this.list.isLoading) return vscode.l10n.t('Loading…');
+    return undefined;
+  }
+
+  private markRetrying(): void {
+    if (this.retrying) return;
+    this.retrying = true;
+    this.scope.services.refresh(this);
+  }
+
+  private child(item: T): ExplorerNode {
+    const id = this.childId(item);
+    let node = this.childCache.get(id);
+    if (!node) {
+      node = this.createChild(item);
+      this.childCache.set(id, node);
+    }
+    return node;
+  }
+
+  private trailingRows(): ExplorerNode[] {
+    const error = this.list.error;
+    if (error !== undefined) return [this.errorRow(error)];
+    if (this.list.isTruncated) return [new LoadMoreNode(this as PagedNode<unknown>)];
+    if (this.list.loaded.length === 0) {
+      return [new MessageNode(this, { key: 'empty', label: this.emptyLabel(), icon: new vscode.ThemeIcon('circle-slash') })];
+    }
+    return [];
+  }
+
+  private errorRow(error: unknown): MessageNode {
+    const problem = classifyError(error, this.action);
+    this.scope.services.log.warn(`${this.id}: ${problem.kind} ${problem.code ?? ''} ${problem.message}`);
+    // A rejected Marker won't pass on a retry: start the list again instead.
+    const restart = problem.kind === 'validation' && this.list.loaded.length > 0;
+    const command: vscode.Command = restart
+      ? { command: 'iamKeys.refresh', title: vscode.l10n.t('Reload'), arguments: [this] }
+      : { command: 'iamKeys.loadMore', title: vscode.l10n.t('Retry'), arguments: [this] };
+    return new MessageNode(this, {
+      key: `error`,
+      label: problem.message,
+      description: restart ? vscode.l10n.t('click to reload the list') : vscode.l10n.t('click to retry'),
+      tooltip: [problem.message, problem.hint].filter(Boolean).join('\n'),
+      icon: new vscode.ThemeIcon('error', new vscode.ThemeColor('list.errorForeground')),
+      command,
+    });
+  }
+}

@@ -1,0 +1,78 @@
+// Who is calling: the access key in the SigV4 Authorization header decides the
+// caller (an IAM user, the root, or a user's temporary session), in the order
+// IAM checks things: header present and well formed, key known and active,
+// session token right, credential scope for iam/sts, then the signature itself.
+import { apiErrors } from './protocol/errors';
+import { parseAuthorization, signatureMatches, type ReceivedRequest } from './sigv4';
+import type { IamStore, StoredUser } from './store';
+
+export type Caller =
+  | { readonly kind: 'user'; readonly user: StoredUser; readonly accessKeyId: string; readonly temporary: boolean }
+  | { readonly kind: 'root'; readonly accessKeyId: string };
+
+export interface AuthOptions {
+  /** false skips the signature check (the key must still be known; unsigned requests act as `fallbackCaller`). */
+  readonly verifySignatures: boolean;
+  /** Access key whose owner unsigned requests act as when signatures are not verified. */
+  readonly fallbackAccessKeyId: string;
+}
+
+const SIGNING_SERVICES = new Set(['iam', 'sts']);
+
+export function authenticate(request: ReceivedRequest, store: IamStore, options: AuthOptions): Caller {
+  const header = headerValue(request, 'authorization');
+  if (header === undefined) {
+    if (!options.verifySignatures) return callerForKey(store, options.fallbackAccessKeyId, undefined);
+    throw apiErrors.missingAuthenticationToken();
+  }
+  const auth = parseAuthorization(header);
+  if ('error' in auth) throw apiErrors.incompleteSignature(auth.error);
+
+  const caller = callerForKey(store, auth.accessKeyId, headerValue(request, 'x-amz-security-token'));
+  if (!options.verifySignatures) return caller;
+
+  if (!SIGNING_SERVICES.has(auth.service)) {
+    throw apiErrors.signatureDoesNotMatch(`Credential should be scoped to correct service: 'iam'.`);
+  }
+  const amzDate = headerValue(request, 'x-amz-date');
+  if (amzDate === undefined || !/^\d{8}T\d{6}Z$/.test(amzDate)) {
+    throw apiErrors.incompleteSignature('Authorization header requires existence of either a \'X-Amz-Date\' or a \'Date\' header.');
+  }
+  if (amzDate.slice(0, 8) !== auth.date) {
+    throw apiErrors.signatureDoesNotMatch(
+      `Date in Credential scope does not match YYYYMMDD from ISO-8601 version of date from HTTP: '${auth.date}' != '${amzDate.slice(0, 8)}', from '${amzDate}'.`,
+    );
+  }
+  if (!signatureMatches(request, auth, amzDate, secretOf(store, auth.accessKeyId))) {
+    throw apiErrors.signatureDoesNotMatch();
+  }
+  return caller;
+}
+
+/** Resolves a key to its owner; unknown, inactive or token-less temporary keys are InvalidClientTokenId. */
+function callerForKey(store: IamStore, accessKeyId: string, sessionToken: string | undefined): Caller {
+  const session = store.findSession(accessKeyId);
+  if (session) {
+    const user = store.getUser(session.userName);
+    if (!user || sessionToken !== session.sessionToken) throw apiErrors.invalidClientTokenId();
+    return { kind: 'user', user, accessKeyId, temporary: true };
+  }
+  const found = store.findAccessKey(accessKeyId);
+  if (!found || found.key.status !== 'Active') throw apiErrors.invalidClientTokenId();
+  if (found.owner.kind === 'root') return { kind: 'root', accessKeyId };
+  return { kind: 'user', user: found.owner.user, accessKeyId, temporary: false };
+}
+
+function secretOf(store: IamStore, accessKeyId: string): string {
+  return store.findSession(accessKeyId)?.secretAccessKey ?? store.findAccessKey(accessKeyId)?.key.secretAccessKey ?? '';
+}
+
+/** ARN of the caller as IAM names it in AccessDenied messages and GetCallerIdentity. */
+export function callerArn(caller: Caller, store: IamStore): string {
+  return caller.kind === 'root' ? store.root.arn : caller.user.arn;
+}
+
+function headerValue(request: ReceivedRequest, lowerName: string): string | undefined {
+  for (const [name, value] of request.headers) if (name.toLowerCase() === lowerName) return value;
+  return undefined;
+}

@@ -1,0 +1,99 @@
+// What the emulator saw, for tests and benchmarks to assert on: calls per
+// action (counted on arrival, so dropped and hung requests count too), calls
+// per action and user, error answers by code, injected faults by kind, and a
+// bounded log of recent requests.
+
+export type FaultKind = 'latency' | 'throttle' | 'serverError' | 'drop' | 'hang' | 'garbage' | 'slowLoris' | 'accessDenied';
+
+export interface CounterSnapshot {
+  /** API requests received (admin routes excluded). */
+  readonly total: number;
+  readonly byAction: Readonly<Record<string, number>>;
+  /** action → user name → calls, for calls about a user (named or implied). */
+  readonly byActionAndUser: Readonly<Record<string, Readonly<Record<string, number>>>>;
+  /** Error answers sent, by IAM error code (injected or genuine). */
+  readonly errorsByCode: Readonly<Record<string, number>>;
+  readonly faultsInjected: Readonly<Partial<Record<FaultKind, number>>>;
+  readonly faultsTotal: number;
+}
+
+export interface RequestLogEntry {
+  readonly seq: number;
+  readonly time: string;
+  readonly action: string;
+  readonly accessKeyId?: string;
+  readonly userName?: string;
+  /** HTTP status sent; undefined when no answer was sent (drop, hang). */
+  readonly status?: number;
+  readonly errorCode?: string;
+  readonly fault?: FaultKind;
+}
+
+const LOG_LIMIT = 1000;
+
+export class Counters {
+  private total = 0;
+  private byAction = new Map<string, number>();
+  private byActionAndUser = new Map<string, Map<string, number>>();
+  private errorsByCode = new Map<string, number>();
+  private faults = new Map<FaultKind, number>();
+  private log: RequestLogEntry[] = [];
+  private seq = 0;
+
+  recordArrival(action: string): void {
+    this.total++;
+    increment(this.byAction, action);
+  }
+
+  recordSubject(action: string, userName: string): void {
+    let perUser = this.byActionAndUser.get(action);
+    if (!perUser) {
+      perUser = new Map();
+      this.byActionAndUser.set(action, perUser);
+    }
+    increment(perUser, userName);
+  }
+
+  recordError(code: string): void {
+    increment(this.errorsByCode, code);
+  }
+
+  recordFault(kind: FaultKind): void {
+    increment(this.faults, kind);
+  }
+
+  recordLog(entry: Omit<RequestLogEntry, 'seq' | 'time'>): void {
+    this.log.push({ seq: ++this.seq, time: new Date().toISOString(), ...entry });
+    if (this.log.length > LOG_LIMIT) this.log.splice(0, this.log.length - LOG_LIMIT);
+  }
+
+  snapshot(): CounterSnapshot {
+    const faultsInjected = Object.fromEntries(this.faults) as Partial<Record<FaultKind, number>>;
+    return {
+      total: this.total,
+      byAction: Object.fromEntries(this.byAction),
+      byActionAndUser: Object.fromEntries([...this.byActionAndUser].map(([action, users]) => [action, Object.fromEntries(users)])),
+      errorsByCode: Object.fromEntries(this.errorsByCode),
+      faultsInjected,
+      faultsTotal: [...this.faults.values()].reduce((sum, n) => sum + n, 0),
+    };
+  }
+
+  /** Most recent requests, oldest first (at most 1000). */
+  requestLog(): readonly RequestLogEntry[] {
+    return [...this.log];
+  }
+
+  reset(): void {
+    this.total = 0;
+    this.byAction = new Map();
+    this.byActionAndUser = new Map();
+    this.errorsByCode = new Map();
+    this.faults = new Map();
+    this.log = [];
+  }
+}
+
+function increment<K>(map: Map<K, number>, key: K): void {
+  map.set(key, (map.get(key) ?? 0) + 1);
+}

@@ -1,0 +1,212 @@
+// The HTTP side: read the request, route admin calls, count it, apply the
+// fault decision (delay, hang, drop, injected errors, garbage, slow delivery)
+// and send the answer. Tracks every socket and timer so close() is prompt even
+// with hung or trickling responses.
+import { randomUUID } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
+import { ADMIN_PREFIX, handleAdminRequest } from './admin';
+import type { Counters } from './counters';
+import { answerApiRequest, errorAnswer, type ApiAnswer, type DispatchDependencies } from './dispatch';
+import type { FaultDecision, SlowLoris } from './faults';
+import { apiErrors } from './protocol/errors';
+import type { ReceivedRequest } from './sigv4';
+
+export interface ServerDependencies extends DispatchDependencies {
+  readonly counters: Counters;
+}
+
+/** Query requests are small; anything bigger is not a client we emulate for. */
+const MAX_BODY_BYTES = 1024 * 1024;
+
+const PROXY_ERROR_PAGE =
+  '<!DOCTYPE html>\n<html><head><title>502 Bad Gateway</title></head>\n' +
+  '<body><center><h1>502 Bad Gateway</h1></center><hr><center>awselb/2.0</center><br>\n';
+
+export class EmulatorHttpServer {
+  private readonly server: Server;
+  private readonly sockets = new Set<Socket>();
+  private readonly timers = new Set<NodeJS.Timeout>();
+  private closing = false;
+
+  constructor(private readonly deps: ServerDependencies) {
+    this.server = createServer((req, res) => {
+      this.handle(req, res).catch((error: unknown) => {
+        console.error('IAM emulator: request failed:', error);
+        if (!res.headersSent) res.writeHead(500).end();
+        else res.destroy();
+      });
+    });
+    this.server.on('connection', (socket) => {
+      this.sockets.add(socket);
+      socket.on('close', () => this.sockets.delete(socket));
+    });
+  }
+
+  listen(port: number, host: string): Promise<AddressInfo> {
+    return new Promise((resolve, reject) => {
+      this.server.once('error', reject);
+      this.server.listen(port, host, () => {
+        this.server.off('error', reject);
+        resolve(this.server.address() as AddressInfo);
+      });
+    });
+  }
+
+  /** Stops listening, cancels pending delays and trickles, and destroys every open connection. */
+  close(): Promise<void> {
+    this.closing = true;
+    for (const timer of this.timers) clearTimeout(timer);
+    this.timers.clear();
+    const closed = new Promise<void>((resolve) => this.server.close(() => resolve()));
+    for (const socket of this.sockets) socket.destroy();
+    return closed;
+  }
+
+  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const body = await readBody(req);
+    if (body === undefined) {
+      res.writeHead(413).end();
+      return;
+    }
+    const rawUrl = req.url ?? '/';
+    const queryStart = rawUrl.indexOf('?');
+    const path = queryStart < 0 ? rawUrl : rawUrl.slice(0, queryStart);
+    const query = queryStart < 0 ? '' : rawUrl.slice(queryStart + 1);
+    if (path.startsWith(ADMIN_PREFIX)) {
+      handleAdminRequest(req, res, path, body, this.deps);
+      return;
+    }
+
+    const params = new URLSearchParams(query);
+    if (req.method === 'POST') for (const [name, value] of new URLSearchParams(body.toString('utf8'))) params.append(name, value);
+    const action = params.get('Action') ?? '';
+    const { counters, faults } = this.deps;
+    counters.recordArrival(action);
+
+    const decision = faults.decide(action);
+    if (decision.delayMs > 0) {
+      counters.recordFault('latency');
+      await this.sleep(decision.delayMs);
+      if (this.closing) return;
+    }
+    const requestId = randomUUID();
+    const outcome = decision.outcome;
+    if (outcome.kind === 'hang' || outcome.kind === 'drop') {
+      counters.recordFault(outcome.kind);
+      counters.recordLog({ action, fault: outcome.kind, userName: params.get('UserName') ?? undefined });
+      if (outcome.kind === 'drop') req.socket.destroy();
+      return; // a hung request keeps its socket until the client gives up or close()
+    }
+
+    let answer: ApiAnswer;
+    if (outcome.kind === 'throttle') {
+      counters.recordFault('throttle');
+      answer = errorAnswer(apiErrors.throttling(), action, requestId);
+    } else if (outcome.kind === 'serverError') {
+      counters.recordFault('serverError');
+      const error = outcome.status === 503 ? apiErrors.serviceUnavailable() : apiErrors.serviceFailure();
+      answer = errorAnswer(error, action, requestId);
+    } else {
+      const received: ReceivedRequest = { method: req.method ?? 'GET', path, query, headers: pairs(req.rawHeaders), body };
+      answer = answerApiRequest(received, params, this.deps, requestId);
+      if (answer.injectedDenial) counters.recordFault('accessDenied');
+    }
+    this.record(action, answer, decision);
+
+    let responseBody = answer.body;
+    let contentType = 'text/xml';
+    let status = answer.status;
+    if (outcome.kind === 'garbage') {
+      counters.recordFault('garbage');
+      if (outcome.variant === 'html') {
+        responseBody = PROXY_ERROR_PAGE;
+        contentType = 'text/html';
+        status = 200;
+      } else {
+        responseBody = answer.body.slice(0, Math.floor(answer.body.length / 2));
+      }
+    }
+    const headers = {
+      'Content-Type': contentType,
+      'x-amzn-RequestId': requestId,
+      Date: new Date().toUTCString(),
+    };
+    if (decision.slowLoris) {
+      counters.recordFault('slowLoris');
+      this.trickle(res, status, headers, Buffer.from(responseBody, 'utf8'), decision.slowLoris);
+    } else {
+      const bytes = Buffer.from(responseBody, 'utf8');
+      res.writeHead(status, { ...headers, 'Content-Length': bytes.length });
+      res.end(bytes);
+    }
+  }
+
+  private record(action: string, answer: ApiAnswer, decision: FaultDecision): void {
+    const { counters } = this.deps;
+    if (answer.subjectUserName !== undefined) counters.recordSubject(action, answer.subjectUserName);
+    if (answer.errorCode !== undefined) counters.recordError(answer.errorCode);
+    const fault = decision.outcome.kind !== 'none' ? decision.outcome.kind : answer.injectedDenial ? 'accessDenied' : undefined;
+    counters.recordLog({
+      action,
+      accessKeyId: answer.accessKeyId,
+      userName: answer.subjectUserName,
+      status: answer.status,
+      errorCode: answer.errorCode,
+      fault,
+    });
+  }
+
+  /** Headers now (with the full Content-Length), then the body a few bytes per tick; optionally never finished. */
+  private trickle(res: ServerResponse, status: number, headers: Record<string, string>, body: Buffer, slow: SlowLoris): void {
+    res.writeHead(status, { ...headers, 'Content-Length': body.length });
+    res.flushHeaders();
+    const stopAt = slow.neverFinish ? Math.floor(body.length / 2) : body.length;
+    let sent = 0;
+    const tick = (): void => {
+      if (this.closing || res.destroyed) return;
+      const end = Math.min(sent + slow.chunkBytes, stopAt);
+      res.write(body.subarray(sent, end));
+      sent = end;
+      if (sent < body.length && sent >= stopAt) return; // stalled for good; close() or the client ends it
+      if (sent >= body.length) {
+        res.end();
+        return;
+      }
+      this.schedule(tick, slow.intervalMs);
+    };
+    this.schedule(tick, slow.intervalMs);
+  }
+
+  private sleep(ms: number): Promise<void> {
+    return new Promise((resolve) => this.schedule(resolve, ms));
+  }
+
+  private schedule(callback: () => void, ms: number): void {
+    const timer = setTimeout(() => {
+      this.timers.delete(timer);
+      callback();
+    }, ms);
+    this.timers.add(timer);
+  }
+}
+
+/** Whole body, or undefined when it is larger than the limit. */
+function readBody(req: IncomingMessage): Promise<Buffer | undefined> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size <= MAX_BODY_BYTES) chunks.push(chunk);
+    });
+    req.on('end', () => resolve(size <= MAX_BODY_BYTES ? Buffer.concat(chunks) : undefined));
+    req.on('error', reject);
+  });
+}
+
+function pairs(rawHeaders: readonly string[]): (readonly [string, string])[] {
+  const result: (readonly [string, string])[] = [];
+  for (let i = 0; i + 1 < rawHeaders.length; i += 2) result.push([rawHeaders[i], rawHeaders[i + 1]]);
+  return result;
+}

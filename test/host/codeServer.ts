@@ -1,0 +1,266 @@
+// Starts code-server (installed by scripts/install-code-server.sh) as a throwaway VS Code
+// server for tests: temp config/user-data/extensions dirs, no auth, loopback only, no
+// gallery, isolated AWS environment (see awsEnv.ts). The extension host only starts once a
+// browser opens `workbenchUrl(...)`, whose `payload` loads this repo as the development
+// extension (code-server has no --extensionDevelopmentPath flag).
+//
+//   const server = await startCodeServer({ workspaceFolder, userSettings: { 'iamKeys.endpoint': url } });
+//   await page.goto(workbenchUrl(server, { workspaceFolder }));
+//   ...
+//   await server.stop(); // kills the whole process group and removes the temp dirs
+import { spawn, type ChildProcess } from 'child_process';
+import * as fs from 'fs';
+import * as net from 'net';
+import * as os from 'os';
+import * as path from 'path';
+import { isolatedAwsVars, withoutAwsVars, type AwsFiles } from './awsEnv';
+
+/** Repo root (this file runs from out/test/host/). */
+export const REPO_ROOT = path.resolve(__dirname, '../../..');
+export const CODE_SERVER_VERSION = '4.100.3';
+
+/** code-server's entry script; CODE_SERVER_DIR overrides the install folder like the install script. */
+export function codeServerEntry(): string {
+  const dir = process.env.CODE_SERVER_DIR || path.join(REPO_ROOT, '.vscode-test', 'code-server');
+  return path.join(dir, 'node_modules', 'code-server', 'out', 'node', 'entry.js');
+}
+
+export function isCodeServerInstalled(): boolean {
+  return fs.existsSync(codeServerEntry());
+}
+
+export interface CodeServerOptions extends AwsFiles {
+  /** Folder the workbench opens. */
+  workspaceFolder: string;
+  /** Merged into User/settings.json over the test defaults. */
+  userSettings?: Record<string, unknown>;
+  /** Extra environment for the server and so for the extension host (wins over the AWS isolation). */
+  env?: Record<string, string>;
+  /** Fixed port (default: a free one). */
+  port?: number;
+  /** How long to wait for /healthz (default 30 s). */
+  startTimeoutMs?: number;
+}
+
+export interface CodeServer {
+  /** `http://127.0.0.1:PORT` (no trailing slash). */
+  readonly url: string;
+  readonly port: number;
+  readonly userDataDir: string;
+  /** The AWS shared files the server's environment points at (unless `env` overrode them). */
+  readonly awsConfigFile: string;
+  readonly awsCredentialsFile: string;
+  /** Everything the server printed so far (last ~1 MB), for diagnosing failures. */
+  output(): string;
+  /** Kills the process group and removes the temp dirs; safe to call twice. */
+  stop(): Promise<void>;
+}
+
+const DEFAULT_SETTINGS: Record<string, unknown> = {
+  'workbench.startupEditor': 'none',
+  'telemetry.telemetryLevel': 'off',
+  'workbench.tips.enabled': false,
+  'workbench.enableExperiments': false,
+  'extensions.autoCheckUpdates': false,
+  'extensions.autoUpdate': false,
+  'extensions.ignoreRecommendations': true,
+  'security.workspace.trust.enabled': false,
+  'update.mode': 'none',
+  'git.enabled': false, // the temp workspace isn't a repo; keeps the SCM view quiet
+};
+
+// Servers still running, so a crash or Ctrl-C of the test process doesn't orphan them
+// (they run detached in their own process group and don't get the terminal's SIGINT).
+const live = new Set<{ pid: number; tempDir: string }>();
+let hooksInstalled = false;
+
+function killGroup(pid: number, signal: NodeJS.Signals): void {
+  try {
+    process.kill(-pid, signal);
+  } catch {
+    /* already gone */
+  }
+}
+
+function installExitHooks(): void {
+  if (hooksInstalled) return;
+  hooksInstalled = true;
+  const cleanupSync = (): void => {
+    for (const s of live) {
+      killGroup(s.pid, 'SIGKILL');
+      fs.rmSync(s.tempDir, { recursive: true, force: true });
+    }
+    live.clear();
+  };
+  process.on('exit', cleanupSync);
+  for (const sig of ['SIGINT', 'SIGTERM'] as const) {
+    const onSignal = (): void => {
+      cleanupSync();
+      // Exit only if nobody else handles the signal (e.g. scripts/start.mjs has its own).
+      if (process.listenerCount(sig) <= 1) process.exit(sig === 'SIGINT' ? 130 : 143);
+    };
+    process.on(sig, onSignal);
+  }
+}
+
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as net.AddressInfo;
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+async function healthy(url: string): Promise<boolean> {
+  try {
+    const res = await fetch(`${url}/healthz`, { signal: AbortSignal.timeout(2000) });
+    return res.ok;
+  } catch {
+    return false;
+  }
+}
+
+export async function startCodeServer(options: CodeServerOptions): Promise<CodeServer> {
+  const entry = codeServerEntry();
+  if (!fs.existsSync(entry)) {
+    throw new Error(`code-server is not installed (${entry} missing): run 'npm run install-code-server'.`);
+  }
+  // A free port can be taken between probing and binding: retry a couple of times then.
+  const attempts = options.port ? 1 : 3;
+  let lastError: unknown;
+  for (let i = 0; i < attempts; i++) {
+    try {
+      return await startOnce(entry, options, options.port ?? (await freePort()));
+    } catch (err) {
+      lastError = err;
+    }
+  }
+  throw lastError;
+}
+
+async function startOnce(entry: string, options: CodeServerOptions, port: number): Promise<CodeServer> {
+  const tempDir = fs.mkdtempSync(path.join(os.tmpdir(), 'iamkeys-cs-'));
+  const userDataDir = path.join(tempDir, 'user-data');
+  const extensionsDir = path.join(tempDir, 'extensions');
+  const configFile = path.join(tempDir, 'config.yaml');
+  fs.mkdirSync(path.join(userDataDir, 'User'), { recursive: true });
+  fs.mkdirSync(extensionsDir);
+  fs.writeFileSync(configFile, 'auth: none\ncert: false\n');
+  fs.writeFileSync(
+    path.join(userDataDir, 'User', 'settings.json'),
+    JSON.stringify({ ...DEFAULT_SETTINGS, ...options.userSettings }, null, 2),
+  );
+  const awsVars = isolatedAwsVars(path.join(tempDir, 'aws'), options);
+
+  const env: Record<string, string> = {
+    ...withoutAwsVars(process.env),
+    ...awsVars,
+    EXTENSIONS_GALLERY: '{"serviceUrl":""}',
+    // code-server state (coder.json, heartbeat) goes to the temp dir, not ~/.local/share.
+    XDG_DATA_HOME: path.join(tempDir, 'xdg-data'),
+    XDG_CONFIG_HOME: path.join(tempDir, 'xdg-config'),
+    ...options.env,
+  };
+  // Inside a VS Code/code-server terminal these would make code-server act as a CLI client
+  // that opens the folder in the outer instance instead of starting a server.
+  for (const k of Object.keys(env)) {
+    if ((k === 'VSCODE_IPC_HOOK_CLI' || k.startsWith('CODE_SERVER_')) && !options.env?.[k]) delete env[k];
+  }
+
+  const args = [
+    entry,
+    '--config', configFile,
+    '--bind-addr', `127.0.0.1:${port}`,
+    '--user-data-dir', userDataDir,
+    '--extensions-dir', extensionsDir,
+    '--disable-telemetry',
+    '--disable-update-check',
+    '--disable-workspace-trust',
+    '--disable-getting-started-override',
+    '--ignore-last-opened',
+    options.workspaceFolder,
+  ];
+  // detached: own process group, so stop() can kill the server *and* its file watcher etc.
+  const child: ChildProcess = spawn(process.execPath, args, {
+    cwd: tempDir,
+    env,
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const handle = { pid: child.pid!, tempDir };
+  live.add(handle);
+  installExitHooks();
+
+  let output = '';
+  const collect = (d: Buffer): void => {
+    output += d.toString();
+    if (output.length > 1_000_000) output = output.slice(-500_000);
+  };
+  child.stdout!.on('data', collect);
+  child.stderr!.on('data', collect);
+  const exited = new Promise<void>((r) => child.once('exit', () => r()));
+
+  let stopped = false;
+  const stop = async (): Promise<void> => {
+    if (stopped) return;
+    stopped = true;
+    if (child.exitCode === null && child.signalCode === null) {
+      killGroup(handle.pid, 'SIGTERM');
+      let timer: NodeJS.Timeout | undefined;
+      const grace = new Promise<boolean>((r) => (timer = setTimeout(() => r(false), 5000)));
+      const gone = await Promise.race([exited.then(() => true), grace]);
+      clearTimeout(timer); // a pending timer would keep the test process alive
+      if (!gone) killGroup(handle.pid, 'SIGKILL');
+    }
+    killGroup(handle.pid, 'SIGKILL'); // leftovers in the group (watchers, extension host)
+    live.delete(handle);
+    fs.rmSync(tempDir, { recursive: true, force: true });
+  };
+
+  const url = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + (options.startTimeoutMs ?? 30_000);
+  while (!(await healthy(url))) {
+    if (child.exitCode !== null || child.signalCode !== null || Date.now() > deadline) {
+      const why = child.exitCode !== null ? `exited with code ${child.exitCode}` : 'did not answer /healthz in time';
+      const log = output;
+      await stop();
+      throw new Error(`code-server ${why} (port ${port}).\n${log.slice(-4000)}`);
+    }
+    await sleep(100);
+  }
+
+  return {
+    url,
+    port,
+    userDataDir,
+    awsConfigFile: env.AWS_CONFIG_FILE,
+    awsCredentialsFile: env.AWS_SHARED_CREDENTIALS_FILE,
+    output: () => output,
+    stop,
+  };
+}
+
+export interface WorkbenchUrlOptions {
+  workspaceFolder: string;
+  /** Extension folder to load as under development (default: this repo). */
+  extensionDevelopmentPath?: string;
+  /** Compiled test entry (a module exporting `run()`); the workbench exits when it finishes. */
+  extensionTestsPath?: string;
+}
+
+/** The page URL that opens `workspaceFolder` with the extension (and optionally a test suite) loaded. */
+export function workbenchUrl(server: { url: string; port: number }, options: WorkbenchUrlOptions): string {
+  const remote = (p: string): string => `vscode-remote://127.0.0.1:${server.port}${path.resolve(p)}`;
+  const payload: [string, string][] = [
+    ['extensionDevelopmentPath', remote(options.extensionDevelopmentPath ?? REPO_ROOT)],
+    ['skipWelcome', 'true'],
+  ];
+  if (options.extensionTestsPath) payload.push(['extensionTestsPath', remote(options.extensionTestsPath)]);
+  const folder = encodeURIComponent(path.resolve(options.workspaceFolder));
+  return `${server.url}/?folder=${folder}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
+}

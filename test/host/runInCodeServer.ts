@@ -1,0 +1,110 @@
+// Runs the integration suite (out/test/integration/index.js) inside code-server's extension
+// host, driven by headless Chromium. Expects `npm run build` + `npm run compile-tests` done.
+//
+//   node out/test/host/runInCodeServer.js
+//
+// The suite's output is forwarded to stdout and written to test-results/integration.log; the
+// suite's IAMKEYS_TEST_RESULT line is re-printed last. Exit code 0 only if the workbench
+// reported success, a result line arrived and it has no failures.
+// Env: IAMKEYS_TIMEOUT_MIN (default 15), IAMKEYS_GREP (mocha grep, read by the suite).
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { format } from 'util';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { launchChromium } from './browser';
+import { REPO_ROOT, isCodeServerInstalled, codeServerEntry, startCodeServer, workbenchUrl, type CodeServer } from './codeServer';
+import { parseResult, resultLine } from './results';
+
+const SUITE = path.join(REPO_ROOT, 'out', 'test', 'integration', 'index.js');
+const FIXTURES = path.join(REPO_ROOT, 'test', 'host', 'fixtures', 'workspace');
+const LOG_FILE = path.join(REPO_ROOT, 'test-results', 'integration.log');
+const TIMEOUT_MS = Number(process.env.IAMKEYS_TIMEOUT_MIN || 15) * 60_000;
+
+/** codeAutomationLog receives (type, args[]) with console.log's printf-style arguments. */
+function formatArgs(args: unknown): string {
+  return format(...(Array.isArray(args) ? args : [args]));
+}
+
+// Workbench chatter that also arrives through codeAutomationLog: kept in the log file only.
+const NOISE = /^(Resolving connection token|Resolved connection token|Creating a socket|Ignoring fetching additional builtin|\[Service Worker\]|ChatSessionStore:)/;
+
+async function main(): Promise<number> {
+  if (!isCodeServerInstalled()) {
+    console.error(`runInCodeServer: code-server is not installed (${codeServerEntry()}): run 'npm run install-code-server'.`);
+    return 2;
+  }
+  if (!fs.existsSync(SUITE)) {
+    console.error(`runInCodeServer: ${SUITE} is missing: run 'npm run compile-tests' first.`);
+    return 2;
+  }
+  fs.mkdirSync(path.dirname(LOG_FILE), { recursive: true });
+  const log = fs.createWriteStream(LOG_FILE);
+  const workspace = fs.mkdtempSync(path.join(os.tmpdir(), 'iamkeys-ws-'));
+  if (fs.existsSync(FIXTURES)) fs.cpSync(FIXTURES, workspace, { recursive: true });
+
+  let server: CodeServer | undefined;
+  let browser: Browser | undefined;
+  let context: BrowserContext | undefined;
+  let page: Page | undefined;
+  let text = '';
+  const started = Date.now();
+  let exitCode: number | undefined;
+  try {
+    server = await startCodeServer({ workspaceFolder: workspace });
+    browser = await launchChromium();
+    context = await browser.newContext();
+    page = await context.newPage();
+
+    let resolveExit!: (code: number) => void;
+    const exited = new Promise<number>((r) => (resolveExit = r));
+    await page.exposeFunction('codeAutomationLog', (type: string, args: unknown) => {
+      const line = formatArgs(args);
+      text += line + '\n';
+      log.write(`[${type}] ${line}\n`);
+      if (!line.startsWith('IAMKEYS_TEST_RESULT') && !NOISE.test(line)) process.stdout.write(line + '\n');
+    });
+    await page.exposeFunction('codeAutomationExit', (code: number) => resolveExit(Number(code)));
+    page.on('pageerror', (err) => log.write(`[pageerror] ${err.message}\n`));
+
+    await page.goto(workbenchUrl(server, { workspaceFolder: workspace, extensionTestsPath: SUITE }));
+    let timer: NodeJS.Timeout | undefined;
+    const timedOut = new Promise<'timeout'>((r) => (timer = setTimeout(() => r('timeout'), TIMEOUT_MS)));
+    const outcome = await Promise.race([exited, timedOut]);
+    clearTimeout(timer);
+    if (outcome === 'timeout') {
+      console.error(`runInCodeServer: the suite did not finish within ${TIMEOUT_MS / 60_000} min (IAMKEYS_TIMEOUT_MIN); see ${LOG_FILE}.`);
+    } else {
+      exitCode = outcome;
+    }
+  } catch (err) {
+    console.error(`runInCodeServer: ${err instanceof Error ? err.stack : err}`);
+  } finally {
+    // Page and context before the browser, else the server keeps the extension host alive.
+    await page?.close().catch(() => undefined);
+    await context?.close().catch(() => undefined);
+    await browser?.close().catch(() => undefined);
+    if (server) log.write(`\n--- code-server output ---\n${server.output()}`);
+    await server?.stop();
+    fs.rmSync(workspace, { recursive: true, force: true });
+    await new Promise((r) => log.end(r));
+  }
+
+  const result = parseResult(text);
+  const seconds = ((Date.now() - started) / 1000).toFixed(1);
+  if (!result) {
+    console.error(`runInCodeServer: no ${'IAMKEYS_TEST_RESULT'} line from the suite (workbench exit code ${exitCode ?? 'none'}); see ${LOG_FILE}.`);
+    return 1;
+  }
+  console.log(`integration: ${result.passed} passed, ${result.failed} failed, ${result.pending} pending (${seconds} s, workbench exit code ${exitCode ?? 'none'})`);
+  console.log(resultLine(result));
+  return exitCode === 0 && result.failed === 0 ? 0 : 1;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (err) => {
+    console.error(err);
+    process.exit(1);
+  },
+);

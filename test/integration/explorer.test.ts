@@ -1,0 +1,187 @@
+// The Access Keys explorer in a real extension host against the local IAM endpoint.
+import * as assert from 'assert/strict';
+import * as vscode from 'vscode';
+import type { ExplorerNode } from '../../src/explorer/nodes/explorerNode';
+import type { IamKeysApi } from '../../src/extension';
+import {
+  PROFILES, type Session, calls, childByLabel, children, configure, delay, isLoadMore, item, label, startSession, totalCalls, writeAwsFiles,
+} from './fixture';
+
+/** Expands "Users" and clicks "Load more…" until the list ends; returns the user names shown. */
+async function loadEveryUser(api: IamKeysApi, users: ExplorerNode): Promise<string[]> {
+  let rows = await children(api, users);
+  for (let guard = 0; guard < 10_000 && rows.some((r) => isLoadMore(api, r)); guard++) {
+    await vscode.commands.executeCommand('iamKeys.loadMore', rows.find((r) => isLoadMore(api, r)));
+    rows = await children(api, users);
+  }
+  return rows.filter((r) => item(api, r).contextValue === 'pagedList.user').map((r) => label(api, r));
+}
+
+async function usersNode(api: IamKeysApi): Promise<ExplorerNode> {
+  const [root] = await children(api);
+  return childByLabel(api, root, 'Users');
+}
+
+describe('Explorer', function () {
+  this.timeout(120_000);
+  let session: Session | undefined;
+  afterEach(async () => {
+    await session?.close();
+    session = undefined;
+  });
+
+  for (const pageSize of [100, 1000]) {
+    it(`pages through 2,500 users with pageSize ${pageSize}: same order, no gap, no duplicate, minimum calls`, async () => {
+      session = await startSession({ users: 2500, seed: 7 }, { pageSize });
+      const { api, emulator } = session;
+      const names = await loadEveryUser(api, await usersNode(api));
+      const expected = emulator.store.users().map((u) => u.userName);
+      assert.equal(names.length, expected.length);
+      assert.deepEqual(names, expected);
+      assert.equal(new Set(names).size, names.length);
+      assert.equal(calls(emulator, 'ListUsers'), Math.ceil(expected.length / pageSize));
+    });
+  }
+
+  it('handles short and empty truncated pages: never a dead end, every user once', async () => {
+    session = await startSession({ users: 300, seed: 3, shortPages: true }, { pageSize: 50 });
+    const { api, emulator } = session;
+    const names = await loadEveryUser(api, await usersNode(api));
+    assert.deepEqual(names, emulator.store.users().map((u) => u.userName));
+    // Short pages need more calls than full ones would.
+    assert.ok(calls(emulator, 'ListUsers') > Math.ceil(emulator.store.users().length / 50));
+  });
+
+  it('a double "Load more" makes one call', async () => {
+    session = await startSession({ users: 250, seed: 1, latencyMs: 150 }, { pageSize: 100 });
+    const { api, emulator } = session;
+    const users = await usersNode(api);
+    const loadMore = (await children(api, users)).find((r) => isLoadMore(api, r));
+    assert.ok(loadMore, 'first page ends in Load more…');
+    emulator.resetCounters();
+    await Promise.all([
+      vscode.commands.executeCommand('iamKeys.loadMore', loadMore),
+      vscode.commands.executeCommand('iamKeys.loadMore', loadMore),
+    ]);
+    assert.equal(calls(emulator, 'ListUsers'), 1);
+    const rows = await children(api, users);
+    assert.equal(rows.filter((r) => !isLoadMore(api, r)).length, 200);
+  });
+
+  it('refresh during a load shows no stale rows', async () => {
+    session = await startSession({ users: 250, seed: 2, latencyMs: 300 }, { pageSize: 100 });
+    const { api, emulator } = session;
+    const users = await usersNode(api);
+    const loadMore = (await children(api, users)).find((r) => isLoadMore(api, r));
+    const pending = vscode.commands.executeCommand('iamKeys.loadMore', loadMore);
+    await delay(50);
+    await vscode.commands.executeCommand('iamKeys.refresh', users);
+    await pending;
+    const rows = await children(api, users);
+    const names = rows.filter((r) => !isLoadMore(api, r)).map((r) => label(api, r));
+    assert.deepEqual(names, emulator.store.users().slice(0, 100).map((u) => u.userName));
+  });
+
+  it('a user expands to their keys with status and age; last use only when the tooltip resolves', async () => {
+    session = await startSession({ users: 40, seed: 5 }, { pageSize: 100 });
+    const { api, emulator } = session;
+    const stored = emulator.store.users().find((u) => emulator.store.keysOf({ kind: 'user', user: u }).length === 2);
+    assert.ok(stored, 'the generated account has a user with two keys');
+    const user = await childByLabel(api, await usersNode(api), stored.userName);
+    emulator.resetCounters();
+    const keys = await children(api, user);
+    assert.equal(calls(emulator, 'ListAccessKeys'), 1);
+    const expected = emulator.store.keysOf({ kind: 'user', user: stored });
+    assert.deepEqual(keys.map((k) => label(api, k)).sort(), expected.map((k) => k.accessKeyId).sort());
+    for (const key of keys) {
+      const stored = expected.find((k) => k.accessKeyId === label(api, key))!;
+      assert.match(String(item(api, key).description), new RegExp(`^${stored.status} · (today|\\d+ days?)`));
+    }
+    assert.equal(calls(emulator, 'GetAccessKeyLastUsed'), 0, 'no last-used call per key on expand');
+    const resolved = await api.explorer.resolveTreeItem(item(api, keys[0]), keys[0], new vscode.CancellationTokenSource().token);
+    const tooltip = (resolved as vscode.TreeItem).tooltip as vscode.MarkdownString;
+    assert.match(tooltip.value, /Last used/);
+    assert.equal(calls(emulator, 'GetAccessKeyLastUsed'), 1);
+  });
+
+  it('open view, expand 3 users, load 2 more pages: the minimum number of calls', async () => {
+    session = await startSession({ users: 500, seed: 9 }, { pageSize: 100 });
+    const { api, emulator } = session;
+    const users = await usersNode(api);
+    const first = (await children(api, users)).slice(0, 3);
+    for (const user of first) await children(api, user);
+    for (let i = 0; i < 2; i++) {
+      const more = (await children(api, users)).find((r) => isLoadMore(api, r));
+      await vscode.commands.executeCommand('iamKeys.loadMore', more);
+    }
+    // GetCallerIdentity 1 + ListUsers 3 (first page + 2 more) + ListAccessKeys 3.
+    assert.equal(calls(emulator, 'GetCallerIdentity'), 1);
+    assert.equal(calls(emulator, 'ListUsers'), 3);
+    assert.equal(calls(emulator, 'ListAccessKeys'), 3);
+    assert.equal(totalCalls(emulator), 7);
+  });
+
+  it('AccessDenied on ListUsers is a row; "My access keys" still works', async () => {
+    session = await startSession({ users: 20, seed: 4 }, { profile: PROFILES.limited });
+    const { api } = session;
+    const [root] = await children(api);
+    const users = await childByLabel(api, root, 'Users');
+    const rows = await children(api, users);
+    assert.equal(rows.length, 1);
+    assert.match(label(api, rows[0]), /^Access denied: iam:ListUsers/);
+    assert.equal(item(api, rows[0]).command?.command, 'iamKeys.loadMore', 'the row retries');
+    const mine = await children(api, await childByLabel(api, root, 'My access keys'));
+    assert.ok(mine.length >= 1);
+    assert.match(label(api, mine[0]), /^AKIA/);
+  });
+
+  it('root credentials: "My access keys (root)" lists root\'s keys', async () => {
+    session = await startSession({ users: 5, seed: 4 }, { profile: PROFILES.root });
+    const { api, emulator } = session;
+    const [root] = await children(api);
+    const mine = await childByLabel(api, root, 'My access keys (root)');
+    const keys = await children(api, mine);
+    const expected = emulator.store.keysOf({ kind: 'root' }).map((k) => k.accessKeyId).sort();
+    assert.deepEqual(keys.map((k) => label(api, k)).sort(), expected);
+  });
+
+  it('shows two profiles side by side, each with its account', async () => {
+    session = await startSession({ users: 5, seed: 4 }, { profiles: [PROFILES.limited] });
+    const { api } = session;
+    const roots = await children(api);
+    assert.deepEqual(roots.map((r) => label(api, r)), [PROFILES.admin, PROFILES.limited]);
+    for (const root of roots) await children(api, root);
+    const described = (await children(api)).map((r) => String(item(api, r).description));
+    assert.ok(described.every((d) => /^\d{12}/.test(d)), described.join(','));
+  });
+
+  it('no credentials at all: an empty tree, so the welcome view shows', async () => {
+    session = await startSession({ users: 1 }, { profile: '' });
+    writeAwsFiles(); // profiles exist but none is "default", and no AWS_* variables
+    session.api.explorer.rebuild();
+    assert.deepEqual(await children(session.api), []);
+  });
+
+  it('a profile missing from the config files is a row that offers to pick one', async () => {
+    session = await startSession({ users: 1 }, { profile: 'no-such-profile' });
+    const [root] = await children(session.api);
+    const rows = await children(session.api, root);
+    assert.match(label(session.api, rows[0]), /not in the AWS config files/);
+    assert.equal(item(session.api, rows[0]).command?.command, 'iamKeys.selectProfile');
+  });
+
+  it('changing the endpoint setting rebuilds the tree against the new endpoint', async () => {
+    session = await startSession({ users: 3, seed: 11 });
+    const { api } = session;
+    const before = await loadEveryUser(api, await usersNode(api));
+    const other = await startSession({ users: 6, seed: 12 });
+    try {
+      await configure({ endpoint: other.emulator.url });
+      const after = await loadEveryUser(api, await usersNode(api));
+      assert.notDeepEqual(after, before);
+      assert.deepEqual(after, other.emulator.store.users().map((u) => u.userName));
+    } finally {
+      await other.emulator.close();
+    }
+  });
+});

@@ -1,0 +1,128 @@
+// Shared set-up for the in-host suites: a local IAM emulator over real HTTP, an AWS
+// credentials file with its test profiles, the extension's settings pointed at it, and
+// helpers to read the tree the way VS Code does (getChildren/getTreeItem on the provider).
+import * as fs from 'fs';
+import * as path from 'path';
+import * as os from 'os';
+import * as vscode from 'vscode';
+import type { IamKeysApi } from '../../src/extension';
+import type { ExplorerNode } from '../../src/explorer/nodes/explorerNode';
+import { BUILT_IN_IDENTITIES, credentialsFileText } from '../emulator/identities';
+import { startIamEmulator, type IamEmulator, type IamEmulatorOptions } from '../emulator/index';
+
+export const EXTENSION_ID = 'iam-keys-team.iam-access-keys';
+export const PROFILES = {
+  admin: BUILT_IN_IDENTITIES.caller.profile,
+  root: BUILT_IN_IDENTITIES.root.profile,
+  limited: BUILT_IN_IDENTITIES.limited.profile,
+};
+
+export async function extensionApi(): Promise<IamKeysApi> {
+  const extension = vscode.extensions.getExtension<IamKeysApi>(EXTENSION_ID);
+  if (!extension) throw new Error(`${EXTENSION_ID} is not installed in this host`);
+  return extension.activate();
+}
+
+/** Points AWS_SHARED_CREDENTIALS_FILE/AWS_CONFIG_FILE at fresh files with the emulator's profiles. */
+export function writeAwsFiles(extraConfig = ''): { credentials: string; config: string } {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'iamkeys-aws-'));
+  const credentials = path.join(dir, 'credentials');
+  const config = path.join(dir, 'config');
+  fs.writeFileSync(credentials, credentialsFileText());
+  fs.writeFileSync(config, extraConfig);
+  process.env.AWS_SHARED_CREDENTIALS_FILE = credentials;
+  process.env.AWS_CONFIG_FILE = config;
+  for (const name of ['AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN', 'AWS_PROFILE']) delete process.env[name];
+  return { credentials, config };
+}
+
+export interface Settings {
+  profile?: string;
+  profiles?: string[];
+  endpoint?: string;
+  pageSize?: unknown;
+  region?: string;
+  rotationWarningDays?: number;
+  requestTimeoutSeconds?: number;
+  'hover.enabled'?: boolean;
+  'hover.cacheSeconds'?: number;
+  'hover.maxLookupsPerMinute'?: number;
+}
+
+const TOUCHED = new Set<string>();
+
+export async function configure(settings: Settings): Promise<void> {
+  const config = vscode.workspace.getConfiguration('iamKeys');
+  for (const [key, value] of Object.entries(settings)) {
+    TOUCHED.add(key);
+    await config.update(key, value, vscode.ConfigurationTarget.Global);
+  }
+}
+
+export async function resetSettings(): Promise<void> {
+  const config = vscode.workspace.getConfiguration('iamKeys');
+  for (const key of TOUCHED) await config.update(key, undefined, vscode.ConfigurationTarget.Global);
+  TOUCHED.clear();
+}
+
+export interface Session {
+  readonly emulator: IamEmulator;
+  readonly api: IamKeysApi;
+  close(): Promise<void>;
+}
+
+/** Starts an emulator, writes the profiles, points the extension at it and rebuilds the tree. */
+export async function startSession(options: IamEmulatorOptions = {}, settings: Settings = {}): Promise<Session> {
+  const emulator = await startIamEmulator({ port: 0, ...options });
+  writeAwsFiles();
+  const api = await extensionApi();
+  await configure({ profile: PROFILES.admin, profiles: [], endpoint: emulator.url, pageSize: 100, ...settings });
+  api.explorer.rebuild();
+  emulator.resetCounters();
+  return {
+    emulator,
+    api,
+    close: async () => {
+      await resetSettings();
+      api.explorer.rebuild();
+      await emulator.close();
+    },
+  };
+}
+
+/** Calls per IAM/STS action the emulator has answered since the last reset. */
+export function calls(emulator: IamEmulator, action: string): number {
+  return emulator.counters().byAction[action] ?? 0;
+}
+
+export function totalCalls(emulator: IamEmulator): number {
+  return emulator.counters().total;
+}
+
+export async function children(api: IamKeysApi, node?: ExplorerNode): Promise<ExplorerNode[]> {
+  return (await api.explorer.getChildren(node)) ?? [];
+}
+
+export function label(api: IamKeysApi, node: ExplorerNode): string {
+  const item = api.explorer.getTreeItem(node) as vscode.TreeItem;
+  return typeof item.label === 'string' ? item.label : (item.label?.label ?? '');
+}
+
+export function item(api: IamKeysApi, node: ExplorerNode): vscode.TreeItem {
+  return api.explorer.getTreeItem(node) as vscode.TreeItem;
+}
+
+export async function childByLabel(api: IamKeysApi, parent: ExplorerNode | undefined, wanted: string | RegExp): Promise<ExplorerNode> {
+  const kids = await children(api, parent);
+  const found = kids.find((k) => (typeof wanted === 'string' ? label(api, k) === wanted : wanted.test(label(api, k))));
+  if (!found) throw new Error(`no child ${String(wanted)} under ${parent?.id ?? 'root'}: ${kids.map((k) => label(api, k)).join(', ')}`);
+  return found;
+}
+
+export function isLoadMore(api: IamKeysApi, node: ExplorerNode): boolean {
+  return item(api, node).contextValue === 'loadMore';
+}
+
+export function delay(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
