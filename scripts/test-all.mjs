@@ -113,9 +113,9 @@ async function layer(name, cmd, args, needs = []) {
   if (!result) {
     rows.push({ name, passed: 0, failed: 1, pending: 0, note: `CRASHED (exit code ${code}, no result line)`, seconds });
   } else if (code !== 0 && !(result.failed > 0)) {
-    rows.push({ ...result, failed: 1, note: `exit code ${code} despite 0 failures: counted as 1 failed`, seconds });
+    rows.push({ name, ...result, failed: 1, note: `exit code ${code} despite 0 failures: counted as 1 failed`, seconds });
   } else {
-    rows.push({ ...result, seconds });
+    rows.push({ name, ...result, seconds });
   }
 }
 

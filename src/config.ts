@@ -20,6 +20,8 @@ export interface IamKeysSettings {
   readonly maxConcurrentRequests: number;
   readonly requestTimeoutMs: number;
   readonly hover: HoverSettings;
+  /** Mark access key IDs found in open files (off by default). */
+  readonly decorations: boolean;
   /** Human-readable problems with the raw settings (shown in the view message). */
   readonly warnings: readonly string[];
   /** Set when iamKeys.endpoint holds something we refuse to send signed requests to. */
@@ -61,6 +63,7 @@ export function readSettings(config: vscode.WorkspaceConfiguration = vscode.work
       cacheSeconds: integer('hover.cacheSeconds', 0, 86400, 300),
       maxLookupsPerMinute: integer('hover.maxLookupsPerMinute', 1, 600, 30),
     },
+    decorations: config.get<unknown>('decorations.enabled') === true,
     warnings,
   };
 }

@@ -7,6 +7,7 @@ import { registerCommands } from './commands/registerCommands';
 import { CONNECTION_KEYS, Settings } from './config';
 import { ExplorerProvider } from './explorer/explorerProvider';
 import type { ExplorerNode } from './explorer/nodes/explorerNode';
+import { registerAccessKeyHover } from './hover/registerHover';
 import { createLog } from './log';
 
 /** What activate() returns: for integration tests and other extensions. */
@@ -45,6 +46,7 @@ export function activate(context: vscode.ExtensionContext): IamKeysApi {
     documents,
     vscode.workspace.registerTextDocumentContentProvider(JSON_SCHEME, documents),
     ...registerCommands({ explorer, treeView, settings, log, documents }),
+    ...registerAccessKeyHover({ explorer, settings, log }),
     settings.onDidChange((affects) => {
       showWarnings();
       if (CONNECTION_KEYS.some(affects)) explorer.rebuild();

@@ -28,7 +28,8 @@ export async function findKeyOwner(api: IamApi, ownAccount: string | undefined, 
     lastUsed = await api.getAccessKeyLastUsed(accessKeyId, signal);
   } catch (error) {
     const problem = classifyError(error, 'iam:GetAccessKeyLastUsed');
-    return problem.kind === 'not-found' ? { kind: 'not-found', account } : { kind: 'error', error: problem };
+    if (problem.kind === 'not-found' || isDeniedForUnknownKey(error, problem.kind)) return { kind: 'not-found', account };
+    return { kind: 'error', error: problem };
   }
   const root = lastUsed.UserName === 'root' || lastUsed.UserName === '<root_account>';
   let key: AccessKey | undefined;
@@ -41,4 +42,12 @@ export async function findKeyOwner(api: IamApi, ownAccount: string | undefined, 
     // The owner is known even without iam:ListAccessKeys; status and date stay unknown.
   }
   return { kind: 'found', account: account ?? ownAccount ?? '', userName: lastUsed.UserName, key, lastUsed, root };
+}
+
+/**
+ * IAM answers GetAccessKeyLastUsed for a key it does not hold with AccessDenied "… on
+ * resource: access key AKIA…", not NoSuchEntity: a deleted key, once STS placed it in our account.
+ */
+function isDeniedForUnknownKey(error: unknown, kind: string): boolean {
+  return kind === 'access-denied' && /resource:\s*access key/i.test(error instanceof Error ? error.message : '');
 }

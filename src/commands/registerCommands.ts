@@ -1,6 +1,7 @@
 // Every command, registered in one place. Each is a plain async function of (argument, deps)
 // and returns what it showed, so tests, keybindings and other extensions can drive it.
 import * as vscode from 'vscode';
+import { setAttentionFilter } from './attentionFilter';
 import { copyAccessKeyId } from './copyAccessKeyId';
 import { copyCliCommand } from './copyCliCommand';
 import type { CommandDeps } from './deps';
@@ -32,6 +33,8 @@ const COMMANDS: Record<string, Handler> = {
   'iamKeys.revealAccessKey': (arg, deps) => findAccessKey(typeof arg === 'string' ? { accessKeyId: arg, reveal: true } : arg, deps),
   'iamKeys.copyCliCommand': copyCliCommand,
   'iamKeys.exportAccessKeys': exportAccessKeys,
+  'iamKeys.showNeedsAttention': (_arg, deps) => setAttentionFilter(true, deps),
+  'iamKeys.showAllKeys': (_arg, deps) => setAttentionFilter(false, deps),
 };
 
 export function registerCommands(deps: CommandDeps): vscode.Disposable[] {

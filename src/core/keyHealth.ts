@@ -102,7 +102,7 @@ export function assessAccessKey(key: AccessKey, ctx: KeyHealthContext): KeyHealt
         findings.push({
           code: 'unused-long',
           severity: 'warning',
-          message: `Not used for ${formatAge(idle)} (last used by ${lastUsed.ServiceName || 'an unknown service'})`,
+          message: `Not used for ${formatAge(idle)} (last used with ${lastUsed.ServiceName || 'an unknown service'})`,
         });
       }
     }

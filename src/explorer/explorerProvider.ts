@@ -25,20 +25,32 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
   readonly onDidChangeTreeData = this.changed.event;
   private roots: ConnectionNode[] | undefined;
   private building: Promise<ConnectionNode[]> | undefined;
+  private attentionFilter = false;
 
   /** Services as nodes see them: with refresh bound to this tree. */
   private readonly nodeServices: ExplorerServices;
 
   constructor(
-    private readonly services: Omit<ExplorerServices, 'refresh'>,
+    private readonly services: Omit<ExplorerServices, 'refresh' | 'attentionOnly'>,
     private readonly connect: ConnectionFactory,
     private readonly mfaCodeProvider: (serial: string) => Promise<string>,
   ) {
-    this.nodeServices = { ...services, refresh: (node) => this.refresh(node) };
+    this.nodeServices = { ...services, refresh: (node) => this.refresh(node), attentionOnly: () => this.attentionFilter };
   }
 
   refresh(node?: ExplorerNode): void {
     this.changed.fire(node);
+  }
+
+  get attentionOnly(): boolean {
+    return this.attentionFilter;
+  }
+
+  /** Shows only keys needing attention (or all again); nothing is fetched. */
+  async setAttentionOnly(value: boolean): Promise<void> {
+    this.attentionFilter = value;
+    await vscode.commands.executeCommand('setContext', ContextKeys.attentionOnly, value);
+    this.refresh();
   }
 
   /** Drops every connection (settings changed): the next render builds them anew. */

@@ -11,6 +11,8 @@ export interface ExplorerServices {
   settings(): IamKeysSettings;
   readonly log: Log;
   now(): Date;
+  /** The view shows only keys that need attention. */
+  attentionOnly(): boolean;
 }
 
 /** Everything under one connection root shares this. */

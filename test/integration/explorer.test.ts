@@ -184,4 +184,34 @@ describe('Explorer', function () {
       await other.emulator.close();
     }
   });
+
+  it('"Show only keys needing attention" keeps old active keys; users with two active keys are marked', async () => {
+    session = await startSession({ users: 80, seed: 5 }, { pageSize: 100, rotationWarningDays: 90 });
+    const { api, emulator } = session;
+    const store = emulator.store;
+    const withTwoActive = store.users().find((u) => store.keysOf({ kind: 'user', user: u }).filter((k) => k.status === 'Active').length === 2);
+    assert.ok(withTwoActive, 'seeded data has a user with two active keys');
+    const users = await usersNode(api);
+    const userRow = await childByLabel(api, users, withTwoActive.userName);
+    await children(api, userRow);
+    assert.match(String(item(api, userRow).description), /2 active keys/);
+    const ninetyDaysAgo = Date.now() - 90 * 86_400_000;
+    await vscode.commands.executeCommand('iamKeys.showNeedsAttention');
+    try {
+      let checked = 0;
+      for (const row of (await children(api, users)).slice(0, 30)) {
+        const stored = store.getUser(label(api, row));
+        if (!stored) continue;
+        const shown = (await children(api, row)).map((k) => label(api, k)).filter((l) => l.startsWith('AKIA'));
+        const expected = store.keysOf({ kind: 'user', user: stored }).filter((k) => k.status === 'Active' && k.createDate.getTime() < ninetyDaysAgo).map((k) => k.accessKeyId);
+        assert.deepEqual(shown.sort(), expected.sort(), stored.userName);
+        checked += expected.length;
+      }
+      assert.ok(checked > 0, 'some keys need attention in the sample');
+    } finally {
+      await vscode.commands.executeCommand('iamKeys.showAllKeys');
+    }
+    const all = (await children(api, userRow)).map((k) => label(api, k));
+    assert.equal(all.length, 2);
+  });
 });

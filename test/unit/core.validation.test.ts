@@ -117,7 +117,7 @@ describe('core/validation', () => {
       const r = reason(validateAccessKeyId('akiaiosfodnn7example'));
       assert.match(r, /upper case \(found "a" at position 1\)/);
       assert.match(r, /did you mean AKIAIOSFODNN7EXAMPLE\?/);
-      assert.match(reason(validateAccessKeyId('AKIAIOSFODNn7EXAMPLE')), /found "n" at position 13/);
+      assert.match(reason(validateAccessKeyId('AKIAIOSFODNn7EXAMPLE')), /found "n" at position 12/);
     });
 
     it('rejects underscores inside AKIA ids', () => {

@@ -1,6 +1,7 @@
 // One access key. Age and health show at once; last use is fetched only when the tooltip
 // is shown (resolveTreeItem), so expanding a user costs one call, not one per key.
 import * as vscode from 'vscode';
+import { classifyError } from '../../aws/errors';
 import { formatAge, formatLocal, formatUtc } from '../../core/format';
 import { HEALTH_LEGEND, assessAccessKey, type KeyHealth } from '../../core/keyHealth';
 import type { AccessKey, AccessKeyLastUsed } from '../../core/types';
@@ -48,7 +49,7 @@ export class AccessKeyNode extends ExplorerNode {
     try {
       lastUsed = await this.scope.lastUsed(this.key.AccessKeyId);
     } catch (error) {
-      lastUsedError = error instanceof Error ? error.message : String(error);
+      lastUsedError = classifyError(error, 'iam:GetAccessKeyLastUsed').message;
     }
     if (token.isCancellationRequested) return item;
     item.tooltip = keyTooltip(this.key, this.health(lastUsed), lastUsed, lastUsedError);

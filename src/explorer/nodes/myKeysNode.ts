@@ -4,11 +4,10 @@ import * as vscode from 'vscode';
 import type { AccessKey, Page } from '../../core/types';
 import { ContextValues } from '../contextValues';
 import type { ConnectionScope } from '../services';
-import { AccessKeyNode } from './accessKeyNode';
 import type { ExplorerNode } from './explorerNode';
-import { PagedNode } from './pagedNode';
+import { KeyListNode } from './keyListNode';
 
-export class MyKeysNode extends PagedNode<AccessKey> {
+export class MyKeysNode extends KeyListNode {
   readonly id: string;
 
   constructor(parent: ExplorerNode, scope: ConnectionScope) {
@@ -18,15 +17,6 @@ export class MyKeysNode extends PagedNode<AccessKey> {
 
   protected fetchPage(marker: string | undefined, signal: AbortSignal): Promise<Page<AccessKey>> {
     return this.scope.api.listAccessKeys({ maxItems: this.scope.services.settings().pageSize, marker, abortSignal: signal });
-  }
-  protected childId(key: AccessKey): string {
-    return key.AccessKeyId;
-  }
-  protected createChild(key: AccessKey): ExplorerNode {
-    return new AccessKeyNode(this, this.scope, key);
-  }
-  protected emptyLabel(): string {
-    return vscode.l10n.t('No access keys');
   }
 
   getTreeItem(): vscode.TreeItem {

@@ -99,7 +99,7 @@ export abstract class PagedNode<T> extends ExplorerNode {
     const error = this.list.error;
     if (error !== undefined) return [this.errorRow(error)];
     if (this.list.isTruncated) return [new LoadMoreNode(this as PagedNode<unknown>)];
-    if (this.list.loaded.length === 0) {
+    if (this.visibleItems().length === 0) {
       return [new MessageNode(this, { key: 'empty', label: this.emptyLabel(), icon: new vscode.ThemeIcon('circle-slash') })];
     }
     return [];

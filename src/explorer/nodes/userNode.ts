@@ -1,14 +1,14 @@
 // One IAM user; expands to that user's access keys (ListAccessKeys with UserName, paged).
 import * as vscode from 'vscode';
 import { ageInDays, formatAge } from '../../core/format';
+import { assessUserKeys } from '../../core/keyHealth';
 import type { AccessKey, IamUser, Page } from '../../core/types';
 import { ContextValues } from '../contextValues';
 import type { ConnectionScope } from '../services';
-import { AccessKeyNode } from './accessKeyNode';
 import type { ExplorerNode } from './explorerNode';
-import { PagedNode } from './pagedNode';
+import { KeyListNode } from './keyListNode';
 
-export class UserNode extends PagedNode<AccessKey> {
+export class UserNode extends KeyListNode {
   readonly id: string;
 
   constructor(parent: ExplorerNode, scope: ConnectionScope, readonly user: IamUser) {
@@ -24,25 +24,18 @@ export class UserNode extends PagedNode<AccessKey> {
       abortSignal: signal,
     });
   }
-  protected childId(key: AccessKey): string {
-    return key.AccessKeyId;
-  }
-  protected createChild(key: AccessKey): ExplorerNode {
-    return new AccessKeyNode(this, this.scope, key);
-  }
-  protected emptyLabel(): string {
-    return vscode.l10n.t('No access keys');
-  }
 
   getTreeItem(): vscode.TreeItem {
     const item = new vscode.TreeItem(this.user.UserName, vscode.TreeItemCollapsibleState.Collapsed);
     item.id = this.id;
     const age = formatAge(ageInDays(this.user.CreateDate, this.scope.services.now()));
-    item.description = this.statusDescription() ?? (this.user.Path !== '/' ? `${this.user.Path} · ${age}` : age);
+    const twoActive = assessUserKeys(this.list.loaded).length > 0 ? vscode.l10n.t('2 active keys') : undefined;
+    const details = [this.user.Path !== '/' ? this.user.Path : undefined, age, twoActive].filter(Boolean).join(' · ');
+    item.description = this.statusDescription() ?? details;
     item.tooltip = new vscode.MarkdownString(
       `**${this.user.UserName}**\n\n${this.user.Arn}\n\n${vscode.l10n.t('Created')}: ${this.user.CreateDate.toISOString()}`,
     );
-    item.iconPath = new vscode.ThemeIcon('person');
+    item.iconPath = twoActive ? new vscode.ThemeIcon('person', new vscode.ThemeColor('list.warningForeground')) : new vscode.ThemeIcon('person');
     item.contextValue = ContextValues.user;
     return item;
   }

@@ -1,0 +1,28 @@
+// A paged list of access keys ("My access keys" or one user's keys). With the view's
+// "needing attention" filter on, only keys with a warning or worse are shown.
+import * as vscode from 'vscode';
+import { assessAccessKey, needsAttention } from '../../core/keyHealth';
+import type { AccessKey } from '../../core/types';
+import { AccessKeyNode } from './accessKeyNode';
+import type { ExplorerNode } from './explorerNode';
+import { PagedNode } from './pagedNode';
+
+export abstract class KeyListNode extends PagedNode<AccessKey> {
+  protected childId(key: AccessKey): string {
+    return key.AccessKeyId;
+  }
+  protected createChild(key: AccessKey): ExplorerNode {
+    return new AccessKeyNode(this, this.scope, key);
+  }
+  protected emptyLabel(): string {
+    return this.list.loaded.length > 0 ? vscode.l10n.t('No key here needs attention') : vscode.l10n.t('No access keys');
+  }
+  protected override visibleItems(): readonly AccessKey[] {
+    const services = this.scope.services;
+    if (!services.attentionOnly()) return this.list.loaded;
+    const context = { now: services.now(), rotationWarningDays: services.settings().rotationWarningDays, isRoot: this.scope.isRoot() };
+    return this.list.loaded.filter((key) =>
+      needsAttention(assessAccessKey(key, { ...context, lastUsed: this.scope.knownLastUsed(key.AccessKeyId), isRoot: context.isRoot && !key.UserName })),
+    );
+  }
+}

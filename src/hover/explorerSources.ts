@@ -1,0 +1,33 @@
+// Adapts the explorer to what KeyLookup needs: loaded keys with what their connection already
+// knows (never fetching), and connections reduced to profile, API and account.
+import type { ExplorerProvider } from '../explorer/explorerProvider';
+import type { ConnectionNode } from '../explorer/nodes/connectionNode';
+import type { KeyLookupSources, LoadedKeyInfo, LookupConnection } from './keyLookup';
+
+export function explorerLookupSources(explorer: ExplorerProvider): KeyLookupSources {
+  return {
+    loadedKeys: async () =>
+      (await explorer.loadedKeys()).map(
+        ({ key, connection }): LoadedKeyInfo => ({
+          key,
+          profile: connection.profile,
+          account: connection.identity()?.Account,
+          // Same rule as the tree's key rows: a key without a user name, listed by the root.
+          root: connection.isRoot() && !key.UserName,
+          lastUsed: connection.knownLastUsed(key.AccessKeyId),
+        }),
+      ),
+    connections: async () => (await explorer.connections()).map(lookupConnection),
+  };
+}
+
+function lookupConnection(node: ConnectionNode): LookupConnection {
+  return {
+    profile: node.profile,
+    api: node.api,
+    account: async () => {
+      await node.ensureIdentity(); // asked once per connection, shared with the tree
+      return node.identity()?.Account;
+    },
+  };
+}

@@ -1,0 +1,139 @@
+// Resolves an access key ID to what its hover shows, in the order that costs the fewest calls:
+// keys the explorer already loaded, then answers remembered for `cacheSeconds`, and only then
+// AWS (see ownerAcrossConnections). Hovers over the same ID share one request, and new requests
+// are capped per minute so a file full of key IDs can't throttle the account. Editor-free.
+import { classifyError } from '../aws/errors';
+import { AbortError } from '../core/concurrency';
+import { type Clock, InFlight, MinuteBudget, TtlCache } from '../core/lookupLimiter';
+import type { AccessKey, AccessKeyLastUsed } from '../core/types';
+import type { KeyInfo, LookupResult } from './keyInfo';
+import { findOwnerAcrossConnections, type LookupConnection } from './ownerAcrossConnections';
+
+export type { LookupConnection } from './ownerAcrossConnections';
+
+/** A key already listed in the explorer, with what its connection knows about it. */
+export interface LoadedKeyInfo {
+  readonly key: AccessKey;
+  readonly profile: string;
+  /** The listing connection's account, when known. */
+  readonly account?: string;
+  readonly root: boolean;
+  /** Only when already fetched: reading it must not cost a call. */
+  readonly lastUsed?: AccessKeyLastUsed;
+}
+
+export interface KeyLookupSources {
+  loadedKeys(): Promise<readonly LoadedKeyInfo[]>;
+  connections(): Promise<readonly LookupConnection[]>;
+}
+
+export interface KeyLookupLimits {
+  readonly cacheSeconds: number;
+  readonly maxLookupsPerMinute: number;
+}
+
+/** Answers worth remembering: facts about the key, not about our situation (errors, limits). */
+const CACHEABLE: ReadonlySet<KeyInfo['kind']> = new Set(['found', 'temporary', 'other-account', 'not-found']);
+
+export class KeyLookup {
+  private cache!: TtlCache<string, KeyInfo>;
+  private budget!: MinuteBudget;
+  private limits: KeyLookupLimits | undefined;
+  private readonly inFlight = new InFlight<string, KeyInfo>();
+  /** Bumped by clear(): an answer started before it must not land in the cache. */
+  private generation = 0;
+  /** Aborted by dispose(); single hovers never abort a shared request. */
+  private readonly lifetime = new AbortController();
+
+  constructor(
+    private readonly sources: KeyLookupSources,
+    limits: KeyLookupLimits,
+    private readonly now: Clock = Date.now,
+  ) {
+    this.configure(limits);
+  }
+
+  /** Applies new limits; the cache and the budget restart only when theirs changed. */
+  configure(limits: KeyLookupLimits): void {
+    if (limits.cacheSeconds !== this.limits?.cacheSeconds) this.cache = new TtlCache(limits.cacheSeconds * 1000, this.now);
+    if (limits.maxLookupsPerMinute !== this.limits?.maxLookupsPerMinute) this.budget = new MinuteBudget(limits.maxLookupsPerMinute, this.now);
+    this.limits = { ...limits };
+  }
+
+  /** Forgets remembered answers (the connections changed). */
+  clear(): void {
+    this.generation++;
+    this.cache.clear();
+  }
+
+  /**
+   * What is known about `accessKeyId`. Rejects with AbortError when `signal` aborts; a
+   * request shared with other callers goes on and its answer is cached for the next hover.
+   */
+  async lookup(accessKeyId: string, signal?: AbortSignal): Promise<LookupResult> {
+    throwIfAborted(signal);
+    const loaded = await this.findLoaded(accessKeyId);
+    if (loaded) return { info: loaded, source: 'explorer' };
+    throwIfAborted(signal);
+    const cached = this.cache.get(accessKeyId);
+    if (cached) return { info: cached, source: 'cache' };
+    // Joining a request already on its way costs nothing, so only new ones spend budget.
+    if (!this.inFlight.has(accessKeyId) && !this.budget.tryTake()) {
+      return { info: { kind: 'limit-reached', accessKeyId, retryInMs: this.budget.msUntilNext() }, source: 'none' };
+    }
+    const shared = this.inFlight.run(accessKeyId, () => this.fetch(accessKeyId));
+    return { info: await untilAborted(shared, signal), source: 'aws' };
+  }
+
+  /** Stops requests in flight. */
+  dispose(): void {
+    this.lifetime.abort();
+    this.cache.clear();
+  }
+
+  private async findLoaded(accessKeyId: string): Promise<KeyInfo | undefined> {
+    const all = await this.sources.loadedKeys().catch(() => []);
+    const hit = all.find((k) => k.key.AccessKeyId === accessKeyId);
+    if (!hit) return undefined;
+    const { key } = hit;
+    return { kind: 'found', accessKeyId, account: hit.account ?? '', profile: hit.profile, userName: key.UserName, root: hit.root, key, lastUsed: hit.lastUsed };
+  }
+
+  private async fetch(accessKeyId: string): Promise<KeyInfo> {
+    const generation = this.generation;
+    let info: KeyInfo;
+    try {
+      const connections = await this.sources.connections();
+      info = await findOwnerAcrossConnections(connections, accessKeyId, this.lifetime.signal);
+    } catch (error) {
+      const problem = classifyError(error);
+      info = { kind: 'error', accessKeyId, message: problem.message, hint: problem.hint };
+    }
+    if (CACHEABLE.has(info.kind) && generation === this.generation) this.cache.set(accessKeyId, info);
+    return info;
+  }
+}
+
+function throwIfAborted(signal: AbortSignal | undefined): void {
+  if (signal?.aborted) throw new AbortError(undefined, { cause: signal.reason });
+}
+
+/** `promise`, or an AbortError as soon as `signal` aborts (the promise itself runs on). */
+function untilAborted<T>(promise: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
+  if (!signal) return promise;
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = (): void => reject(new AbortError(undefined, { cause: signal.reason }));
+    if (signal.aborted) return onAbort();
+    signal.addEventListener('abort', onAbort, { once: true });
+    promise.then(
+      (value) => {
+        signal.removeEventListener('abort', onAbort);
+        resolve(value);
+      },
+      (error: unknown) => {
+        signal.removeEventListener('abort', onAbort);
+        reject(error);
+      },
+    );
+  });
+}

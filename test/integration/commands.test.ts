@@ -1,0 +1,207 @@
+// Commands through executeCommand in the real host, against the local IAM endpoint; the
+// List Access Keys JSON is compared with what the real `aws` CLI prints for the same data.
+import * as assert from 'assert/strict';
+import { execFile } from 'child_process';
+import { promisify } from 'util';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import * as vscode from 'vscode';
+import { BUILT_IN_IDENTITIES } from '../emulator/identities';
+import type { StoredUser } from '../emulator/index';
+import { PROFILES, type Session, childByLabel, children, label, startSession } from './fixture';
+
+// Asynchronous on purpose: the emulator runs in this same process, so a synchronous child
+// process would block the very server it talks to.
+const run = promisify(execFile);
+let awsAvailable = false;
+
+async function awsCli(session: Session, args: string[]): Promise<string> {
+  const empty = fs.mkdtempSync(path.join(os.tmpdir(), 'iamkeys-cli-'));
+  const { stdout } = await run('aws', ['--endpoint-url', session.emulator.url, '--region', 'us-east-1', '--output', 'json', ...args], {
+    encoding: 'utf8',
+    env: {
+      PATH: process.env.PATH,
+      HOME: empty,
+      AWS_CONFIG_FILE: path.join(empty, 'config'),
+      AWS_SHARED_CREDENTIALS_FILE: path.join(empty, 'credentials'),
+      AWS_ACCESS_KEY_ID: BUILT_IN_IDENTITIES.caller.credentials.accessKeyId,
+      AWS_SECRET_ACCESS_KEY: BUILT_IN_IDENTITIES.caller.credentials.secretAccessKey,
+      AWS_EC2_METADATA_DISABLED: 'true',
+    },
+  });
+  return stdout;
+}
+
+describe('Commands', function () {
+  this.timeout(60_000);
+  let session: Session;
+  let twoKeyUser: StoredUser;
+  before(async () => {
+    awsAvailable = await run('aws', ['--version']).then(() => true, () => false);
+    session = await startSession({ users: 150, seed: 21 }, { pageSize: 50 });
+    const { store } = session.emulator;
+    twoKeyUser = store.users().filter((u) => store.keysOf({ kind: 'user', user: u }).length === 2).at(-1)!;
+    assert.ok(twoKeyUser, 'seeded data has a user with two keys');
+  });
+  after(() => session.close());
+
+  const keysOf = (user: StoredUser) => session.emulator.store.keysOf({ kind: 'user', user });
+
+  it('copyAccessKeyId puts the ID on the clipboard and returns it', async () => {
+    const id = keysOf(twoKeyUser)[0].accessKeyId;
+    const copied = await vscode.commands.executeCommand('iamKeys.copyAccessKeyId', { accessKeyId: id });
+    assert.equal(copied, id);
+    assert.equal(await vscode.env.clipboard.readText(), id);
+  });
+
+  it('copyAccessKeyId refuses a malformed ID without throwing and leaves the clipboard alone', async () => {
+    await vscode.env.clipboard.writeText('unchanged');
+    const copied = await vscode.commands.executeCommand('iamKeys.copyAccessKeyId', { accessKeyId: 'akia-not-a-key' });
+    assert.equal(copied, undefined);
+    assert.equal(await vscode.env.clipboard.readText(), 'unchanged');
+  });
+
+  it('showAccessKeyJson opens read-only JSON in IAM\'s shape for a key row', async () => {
+    const [root] = await children(session.api);
+    const users = await childByLabel(session.api, root, 'Users');
+    const first = (await children(session.api, users))[0];
+    const keyRow = (await children(session.api, first)).find((k) => /^AKIA/.test(label(session.api, k)));
+    if (!keyRow) return; // first user without keys: covered by the next test
+    const shown = (await vscode.commands.executeCommand('iamKeys.showAccessKeyJson', keyRow)) as Record<string, unknown>;
+    assert.deepEqual(Object.keys(shown).slice(0, 4), ['UserName', 'AccessKeyId', 'Status', 'CreateDate']);
+    const editor = vscode.window.activeTextEditor!;
+    assert.equal(editor.document.uri.scheme, 'iam-keys');
+    assert.equal(editor.document.languageId, 'json');
+    assert.deepEqual(JSON.parse(editor.document.getText()), shown);
+  });
+
+  it('showAccessKeyJson looks up a key that is not loaded, with last use apart', async () => {
+    const stored = keysOf(twoKeyUser)[1];
+    const shown = (await vscode.commands.executeCommand('iamKeys.showAccessKeyJson', stored.accessKeyId)) as Record<string, unknown>;
+    assert.equal(shown.UserName, twoKeyUser.userName);
+    assert.equal(shown.AccessKeyId, stored.accessKeyId);
+    assert.equal(shown.Status, stored.status);
+    assert.ok('AccessKeyLastUsed' in shown);
+    assert.ok(!JSON.stringify(shown).includes(BUILT_IN_IDENTITIES.caller.credentials.secretAccessKey));
+  });
+
+  it('listAccessKeys returns and shows the aws CLI shape; maxItems cuts with a NextToken that continues', async () => {
+    const all = keysOf(twoKeyUser);
+    const first = (await vscode.commands.executeCommand('iamKeys.listAccessKeys', { userName: twoKeyUser.userName, maxItems: 1 })) as {
+      AccessKeyMetadata: { AccessKeyId: string }[];
+      NextToken?: string;
+    };
+    assert.equal(first.AccessKeyMetadata.length, 1);
+    assert.ok(first.NextToken, 'cut by maxItems → NextToken');
+    const rest = (await vscode.commands.executeCommand('iamKeys.listAccessKeys', {
+      userName: twoKeyUser.userName,
+      startingToken: first.NextToken,
+    })) as { AccessKeyMetadata: { AccessKeyId: string }[]; NextToken?: string };
+    assert.equal(rest.NextToken, undefined);
+    assert.deepEqual([...first.AccessKeyMetadata, ...rest.AccessKeyMetadata].map((k) => k.AccessKeyId), all.map((k) => k.accessKeyId));
+    assert.deepEqual(JSON.parse(vscode.window.activeTextEditor!.document.getText()), rest);
+  });
+
+  it('listAccessKeys prints exactly what `aws iam list-access-keys` prints for the same user', async function () {
+    if (!awsAvailable) this.skip();
+    const ours = await vscode.commands.executeCommand('iamKeys.listAccessKeys', { userName: twoKeyUser.userName });
+    const text = vscode.window.activeTextEditor!.document.getText();
+    const theirs = await awsCli(session, ['iam', 'list-access-keys', '--user-name', twoKeyUser.userName]);
+    assert.deepEqual(ours, JSON.parse(theirs));
+    assert.equal(text, theirs, 'same text, key order and formatting');
+  });
+
+  it('our NextToken and the CLI\'s are interchangeable', async function () {
+    if (!awsAvailable) this.skip();
+    const ours = (await vscode.commands.executeCommand('iamKeys.listAccessKeys', { userName: twoKeyUser.userName, maxItems: 1 })) as { NextToken: string };
+    const theirs = JSON.parse(await awsCli(session, ['iam', 'list-access-keys', '--user-name', twoKeyUser.userName, '--max-items', '1']));
+    assert.equal(ours.NextToken, theirs.NextToken);
+    const continued = JSON.parse(await awsCli(session, ['iam', 'list-access-keys', '--user-name', twoKeyUser.userName, '--starting-token', ours.NextToken]));
+    assert.equal(continued.AccessKeyMetadata[0].AccessKeyId, keysOf(twoKeyUser)[1].accessKeyId);
+  });
+
+  it('listAccessKeys without a user name lists the caller\'s own keys', async () => {
+    const out = (await vscode.commands.executeCommand('iamKeys.listAccessKeys', {})) as { AccessKeyMetadata: { UserName: string; AccessKeyId: string }[] };
+    assert.ok(out.AccessKeyMetadata.some((k) => k.AccessKeyId === BUILT_IN_IDENTITIES.caller.credentials.accessKeyId));
+    assert.ok(out.AccessKeyMetadata.every((k) => k.UserName === BUILT_IN_IDENTITIES.caller.userName));
+  });
+
+  for (const bad of ['has space', 'slash/name', 'x'.repeat(65), 'émile']) {
+    it(`listAccessKeys refuses the user name ${JSON.stringify(bad.slice(0, 12))} before calling IAM`, async () => {
+      session.emulator.resetCounters();
+      const out = await vscode.commands.executeCommand('iamKeys.listAccessKeys', { userName: bad });
+      assert.equal(out, undefined);
+      assert.equal(session.emulator.counters().total, 0);
+    });
+  }
+
+  it('listAccessKeys for a user that does not exist answers nothing and does not throw', async () => {
+    const out = await vscode.commands.executeCommand('iamKeys.listAccessKeys', { userName: 'nobody-by-this-name' });
+    assert.equal(out, undefined);
+    assert.equal(session.emulator.counters().errorsByCode.NoSuchEntity, 1);
+  });
+
+  it('findAccessKey names the owner and reveals the key in the tree, loading the pages needed', async () => {
+    const key = keysOf(twoKeyUser)[0];
+    const found = (await vscode.commands.executeCommand('iamKeys.findAccessKey', { accessKeyId: key.accessKeyId })) as Record<string, unknown>;
+    assert.equal(found.result, 'found');
+    assert.equal(found.userName, twoKeyUser.userName);
+    assert.equal(found.account, session.emulator.store.accountId);
+    assert.equal(found.revealed, true);
+    const selected = session.api.treeView.selection[0];
+    assert.equal(selected?.id, `profile/${PROFILES.admin}/user/${twoKeyUser.userName}/key/${key.accessKeyId}`);
+  });
+
+  it('findAccessKey tells another account\'s key, a temporary key and a deleted key apart', async () => {
+    const other = (await vscode.commands.executeCommand('iamKeys.findAccessKey', { accessKeyId: 'AKIAZZZZZZZZZZZZZZZZ', reveal: false })) as Record<string, unknown>;
+    assert.equal(other.result, 'other-account');
+    assert.notEqual(other.account, session.emulator.store.accountId);
+    const temp = (await vscode.commands.executeCommand('iamKeys.findAccessKey', { accessKeyId: BUILT_IN_IDENTITIES.session.credentials.accessKeyId, reveal: false })) as Record<string, unknown>;
+    assert.equal(temp.result, 'temporary');
+    const victim = session.emulator.store.addAccessKey(session.emulator.store.users()[0].userName);
+    session.emulator.store.deleteAccessKey(victim.accessKeyId);
+    const gone = (await vscode.commands.executeCommand('iamKeys.findAccessKey', { accessKeyId: victim.accessKeyId, reveal: false })) as Record<string, unknown>;
+    assert.equal(gone.result, 'not-found');
+  });
+
+  it('copyCliCommand on a user row copies the equivalent aws command', async () => {
+    const [root] = await children(session.api);
+    const users = await childByLabel(session.api, root, 'Users');
+    const user = (await children(session.api, users))[0];
+    const line = await vscode.commands.executeCommand('iamKeys.copyCliCommand', user);
+    assert.match(String(line), new RegExp(`^aws iam list-access-keys --user-name ${label(session.api, user)} --profile ${PROFILES.admin}`));
+    assert.equal(await vscode.env.clipboard.readText(), line);
+  });
+
+  it('exportAccessKeys writes every key of every user with bounded concurrency', async () => {
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'iamkeys-export-')), 'keys.csv');
+    session.emulator.resetCounters();
+    const summary = (await vscode.commands.executeCommand('iamKeys.exportAccessKeys', { format: 'csv', file, users: 'all' })) as Record<string, number>;
+    const store = session.emulator.store;
+    const expectedKeys = store.users().reduce((n, u) => n + keysOf(u).length, 0);
+    assert.equal(summary.keys, expectedKeys);
+    assert.equal(summary.users, store.users().length);
+    const lines = fs.readFileSync(file, 'utf8').trim().split(/\r\n/);
+    assert.equal(lines[0], 'Account,UserName,AccessKeyId,Status,CreateDate');
+    assert.equal(lines.length - 1, expectedKeys);
+    assert.equal(session.emulator.counters().byAction.ListUsers, 1);
+    assert.equal(session.emulator.counters().byAction.ListAccessKeys, store.users().length);
+  });
+
+  it('filterUsers narrows the loaded users and says so in the view message', async () => {
+    const [root] = await children(session.api);
+    const users = await childByLabel(session.api, root, 'Users');
+    const needle = twoKeyUser.userName.slice(0, 4);
+    await vscode.commands.executeCommand('iamKeys.filterUsers', { text: needle });
+    try {
+      const shown = (await children(session.api, users)).map((n) => label(session.api, n));
+      assert.ok(shown.length > 0);
+      assert.ok(shown.every((name) => name.toLowerCase().includes(needle.toLowerCase()) || /No loaded user/.test(name)), shown.join(','));
+      assert.match(session.api.treeView.message ?? '', new RegExp(needle));
+    } finally {
+      await vscode.commands.executeCommand('iamKeys.clearFilter');
+    }
+    assert.equal(session.api.treeView.message, undefined);
+  });
+});

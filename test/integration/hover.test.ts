@@ -1,0 +1,249 @@
+// Hovers over key IDs in real documents, in the extension host, against the local IAM endpoint.
+// Other extensions' hovers may be in the answer too: ours are recognised by their first line.
+import * as assert from 'assert/strict';
+import * as vscode from 'vscode';
+import { formatUtc } from '../../src/core/format';
+import { escapeMarkdown } from '../../src/hover/markdown';
+import type { StoredUser } from '../emulator/index';
+import { EMULATOR_ACCOUNT_ID, SESSION_CREDENTIALS } from '../emulator/index';
+import { accountIdFromAccessKeyId, makeAccessKeyId } from '../emulator/keyIds';
+import { SeededRandom } from '../emulator/random';
+import { type Session, calls, childByLabel, children, configure, delay, label, startSession, totalCalls } from './fixture';
+
+/** First line of every hover we make: an icon, the bold ID, then what kind of ID it is. */
+const OURS = /^\$\([\w~-]+\) \*\*(A[A-Z0-9]{15,20})\*\* · /;
+
+async function hoverTexts(document: vscode.TextDocument, offset: number): Promise<string[]> {
+  const hovers = (await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', document.uri, document.positionAt(offset))) ?? [];
+  return hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value)));
+}
+
+/** Our hover over the `nth` occurrence of `id` in `document`, if any. */
+async function ourHover(document: vscode.TextDocument, id: string, nth = 0): Promise<string | undefined> {
+  let at = -1;
+  for (let i = 0; i <= nth; i++) at = document.getText().indexOf(id, at + 1);
+  assert.ok(at >= 0, `${id} is not in the document`);
+  const texts = await hoverTexts(document, at + 5);
+  return texts.find((t) => OURS.exec(t)?.[1] === id);
+}
+
+/** Like ourHover, but hovers again while it says "looking up" (the first lookup may be slow). */
+async function answeredHover(document: vscode.TextDocument, id: string): Promise<string> {
+  for (let attempt = 0; attempt < 20; attempt++) {
+    const text = await ourHover(document, id);
+    assert.ok(text, `no hover from IAM Access Keys over ${id}`);
+    if (!text.includes('Looking up')) return text;
+    await delay(250);
+  }
+  throw new Error(`the hover over ${id} kept saying "looking up"`);
+}
+
+async function workspaceFile(name: string, content: string): Promise<vscode.TextDocument> {
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  assert.ok(folder, 'no workspace folder');
+  const uri = vscode.Uri.joinPath(folder.uri, name);
+  await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(content));
+  return vscode.workspace.openTextDocument(uri);
+}
+
+function untitled(content: string, language = 'plaintext'): Thenable<vscode.TextDocument> {
+  return vscode.workspace.openTextDocument({ language, content });
+}
+
+/** Calls only a hover lookup makes (the tree may list users and keys on its own). */
+function lookupCalls(session: Session): number {
+  return calls(session.emulator, 'GetAccessKeyInfo') + calls(session.emulator, 'GetAccessKeyLastUsed');
+}
+
+async function until(condition: () => boolean, what: string): Promise<void> {
+  for (let i = 0; i < 100 && !condition(); i++) await delay(50);
+  assert.ok(condition(), `timed out waiting for ${what}`);
+}
+
+async function setHover(session: Session, values: { enabled?: boolean; maxLookupsPerMinute?: number }): Promise<void> {
+  // Only the given keys: updating a key to undefined would reset it to its default.
+  if (values.enabled !== undefined) await configure({ 'hover.enabled': values.enabled });
+  if (values.maxLookupsPerMinute !== undefined) await configure({ 'hover.maxLookupsPerMinute': values.maxLookupsPerMinute });
+  const hover = (): typeof session.api.settings.current.hover => session.api.settings.current.hover;
+  await until(
+    () => (values.enabled === undefined || hover().enabled === values.enabled) && (values.maxLookupsPerMinute === undefined || hover().maxLookupsPerMinute === values.maxLookupsPerMinute),
+    'the hover settings',
+  );
+}
+
+/** An access key ID STS will place in `account`, unknown to IAM. */
+function unknownKeyOf(account: string, seed: number): string {
+  return makeAccessKeyId(account, new SeededRandom(seed));
+}
+
+describe('hover: access key IDs in documents', function () {
+  this.timeout(60_000);
+  let session: Session;
+  let users: StoredUser[];
+
+  before(async () => {
+    session = await startSession({ users: 12, seed: 21 }, { 'hover.enabled': true, 'hover.cacheSeconds': 300, 'hover.maxLookupsPerMinute': 600 });
+    await until(() => session.api.settings.current.endpoint === session.emulator.url, 'the endpoint setting');
+    users = session.emulator.store.users().filter((u) => u.accessKeys.length > 0 && u.userName !== 'demo-admin' && u.userName !== 'limited-auditor');
+    assert.ok(users.length >= 3, 'the generated account has users with keys');
+  });
+
+  after(async () => {
+    await session?.close();
+  });
+
+  beforeEach(() => session.emulator.resetCounters());
+
+  it('names the owner and status of a key of the account (JSON file), as IAM has them', async () => {
+    const user = users[0]!;
+    const stored = user.accessKeys[0]!;
+    const document = await workspaceFile('hover-key.json', JSON.stringify({ AccessKey: { UserName: user.userName, AccessKeyId: stored.accessKeyId } }, null, 2));
+    const text = await answeredHover(document, stored.accessKeyId);
+    assert.ok(text.includes(`Owner: **${escapeMarkdown(user.userName)}**`), text);
+    assert.ok(text.includes(`Status: ${stored.status}`), text);
+    assert.ok(text.includes(`Created: ${formatUtc(stored.createDate)}`), text);
+    assert.ok(text.includes(`Account: ${EMULATOR_ACCOUNT_ID}`), text);
+    assert.ok(text.includes(stored.lastUsed ? `Last used: ${formatUtc(stored.lastUsed.date)}` : 'Last used: never used'), text);
+    assert.ok(text.includes('command:iamKeys.revealAccessKey?'), 'offers to reveal the key');
+    assert.equal(calls(session.emulator, 'GetAccessKeyInfo'), 1);
+    assert.equal(calls(session.emulator, 'GetAccessKeyLastUsed'), 1);
+  });
+
+  it('answers a second hover over the same key from the cache, in another document (YAML)', async () => {
+    const stored = users[0]!.accessKeys[0]!;
+    const document = await workspaceFile('hover-key.yaml', `credentials:\n  aws_access_key_id: ${stored.accessKeyId}\n`);
+    const text = await ourHover(document, stored.accessKeyId);
+    assert.ok(text?.includes(`Owner: **${escapeMarkdown(users[0]!.userName)}**`), text);
+    assert.equal(totalCalls(session.emulator), 0);
+  });
+
+  it('says a key of the account that IAM does not hold was not found', async () => {
+    const id = unknownKeyOf(EMULATOR_ACCOUNT_ID, 4242);
+    const document = await untitled(`deleted key: ${id}\n`);
+    const text = await answeredHover(document, id);
+    assert.match(text, new RegExp(`Not found in account \\*\\*${EMULATOR_ACCOUNT_ID}\\*\\*`));
+  });
+
+  it('names the account of a key no profile covers, without asking IAM', async () => {
+    const id = 'AKIAIOSFODNN7EXAMPLE';
+    const document = await untitled(`export AWS_ACCESS_KEY_ID=${id}\n`, 'shellscript');
+    const text = await answeredHover(document, id);
+    assert.ok(text.includes(`Belongs to account **${accountIdFromAccessKeyId(id)}**`), text);
+    assert.equal(calls(session.emulator, 'GetAccessKeyInfo'), 1);
+    assert.equal(calls(session.emulator, 'GetAccessKeyLastUsed'), 0);
+  });
+
+  it('says an ASIA key (.env file) is temporary and which account issued it', async () => {
+    const id = SESSION_CREDENTIALS.accessKeyId;
+    const document = await workspaceFile('hover.env', `AWS_ACCESS_KEY_ID=${id}\nAWS_REGION=us-east-1\n`);
+    const text = await answeredHover(document, id);
+    assert.ok(text.startsWith(`$(clock) **${id}**`), text);
+    assert.ok(text.includes(`Temporary key issued by account **${EMULATOR_ACCOUNT_ID}**`), text);
+    assert.equal(calls(session.emulator, 'GetAccessKeyLastUsed'), 0);
+  });
+
+  it('ignores near-keys: 15 characters after AKIA, or lower case', async () => {
+    const short = 'AKIA' + 'ABCDEFGHIJKLMNO';
+    const lower = 'akiaiosfodnn7example';
+    const document = await untitled(`short=${short}\nlower=${lower}\n`);
+    for (const id of [short, lower]) {
+      const texts = await hoverTexts(document, document.getText().indexOf(id) + 5);
+      assert.deepEqual(texts.filter((t) => OURS.test(t)), [], `no hover of ours over ${id}`);
+    }
+    assert.equal(totalCalls(session.emulator), 0);
+  });
+
+  it('says what other unique IDs are, without a call', async () => {
+    const user = users[1]!;
+    const document = await untitled(`{"UserId": "${user.userId}"}`, 'json');
+    const text = await ourHover(document, user.userId);
+    assert.ok(text?.includes('IAM user'), text);
+    assert.equal(totalCalls(session.emulator), 0);
+  });
+
+  it('answers a key already loaded in the tree without any call', async () => {
+    const user = users[2]!;
+    const stored = user.accessKeys[0]!;
+    const [root] = await children(session.api);
+    const usersRow = await childByLabel(session.api, root, 'Users');
+    const userRow = (await children(session.api, usersRow)).find((row) => label(session.api, row) === user.userName);
+    assert.ok(userRow, `${user.userName} is listed`);
+    await children(session.api, userRow);
+    session.emulator.resetCounters();
+
+    const document = await untitled(`key ${stored.accessKeyId} in plain text`);
+    const text = await ourHover(document, stored.accessKeyId);
+    assert.ok(text?.includes(`Owner: **${escapeMarkdown(user.userName)}**`), text);
+    assert.ok(text?.includes(`Status: ${stored.status}`), text);
+    assert.equal(lookupCalls(session), 0);
+    assert.equal(totalCalls(session.emulator), 0);
+  });
+
+  it('stops looking up past iamKeys.hover.maxLookupsPerMinute', async () => {
+    await setHover(session, { maxLookupsPerMinute: 2 });
+    try {
+      const ids = [1, 2, 3].map((seed) => unknownKeyOf('210987654321', 9000 + seed));
+      const document = await untitled(ids.join('\n'));
+      assert.match(await answeredHover(document, ids[0]!), /Belongs to account/);
+      assert.match(await answeredHover(document, ids[1]!), /Belongs to account/);
+      assert.match(await answeredHover(document, ids[2]!), /Lookup limit reached, try again in a moment/);
+      assert.equal(calls(session.emulator, 'GetAccessKeyInfo'), 2);
+      // Answers already known are still shown.
+      assert.match((await ourHover(document, ids[0]!)) ?? '', /Belongs to account/);
+      assert.equal(calls(session.emulator, 'GetAccessKeyInfo'), 2);
+    } finally {
+      await setHover(session, { maxLookupsPerMinute: 600 });
+    }
+  });
+
+  it('says "looking up" rather than block when AWS is slow; the next hover shows the answer of the same request', async () => {
+    session.emulator.setFaults({ latencyMs: 2500 });
+    try {
+      const id = unknownKeyOf('210987654321', 777);
+      const document = await untitled(`slow ${id}`);
+      const started = Date.now();
+      const first = await ourHover(document, id);
+      assert.ok(Date.now() - started < 2400, `answered after ${Date.now() - started} ms`);
+      assert.match(first ?? '', /Looking up/);
+      assert.match(await answeredHover(document, id), /Belongs to account/);
+      assert.equal(calls(session.emulator, 'GetAccessKeyInfo'), 1);
+    } finally {
+      session.emulator.setFaults({ latencyMs: 0 });
+    }
+  });
+
+  it('shows nothing when iamKeys.hover.enabled is false, and again once it is true', async () => {
+    const stored = users[0]!.accessKeys[0]!;
+    const document = await untitled(`id: ${stored.accessKeyId}`);
+    await setHover(session, { enabled: false });
+    try {
+      assert.equal(await ourHover(document, stored.accessKeyId), undefined);
+      assert.equal(totalCalls(session.emulator), 0);
+    } finally {
+      await setHover(session, { enabled: true });
+    }
+    assert.ok(await ourHover(document, stored.accessKeyId));
+  });
+
+  it('marks key IDs in open files only when iamKeys.decorations.enabled is on', async () => {
+    const id = users[0]!.accessKeys[0]!.accessKeyId;
+    const document = await workspaceFile('hover-marked.txt', `first line\nleaked: ${id}\n`);
+    await vscode.window.showTextDocument(document);
+    const ours = (): vscode.Diagnostic[] => vscode.languages.getDiagnostics(document.uri).filter((d) => d.code === 'access-key-id');
+    await delay(300);
+    assert.deepEqual(ours(), [], 'off by default');
+    const config = vscode.workspace.getConfiguration('iamKeys');
+    await config.update('decorations.enabled', true, vscode.ConfigurationTarget.Global);
+    try {
+      await until(() => ours().length === 1, 'the diagnostic');
+      const [diagnostic] = ours();
+      assert.equal(diagnostic!.severity, vscode.DiagnosticSeverity.Information);
+      assert.match(diagnostic!.message, /often half of a leaked credential/);
+      assert.deepEqual([diagnostic!.range.start.line, diagnostic!.range.start.character, diagnostic!.range.end.character], [1, 8, 28]);
+    } finally {
+      await config.update('decorations.enabled', undefined, vscode.ConfigurationTarget.Global);
+      await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+    }
+    await until(() => ours().length === 0, 'the diagnostic to go');
+  });
+});
