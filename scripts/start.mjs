@@ -107,6 +107,18 @@ function writeAwsFiles(dir) {
   return { names: profiles.map(([n]) => n), keyIds: profiles.map(([n, c]) => [n, c.accessKeyId]) };
 }
 
+/** Waits until the rendered rows stop changing for 1 s (at most 15 s): profiles load async. */
+async function waitForStableTree(page, tree) {
+  let last = '';
+  let since = Date.now();
+  for (const end = Date.now() + 15_000; Date.now() < end; ) {
+    const now = JSON.stringify(await tree.getByRole('treeitem').evaluateAll((els) => els.map((e) => e.textContent)));
+    if (now !== last) [last, since] = [now, Date.now()];
+    else if (Date.now() - since >= 1000) return;
+    await page.waitForTimeout(200);
+  }
+}
+
 async function screenshot(url, file) {
   const { launchChromium } = require(out('host/browser.js'));
   const browser = await launchChromium();
@@ -123,7 +135,7 @@ async function screenshot(url, file) {
     // No rows is possible too (e.g. the "no credentials" welcome view): still take the picture.
     const hasRows = await rows.first().waitFor({ timeout: 20_000 }).then(() => true, () => false);
     if (!hasRows) console.warn('start: the Access Keys tree shows no rows');
-    await page.waitForTimeout(1500); // let the first rows load
+    await waitForStableTree(page, tree);
     // Expand up to two collapsed rows near the top (the root, then its first child) with their
     // twisties: clicking the row itself would run the row's command instead.
     let expanded = 0;
@@ -132,7 +144,7 @@ async function screenshot(url, file) {
       if (!(await row.count())) break;
       if ((await row.getAttribute('aria-expanded')) !== 'false') continue;
       await row.locator('.monaco-tl-twistie').click();
-      await page.waitForTimeout(1500);
+      await waitForStableTree(page, tree);
       expanded++;
     }
     await page.mouse.move(700, 500);

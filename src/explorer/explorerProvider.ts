@@ -12,6 +12,9 @@ import { ConnectionNode } from './nodes/connectionNode';
 import type { ExplorerNode } from './nodes/explorerNode';
 import type { ExplorerServices } from './services';
 
+/** How long the first render waits for sts:GetCallerIdentity before showing roots anyway. */
+const IDENTITY_WAIT_MS = 1500;
+
 export type ConnectionFactory = (profile: string, hooks: ConnectionHooks) => Connection;
 
 export interface LoadedKey {
@@ -97,7 +100,7 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
     const noCredentials = settings.profiles.length === 1 && settings.profiles[0] === '' && !hasDefaultCredentialSource(process.env, profiles);
     await vscode.commands.executeCommand('setContext', ContextKeys.noCredentials, noCredentials);
     if (noCredentials) return [];
-    return settings.profiles.map((profile) => {
+    const roots = settings.profiles.map((profile) => {
       let node: ConnectionNode | undefined;
       const hooks: ConnectionHooks = {
         mfaCodeProvider: this.mfaCodeProvider,
@@ -106,6 +109,11 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
       node = new ConnectionNode(profile, this.connect(profile, hooks), this.nodeServices, profile ? profiles.find((p) => p.name === profile) : undefined);
       return node;
     });
+    // Most identities answer fast: wait briefly so the roots first render with their account,
+    // but never let one slow profile hold the whole view.
+    const identities = Promise.all(roots.filter((r) => !r.profile || r.profileInfo).map((r) => r.ensureIdentity()));
+    await Promise.race([identities, new Promise((resolve) => setTimeout(resolve, IDENTITY_WAIT_MS))]);
+    return roots;
   }
 
   private onAttempt(node: ConnectionNode | undefined, record: AttemptRecord): void {

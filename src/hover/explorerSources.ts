@@ -15,6 +15,7 @@ export function explorerLookupSources(explorer: ExplorerProvider): KeyLookupSour
           // Same rule as the tree's key rows: a key without a user name, listed by the root.
           root: connection.isRoot() && !key.UserName,
           lastUsed: connection.knownLastUsed(key.AccessKeyId),
+          fetchLastUsed: () => connection.lastUsed(key.AccessKeyId),
         }),
       ),
     connections: async () => (await explorer.connections()).map(lookupConnection),

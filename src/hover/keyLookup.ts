@@ -20,6 +20,8 @@ export interface LoadedKeyInfo {
   readonly root: boolean;
   /** Only when already fetched: reading it must not cost a call. */
   readonly lastUsed?: AccessKeyLastUsed;
+  /** GetAccessKeyLastUsed through the connection's memo (shared with the tree's tooltip). */
+  readonly fetchLastUsed?: () => Promise<AccessKeyLastUsed>;
 }
 
 export interface KeyLookupSources {
@@ -72,7 +74,7 @@ export class KeyLookup {
    */
   async lookup(accessKeyId: string, signal?: AbortSignal): Promise<LookupResult> {
     throwIfAborted(signal);
-    const loaded = await this.findLoaded(accessKeyId);
+    const loaded = await this.findLoaded(accessKeyId, signal);
     if (loaded) return { info: loaded, source: 'explorer' };
     throwIfAborted(signal);
     const cached = this.cache.get(accessKeyId);
@@ -91,12 +93,23 @@ export class KeyLookup {
     this.cache.clear();
   }
 
-  private async findLoaded(accessKeyId: string): Promise<KeyInfo | undefined> {
+  /**
+   * A key the tree already listed: owner and status cost nothing; its last use costs one
+   * call (within the budget), shared with the tree's tooltip so it is asked once per key.
+   */
+  private async findLoaded(accessKeyId: string, signal: AbortSignal | undefined): Promise<KeyInfo | undefined> {
     const all = await this.sources.loadedKeys().catch(() => []);
     const hit = all.find((k) => k.key.AccessKeyId === accessKeyId);
     if (!hit) return undefined;
     const { key } = hit;
-    return { kind: 'found', accessKeyId, account: hit.account ?? '', profile: hit.profile, userName: key.UserName, root: hit.root, key, lastUsed: hit.lastUsed };
+    let lastUsed = hit.lastUsed;
+    if (!lastUsed && hit.fetchLastUsed && this.budget.tryTake()) {
+      lastUsed = await untilAborted(hit.fetchLastUsed(), signal).catch((error: unknown) => {
+        if (signal?.aborted) throw error;
+        return undefined; // owner and status still stand; last use stays unknown
+      });
+    }
+    return { kind: 'found', accessKeyId, account: hit.account ?? '', profile: hit.profile, userName: key.UserName, root: hit.root, key, lastUsed };
   }
 
   private async fetch(accessKeyId: string): Promise<KeyInfo> {

@@ -10,6 +10,18 @@ export type Caller =
   | { readonly kind: 'user'; readonly user: StoredUser; readonly accessKeyId: string; readonly temporary: boolean }
   | { readonly kind: 'root'; readonly accessKeyId: string };
 
+/** Service and region of the credential scope the request was signed for. */
+export interface SigningScope {
+  readonly service: string;
+  readonly region: string;
+}
+
+export interface Authenticated {
+  readonly caller: Caller;
+  /** Undefined for unsigned requests (only accepted when signatures are not verified). */
+  readonly scope?: SigningScope;
+}
+
 export interface AuthOptions {
   /** false skips the signature check (the key must still be known; unsigned requests act as `fallbackCaller`). */
   readonly verifySignatures: boolean;
@@ -19,17 +31,18 @@ export interface AuthOptions {
 
 const SIGNING_SERVICES = new Set(['iam', 'sts']);
 
-export function authenticate(request: ReceivedRequest, store: IamStore, options: AuthOptions): Caller {
+export function authenticate(request: ReceivedRequest, store: IamStore, options: AuthOptions): Authenticated {
   const header = headerValue(request, 'authorization');
   if (header === undefined) {
-    if (!options.verifySignatures) return callerForKey(store, options.fallbackAccessKeyId, undefined);
+    if (!options.verifySignatures) return { caller: callerForKey(store, options.fallbackAccessKeyId, undefined) };
     throw apiErrors.missingAuthenticationToken();
   }
   const auth = parseAuthorization(header);
   if ('error' in auth) throw apiErrors.incompleteSignature(auth.error);
 
   const caller = callerForKey(store, auth.accessKeyId, headerValue(request, 'x-amz-security-token'));
-  if (!options.verifySignatures) return caller;
+  const scope: SigningScope = { service: auth.service, region: auth.region };
+  if (!options.verifySignatures) return { caller, scope };
 
   if (!SIGNING_SERVICES.has(auth.service)) {
     throw apiErrors.signatureDoesNotMatch(`Credential should be scoped to correct service: 'iam'.`);
@@ -46,7 +59,7 @@ export function authenticate(request: ReceivedRequest, store: IamStore, options:
   if (!signatureMatches(request, auth, amzDate, secretOf(store, auth.accessKeyId))) {
     throw apiErrors.signatureDoesNotMatch();
   }
-  return caller;
+  return { caller, scope };
 }
 
 /** Resolves a key to its owner; unknown, inactive or token-less temporary keys are InvalidClientTokenId. */

@@ -1,14 +1,15 @@
 // Runs the emulator in the foreground:
 //   node out/test/emulator/cli.js --port 4599 [--users N] [--seed S] [--latency-ms L]
 //     [--jitter-ms J] [--short-pages] [--demo] [--throttle-rate R] [--deny ListUsers,...]
-//     [--no-verify-signatures]
+//     [--no-verify-signatures] [--track-key-usage]
 // First line: "IAM emulator listening on http://127.0.0.1:PORT"; then the built-in
 // identities' test credentials (fake values, safe to print). Ctrl-C / SIGTERM stop it.
 import { credentialsFileText, startIamEmulator, type FaultConfig, type IamEmulatorOptions } from './index';
 
 const USAGE =
   'usage: node out/test/emulator/cli.js --port PORT [--users N] [--seed S] [--latency-ms L] [--jitter-ms J]\n' +
-  '         [--short-pages] [--demo] [--throttle-rate R] [--deny Action1,Action2] [--no-verify-signatures]';
+  '         [--short-pages] [--demo] [--throttle-rate R] [--deny Action1,Action2] [--no-verify-signatures]\n' +
+  '         [--track-key-usage]';
 
 /** Parses the command line; throws with a message on anything unknown or malformed. */
 export function parseCliArgs(argv: readonly string[]): IamEmulatorOptions {
@@ -30,6 +31,7 @@ export function parseCliArgs(argv: readonly string[]): IamEmulatorOptions {
       case '--short-pages': options.shortPages = true; break;
       case '--demo': options.demo = true; break;
       case '--no-verify-signatures': options.verifySignatures = false; break;
+      case '--track-key-usage': options.trackKeyUsage = true; break;
       case '--throttle-rate': faults.throttleRate = rate(flag, value()); break;
       case '--deny': faults.denyActions = value().split(',').map((a) => a.trim()).filter((a) => a !== ''); break;
       case '--help': case '-h': throw new Error(USAGE);

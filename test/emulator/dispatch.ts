@@ -2,13 +2,13 @@
 // authenticate the caller, apply denials, run the action, and turn any failure
 // into IAM's (or STS's) error document. No HTTP and no faults here.
 import { ACTIONS, SERVICE_VERSIONS, type CredentialReportState, type ServiceName } from './actions';
-import { authenticate, callerArn, type AuthOptions, type Caller } from './auth';
+import { authenticate, callerArn, type AuthOptions, type Caller, type SigningScope } from './auth';
 import type { FaultInjector } from './faults';
 import type { PagingOptions } from './paging';
 import { ApiError, apiErrors } from './protocol/errors';
 import { IAM_NAMESPACE, STS_NAMESPACE, errorDocument, successDocument } from './protocol/xml';
 import type { ReceivedRequest } from './sigv4';
-import type { IamStore } from './store';
+import { wholeSeconds, type IamStore } from './store';
 
 export interface DispatchDependencies {
   readonly store: IamStore;
@@ -16,6 +16,8 @@ export interface DispatchDependencies {
   readonly paging: PagingOptions;
   readonly credentialReport: CredentialReportState;
   readonly auth: AuthOptions;
+  /** Record each signed call as the key's last use (service and region of its signing scope), as IAM does. */
+  readonly trackKeyUsage: boolean;
 }
 
 export interface ApiAnswer {
@@ -55,7 +57,9 @@ export function answerApiRequest(
     const version = params.get('Version') ?? '';
     if (!definition || SERVICE_VERSIONS[definition.service] !== version) throw apiErrors.invalidAction(action, version);
 
-    caller = authenticate(request, deps.store, deps.auth);
+    const authenticated = authenticate(request, deps.store, deps.auth);
+    caller = authenticated.caller;
+    if (deps.trackKeyUsage && authenticated.scope) recordKeyUse(deps.store, caller.accessKeyId, authenticated.scope);
     const deniedByPolicy = caller.kind === 'user' && caller.user.deniedActions.has(action);
     injectedDenial = !deniedByPolicy && deps.faults.isDenied(action);
     if (deniedByPolicy || injectedDenial) {
@@ -89,6 +93,11 @@ export function answerApiRequest(
       accessKeyId: caller?.accessKeyId,
     };
   }
+}
+
+function recordKeyUse(store: IamStore, accessKeyId: string, scope: SigningScope): void {
+  const found = store.findAccessKey(accessKeyId);
+  if (found) found.key.lastUsed = { date: wholeSeconds(store.now()), serviceName: scope.service, region: scope.region };
 }
 
 /** The resource IAM names in AccessDenied messages: the user asked about, or the users path. */

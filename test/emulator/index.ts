@@ -32,6 +32,8 @@ export interface IamEmulatorOptions {
   readonly faults?: FaultConfig;
   /** false turns the SigV4 signature check off (default true). */
   readonly verifySignatures?: boolean;
+  /** Record each signed call as its key's last use, as IAM does (default false: the store stays as generated). */
+  readonly trackKeyUsage?: boolean;
   /** "Now" for generated dates (default 2026-06-01 for generated data, today for the demo). */
   readonly referenceDate?: Date;
 }
@@ -49,6 +51,8 @@ export interface IamEmulator {
   requestLog(): readonly RequestLogEntry[];
   /** Merges into the fault config (a given seed restarts the fault PRNG). */
   setFaults(partial: FaultConfig): void;
+  /** Replaces the whole fault config (what POST /__admin/faults does). */
+  replaceFaults(config: FaultConfig): void;
   faults(): FaultConfig;
   /** Closes the port and every connection, including hung and trickling ones. */
   close(): Promise<void>;
@@ -74,6 +78,7 @@ export async function startIamEmulator(options: IamEmulatorOptions = {}): Promis
       secret: createHash('sha256').update(`iam-emulator-markers:${seed}`).digest(),
       shortPagesSeed: options.shortPages ? seed : undefined,
     },
+    trackKeyUsage: options.trackKeyUsage ?? false,
     auth: { verifySignatures: options.verifySignatures ?? true, fallbackAccessKeyId: CALLER_CREDENTIALS.accessKeyId },
   });
   const address = await server.listen(options.port ?? 0, host);
@@ -86,6 +91,7 @@ export async function startIamEmulator(options: IamEmulatorOptions = {}): Promis
     resetCounters: () => counters.reset(),
     requestLog: () => counters.requestLog(),
     setFaults: (partial) => faults.update(partial),
+    replaceFaults: (config) => faults.replace(config),
     faults: () => faults.config,
     close: () => server.close(),
   };

@@ -50,11 +50,6 @@ function untitled(content: string, language = 'plaintext'): Thenable<vscode.Text
   return vscode.workspace.openTextDocument({ language, content });
 }
 
-/** Calls only a hover lookup makes (the tree may list users and keys on its own). */
-function lookupCalls(session: Session): number {
-  return calls(session.emulator, 'GetAccessKeyInfo') + calls(session.emulator, 'GetAccessKeyLastUsed');
-}
-
 async function until(condition: () => boolean, what: string): Promise<void> {
   for (let i = 0; i < 100 && !condition(); i++) await delay(50);
   assert.ok(condition(), `timed out waiting for ${what}`);
@@ -161,7 +156,7 @@ describe('hover: access key IDs in documents', function () {
     assert.equal(totalCalls(session.emulator), 0);
   });
 
-  it('answers a key already loaded in the tree without any call', async () => {
+  it('answers a key already loaded in the tree with one call, for its last use, shared with the tooltip', async () => {
     const user = users[2]!;
     const stored = user.accessKeys[0]!;
     const [root] = await children(session.api);
@@ -175,8 +170,14 @@ describe('hover: access key IDs in documents', function () {
     const text = await ourHover(document, stored.accessKeyId);
     assert.ok(text?.includes(`Owner: **${escapeMarkdown(user.userName)}**`), text);
     assert.ok(text?.includes(`Status: ${stored.status}`), text);
-    assert.equal(lookupCalls(session), 0);
-    assert.equal(totalCalls(session.emulator), 0);
+    assert.match(text ?? '', /Last used/);
+    assert.equal(calls(session.emulator, 'GetAccessKeyLastUsed'), 1);
+    assert.equal(totalCalls(session.emulator), 1);
+    // A second hover and the row's tooltip ask nothing more.
+    await ourHover(document, stored.accessKeyId);
+    const keyRow = (await children(session.api, userRow)).find((row) => label(session.api, row) === stored.accessKeyId)!;
+    await session.api.explorer.resolveTreeItem(session.api.explorer.getTreeItem(keyRow) as vscode.TreeItem, keyRow, new vscode.CancellationTokenSource().token);
+    assert.equal(totalCalls(session.emulator), 1);
   });
 
   it('stops looking up past iamKeys.hover.maxLookupsPerMinute', async () => {

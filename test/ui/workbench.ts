@@ -30,7 +30,8 @@
  *     page, server, workspaceFolder                    raw access when a helper is missing
  *     tree: Locator                                    the "Access Keys" tree
  *     openContainer()                                  show the IAM Access Keys side bar
- *     treeItem(name, { exact? }): Locator             a row of our tree (substring or RegExp)
+ *     treeItem(name, { exact? }): Locator             a row of our tree by label or aria-label
+ *     treeLabels(): Promise<string[]>                  visible row labels, top to bottom
  *     expand(name)                                     expand a row (never runs its command)
  *     runCommand(title)                                F1, pick the entry labelled `title`
  *     openFile(relPath) / goTo(line, column?)          open a workspace file, move the cursor
@@ -117,9 +118,21 @@ export class Workbench {
     await this.tree.waitFor();
   }
 
-  /** A row of the Access Keys tree by accessible name (substring unless exact, or a RegExp). */
+  /**
+   * A row of the Access Keys tree whose visible label or accessible name matches `name`
+   * (case-insensitive substring unless exact, or a RegExp). Both, because a TreeItem with
+   * accessibilityInformation gets an aria-label that differs from its label.
+   */
   treeItem(name: string | RegExp, options: { exact?: boolean } = {}): Locator {
-    return this.tree.getByRole('treeitem', { name, exact: options.exact }).first();
+    const text =
+      typeof name !== 'string' ? name : options.exact ? new RegExp(`^${escapeRegExp(name)}$`) : new RegExp(escapeRegExp(name), 'i');
+    const byLabel = this.tree.getByRole('treeitem').filter({ has: this.page.locator('.label-name', { hasText: text }) });
+    return this.tree.getByRole('treeitem', { name, exact: options.exact }).or(byLabel).first();
+  }
+
+  /** Visible labels of the rendered rows, top to bottom (collapsed children aren't rendered). */
+  async treeLabels(): Promise<string[]> {
+    return this.tree.getByRole('treeitem').locator('.label-name').allInnerTexts();
   }
 
   /** Expands a collapsed row via its twistie, so a row's command does not run. */

@@ -190,6 +190,26 @@ describe('IAM emulator actions (SDK v3)', function () {
       assert.deepEqual(b.AccessKeyLastUsed, { ServiceName: 'N/A', Region: 'N/A' });
     });
 
+    it('records signed calls as the key\'s last use only when trackKeyUsage is on', async () => {
+      const before = emulator.store.findAccessKey(CALLER_CREDENTIALS.accessKeyId)?.key.lastUsed;
+      await iam.send(new ListUsersCommand({ MaxItems: 1 }));
+      assert.deepEqual(emulator.store.findAccessKey(CALLER_CREDENTIALS.accessKeyId)?.key.lastUsed, before);
+
+      const tracking = await startIamEmulator({ users: 1, trackKeyUsage: true });
+      const client = iamClientFor(tracking, CALLER_CREDENTIALS, { maxAttempts: 1, region: 'eu-west-1' });
+      try {
+        const started = Math.floor(Date.now() / 1000) * 1000;
+        await client.send(new ListUsersCommand({}));
+        const { AccessKeyLastUsed } = await client.send(new GetAccessKeyLastUsedCommand({ AccessKeyId: CALLER_CREDENTIALS.accessKeyId }));
+        assert.equal(AccessKeyLastUsed?.ServiceName, 'iam');
+        assert.equal(AccessKeyLastUsed?.Region, 'eu-west-1');
+        assert.ok((AccessKeyLastUsed?.LastUsedDate?.getTime() ?? 0) >= started);
+      } finally {
+        client.destroy();
+        await tracking.close();
+      }
+    });
+
     it('GetAccessKeyLastUsed of a key outside the account is AccessDenied, as IAM answers', async () => {
       const error = await captureError(iam.send(new GetAccessKeyLastUsedCommand({ AccessKeyId: 'AKIAIOSFODNN7EXAMPLE' })));
       assert.equal(error.code, 'AccessDenied');

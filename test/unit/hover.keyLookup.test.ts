@@ -138,6 +138,21 @@ describe('hover: KeyLookup', () => {
     assert.strictEqual(s.connectionsAsked, 0);
   });
 
+  it('fetches the last use of a loaded key through the tree\'s memo, within the budget', async () => {
+    const s = setup();
+    let fetched = 0;
+    const fetchLastUsed = async () => {
+      fetched++;
+      return aliceLastUsed;
+    };
+    s.loaded = [{ key: aliceKey, profile: 'work', account: OWN, root: false, fetchLastUsed }];
+    const { info, source } = await s.lookup.lookup(ALICE_KEY);
+    assert.strictEqual(source, 'explorer');
+    assert.ok(info.kind === 'found' && info.lastUsed === aliceLastUsed);
+    assert.strictEqual(fetched, 1);
+    assert.strictEqual(s.own.total(), 0, 'no owner lookup for a loaded key');
+  });
+
   it('asks STS then IAM for a key of the configured account, and names the owner', async () => {
     const s = setup();
     const { info, source } = await s.lookup.lookup(ALICE_KEY);
@@ -223,7 +238,7 @@ describe('hover: KeyLookup', () => {
 
   it('reads IAM\'s AccessDenied for an unknown key of our account as "not found"; NoSuchEntity too', async () => {
     const s = setup();
-    assert.deepStrictEqual((await s.lookup.lookup(GONE_KEY)).info, { kind: 'not-found', accessKeyId: GONE_KEY, account: OWN, deniedAsUnknown: true });
+    assert.deepStrictEqual((await s.lookup.lookup(GONE_KEY)).info, { kind: 'not-found', accessKeyId: GONE_KEY, account: OWN });
     const t = setup();
     t.own.unknownKeyError = 'NoSuchEntity';
     assert.deepStrictEqual((await t.lookup.lookup(GONE_KEY)).info, { kind: 'not-found', accessKeyId: GONE_KEY, account: OWN });
@@ -338,7 +353,7 @@ describe('hover: findOwnerAcrossConnections', () => {
     const a1 = new FakeIam(OWN);
     const a2 = new FakeIam(OWN);
     const info = await findOwnerAcrossConnections([connection(a1, 'one'), connection(a2, 'two')], GONE_KEY);
-    assert.deepStrictEqual(info, { kind: 'not-found', accessKeyId: GONE_KEY, account: OWN, deniedAsUnknown: true });
+    assert.deepStrictEqual(info, { kind: 'not-found', accessKeyId: GONE_KEY, account: OWN });
     assert.strictEqual(a2.total(), 0);
   });
 

@@ -131,7 +131,9 @@ export class ConnectionNode extends ExplorerNode implements ConnectionScope, vsc
         }),
       ];
     }
-    if (first) this.services.refresh(this); // show the account in this row's description
+    // Show the account in this row's description, once VS Code has taken these children:
+    // refreshing a node from inside its own getChildren makes the tree drop the answer.
+    if (first) setTimeout(() => this.services.refresh(this), 0);
     return [this.myKeys, this.users];
   }
 

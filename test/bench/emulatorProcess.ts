@@ -1,0 +1,110 @@
+// Starts emulatorHost.js as a child process and talks to its loopback admin routes
+// (/__admin/counters, /__admin/counters/reset, /__admin/faults) to count calls per run.
+import { type ChildProcess, spawn } from 'node:child_process';
+import * as http from 'node:http';
+import * as path from 'node:path';
+import type { CounterSnapshot } from '../emulator/index';
+
+export interface EmulatorSpec {
+  /** Total IAM users, built-in callers included. */
+  readonly users: number;
+  readonly latencyMs: number;
+  readonly keysPerUser?: number;
+}
+
+export interface RunningEmulator {
+  readonly url: string;
+  readonly users: number;
+  readonly keys: number;
+  readonly spec: EmulatorSpec;
+  counters(): Promise<CounterSnapshot>;
+  resetCounters(): Promise<void>;
+  setLatency(ms: number): Promise<void>;
+  close(): Promise<void>;
+}
+
+const START_TIMEOUT_MS = 60_000;
+
+export async function spawnEmulator(spec: EmulatorSpec): Promise<RunningEmulator> {
+  const child = spawn(process.execPath, [path.join(__dirname, 'emulatorHost.js'), JSON.stringify(spec)], {
+    stdio: ['pipe', 'pipe', 'inherit'],
+  });
+  const ready = await new Promise<{ url: string; users: number; keys: number }>((resolve, reject) => {
+    let buffer = '';
+    const timer = setTimeout(() => {
+      child.kill('SIGTERM');
+      reject(new Error(`emulator (${JSON.stringify(spec)}) did not start within ${START_TIMEOUT_MS} ms`));
+    }, START_TIMEOUT_MS);
+    child.stdout?.on('data', (chunk: Buffer) => {
+      buffer += chunk.toString('utf8');
+      const newline = buffer.indexOf('\n');
+      if (newline < 0) return;
+      clearTimeout(timer);
+      try {
+        resolve(JSON.parse(buffer.slice(0, newline)) as { url: string; users: number; keys: number });
+      } catch (error) {
+        reject(error);
+      }
+    });
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`emulator exited with code ${code} before it was ready`));
+    });
+  });
+  child.removeAllListeners('exit');
+  const admin = adminClient(ready.url);
+  return {
+    ...ready,
+    spec,
+    counters: () => admin<CounterSnapshot>('GET', '/__admin/counters'),
+    resetCounters: async () => {
+      await admin('POST', '/__admin/counters/reset');
+    },
+    setLatency: async (ms) => {
+      await admin('PATCH', '/__admin/faults', { latencyMs: ms, jitterMs: 0 });
+    },
+    close: () => stopChild(child),
+  };
+}
+
+function stopChild(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    const force = setTimeout(() => child.kill('SIGKILL'), 5000);
+    child.once('exit', () => {
+      clearTimeout(force);
+      resolve();
+    });
+    child.kill('SIGTERM');
+  });
+}
+
+function adminClient(base: string) {
+  // A separate agent without keep-alive: admin traffic must not share sockets with anything measured.
+  const agent = new http.Agent({ keepAlive: false });
+  return <T = unknown>(method: string, route: string, body?: unknown): Promise<T> =>
+    new Promise<T>((resolve, reject) => {
+      const payload = body === undefined ? undefined : Buffer.from(JSON.stringify(body));
+      const req = http.request(
+        `${base}${route}`,
+        { method, agent, headers: payload ? { 'Content-Type': 'application/json', 'Content-Length': payload.length } : {} },
+        (res) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (c: Buffer) => chunks.push(c));
+          res.on('end', () => {
+            const text = Buffer.concat(chunks).toString('utf8');
+            if ((res.statusCode ?? 500) >= 300) reject(new Error(`${method} ${route}: ${res.statusCode} ${text}`));
+            else resolve(JSON.parse(text) as T);
+          });
+        },
+      );
+      req.setTimeout(10_000, () => req.destroy(new Error(`${method} ${route}: timed out`)));
+      req.on('error', reject);
+      req.end(payload);
+    });
+}
+
+/** Sum of IAM/STS API calls in a counter snapshot (admin routes are never counted). */
+export function apiCalls(snapshot: CounterSnapshot): number {
+  return snapshot.total;
+}

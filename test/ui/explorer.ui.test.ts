@@ -1,0 +1,87 @@
+/// <reference lib="dom" />
+// The product as a person meets it: the real workbench in headless Chromium, the extension
+// against the local IAM endpoint (demo data). Clicks "Load more…", expands a user, runs a
+// palette command and opens a hover, with a screenshot of each.
+import * as assert from 'assert/strict';
+import { BUILT_IN_IDENTITIES, credentialsFileText } from '../emulator/identities';
+import { startIamEmulator, type IamEmulator } from '../emulator/index';
+import { useWorkbench } from './workbench';
+
+describe('UI: Access Keys explorer, commands and hover', () => {
+  let emulator: IamEmulator;
+  let keyedUser = '';
+  let keyId = '';
+  before(async () => {
+    emulator = await startIamEmulator({ port: 0, demo: true, seed: 1 });
+    const store = emulator.store;
+    const user = store.users().find((u) => store.keysOf({ kind: 'user', user: u }).length > 0 && u.userName !== BUILT_IN_IDENTITIES.caller.userName)!;
+    keyedUser = user.userName;
+    keyId = store.keysOf({ kind: 'user', user })[0].accessKeyId;
+  });
+  after(() => emulator?.close());
+
+  const wb = useWorkbench(() => ({
+    userSettings: {
+      'iamKeys.endpoint': emulator.url,
+      'iamKeys.profile': BUILT_IN_IDENTITIES.caller.profile,
+      'iamKeys.pageSize': 8,
+    },
+    awsCredentials: credentialsFileText(),
+    workspaceFiles: { 'ci/deploy.env': `# pasted from a ticket\nAWS_ACCESS_KEY_ID=${keyId}\nREGION=us-east-1\n` },
+    viewport: { width: 1400, height: 900 },
+  }));
+
+  it('"Load more…" appends the next page in place with one call', async () => {
+    await wb().openContainer();
+    await wb().expand('Users');
+    await wb().treeItem('Load more…').waitFor();
+    const before = await wb().tree.getByRole('treeitem').count();
+    emulator.resetCounters();
+    await wb().treeItem('Load more…').click();
+    await wb().page.waitForFunction(
+      (n) => document.querySelectorAll('[role=treeitem]').length > n,
+      before,
+      { timeout: 20_000 },
+    );
+    assert.equal(emulator.counters().byAction.ListUsers, 1);
+    await wb().screenshot('explorer-load-more');
+  });
+
+  it('a user expands to their keys with status and age', async () => {
+    await wb().expand(new RegExp(`^${keyedUser}`));
+    await wb().treeItem(keyId).waitFor();
+    const row = await wb().treeItem(keyId).textContent();
+    assert.match(row ?? '', /(Active|Inactive) · /);
+    await wb().screenshot('explorer-user-keys');
+  });
+
+  it('List Access Keys… from the palette opens the JSON in the aws CLI shape', async () => {
+    await wb().runCommand('IAM Access Keys: List Access Keys…');
+    const input = wb().page.locator('.quick-input-widget input.input');
+    await input.waitFor();
+    await input.fill(keyedUser);
+    await wb().page.locator('.quick-input-widget').getByRole('option', { name: new RegExp(keyedUser) }).first().waitFor();
+    await wb().page.keyboard.press('Enter');
+    const editor = wb().page.locator('.monaco-editor .view-lines').first();
+    await wb().page.getByRole('tab', { name: /list-access-keys/ }).first().waitFor();
+    await wb().page.waitForFunction((id) => document.body.innerText.includes(id), keyId, { timeout: 20_000 });
+    assert.match((await editor.textContent()) ?? '', /AccessKeyMetadata/);
+    await wb().screenshot('command-list-access-keys-json');
+  });
+
+  it('hovering a key ID in a file names its owner', async () => {
+    await wb().openFile('ci/deploy.env');
+    await wb().goTo(2, 22);
+    const hover = await wb().showHover();
+    await wb().page.waitForFunction((name) => {
+      const el = document.querySelector('.monaco-editor .monaco-hover:not(.hidden)');
+      return el?.textContent?.includes(name) ?? false;
+    }, keyedUser, { timeout: 20_000 }).catch(async () => {
+      // A slow first lookup shows "Looking up…"; the next hover answers from the same request.
+      await wb().page.keyboard.press('Escape');
+      await wb().showHover();
+    });
+    assert.match((await hover.textContent()) ?? '', new RegExp(keyedUser));
+    await wb().screenshot('hover-access-key');
+  });
+});
