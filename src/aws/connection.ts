@@ -11,6 +11,8 @@ import type {
   MetadataBearer,
   MiddlewareStack,
 } from '@smithy/types';
+import { NodeHttpHandler } from '@smithy/node-http-handler';
+import { DeadlineHttpHandler } from './deadlineHttpHandler';
 import { SdkIamApi } from './sdkIamApi';
 import type { IamApi } from './iamApi';
 
@@ -55,14 +57,19 @@ export function createConnection(settings: ConnectionSettings, hooks: Connection
     credentials,
     retryMode: 'standard',
     maxAttempts: settings.maxAttempts,
-    requestHandler: {
-      requestTimeout: settings.requestTimeoutMs,
-      connectionTimeout: Math.min(settings.requestTimeoutMs, 5000),
-      throwOnRequestTimeout: true,
-    },
   } as const;
-  const iam = new IAMClient(common);
-  const sts = new STSClient(common);
+  // One handler per client: destroying a client closes its own sockets only.
+  const handler = (): DeadlineHttpHandler =>
+    new DeadlineHttpHandler(
+      new NodeHttpHandler({
+        requestTimeout: settings.requestTimeoutMs,
+        connectionTimeout: Math.min(settings.requestTimeoutMs, 5000),
+        throwOnRequestTimeout: true,
+      }),
+      settings.requestTimeoutMs,
+    );
+  const iam = new IAMClient({ ...common, requestHandler: handler() });
+  const sts = new STSClient({ ...common, requestHandler: handler() });
   if (hooks.onAttempt) {
     observeAttempts(iam.middlewareStack, hooks.onAttempt);
     observeAttempts(sts.middlewareStack, hooks.onAttempt);

@@ -100,14 +100,12 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
     const noCredentials = settings.profiles.length === 1 && settings.profiles[0] === '' && !hasDefaultCredentialSource(process.env, profiles);
     await vscode.commands.executeCommand('setContext', ContextKeys.noCredentials, noCredentials);
     if (noCredentials) return [];
-    const roots = settings.profiles.map((profile) => {
-      let node: ConnectionNode | undefined;
+    const roots: ConnectionNode[] = settings.profiles.map((profile) => {
       const hooks: ConnectionHooks = {
         mfaCodeProvider: this.mfaCodeProvider,
-        onAttempt: (record) => this.onAttempt(node, record),
+        onAttempt: (record) => this.onAttempt(roots.find((r) => r.profile === profile), record),
       };
-      node = new ConnectionNode(profile, this.connect(profile, hooks), this.nodeServices, profile ? profiles.find((p) => p.name === profile) : undefined);
-      return node;
+      return new ConnectionNode(profile, this.connect(profile, hooks), this.nodeServices, profile ? profiles.find((p) => p.name === profile) : undefined);
     });
     // Most identities answer fast: wait briefly so the roots first render with their account,
     // but never let one slow profile hold the whole view.

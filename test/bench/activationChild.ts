@@ -1,15 +1,17 @@
 // Child-process entry (fresh Node each time, so module caches are cold): requires a bundle of
 // the extension with a stubbed `vscode` module and calls its activate(), timing both.
 //
-//   node out/test/bench/activationChild.js /path/to/extension.js
+//   node out/test/bench/activationChild.js /path/to/extension.js [--stub-sdk]
 //
+// --stub-sdk answers require('@aws-sdk/…') and require('@smithy/…') with stubs: for a bundle
+// built with the SDK external, to see what the extension's own code costs without it.
 // Prints one JSON line {requireMs, activateMs, heapDeltaBytes, subscriptions}.
 import { fakeExtensionContext, installVscodeStub } from './vscodeStub';
 
 function main(): void {
   const bundle = process.argv[2];
   if (!bundle) throw new Error('usage: activationChild.js BUNDLE');
-  installVscodeStub();
+  installVscodeStub(process.argv.includes('--stub-sdk') ? ['@aws-sdk/', '@smithy/', '@aws/'] : []);
   const heapBefore = process.memoryUsage().heapUsed;
   const t0 = process.hrtime.bigint();
   // eslint-disable-next-line @typescript-eslint/no-require-imports

@@ -79,7 +79,8 @@ function stopChild(child: ChildProcess): Promise<void> {
   });
 }
 
-function adminClient(base: string) {
+/** Admin requests to an emulator by URL (for child processes that only know the URL). */
+export function adminClient(base: string) {
   // A separate agent without keep-alive: admin traffic must not share sockets with anything measured.
   const agent = new http.Agent({ keepAlive: false });
   return <T = unknown>(method: string, route: string, body?: unknown): Promise<T> =>

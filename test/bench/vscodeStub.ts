@@ -11,7 +11,7 @@ import Module from 'node:module';
 
 type AnyFn = (...args: unknown[]) => unknown;
 
-function deepStub(name: string): unknown {
+export function deepStub(name: string): unknown {
   const target = function stub(): void {
     /* no-op */
   };
@@ -31,15 +31,24 @@ function deepStub(name: string): unknown {
   });
 }
 
-/** An object whose listed members are real and whose other members are deep stubs. */
-function partial<T extends object>(name: string, real: T): T {
-  return new Proxy(real, {
-    get(target, property, receiver) {
-      if (property in target) return Reflect.get(target, property, receiver) as unknown;
-      if (property === 'then') return undefined;
-      return deepStub(`${name}.${String(property)}`);
+/**
+ * Stubs for whatever a `partial` object lacks. It sits in the prototype chain rather than
+ * wrapping the object, because esbuild's __toESM() copies a module's own properties into a new
+ * object whose prototype is the module's prototype: misses must resolve through the prototype.
+ */
+function catchAll(name: string): object {
+  return new Proxy(Object.create(null) as object, {
+    get(_t, property) {
+      if (typeof property === 'symbol' || property === 'then' || property === 'toJSON') return undefined;
+      if (property === 'toString' || property === 'valueOf') return () => `[stub ${name}]`;
+      return deepStub(`${name}.${property}`);
     },
   });
+}
+
+/** An object whose listed members are real and whose other members are deep stubs. */
+function partial<T extends object>(name: string, real: T): T {
+  return Object.setPrototypeOf(real, catchAll(name)) as T;
 }
 
 const disposable = { dispose: (): void => undefined };
@@ -221,14 +230,18 @@ export const vscodeStub = partial('vscode', {
 
 let installed = false;
 
-/** Makes `require('vscode')` return the stub in this process. */
-export function installVscodeStub(): void {
+/**
+ * Makes `require('vscode')` return the stub in this process. Requests starting with one of
+ * `stubPrefixes` (e.g. '@aws-sdk/') get deep stubs too: for measuring a bundle without them.
+ */
+export function installVscodeStub(stubPrefixes: readonly string[] = []): void {
   if (installed) return;
   installed = true;
   const loader = Module as unknown as { _load: (request: string, parent: unknown, isMain: boolean) => unknown };
   const original = loader._load;
   loader._load = function load(request: string, parent: unknown, isMain: boolean): unknown {
     if (request === 'vscode') return vscodeStub;
+    if (stubPrefixes.some((prefix) => request.startsWith(prefix))) return deepStub(request);
     return original.call(this, request, parent, isMain);
   };
 }

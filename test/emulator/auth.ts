@@ -23,7 +23,7 @@ export interface Authenticated {
 }
 
 export interface AuthOptions {
-  /** false skips the signature check (the key must still be known; unsigned requests act as `fallbackCaller`). */
+  /** false skips the signature check (the key must still be known; unsigned requests act as the owner of `fallbackAccessKeyId`). */
   readonly verifySignatures: boolean;
   /** Access key whose owner unsigned requests act as when signatures are not verified. */
   readonly fallbackAccessKeyId: string;

@@ -80,7 +80,8 @@ export class EmulatorHttpServer {
 
     const params = new URLSearchParams(query);
     if (req.method === 'POST') for (const [name, value] of new URLSearchParams(body.toString('utf8'))) params.append(name, value);
-    const action = params.get('Action') ?? '';
+    // Requests without an Action are counted (and answered MissingAction) under a visible name.
+    const action = params.get('Action') || '(no Action)';
     const { counters, faults } = this.deps;
     counters.recordArrival(action);
 

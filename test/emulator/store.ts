@@ -20,6 +20,8 @@ export interface StoredAccessKey {
   readonly secretAccessKey: string;
   status: AccessKeyStatus;
   readonly createDate: Date;
+  /** Creation order within the store: breaks ties between keys created in the same second. */
+  readonly sequence: number;
   /** Undefined when never used: IAM then answers ServiceName/Region "N/A". */
   lastUsed?: KeyLastUsed;
 }
@@ -82,9 +84,9 @@ export function userSortKey(userName: string): string {
   return userName.toLowerCase();
 }
 
-/** Order of ListAccessKeys: oldest key first, ties by ID. */
+/** Order of ListAccessKeys: oldest key first; keys of the same second in creation order. */
 export function accessKeySortKey(key: StoredAccessKey): string {
-  return `${key.createDate.toISOString()}|${key.accessKeyId}`;
+  return `${key.createDate.toISOString()}|${String(key.sequence).padStart(10, '0')}`;
 }
 
 /** IAM reports whole seconds; keeping stored dates at that precision makes round trips compare equal. */
@@ -106,6 +108,7 @@ export class IamStore {
   private sortedUsers: StoredUser[] | undefined;
   private readonly keys = new Map<string, { key: StoredAccessKey; owner: KeyOwner }>();
   private readonly sessions = new Map<string, StoredSession>();
+  private keySequence = 0;
 
   constructor(options: { accountId: string; seed: number; rootCreateDate: Date }) {
     this.accountId = options.accountId;
@@ -186,6 +189,7 @@ export class IamStore {
       secretAccessKey: input.secretAccessKey ?? makeSecretAccessKey(this.random),
       status: input.status ?? 'Active',
       createDate: wholeSeconds(input.createDate ?? this.now()),
+      sequence: ++this.keySequence,
       lastUsed: input.lastUsed && { ...input.lastUsed, date: wholeSeconds(input.lastUsed.date) },
     };
     if (this.keys.has(key.accessKeyId)) throw new Error(`access key ${key.accessKeyId} already exists`);

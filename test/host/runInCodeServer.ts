@@ -27,7 +27,7 @@ function formatArgs(args: unknown): string {
 }
 
 // Workbench chatter that also arrives through codeAutomationLog: kept in the log file only.
-const NOISE = /^(Resolving connection token|Resolved connection token|Creating a socket|Ignoring fetching additional builtin|\[Service Worker\]|ChatSessionStore:)/;
+const NOISE = /^(Updating additional builtin extensions cache|Resolving connection token|Resolved connection token|Creating a socket|Ignoring fetching additional builtin|\[Service Worker\]|ChatSessionStore:)/;
 
 async function main(): Promise<number> {
   if (!isCodeServerInstalled()) {

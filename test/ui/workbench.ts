@@ -22,6 +22,7 @@
  *       mocha before/after hooks: one workbench per describe(); a failing test also saves
  *       test-results/screenshots/failed-<test title>.png.
  *   openWorkbench(options?): Promise<Workbench>        (manual lifecycle; call close())
+ *   waitUntil(predicate, { timeout?, interval?, message? })   poll a Node-side condition
  *   WorkbenchOptions: { userSettings?, env?, workspaceFiles?: {relPath: content},
  *                       awsConfig?, awsCredentials?, viewport?, extensionDevelopmentPath? }
  *       The temp workspace starts with test/host/fixtures/workspace/ plus workspaceFiles.
@@ -218,6 +219,22 @@ export class Workbench {
     await input.waitFor();
     await input.fill(value);
     return widget;
+  }
+}
+
+/**
+ * Polls `predicate` on the Node side until it is true (default: 20 s, every 200 ms). Handy
+ * instead of page.waitForFunction, whose callbacks need DOM types test/tsconfig.json lacks:
+ *   await waitUntil(async () => (await wb().tree.getByRole('treeitem').count()) > before);
+ */
+export async function waitUntil(
+  predicate: () => Promise<boolean> | boolean,
+  options: { timeout?: number; interval?: number; message?: string } = {},
+): Promise<void> {
+  const end = Date.now() + (options.timeout ?? 20_000);
+  while (!(await predicate())) {
+    if (Date.now() > end) throw new Error(options.message ?? `waitUntil: condition not met within ${options.timeout ?? 20_000} ms`);
+    await new Promise((r) => setTimeout(r, options.interval ?? 200));
   }
 }
 
