@@ -29,6 +29,9 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
   private roots: ConnectionNode[] | undefined;
   private building: Promise<ConnectionNode[]> | undefined;
   private attentionFilter = false;
+  /** Nodes whose children VS Code is fetching now, and redraws waiting for those fetches. */
+  private readonly fetching = new Map<ExplorerNode | undefined, Promise<void>>();
+  private readonly deferred = new Set<ExplorerNode | undefined>();
 
   /** Services as nodes see them: with refresh bound to this tree. */
   private readonly nodeServices: ExplorerServices;
@@ -41,7 +44,16 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
     this.nodeServices = { ...services, refresh: (node) => this.refresh(node), attentionOnly: () => this.attentionFilter };
   }
 
+  /**
+   * Redraws `node`. While VS Code is still fetching that node's children the redraw waits for
+   * the fetch to end: two overlapping fetches of one parent make VS Code reject the second
+   * ("Element with id … is already registered") and leave the row empty.
+   */
   refresh(node?: ExplorerNode): void {
+    if (this.fetching.has(node)) {
+      this.deferred.add(node);
+      return;
+    }
     this.changed.fire(node);
   }
 
@@ -69,7 +81,18 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
   }
 
   getChildren(node?: ExplorerNode): Promise<ExplorerNode[]> | ExplorerNode[] {
-    return node ? node.getChildren() : this.connections();
+    const children = Promise.resolve(node ? node.getChildren() : this.connections());
+    const fetch = children.then(
+      () => undefined,
+      () => undefined,
+    );
+    this.fetching.set(node, fetch);
+    void fetch.then(() => {
+      if (this.fetching.get(node) !== fetch) return;
+      this.fetching.delete(node);
+      if (this.deferred.delete(node)) this.changed.fire(node);
+    });
+    return children;
   }
 
   getParent(node: ExplorerNode): ExplorerNode | undefined {

@@ -131,9 +131,8 @@ export class ConnectionNode extends ExplorerNode implements ConnectionScope, vsc
         }),
       ];
     }
-    // Show the account in this row's description, once VS Code has taken these children:
-    // refreshing a node from inside its own getChildren makes the tree drop the answer.
-    if (first) setTimeout(() => this.services.refresh(this), 0);
+    // Show the account in this row's description (the tree redraws once these children landed).
+    if (first) this.services.refresh(this);
     return [this.myKeys, this.users];
   }
 
