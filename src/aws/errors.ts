@@ -1,5 +1,7 @@
 // Turns whatever the SDK threw into a kind the UI can act on and a sentence a person can read.
-// Messages never include request headers or credentials: only codes and IAM's own text.
+// Messages never include request headers or credentials: only codes and IAM's own text, and
+// that text is redacted too (a failing credential_process echoes its whole command line).
+import { redactSecrets } from '../core/redact';
 
 export type AwsErrorKind =
   | 'access-denied'
@@ -57,12 +59,22 @@ export function deniedAction(message: string): string | undefined {
   return /perform:\s*([a-z0-9-]+:[A-Za-z0-9]+)/.exec(message)?.[1];
 }
 
+/** Reads a field of something thrown; a throwing getter or a revoked proxy reads as nothing. */
+function field<T>(read: () => T): T | undefined {
+  try {
+    return read();
+  } catch {
+    return undefined;
+  }
+}
+
 export function classifyError(error: unknown, action?: string): ClassifiedError {
-  const e: ErrorLike = typeof error === 'object' && error !== null ? (error as ErrorLike) : { message: String(error) };
-  const name = text(e.name);
-  const code = text(e.Code) ?? text(e.code) ?? name;
-  const raw = text(e.message) ?? '';
-  const status = e.$metadata?.httpStatusCode ?? e.$response?.statusCode;
+  const isObject = field(() => typeof error === 'object' && error !== null) ?? false;
+  const e = (isObject ? error : { message: field(() => String(error)) ?? '' }) as ErrorLike;
+  const name = text(field(() => e.name));
+  const code = text(field(() => e.Code)) ?? text(field(() => e.code)) ?? name;
+  const raw = text(field(() => e.message)) ?? '';
+  const status = field(() => e.$metadata?.httpStatusCode ?? e.$response?.statusCode);
   const has = (set: Set<string>): boolean => (code !== undefined && set.has(code)) || (name !== undefined && set.has(name));
 
   if (name === 'AbortError' || code === 'ABORT_ERR') {
@@ -89,11 +101,12 @@ export function classifyError(error: unknown, action?: string): ClassifiedError 
   if (has(CREDENTIALS) || /credential|sso session|token.*expired|could not load/i.test(name ?? '')) {
     return credentialsError(code, raw);
   }
-  if (has(TIMEOUT) || /timed? ?out/i.test(raw)) {
-    return { kind: 'timeout', code, message: 'The request timed out', hint: 'Check the network or raise iamKeys.requestTimeoutSeconds.', retryable: true };
-  }
+  // Network codes first: the SDK reports a reset connection as a TimeoutError named after it.
   if (has(NETWORK) || /socket hang up|ECONNRESET|ECONNREFUSED|ENOTFOUND|network/i.test(raw)) {
     return { kind: 'network', code, message: 'Network error', hint: networkHint(raw), retryable: true };
+  }
+  if (has(TIMEOUT) || /timed? ?out/i.test(raw)) {
+    return { kind: 'timeout', code, message: 'The request timed out', hint: 'Check the network or raise iamKeys.requestTimeoutSeconds.', retryable: true };
   }
   if (has(SERVER) || (status !== undefined && status >= 500)) {
     return { kind: 'server', code, message: `AWS answered with a server error${status ? ` (HTTP ${status})` : ''}`, retryable: true };
@@ -106,6 +119,9 @@ export function classifyError(error: unknown, action?: string): ClassifiedError 
 }
 
 function credentialsError(code: string | undefined, raw: string): ClassifiedError {
+  if (/command failed|credential_process/i.test(raw)) {
+    return { kind: 'credentials', code, message: 'The profile\'s credential_process command failed', hint: 'Run the command yourself to see why; its output is not shown here because it may hold secrets.', retryable: true };
+  }
   const profile = /profile[ :]+"?([\w+=,.@/-]+)"?/i.exec(raw)?.[1];
   if (/sso/i.test(raw)) {
     return {
@@ -141,6 +157,6 @@ function networkHint(raw: string): string {
 }
 
 function firstSentence(raw: string): string {
-  const line = raw.split('\n')[0].trim();
+  const line = redactSecrets(raw.split('\n')[0].trim());
   return line.length > 200 ? `${line.slice(0, 197)}…` : line;
 }

@@ -18,6 +18,11 @@ export async function resolveKeyArgument(arg: KeyArgument, deps: CommandDeps, ti
   if (arg instanceof AccessKeyNode) {
     return { accessKeyId: arg.key.AccessKeyId, loaded: loaded.find((k) => k.node === arg) ?? loaded.find((k) => k.key.AccessKeyId === arg.key.AccessKeyId) };
   }
+  if (typeof arg === 'object' && arg !== null && 'accessKeyId' in arg && typeof arg.accessKeyId !== 'string') {
+    // A caller that passed an argument expects no prompt: refuse instead of asking.
+    void vscode.window.showErrorMessage(vscode.l10n.t('accessKeyId must be text, such as "AKIAIOSFODNN7EXAMPLE".'));
+    return undefined;
+  }
   const given = typeof arg === 'string' ? arg : typeof arg?.accessKeyId === 'string' ? arg.accessKeyId : undefined;
   if (given !== undefined) {
     const check = validateAccessKeyId(given);

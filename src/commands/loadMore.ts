@@ -33,7 +33,7 @@ export async function loadAll(target: ExplorerNode | undefined, deps: CommandDep
       const controller = new AbortController();
       const cancel = token.onCancellationRequested(() => controller.abort());
       try {
-        return await node.list.loadAll({
+        return await node.loadAll({
           signal: controller.signal,
           onPage: (loaded) => progress.report({ message: vscode.l10n.t('{0} loaded', loaded) }),
         });

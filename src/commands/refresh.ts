@@ -5,7 +5,11 @@ import { PagedNode } from '../explorer/nodes/pagedNode';
 import type { CommandDeps } from './deps';
 
 export function refresh(node: ExplorerNode | undefined, deps: CommandDeps): void {
-  if (node instanceof ConnectionNode || node instanceof PagedNode) {
+  if (node instanceof ConnectionNode) {
+    deps.explorer.reconnect(node);
+    return;
+  }
+  if (node instanceof PagedNode) {
     node.reset();
     deps.explorer.refresh(node);
     return;

@@ -3,7 +3,8 @@
 // double click on "Load more…" makes one call; a reset drops answers that were in flight.
 import type { Page } from './types';
 
-export type PageFetcher<T> = (marker: string | undefined, signal: AbortSignal) => Promise<Page<T>>;
+/** `bulk`: the whole list is wanted (Load all), so the fetcher may ask for IAM's largest pages. */
+export type PageFetcher<T> = (marker: string | undefined, signal: AbortSignal, hint: { readonly bulk: boolean }) => Promise<Page<T>>;
 
 export type LoadOutcome =
   | { readonly kind: 'loaded'; readonly added: number; readonly calls: number }
@@ -56,13 +57,13 @@ export class PagedList<T> {
    * load. Empty truncated pages are followed so a load never ends on nothing with more to come.
    * On failure the loaded items and the Marker stay, so the next call retries the same page.
    */
-  loadNext(): Promise<LoadOutcome> {
+  loadNext(options: { bulk?: boolean } = {}): Promise<LoadOutcome> {
     if (this.inFlight) return this.inFlight;
     if (this.isComplete) return Promise.resolve({ kind: 'complete' });
     const generation = this.generation;
     const controller = new AbortController();
     this.controller = controller;
-    const load = this.runLoad(generation, controller.signal).finally(() => {
+    const load = this.runLoad(generation, controller.signal, { bulk: options.bulk === true }).finally(() => {
       if (this.generation === generation) {
         this.inFlight = undefined;
         this.controller = undefined;
@@ -78,7 +79,7 @@ export class PagedList<T> {
     let added = 0;
     for (;;) {
       if (options.signal?.aborted) return { kind: 'loaded', added, calls };
-      const outcome = await this.loadNext();
+      const outcome = await this.loadNext({ bulk: true });
       if (outcome.kind === 'complete') return calls === 0 ? outcome : { kind: 'loaded', added, calls };
       if (outcome.kind !== 'loaded') return outcome;
       calls += outcome.calls;
@@ -100,14 +101,14 @@ export class PagedList<T> {
     this.lastError = undefined;
   }
 
-  private async runLoad(generation: number, signal: AbortSignal): Promise<LoadOutcome> {
+  private async runLoad(generation: number, signal: AbortSignal, hint: { bulk: boolean }): Promise<LoadOutcome> {
     let calls = 0;
     let added = 0;
     let emptyPages = 0;
     try {
       for (;;) {
         calls++;
-        const page = await this.fetchPage(this.nextMarker, signal);
+        const page = await this.fetchPage(this.nextMarker, signal, hint);
         if (generation !== this.generation) return { kind: 'stale' };
         this.started = true;
         this.lastError = undefined;

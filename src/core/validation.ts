@@ -257,7 +257,8 @@ export function isLoopbackHost(hostname: string): boolean {
 export function validateEndpoint(value: string): ValidationResult {
   if (typeof value !== 'string') return fail('iamKeys.endpoint must be text.');
   if (value === '') return ok('');
-  const shown = describeValue(value);
+  // Never echo a password written into the URL, even when the URL is malformed otherwise.
+  const shown = describeValue(value.replace(/[^/@]*@/g, '…@'));
   const rule = 'iamKeys.endpoint must be https://, or http:// on this machine (localhost/127.0.0.1).';
   // Refuse what WHATWG URL parsing would quietly repair, so what we check is what we use.
   if (/[\s\\\u0000-\u001f\u007f]/.test(value)) {

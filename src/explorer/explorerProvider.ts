@@ -10,6 +10,7 @@ import { ContextKeys } from './contextValues';
 import { AccessKeyNode } from './nodes/accessKeyNode';
 import { ConnectionNode } from './nodes/connectionNode';
 import type { ExplorerNode } from './nodes/explorerNode';
+import { MessageNode } from './nodes/messageNode';
 import type { ExplorerServices } from './services';
 
 /** How long the first render waits for sts:GetCallerIdentity before showing roots anyway. */
@@ -81,7 +82,7 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
   }
 
   getChildren(node?: ExplorerNode): Promise<ExplorerNode[]> | ExplorerNode[] {
-    const children = Promise.resolve(node ? node.getChildren() : this.connections());
+    const children = Promise.resolve(node ? node.getChildren() : this.rootRows());
     const fetch = children.then(
       () => undefined,
       () => undefined,
@@ -101,6 +102,22 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
 
   resolveTreeItem(item: vscode.TreeItem, node: ExplorerNode, token: vscode.CancellationToken): vscode.ProviderResult<vscode.TreeItem> {
     return node.resolveTreeItem(item, token);
+  }
+
+  /** What the view shows at the top: the connections, or why there are none. */
+  private async rootRows(): Promise<ExplorerNode[]> {
+    const roots = await this.connections();
+    const refused = this.services.settings().endpointError;
+    if (!refused) return roots;
+    return [
+      new MessageNode(undefined, {
+        key: 'endpoint-refused',
+        label: vscode.l10n.t('No requests are sent: iamKeys.endpoint is refused'),
+        tooltip: refused,
+        icon: new vscode.ThemeIcon('error', new vscode.ThemeColor('list.errorForeground')),
+        command: { command: 'workbench.action.openSettings', title: vscode.l10n.t('Open Settings'), arguments: ['iamKeys.endpoint'] },
+      }),
+    ];
   }
 
   /** The connection roots, built on first use from the settings and the config files. */
@@ -123,18 +140,29 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
     const noCredentials = settings.profiles.length === 1 && settings.profiles[0] === '' && !hasDefaultCredentialSource(process.env, profiles);
     await vscode.commands.executeCommand('setContext', ContextKeys.noCredentials, noCredentials);
     if (noCredentials) return [];
-    const roots: ConnectionNode[] = settings.profiles.map((profile) => {
-      const hooks: ConnectionHooks = {
-        mfaCodeProvider: this.mfaCodeProvider,
-        onAttempt: (record) => this.onAttempt(roots.find((r) => r.profile === profile), record),
-      };
-      return new ConnectionNode(profile, this.connect(profile, hooks), this.nodeServices, profile ? profiles.find((p) => p.name === profile) : undefined);
-    });
+    // A refused endpoint must not fall back to AWS's own: no connection at all, and a row that says why.
+    if (settings.endpointError) return [];
+    const roots: ConnectionNode[] = settings.profiles.map(
+      (profile) => new ConnectionNode(profile, this.connectProfile(profile), this.nodeServices, profile ? profiles.find((p) => p.name === profile) : undefined),
+    );
     // Most identities answer fast: wait briefly so the roots first render with their account,
     // but never let one slow profile hold the whole view.
     const identities = Promise.all(roots.filter((r) => !r.profile || r.profileInfo).map((r) => r.ensureIdentity()));
     await Promise.race([identities, new Promise((resolve) => setTimeout(resolve, IDENTITY_WAIT_MS))]);
     return roots;
+  }
+
+  private connectProfile(profile: string): Connection {
+    return this.connect(profile, {
+      mfaCodeProvider: this.mfaCodeProvider,
+      onAttempt: (record) => this.onAttempt(this.roots?.find((r) => r.profile === profile), record),
+    });
+  }
+
+  /** Refresh of one connection row: new SDK clients, credentials read again. */
+  reconnect(node: ConnectionNode): void {
+    node.reconnect(this.connectProfile(node.profile));
+    this.refresh(node);
   }
 
   private onAttempt(node: ConnectionNode | undefined, record: AttemptRecord): void {
@@ -145,6 +173,15 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
     const problem = classifyError(record.error);
     this.services.log.debug(`${record.operation} failed after ${record.durationMs} ms: ${problem.kind} ${problem.code ?? ''}`);
     if (problem.kind === 'throttled') node?.noteThrottled();
+  }
+
+  /** A loaded key by ID, from the connections' indexes (no walk over the tree). */
+  loadedKey(accessKeyId: string): LoadedKey | undefined {
+    for (const connection of this.roots ?? []) {
+      const node = connection.loadedKey(accessKeyId);
+      if (node) return { key: node.key, node, connection };
+    }
+    return undefined;
   }
 
   /** Every access key loaded anywhere in the tree. */

@@ -28,6 +28,10 @@ export interface ConnectionScope {
   lastUsed(accessKeyId: string): Promise<AccessKeyLastUsed>;
   /** Known last use, if it was already fetched. */
   knownLastUsed(accessKeyId: string): AccessKeyLastUsed | undefined;
+  /** Keeps the connection's index of loaded key IDs (for hovers) in step with a key list. */
+  indexKeys(list: object, accessKeyIds: readonly string[]): void;
+  /** True once the connection was dropped (settings changed): its lists stop loading. */
+  readonly isDisposed: boolean;
   /** Lists being loaded now, so a throttled retry can be shown on them. */
   readonly activeLoads: Set<{ markRetrying(): void }>;
 }

@@ -6,18 +6,20 @@ import type { KeyLookupSources, LoadedKeyInfo, LookupConnection } from './keyLoo
 
 export function explorerLookupSources(explorer: ExplorerProvider): KeyLookupSources {
   return {
-    loadedKeys: async () =>
-      (await explorer.loadedKeys()).map(
-        ({ key, connection }): LoadedKeyInfo => ({
-          key,
-          profile: connection.profile,
-          account: connection.identity()?.Account,
-          // Same rule as the tree's key rows: a key without a user name, listed by the root.
-          root: connection.isRoot() && !key.UserName,
-          lastUsed: connection.knownLastUsed(key.AccessKeyId),
-          fetchLastUsed: () => connection.lastUsed(key.AccessKeyId),
-        }),
-      ),
+    loadedKey: async (accessKeyId): Promise<LoadedKeyInfo | undefined> => {
+      const found = explorer.loadedKey(accessKeyId);
+      if (!found) return undefined;
+      const { key, connection } = found;
+      return {
+        key,
+        profile: connection.profile,
+        account: connection.identity()?.Account,
+        // Same rule as the tree's key rows: a key without a user name, listed by the root.
+        root: connection.isRoot() && !key.UserName,
+        lastUsed: connection.knownLastUsed(key.AccessKeyId),
+        fetchLastUsed: () => connection.lastUsed(key.AccessKeyId),
+      };
+    },
     connections: async () => (await explorer.connections()).map(lookupConnection),
   };
 }

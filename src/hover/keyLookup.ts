@@ -25,7 +25,8 @@ export interface LoadedKeyInfo {
 }
 
 export interface KeyLookupSources {
-  loadedKeys(): Promise<readonly LoadedKeyInfo[]>;
+  /** The key, when the explorer already listed it. */
+  loadedKey(accessKeyId: string): Promise<LoadedKeyInfo | undefined>;
   connections(): Promise<readonly LookupConnection[]>;
 }
 
@@ -98,8 +99,7 @@ export class KeyLookup {
    * call (within the budget), shared with the tree's tooltip so it is asked once per key.
    */
   private async findLoaded(accessKeyId: string, signal: AbortSignal | undefined): Promise<KeyInfo | undefined> {
-    const all = await this.sources.loadedKeys().catch(() => []);
-    const hit = all.find((k) => k.key.AccessKeyId === accessKeyId);
+    const hit = await this.sources.loadedKey(accessKeyId).catch(() => undefined);
     if (!hit) return undefined;
     const { key } = hit;
     let lastUsed = hit.lastUsed;

@@ -59,7 +59,7 @@ async function main(): Promise<void> {
   const loaded: LoadedKeyInfo[] = [];
   const lookup = new KeyLookup(
     {
-      loadedKeys: async () => loaded,
+      loadedKey: async (id: string) => loaded.find((k) => k.key.AccessKeyId === id),
       connections: async () => [{ profile: 'bench', api: slowApi, account: async () => ACCOUNT }],
     },
     { cacheSeconds: 300, maxLookupsPerMinute: 600 },

@@ -17,7 +17,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { REPO_ROOT, setUpBenchEnv } from './benchEnv';
+import { setUpBenchEnv } from './benchEnv';
 import { type ActivationDetail, type MemoryDetail, scenarioActivation, scenarioMemory } from './childScenarios';
 import { type BenchConfig, createContext, type Ctx } from './context';
 import { findAwsCli, runCli, startBotoPeer } from './peers';
@@ -147,14 +147,13 @@ function targets(rows: readonly Row[], hover: HoverDetail | undefined, activatio
     ...(s.listAll100.calls > s.listAll100.min ? [`scale ${s.users}: Load all at 100/page ${s.listAll100.calls}/${s.listAll100.min}`] : []),
     ...(s.export8.calls > s.export8.min ? [`scale ${s.users}: export ${s.export8.calls}/${s.export8.min}`] : []),
   ]);
-  const overIds = over;
   out.push({
     name: 'Minimum calls everywhere (ratio 1.00)',
     met: over.length === 0 && overScale.length === 0,
     detail:
       over.length + overScale.length === 0
         ? 'every extension row made exactly the minimum number of calls'
-        : [...overIds.map((r) => `${r.id}: ${r.ext.calls} calls vs ${r.minCalls} (${(r.ext.calls! / r.minCalls!).toFixed(2)}×)`), ...overScale].join('; '),
+        : [...over.map((r) => `${r.id}: ${r.ext.calls} calls vs ${r.minCalls} (${(r.ext.calls! / r.minCalls!).toFixed(2)}×)`), ...overScale].join('; '),
   });
   for (const [id, c] of [['3a', 4], ['3b', 8]] as const) {
     const row = rows.find((r) => r.id === id);
@@ -167,12 +166,12 @@ function targets(rows: readonly Row[], hover: HoverDetail | undefined, activatio
     }
   }
   if (hover) {
-    out.push({ name: 'Cached hover under 1 ms (nothing loaded in the tree)', met: hover.cachedLookupAndText.p50 < 1 && hover.cachedLookupAndText.p99 < 1, detail: `lookup + text p50 ${fmtMs(hover.cachedLookupAndText.p50)}, p99 ${fmtMs(hover.cachedLookupAndText.p99)}` });
+    out.push({ name: 'Cached hover under 1 ms, p50 and p99 (nothing loaded in the tree)', met: hover.cachedLookupAndText.p50 < 1 && hover.cachedLookupAndText.p99 < 1, detail: `lookup + text p50 ${fmtMs(hover.cachedLookupAndText.p50)}, p99 ${fmtMs(hover.cachedLookupAndText.p99)}` });
   }
   if (memory) {
     out.push({
-      name: `Cached hover under 1 ms with ${memory.users.toLocaleString('en-US')} users / ${memory.keys.toLocaleString('en-US')} keys loaded`,
-      met: memory.hoverLoaded.p50 < 1 && memory.hoverCachedForeign.p50 < 1,
+      name: `Cached hover under 1 ms, p50 and p99, with ${memory.users.toLocaleString('en-US')} users / ${memory.keys.toLocaleString('en-US')} keys loaded`,
+      met: memory.hoverLoaded.p50 < 1 && memory.hoverCachedForeign.p50 < 1 && memory.hoverLoaded.p99 < 1 && memory.hoverCachedForeign.p99 < 1,
       detail: `key in the tree p50 ${fmtMs(memory.hoverLoaded.p50)} (p99 ${fmtMs(memory.hoverLoaded.p99)}); cached foreign key p50 ${fmtMs(memory.hoverCachedForeign.p50)} (p99 ${fmtMs(memory.hoverCachedForeign.p99)})`,
     });
     out.push({ name: 'Tree memory under 50 MB', met: memory.heapDeltaBytes < 50 * 1024 * 1024, detail: `heap +${fmtBytes(memory.heapDeltaBytes)} for ${memory.users} users + ${memory.keys} keys` });
@@ -364,4 +363,3 @@ main().then(
   },
 );
 
-void REPO_ROOT;

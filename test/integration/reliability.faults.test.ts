@@ -73,7 +73,10 @@ describe('Reliability faults', function () {
   this.timeout(120_000);
   let session: Session | undefined;
   const extra: IamEmulator[] = [];
-  const rejections = new RejectionWatch();
+  let rejections: RejectionWatch;
+  before(() => {
+    rejections = new RejectionWatch(); // installed when this suite starts, not when the file loads
+  });
 
   afterEach(async () => {
     session?.emulator.setFaults({ throttleRate: 0, serverErrorRate: 0, dropRate: 0, hangRate: 0, garbageRate: 0, slowLorisRate: 0, latencyMs: 0 });

@@ -51,7 +51,10 @@ function badKeyIds(n: number): string[] {
 describe('Reliability bad input', function () {
   this.timeout(180_000);
   let session: Session | undefined;
-  const rejections = new RejectionWatch();
+  let rejections: RejectionWatch;
+  before(() => {
+    rejections = new RejectionWatch(); // installed when this suite starts, not when the file loads
+  });
   let messages: MessageWatch;
 
   beforeEach(() => {
@@ -187,7 +190,7 @@ describe('Reliability bad input', function () {
         await configure({ endpoint });
         await until(() => api.settings.current.endpointError !== undefined, 'the endpoint to be refused');
         watch.clear();
-        const rows = await children(api, await connectionRoot(api));
+        const rows = await children(api);
         await vscode.commands.executeCommand('iamKeys.listAccessKeys', {});
         assert.deepEqual(watch.external(), [], `requests sent while ${endpoint} is refused`);
         assert.ok(rows.some((r) => /iamKeys\.endpoint/.test(label(api, r))), 'the tree says the endpoint is refused');

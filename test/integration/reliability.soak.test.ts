@@ -13,14 +13,10 @@ import * as vscode from 'vscode';
 import type { ExplorerNode } from '../../src/explorer/nodes/explorerNode';
 import { BUILT_IN_IDENTITIES } from '../emulator/identities';
 import { type Session, children, configure, item, startSession } from './fixture';
-import { RejectionWatch, click, loadMoreRow, messageRows, userRows, usersNode, within } from './reliability.harness.test';
-
-/** Read-only IAM/STS actions; anything else in the emulator's counters is a write. */
-export const READ_ONLY_ACTIONS = new Set(['ListUsers', 'GetUser', 'ListAccessKeys', 'GetAccessKeyLastUsed', 'GetCredentialReport', 'GetCallerIdentity', 'GetAccessKeyInfo']);
-export const MUTATING_ACTIONS = ['CreateUser', 'DeleteUser', 'CreateAccessKey', 'UpdateAccessKey', 'DeleteAccessKey', 'GenerateCredentialReport'];
+import { MUTATING_ACTIONS, READ_ONLY_ACTIONS, RejectionWatch, click, loadMoreRow, messageRows, userRows, usersNode, within } from './reliability.harness.test';
 
 const OPERATIONS = 3_000;
-const TIME_BUDGET_MS = 55_000;
+const TIME_BUDGET_MS = 57_000;
 
 /** A forced full GC if this process lets us have one (V8 flag set at runtime), else undefined. */
 function gcFunction(): (() => void) | undefined {
@@ -69,7 +65,12 @@ describe('Reliability soak', function () {
       `temporary ${BUILT_IN_IDENTITIES.session.credentials.accessKeyId}`,
       'unknown AKIAZZZZZZZZZZZZZZZZ and AIDAEXAMPLEUSERID1234',
     ].join('\n');
-    const doc = await vscode.workspace.openTextDocument({ language: 'plaintext', content: docText });
+    // A file, not an untitled document: closing all editors every 250 operations must not empty it.
+    const folder = vscode.workspace.workspaceFolders?.[0];
+    assert.ok(folder, 'a workspace folder');
+    const docUri = vscode.Uri.joinPath(folder.uri, 'soak-keys.txt');
+    await vscode.workspace.fs.writeFile(docUri, new TextEncoder().encode(docText));
+    const doc = await vscode.workspace.openTextDocument(docUri);
     const hoverSpots = [...docText.matchAll(/A[KS]IA[A-Z0-9]{16}|AIDA[A-Z0-9]{16}/g)].map((m) => doc.positionAt(m.index! + 3));
     const exportFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'iamkeys-soak-')), 'keys.json');
 
@@ -93,7 +94,12 @@ describe('Reliability soak', function () {
     };
     await refreshKnown();
 
-    const ops: [string, number, () => Promise<unknown>][] = [
+    let ourHovers = 0;
+    const hover = async (): Promise<void> => {
+      const hovers = (await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, pick(hoverSpots)!)) ?? [];
+      if (hovers.some((h) => h.contents.some((c) => /\*\*A[A-Z0-9]{19}\*\*/.test(typeof c === 'string' ? c : 'value' in c ? c.value : '')))) ourHovers++;
+    };
+    const ops: [string, number, () => PromiseLike<unknown>][] = [
       ['expand Users', 10, () => refreshKnown()],
       ['Load more / retry Users', 12, async () => {
         const rows = await children(api, users);
@@ -116,7 +122,7 @@ describe('Reliability soak', function () {
       ['tree items', 8, async () => {
         for (const node of [users, ...userNodes.slice(0, 20), ...keyNodes.slice(0, 20)]) api.explorer.getTreeItem(node);
       }],
-      ['hover', 14, () => vscode.commands.executeCommand('vscode.executeHoverProvider', doc.uri, pick(hoverSpots)!)],
+      ['hover', 14, hover],
       ['copyAccessKeyId', 4, () => vscode.commands.executeCommand('iamKeys.copyAccessKeyId', { accessKeyId: pick(keyIds) })],
       ['copyCliCommand', 3, async () => {
         const node = pick([...userNodes, ...keyNodes]);
@@ -147,7 +153,7 @@ describe('Reliability soak', function () {
         vscode.commands.executeCommand('iamKeys.copyAccessKeyId', { accessKeyId: 'akia-nope' }),
       ])],
       ['concurrent: hover + Load more + tooltip', 4, () => Promise.all([
-        vscode.commands.executeCommand('vscode.executeHoverProvider', doc.uri, pick(hoverSpots)!),
+        hover(),
         (async () => {
           const more = loadMoreRow(api, await children(api, users));
           if (more) await click(api, more);
@@ -160,7 +166,7 @@ describe('Reliability soak', function () {
       ['export (loaded users)', 0.2, () => vscode.commands.executeCommand('iamKeys.exportAccessKeys', { format: 'json', file: exportFile, users: 'loaded' })],
     ];
     const totalWeight = ops.reduce((sum, [, w]) => sum + w, 0);
-    const choose = (): [string, () => Promise<unknown>] => {
+    const choose = (): [string, () => PromiseLike<unknown>] => {
       let r = rand() * totalWeight;
       for (const [name, weight, run] of ops) {
         if ((r -= weight) <= 0) return [name, run];
@@ -197,6 +203,7 @@ describe('Reliability soak', function () {
     assert.ok(n >= 2_000, `a few thousand operations ran (${n})`);
     assert.ok(seconds < 60, `bounded in time (${seconds.toFixed(1)} s)`);
     assert.ok(counters.faultsTotal > 0, 'the faults really happened');
+    assert.ok(ourHovers > (done.hover ?? 0) / 2, `most hovers answered with ours (${ourHovers} of ${done.hover})`);
     // Heap flat: with a forced GC, the last sample within 40 MB of the first; without one,
     // the last third's mean within 1.5× (+40 MB) of the first third's.
     assert.ok(heap.length >= 3, `enough heap samples (${heap.length})`);

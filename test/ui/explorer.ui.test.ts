@@ -56,9 +56,13 @@ describe('UI: Access Keys explorer, commands and hover', () => {
   });
 
   it('List Access Keys… from the palette opens the JSON in the aws CLI shape', async () => {
-    await wb().runCommand('IAM Access Keys: List Access Keys…');
-    const input = wb().page.locator('.quick-input-widget input.input');
-    await input.waitFor();
+    // Not runCommand(): our own quick pick opens in the same widget, so it never hides.
+    const widget = wb().page.locator('.quick-input-widget');
+    const input = widget.locator('input.input');
+    await wb().page.keyboard.press('F1');
+    await input.fill('>IAM Access Keys: List Access Keys');
+    await widget.getByRole('option', { name: /List Access Keys…/ }).first().click();
+    await widget.getByText('List Access Keys — user name').waitFor();
     await input.fill(keyedUser);
     await wb().page.locator('.quick-input-widget').getByRole('option', { name: new RegExp(keyedUser) }).first().waitFor();
     await wb().page.keyboard.press('Enter');

@@ -112,7 +112,7 @@ function setup(options: { cacheSeconds?: number; maxLookupsPerMinute?: number; d
   const clock = new FakeClock();
   const state = { loaded: [] as LoadedKeyInfo[], connectionsAsked: 0 };
   const sources: KeyLookupSources = {
-    loadedKeys: async () => state.loaded,
+    loadedKey: async (id: string) => state.loaded.find((k) => k.key.AccessKeyId === id),
     connections: async () => {
       state.connectionsAsked++;
       return [connection(own)];
@@ -268,13 +268,13 @@ describe('hover: KeyLookup', () => {
   });
 
   it('says so when no connection is configured', async () => {
-    const lookup = new KeyLookup({ loadedKeys: async () => [], connections: async () => [] }, { cacheSeconds: 300, maxLookupsPerMinute: 30 });
+    const lookup = new KeyLookup({ loadedKey: async () => undefined, connections: async () => [] }, { cacheSeconds: 300, maxLookupsPerMinute: 30 });
     assert.deepStrictEqual((await lookup.lookup(ALICE_KEY)).info, { kind: 'no-connection', accessKeyId: ALICE_KEY });
   });
 
   it('turns a failure to list connections into an error answer, without the raw error', async () => {
     const lookup = new KeyLookup(
-      { loadedKeys: async () => [], connections: async () => Promise.reject(awsError('CredentialsProviderError', 'Could not load credentials from any providers')) },
+      { loadedKey: async () => undefined, connections: async () => Promise.reject(awsError('CredentialsProviderError', 'Could not load credentials from any providers')) },
       { cacheSeconds: 300, maxLookupsPerMinute: 30 },
     );
     const { info } = await lookup.lookup(ALICE_KEY);

@@ -7,7 +7,7 @@ import { type AwsErrorKind, classifyError } from '../../src/aws/errors';
 import { REDACTED } from '../../src/core/redact';
 
 /** Tests of product bugs found by this suite: skipped (so the suite stays green) unless IAMKEYS_KNOWN_BUGS=1. */
-const knownBug = process.env.IAMKEYS_KNOWN_BUGS ? it : it.skip;
+const knownBug = it; // regression tests of fixed product bugs
 
 const KINDS: readonly AwsErrorKind[] = ['access-denied', 'throttled', 'not-found', 'validation', 'credentials', 'network', 'timeout', 'bad-response', 'server', 'cancelled', 'unknown'];
 
@@ -104,7 +104,7 @@ describe('property: classifyError', () => {
     assert.equal(classifyError({ code: 'ABORT_ERR', name: 'Error', message: 'aborted' }).kind, 'cancelled');
   });
 
-  // KNOWN BUG (skipped unless IAMKEYS_KNOWN_BUGS=1): src/aws/errors.ts reads e.name, e.code,
+  // Was a bug (fixed; kept as a regression test): src/aws/errors.ts reads e.name, e.code,
   // e.Code, e.message, e.$metadata directly; a value whose getter throws (a revoked Proxy, a
   // lazily-parsed error object whose accessor fails) makes classifyError itself throw — and it
   // is called inside catch blocks (PagedNode.errorRow during getChildren, KeyLookup.fetch,
@@ -123,7 +123,7 @@ describe('property: classifyError', () => {
     for (const value of hostile) checkShape(classifyError(value));
   });
 
-  // KNOWN BUG (skipped unless IAMKEYS_KNOWN_BUGS=1): the SDK's NodeHttpHandler renames a
+  // Was a bug (fixed; kept as a regression test): the SDK's NodeHttpHandler renames a
   // connection reset (ECONNRESET "socket hang up", EPIPE) to name "TimeoutError"; classifyError
   // checks the TIMEOUT set (which matches the name) before NETWORK, so a dropped connection is
   // shown as "The request timed out — raise iamKeys.requestTimeoutSeconds", which cannot help.
@@ -137,7 +137,7 @@ describe('property: classifyError', () => {
     assert.equal(classifyError(Object.assign(new Error('x'), { name: 'TimeoutError', code: 'ETIMEDOUT' })).kind, 'timeout');
   });
 
-  // KNOWN BUG (skipped unless IAMKEYS_KNOWN_BUGS=1): for 'unknown', 'credentials', 'validation'
+  // Was a bug (fixed; kept as a regression test): for 'unknown', 'credentials', 'validation'
   // and 'not-found' errors the row text is the raw first line of error.message, unredacted;
   // only the log goes through redactSecrets. Any SDK/credential-provider message that quotes a
   // secret (e.g. a credential_process command line or output) reaches a tree row and a

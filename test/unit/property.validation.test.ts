@@ -14,7 +14,7 @@ import {
 } from '../../src/core/validation';
 
 /** Tests of product bugs found by this suite: skipped (so the suite stays green) unless IAMKEYS_KNOWN_BUGS=1. */
-const knownBug = process.env.IAMKEYS_KNOWN_BUGS ? it : it.skip;
+const knownBug = it; // regression tests of fixed product bugs
 
 /** IAM's userNameType: pattern [\w+=,.@-]+ (ASCII \w), length 1–64. */
 const IAM_USER_NAME = /^[A-Za-z0-9_+=,.@-]{1,64}$/;
@@ -194,7 +194,7 @@ describe('property: validateEndpoint refuses everything but https and loopback h
     assert.ok(accepted > 1000 && refused > 1000, `the generator covers both sides (accepted ${accepted}, refused ${refused})`);
   });
 
-  // KNOWN BUG (skipped unless IAMKEYS_KNOWN_BUGS=1): src/core/validation.ts validateEndpoint only
+  // Was a bug (fixed): validateEndpoint only
   // hides user:password when the value parses as scheme://…; "http:bob:hunter2@127.0.0.1" or
   // "http:/bob:hunter2@host" is refused with `Got "<whole value>"`, so the password lands in the
   // view message. Fix: refuse any value containing "@" before the host without echoing it, or

@@ -9,7 +9,9 @@ import type { ProfileInfo } from '../../aws/profiles';
 import type { AccessKeyLastUsed, CallerIdentity } from '../../core/types';
 import { ContextValues } from '../contextValues';
 import type { ConnectionScope, ExplorerServices } from '../services';
+import { AccessKeyNode } from './accessKeyNode';
 import { ExplorerNode } from './explorerNode';
+import type { KeyListNode } from './keyListNode';
 import { MessageNode } from './messageNode';
 import { MyKeysNode } from './myKeysNode';
 import { UsersNode } from './usersNode';
@@ -24,12 +26,16 @@ export class ConnectionNode extends ExplorerNode implements ConnectionScope, vsc
   private identityError: unknown;
   private identityLoad: Promise<void> | undefined;
   private signingKeyId: string | undefined;
+  /** Loaded key ID → the list that holds it: a hover finds a loaded key without a walk. */
+  private readonly keyIndex = new Map<string, KeyListNode>();
   private readonly lastUsedCache = new Map<string, Promise<AccessKeyLastUsed>>();
   private readonly lastUsedKnown = new Map<string, AccessKeyLastUsed>();
 
+  private disposed = false;
+
   constructor(
     readonly profile: string,
-    readonly connection: Connection,
+    private current: Connection,
     readonly services: ExplorerServices,
     /** undefined when the profile isn't in the config files (or none was named). */
     readonly profileInfo: ProfileInfo | undefined,
@@ -40,8 +46,24 @@ export class ConnectionNode extends ExplorerNode implements ConnectionScope, vsc
     this.users = new UsersNode(this, this);
   }
 
+  get connection(): Connection {
+    return this.current;
+  }
   get api(): IamApi {
-    return this.connection.api;
+    return this.current.api;
+  }
+  get isDisposed(): boolean {
+    return this.disposed;
+  }
+
+  /**
+   * Starts over with a new connection (new SDK clients, credentials read again): after a
+   * credentials file was fixed, a refresh of this row must not reuse what the SDK cached.
+   */
+  reconnect(connection: Connection): void {
+    this.reset();
+    this.current.dispose();
+    this.current = connection;
   }
   get label(): string {
     return this.profile || vscode.l10n.t('default credentials');
@@ -73,6 +95,17 @@ export class ConnectionNode extends ExplorerNode implements ConnectionScope, vsc
     }
     return pending;
   }
+  indexKeys(list: object, accessKeyIds: readonly string[]): void {
+    for (const [id, holder] of this.keyIndex) if (holder === list) this.keyIndex.delete(id);
+    for (const id of accessKeyIds) this.keyIndex.set(id, list as KeyListNode);
+  }
+
+  /** The row of a loaded key, if any list of this connection holds it. */
+  loadedKey(accessKeyId: string): AccessKeyNode | undefined {
+    const node = this.keyIndex.get(accessKeyId)?.loadedChild(accessKeyId);
+    return node instanceof AccessKeyNode ? node : undefined;
+  }
+
   knownLastUsed(accessKeyId: string): AccessKeyLastUsed | undefined {
     return this.lastUsedKnown.get(accessKeyId);
   }
@@ -98,6 +131,7 @@ export class ConnectionNode extends ExplorerNode implements ConnectionScope, vsc
     this.caller = undefined;
     this.lastUsedCache.clear();
     this.lastUsedKnown.clear();
+    this.keyIndex.clear();
     this.myKeys.reset();
     this.users.reset();
   }
@@ -166,7 +200,8 @@ export class ConnectionNode extends ExplorerNode implements ConnectionScope, vsc
   }
 
   dispose(): void {
+    this.disposed = true;
     this.reset();
-    this.connection.dispose();
+    this.current.dispose();
   }
 }

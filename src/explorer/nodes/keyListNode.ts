@@ -2,12 +2,23 @@
 // "needing attention" filter on, only keys with a warning or worse are shown.
 import * as vscode from 'vscode';
 import { assessAccessKey, needsAttention } from '../../core/keyHealth';
+import type { LoadOutcome } from '../../core/pagedList';
 import type { AccessKey } from '../../core/types';
 import { AccessKeyNode } from './accessKeyNode';
 import type { ExplorerNode } from './explorerNode';
 import { PagedNode } from './pagedNode';
 
 export abstract class KeyListNode extends PagedNode<AccessKey> {
+  protected override afterLoad(outcome: LoadOutcome): LoadOutcome {
+    this.scope.indexKeys(this, this.list.loaded.map((k) => k.AccessKeyId));
+    return super.afterLoad(outcome);
+  }
+
+  override reset(): void {
+    super.reset();
+    this.scope.indexKeys(this, []);
+  }
+
   protected childId(key: AccessKey): string {
     return key.AccessKeyId;
   }

@@ -17,11 +17,12 @@ export class MessageNode extends ExplorerNode {
   readonly id: string;
 
   constructor(
-    readonly parent: ExplorerNode,
+    /** undefined for a row at the top of the view. */
+    readonly parent: ExplorerNode | undefined,
     readonly options: MessageOptions,
   ) {
     super();
-    this.id = `${parent.id}/message/${options.key}`;
+    this.id = parent ? `${parent.id}/message/${options.key}` : `message/${options.key}`;
   }
 
   getTreeItem(): vscode.TreeItem {

@@ -15,8 +15,8 @@ export class MyKeysNode extends KeyListNode {
     this.id = `${parent.id}/mykeys`;
   }
 
-  protected fetchPage(marker: string | undefined, signal: AbortSignal): Promise<Page<AccessKey>> {
-    return this.scope.api.listAccessKeys({ maxItems: this.scope.services.settings().pageSize, marker, abortSignal: signal });
+  protected fetchPage(marker: string | undefined, signal: AbortSignal, maxItems: number): Promise<Page<AccessKey>> {
+    return this.scope.api.listAccessKeys({ maxItems, marker, abortSignal: signal });
   }
 
   getTreeItem(): vscode.TreeItem {

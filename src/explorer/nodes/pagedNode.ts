@@ -10,6 +10,9 @@ import { ExplorerNode } from './explorerNode';
 import { LoadMoreNode } from './loadMoreNode';
 import { MessageNode } from './messageNode';
 
+/** IAM's largest MaxItems. */
+const MAX_PAGE_SIZE = 1000;
+
 export abstract class PagedNode<T> extends ExplorerNode {
   readonly list: PagedList<T>;
   private readonly childCache = new Map<string, ExplorerNode>();
@@ -22,10 +25,11 @@ export abstract class PagedNode<T> extends ExplorerNode {
     protected readonly action: string,
   ) {
     super();
-    this.list = new PagedList<T>((marker, signal) => this.fetchPage(marker, signal));
+    // Load all wants the whole list: IAM's largest page then, the view's page size otherwise.
+    this.list = new PagedList<T>((marker, signal, hint) => this.fetchPage(marker, signal, hint.bulk ? MAX_PAGE_SIZE : this.scope.services.settings().pageSize));
   }
 
-  protected abstract fetchPage(marker: string | undefined, signal: AbortSignal): Promise<Page<T>>;
+  protected abstract fetchPage(marker: string | undefined, signal: AbortSignal, maxItems: number): Promise<Page<T>>;
   protected abstract childId(item: T): string;
   protected abstract createChild(item: T): ExplorerNode;
   protected abstract emptyLabel(): string;
@@ -39,10 +43,27 @@ export abstract class PagedNode<T> extends ExplorerNode {
   load(): Promise<LoadOutcome> {
     const tracker = { markRetrying: () => this.markRetrying() };
     this.scope.activeLoads.add(tracker);
-    return this.list.loadNext().finally(() => {
-      this.scope.activeLoads.delete(tracker);
-      this.retrying = false;
-    });
+    return this.list
+      .loadNext()
+      .then((outcome) => this.afterLoad(outcome))
+      .finally(() => {
+        this.scope.activeLoads.delete(tracker);
+        this.retrying = false;
+      });
+  }
+
+  /** Every remaining page, in IAM's largest pages; stops on error or when `signal` aborts. */
+  async loadAll(options: { signal?: AbortSignal; onPage?: (loaded: number) => void } = {}): Promise<LoadOutcome> {
+    return this.afterLoad(await this.list.loadAll(options));
+  }
+
+  /** Runs after every load: logs a failure; subclasses keep their indexes in step. */
+  protected afterLoad(outcome: LoadOutcome): LoadOutcome {
+    if (outcome.kind === 'failed') {
+      const problem = classifyError(outcome.error, this.action);
+      this.scope.services.log.warn(`${this.id}: ${problem.kind} ${problem.code ?? ''} ${problem.message}`);
+    }
+    return outcome;
   }
 
   /** "Load more…": loads the next page and redraws this list only. */
@@ -60,13 +81,19 @@ export abstract class PagedNode<T> extends ExplorerNode {
     this.childCache.clear();
   }
 
+  /** The child row for one loaded item, by its id (e.g. an access key ID). */
+  loadedChild(id: string): ExplorerNode | undefined {
+    const item = this.list.loaded.find((candidate) => this.childId(candidate) === id);
+    return item === undefined ? undefined : this.child(item);
+  }
+
   loadedChildren(): ExplorerNode[] {
     return this.visibleItems().map((item) => this.child(item));
   }
 
   override async getChildren(): Promise<ExplorerNode[]> {
     // A reset while loading turns the answer stale; load again, a bounded number of times.
-    for (let attempt = 0; !this.list.hasStarted && attempt < 3; attempt++) {
+    for (let attempt = 0; !this.list.hasStarted && !this.scope.isDisposed && attempt < 3; attempt++) {
       const outcome = await this.load();
       if (outcome.kind !== 'stale') break;
     }
@@ -107,7 +134,6 @@ export abstract class PagedNode<T> extends ExplorerNode {
 
   private errorRow(error: unknown): MessageNode {
     const problem = classifyError(error, this.action);
-    this.scope.services.log.warn(`${this.id}: ${problem.kind} ${problem.code ?? ''} ${problem.message}`);
     // A rejected Marker won't pass on a retry: start the list again instead.
     const restart = problem.kind === 'validation' && this.list.loaded.length > 0;
     const command: vscode.Command = restart

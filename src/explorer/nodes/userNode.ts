@@ -16,10 +16,10 @@ export class UserNode extends KeyListNode {
     this.id = `${parent.id.replace(/\/users$/, '')}/user/${user.UserName}`;
   }
 
-  protected fetchPage(marker: string | undefined, signal: AbortSignal): Promise<Page<AccessKey>> {
+  protected fetchPage(marker: string | undefined, signal: AbortSignal, maxItems: number): Promise<Page<AccessKey>> {
     return this.scope.api.listAccessKeys({
       userName: this.user.UserName,
-      maxItems: this.scope.services.settings().pageSize,
+      maxItems,
       marker,
       abortSignal: signal,
     });

@@ -23,8 +23,8 @@ export class UsersNode extends PagedNode<IamUser> {
     this.filterText = value.trim();
   }
 
-  protected fetchPage(marker: string | undefined, signal: AbortSignal): Promise<Page<IamUser>> {
-    return this.scope.api.listUsers({ maxItems: this.scope.services.settings().pageSize, marker, abortSignal: signal });
+  protected fetchPage(marker: string | undefined, signal: AbortSignal, maxItems: number): Promise<Page<IamUser>> {
+    return this.scope.api.listUsers({ maxItems, marker, abortSignal: signal });
   }
   protected childId(user: IamUser): string {
     return user.UserName;
