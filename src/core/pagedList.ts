@@ -12,6 +12,14 @@ export type LoadOutcome =
   | { readonly kind: 'failed'; readonly error: unknown; readonly calls: number }
   | { readonly kind: 'stale' };
 
+/** IAM's largest MaxItems. */
+export const IAM_MAX_ITEMS = 1000;
+
+/** MaxItems for a load: IAM's largest when the whole list is wanted, the view's page size otherwise. */
+export function pageSizeFor(hint: { readonly bulk: boolean }, viewPageSize: number): number {
+  return hint.bulk ? IAM_MAX_ITEMS : viewPageSize;
+}
+
 /** IAM may answer a truncated page with no items; follow at most this many in one load. */
 export const MAX_EMPTY_PAGES_PER_LOAD = 10;
 

@@ -188,7 +188,7 @@ export async function scenarioMemory(ctx: Ctx): Promise<{ rows: Row[]; detail: M
       scenario: `Hover over a key loaded in that tree (p50; p99 ${parsed.hoverLoaded.p99.toFixed(2)} ms), provideHover`,
       ext: { label: 'extension', calls: parsed.hoverCalls, samplesMs: [], medianMs: parsed.hoverLoaded.p50 },
       minCalls: 0,
-      note: 'each hover walks every loaded key (ExplorerProvider.loadedKeys) before the cache',
+      note: 'the key is found in its connection\'s index of loaded keys (ExplorerProvider.loadedKey)',
     },
     {
       id: '6c',

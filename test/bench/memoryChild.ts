@@ -81,7 +81,7 @@ async function main(): Promise<void> {
   if (!root) throw new Error('no connection root');
   await root.getChildren(); // GetCallerIdentity
   await root.users.getChildren(); // first page
-  const all = await root.users.list.loadAll(); // "Load all" on Users
+  const all = await root.users.loadAll(); // "Load all" on Users
   if (all.kind === 'failed') throw all.error;
   const userNodes = root.users.userNodes();
   await mapWithConcurrency(userNodes, options.concurrency, (node) => node.getChildren());

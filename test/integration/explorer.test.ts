@@ -43,6 +43,20 @@ describe('Explorer', function () {
     });
   }
 
+  it('"Load all" asks for IAM\'s largest pages whatever the view\'s page size', async () => {
+    session = await startSession({ users: 2500, seed: 8 }, { pageSize: 100 });
+    const { api, emulator } = session;
+    const users = await usersNode(api);
+    await children(api, users); // first page, at the view's size
+    const result = (await vscode.commands.executeCommand('iamKeys.loadAll', users)) as { loaded: number; truncated: boolean };
+    const total = emulator.store.users().length;
+    assert.equal(result.loaded, total);
+    assert.equal(result.truncated, false);
+    assert.equal(calls(emulator, 'ListUsers'), 1 + Math.ceil((total - 100) / 1000));
+    const names = (await children(api, users)).map((r) => label(api, r));
+    assert.deepEqual(names, emulator.store.users().map((u) => u.userName));
+  });
+
   it('handles short and empty truncated pages: never a dead end, every user once', async () => {
     session = await startSession({ users: 300, seed: 3, shortPages: true }, { pageSize: 50 });
     const { api, emulator } = session;

@@ -200,7 +200,7 @@ describe('Reliability faults', function () {
       assertEveryUserOnce((await loadToEnd(api, users)).names, emulator);
     });
 
-    // KNOWN BUG — src/aws/errors.ts classifyError: the SDK's NodeHttpHandler renames ECONNRESET
+    // Was a bug (fixed; now a regression test) — src/aws/errors.ts classifyError: the SDK's NodeHttpHandler renames ECONNRESET
     // ("socket hang up") to name "TimeoutError"; TIMEOUT is tested (by name) before NETWORK (by
     // code), so a dropped connection reads "The request timed out" with the hint "raise
     // iamKeys.requestTimeoutSeconds", which can't help. Fix: test `code` against NETWORK before
@@ -315,7 +315,7 @@ describe('Reliability faults', function () {
       assert.equal(userRows(api, await children(api, await usersNode(api))).length, 100);
     });
 
-    // KNOWN BUG — src/explorer/nodes/connectionNode.ts + src/commands/refresh.ts: the
+    // Was a bug (fixed; now a regression test) — src/explorer/nodes/connectionNode.ts + src/commands/refresh.ts: the
     // credentials row's "click to retry" runs iamKeys.refresh on the ConnectionNode, which only
     // resets its lists and identity; the node keeps its Connection, whose SDK clients memoise
     // the static credentials they first read (the SDK caches an identity without expiration
@@ -382,7 +382,7 @@ describe('Reliability faults', function () {
       assert.ok(!again.some((n) => slow.store.users().some((u) => u.userName === n) && !storeNames(emulator).includes(n)), 'no user of the old endpoint');
     });
 
-    // KNOWN BUG — src/explorer/nodes/pagedNode.ts getChildren(): when a rebuild (settings
+    // Was a bug (fixed; now a regression test) — src/explorer/nodes/pagedNode.ts getChildren(): when a rebuild (settings
     // change) resets a list while its first page loads, the load comes back 'stale' and
     // getChildren loops to load again — on the old, disposed ConnectionNode, whose SDK client
     // still sends. So after iamKeys.endpoint changes, one more signed ListUsers goes to the

@@ -13,11 +13,7 @@ import type { IamKeysApi } from '../../src/extension';
 import type { ExplorerNode } from '../../src/explorer/nodes/explorerNode';
 import { type Session, EXTENSION_ID, childByLabel, children, delay, isLoadMore, item, label, startSession } from './fixture';
 
-/**
- * Tests of product bugs this suite found: skipped so the suite stays green, run with
- * IAMKEYS_KNOWN_BUGS=1 (they fail until src/ is fixed). Each one says file, cause and fix.
- */
-/** Regression tests of product bugs this suite found (all fixed): plain tests now. */
+/** Regression tests of product bugs this suite found (all fixed); each says file, cause and fix. */
 export const knownBug: Mocha.TestFunction = it;
 
 /** Read-only IAM/STS actions; anything else in the emulator's counters is a write. */

@@ -112,7 +112,7 @@ describe('Reliability bad input', function () {
     assert.equal(session.emulator.counters().total, 0);
   });
 
-  // KNOWN BUG — src/commands/keyArgument.ts resolveKeyArgument(): an argument object whose
+  // Was a bug (fixed; now a regression test) — src/commands/keyArgument.ts resolveKeyArgument(): an argument object whose
   // accessKeyId is not a string ({ accessKeyId: 42 }, { accessKeyId: null }) is treated like
   // "no argument", so a programmatic caller (keybinding args, another extension, a hover link
   // with a mangled argument) gets an interactive quick pick / input box and the command
@@ -172,7 +172,7 @@ describe('Reliability bad input', function () {
     assert.equal(emulator.counters().total, 0);
   });
 
-  // KNOWN BUG — src/config.ts / src/explorer/explorerProvider.ts: a refused iamKeys.endpoint
+  // Was a bug (fixed; now a regression test) — src/config.ts / src/explorer/explorerProvider.ts: a refused iamKeys.endpoint
   // becomes '' (settings.endpoint) and only a warning; connections are then built with no
   // endpoint, i.e. against AWS's real IAM/STS endpoints, and signed requests go there (seen:
   // 5 × POST sts.us-east-1.amazonaws.com per expand). Someone who meant a local emulator,

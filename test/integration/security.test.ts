@@ -269,7 +269,7 @@ describe('Security', function () {
     console.log(`[security] actions called: ${JSON.stringify(counters.byAction)}`);
   });
 
-  // KNOWN BUG — src/aws/errors.ts (firstSentence) + src/explorer/nodes/connectionNode.ts: a
+  // Was a bug (fixed; now a regression test) — src/aws/errors.ts (firstSentence) + src/explorer/nodes/connectionNode.ts: a
   // failing credential_process makes the SDK throw "Command failed: <the whole command line>";
   // classifyError keeps that raw first line as the message, and the connection's error row
   // shows it (label and tooltip) unredacted. People do put tokens and keys on that command

@@ -6,7 +6,7 @@ import fc from 'fast-check';
 import { type AwsErrorKind, classifyError } from '../../src/aws/errors';
 import { REDACTED } from '../../src/core/redact';
 
-/** Tests of product bugs found by this suite: skipped (so the suite stays green) unless IAMKEYS_KNOWN_BUGS=1. */
+/** Regression tests of product bugs this suite found (all fixed). */
 const knownBug = it; // regression tests of fixed product bugs
 
 const KINDS: readonly AwsErrorKind[] = ['access-denied', 'throttled', 'not-found', 'validation', 'credentials', 'network', 'timeout', 'bad-response', 'server', 'cancelled', 'unknown'];

@@ -13,7 +13,7 @@ import {
   validateUserName,
 } from '../../src/core/validation';
 
-/** Tests of product bugs found by this suite: skipped (so the suite stays green) unless IAMKEYS_KNOWN_BUGS=1. */
+/** Regression tests of product bugs this suite found (all fixed). */
 const knownBug = it; // regression tests of fixed product bugs
 
 /** IAM's userNameType: pattern [\w+=,.@-]+ (ASCII \w), length 1–64. */

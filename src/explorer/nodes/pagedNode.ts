@@ -3,15 +3,12 @@
 // only while IAM said IsTruncated. Empty and error states are rows, never pop-ups.
 import * as vscode from 'vscode';
 import { classifyError } from '../../aws/errors';
-import { type LoadOutcome, PagedList } from '../../core/pagedList';
+import { type LoadOutcome, PagedList, pageSizeFor } from '../../core/pagedList';
 import type { Page } from '../../core/types';
 import type { ConnectionScope } from '../services';
 import { ExplorerNode } from './explorerNode';
 import { LoadMoreNode } from './loadMoreNode';
 import { MessageNode } from './messageNode';
-
-/** IAM's largest MaxItems. */
-const MAX_PAGE_SIZE = 1000;
 
 export abstract class PagedNode<T> extends ExplorerNode {
   readonly list: PagedList<T>;
@@ -25,8 +22,7 @@ export abstract class PagedNode<T> extends ExplorerNode {
     protected readonly action: string,
   ) {
     super();
-    // Load all wants the whole list: IAM's largest page then, the view's page size otherwise.
-    this.list = new PagedList<T>((marker, signal, hint) => this.fetchPage(marker, signal, hint.bulk ? MAX_PAGE_SIZE : this.scope.services.settings().pageSize));
+    this.list = new PagedList<T>((marker, signal, hint) => this.fetchPage(marker, signal, pageSizeFor(hint, this.scope.services.settings().pageSize)));
   }
 
   protected abstract fetchPage(marker: string | undefined, signal: AbortSignal, maxItems: number): Promise<Page<T>>;
