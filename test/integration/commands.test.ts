@@ -151,6 +151,8 @@ describe('Commands', function () {
     assert.equal(found.revealed, true);
     const selected = session.api.treeView.selection[0];
     assert.equal(selected?.id, `profile/${PROFILES.admin}/user/${twoKeyUser.userName}/key/${key.accessKeyId}`);
+    // Hide the view again: a visible tree fetches on its own and would skew later call counts.
+    await vscode.commands.executeCommand('workbench.action.closeSidebar');
   });
 
   it('findAccessKey tells another account\'s key, a temporary key and a deleted key apart', async () => {
