@@ -14,6 +14,7 @@ import type { ExplorerNode } from '../../src/explorer/nodes/explorerNode';
 import { BUILT_IN_IDENTITIES } from '../emulator/identities';
 import { type Session, children, configure, item, startSession } from './fixture';
 import { MUTATING_ACTIONS, READ_ONLY_ACTIONS, RejectionWatch, click, loadMoreRow, messageRows, userRows, usersNode, within } from './reliability.harness.test';
+import { mulberry32 } from '../emulator/random'; // the soak's script is the same on every run
 
 const OPERATIONS = 3_000;
 const TIME_BUDGET_MS = 57_000;
@@ -28,18 +29,6 @@ function gcFunction(): (() => void) | undefined {
   } catch {
     return undefined;
   }
-}
-
-/** mulberry32: the soak's script is the same on every run. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 describe('Reliability soak', function () {
@@ -81,7 +70,7 @@ describe('Reliability soak', function () {
       gc?.();
       heap.push(process.memoryUsage().heapUsed);
     };
-    const rand = random(42);
+    const rand = mulberry32(42);
     const pick = <T>(xs: readonly T[]): T | undefined => (xs.length ? xs[Math.floor(rand() * xs.length)] : undefined);
     const done: Record<string, number> = {};
 
