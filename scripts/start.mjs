@@ -15,6 +15,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { ensureSetup } from './ensure-setup.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
@@ -161,6 +162,7 @@ async function screenshot(url, file) {
 
 async function main() {
   const opts = parseArgs(process.argv.slice(2));
+  ensureSetup(); // a fresh machine: npm ci, Debian packages, code-server (no-ops when present)
   if (!npmRun('build')) throw new Error('npm run build failed');
   if (!npmRun('compile-tests')) console.warn('start: compile-tests reported type errors; continuing with the emitted JavaScript');
   const { startCodeServer, workbenchUrl, isCodeServerInstalled } = require(out('host/codeServer.js'));

@@ -14,6 +14,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { ensureSetup } from './ensure-setup.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const LAYERS = ['unit', 'integration', 'ui'];
@@ -132,6 +133,12 @@ for (const sig of ['SIGINT', 'SIGTERM']) {
 }
 
 const started = Date.now();
+try {
+  // A fresh machine: npm ci, Debian packages, code-server (each a no-op when already there).
+  ensureSetup({ needBrowser: ONLY !== 'unit' });
+} catch (error) {
+  console.error(`test-all: setup: ${error.message}`); // the layers that need it say so and fail
+}
 await step('build', 'npm', ['run', 'build', '--silent']);
 await step('compile-tests', 'npm', ['run', 'compile-tests', '--silent']);
 
