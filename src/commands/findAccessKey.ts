@@ -78,7 +78,7 @@ function describeMiss(accessKeyId: string, owner: Awaited<ReturnType<typeof find
 /** Loads users pages until the owner appears, then their keys, then reveals the key row. */
 async function revealKey(connection: ConnectionNode, userName: string, accessKeyId: string, deps: CommandDeps): Promise<boolean> {
   const users = connection.users;
-  const findUser = (): UserNode | undefined => users.userNodes().find((u) => u.user.UserName === userName);
+  const findUser = (): UserNode | undefined => users.loadedChild(userName) as UserNode | undefined;
   let user = findUser();
   while (!user) {
     const outcome = await users.load();

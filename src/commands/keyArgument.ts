@@ -14,7 +14,7 @@ export interface ResolvedKey {
 }
 
 export async function resolveKeyArgument(arg: KeyArgument, deps: CommandDeps, title: string): Promise<ResolvedKey | undefined> {
-  const loaded = await deps.explorer.loadedKeys();
+  const loaded = deps.explorer.loadedKeys();
   if (arg instanceof AccessKeyNode) {
     return { accessKeyId: arg.key.AccessKeyId, loaded: loaded.find((k) => k.node === arg) ?? loaded.find((k) => k.key.AccessKeyId === arg.key.AccessKeyId) };
   }

@@ -60,7 +60,7 @@ export async function listAccessKeys(arg: ListAccessKeysCommandArgs | UserNode |
 
 /** A quick pick that offers loaded user names and checks what is typed against IAM's rule. */
 function askUserName(connection: ConnectionNode): Promise<string | undefined> {
-  const names = connection.users.userNodes().map((u) => u.user.UserName);
+  const names = connection.users.list.loaded.map((u) => u.UserName);
   const own = vscode.l10n.t('(my own keys)');
   return new Promise((resolve) => {
     const pick = vscode.window.createQuickPick();

@@ -7,7 +7,7 @@ import { classifyError } from '../aws/errors';
 import { listProfiles, type ProfileInfo } from '../aws/profiles';
 import type { AccessKey } from '../core/types';
 import { ContextKeys } from './contextValues';
-import { AccessKeyNode } from './nodes/accessKeyNode';
+import type { AccessKeyNode } from './nodes/accessKeyNode';
 import { ConnectionNode } from './nodes/connectionNode';
 import type { ExplorerNode } from './nodes/explorerNode';
 import { MessageNode } from './nodes/messageNode';
@@ -184,18 +184,9 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
     return undefined;
   }
 
-  /** Every access key loaded anywhere in the tree. */
-  async loadedKeys(): Promise<LoadedKey[]> {
-    const found: LoadedKey[] = [];
-    for (const connection of this.roots ?? []) {
-      const lists = [connection.myKeys, ...connection.users.userNodes()];
-      for (const list of lists) {
-        for (const node of list.loadedChildren()) {
-          if (node instanceof AccessKeyNode) found.push({ key: node.key, node, connection });
-        }
-      }
-    }
-    return found;
+  /** Every access key loaded anywhere in the tree, from the same indexes. */
+  loadedKeys(): LoadedKey[] {
+    return (this.roots ?? []).flatMap((connection) => connection.loadedKeys().map((node) => ({ key: node.key, node, connection })));
   }
 
   dispose(): void {

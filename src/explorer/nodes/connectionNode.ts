@@ -100,6 +100,11 @@ export class ConnectionNode extends ExplorerNode implements ConnectionScope, vsc
     for (const id of accessKeyIds) this.keyIndex.set(id, list as KeyListNode);
   }
 
+  /** Rows of every key loaded under this connection. */
+  loadedKeys(): AccessKeyNode[] {
+    return [...this.keyIndex.keys()].map((id) => this.loadedKey(id)).filter((node): node is AccessKeyNode => node !== undefined);
+  }
+
   /** The row of a loaded key, if any list of this connection holds it. */
   loadedKey(accessKeyId: string): AccessKeyNode | undefined {
     const node = this.keyIndex.get(accessKeyId)?.loadedChild(accessKeyId);

@@ -83,8 +83,14 @@ export abstract class PagedNode<T> extends ExplorerNode {
     return item === undefined ? undefined : this.child(item);
   }
 
+  /** Rows of the loaded items that pass the view's filters. */
   loadedChildren(): ExplorerNode[] {
     return this.visibleItems().map((item) => this.child(item));
+  }
+
+  /** Rows of every loaded item, filters ignored (for lookups). */
+  allLoadedChildren(): ExplorerNode[] {
+    return this.list.loaded.map((item) => this.child(item));
   }
 
   override async getChildren(): Promise<ExplorerNode[]> {

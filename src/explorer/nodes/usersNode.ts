@@ -48,13 +48,7 @@ export class UsersNode extends PagedNode<IamUser> {
 
   /** Loaded user nodes, ignoring the filter (for lookups). */
   userNodes(): UserNode[] {
-    const saved = this.filterText;
-    this.filterText = '';
-    try {
-      return this.loadedChildren() as UserNode[];
-    } finally {
-      this.filterText = saved;
-    }
+    return this.allLoadedChildren() as UserNode[];
   }
 
   getTreeItem(): vscode.TreeItem {
