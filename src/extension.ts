@@ -1,19 +1,25 @@
 // activate(): builds the pieces and registers them; nothing else happens here. No AWS call
-// is made until the view is opened or a command runs.
+// is made until the view is opened or a command runs. Data flows one way: settings → session
+// registry (one session per connection) → explorer, commands and hover, which all share it.
 import * as vscode from 'vscode';
 import { createConnection } from './aws/connection';
+import { listProfiles } from './aws/profiles';
+import { SessionRegistry } from './aws/sessionRegistry';
 import { JSON_SCHEME, JsonDocuments } from './commands/jsonDocuments';
 import { registerCommands } from './commands/registerCommands';
 import { CONNECTION_KEYS, Settings } from './config';
 import { ExplorerProvider } from './explorer/explorerProvider';
 import type { ExplorerNode } from './explorer/nodes/explorerNode';
+import { ViewState } from './explorer/viewState';
 import { registerAccessKeyHover } from './hover/registerHover';
 import { createLog } from './log';
 
 /** What activate() returns: for integration tests and other extensions. */
 export interface IamKeysApi {
+  readonly sessions: SessionRegistry;
   readonly explorer: ExplorerProvider;
   readonly treeView: vscode.TreeView<ExplorerNode>;
+  readonly view: ViewState;
   readonly settings: Settings;
 }
 
@@ -23,39 +29,50 @@ export function activate(context: vscode.ExtensionContext): IamKeysApi {
   const channel = vscode.window.createOutputChannel('IAM Access Keys', { log: true });
   const log = createLog(channel);
   const settings = new Settings();
-  const explorer = new ExplorerProvider(
-    { settings: () => settings.current, log, now: () => new Date() },
-    (profile, hooks) => {
+  const sessions = new SessionRegistry({
+    settings: () => settings.current,
+    listProfiles,
+    env: () => process.env,
+    log,
+    connect: (profile, hooks) => {
       const s = settings.current;
-      return createConnection({ profile, region: s.region, endpoint: s.endpoint, requestTimeoutMs: s.requestTimeoutMs, maxAttempts: MAX_ATTEMPTS }, hooks);
+      return createConnection(
+        { profile, region: s.region, endpoint: s.endpoint, requestTimeoutMs: s.requestTimeoutMs, maxAttempts: MAX_ATTEMPTS },
+        { ...hooks, mfaCodeProvider: askMfaCode },
+      );
     },
-    askMfaCode,
-  );
+  });
+  const view = new ViewState();
+  const explorer = new ExplorerProvider({ settings: () => settings.current, log, now: () => new Date(), view }, sessions);
   const treeView = vscode.window.createTreeView('iamKeys.explorer', { treeDataProvider: explorer, showCollapseAll: true });
+  void view.attach(treeView);
+  void view.setWarnings(settings.current.warnings);
   const documents = new JsonDocuments();
-  const showWarnings = (): void => {
-    treeView.message = settings.current.warnings.length > 0 ? settings.current.warnings.join(' ') : undefined;
-  };
-  showWarnings();
+  const hover = registerAccessKeyHover({ sessions, settings, log });
 
   context.subscriptions.push(
     channel,
     settings,
+    { dispose: () => sessions.dispose() },
     explorer,
     treeView,
+    view,
     documents,
     vscode.workspace.registerTextDocumentContentProvider(JSON_SCHEME, documents),
-    ...registerCommands({ explorer, treeView, settings, log, documents }),
-    ...registerAccessKeyHover({ explorer, settings, log }),
+    ...registerCommands({ sessions, explorer, treeView, view, settings, log, documents }),
+    ...hover.disposables,
     settings.onDidChange((affects) => {
-      showWarnings();
-      if (CONNECTION_KEYS.some(affects)) explorer.rebuild();
+      void view.setWarnings(settings.current.warnings);
+      if (CONNECTION_KEYS.some(affects)) {
+        log.info('connection settings changed: sessions rebuilt');
+        sessions.rebuild();
+      }
       // Health markers depend on this; the lists themselves stay loaded.
       else if (affects('rotationWarningDays')) explorer.refresh();
     }),
   );
   log.info('IAM Access Keys activated');
-  return { explorer, treeView, settings };
+  return { sessions, explorer, treeView, view, settings };
 }
 
 function askMfaCode(serial: string): Promise<string> {

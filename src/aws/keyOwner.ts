@@ -1,53 +1,125 @@
-// Who owns an access key ID, in the fewest calls: STS GetAccessKeyInfo names the account
-// (works for any key); only for keys of our own account do we ask IAM GetAccessKeyLastUsed
-// (which names the user) and list that user's keys for status and creation date.
+// Who owns an access key ID: the one path behind Find Access Key Owner, Show JSON, the hover
+// and diagnostics. The key's account picks the one session to ask — named by STS
+// GetAccessKeyInfo in one call whatever the number of sessions — and only that session's IAM
+// is asked for the user (GetAccessKeyLastUsed) and the key's status (its user's key list).
+import { AbortError } from '../core/concurrency';
 import type { AccessKey, AccessKeyLastUsed } from '../core/types';
 import { classifyError, type ClassifiedError } from './errors';
 import type { IamApi } from './iamApi';
+import type { KeyInfo } from './keyInfo';
 
-export type KeyOwner =
-  | { readonly kind: 'found'; readonly account: string; readonly userName: string; readonly key?: AccessKey; readonly lastUsed: AccessKeyLastUsed; readonly root: boolean }
-  | { readonly kind: 'other-account'; readonly account: string }
-  | { readonly kind: 'temporary'; readonly account: string }
-  | { readonly kind: 'not-found'; readonly account?: string }
-  | { readonly kind: 'error'; readonly error: ClassifiedError };
+/** The little the lookup needs of a session (ConnectionSession has it). */
+export interface OwnerLookupSession {
+  /** Profile name, '' for the SDK's default chain. */
+  readonly profile: string;
+  readonly api: IamApi;
+  /** The session's own account (GetCallerIdentity, asked once per session), if it can be known. */
+  resolveAccount(): Promise<string | undefined>;
+}
 
-export async function findKeyOwner(api: IamApi, ownAccount: string | undefined, accessKeyId: string, signal?: AbortSignal): Promise<KeyOwner> {
-  let account: string | undefined;
-  try {
-    account = await api.getAccessKeyAccount(accessKeyId, signal);
-  } catch (error) {
-    const problem = classifyError(error, 'sts:GetAccessKeyInfo');
-    // Without sts:GetAccessKeyInfo we can still ask IAM, which only knows our own keys.
-    if (problem.kind !== 'access-denied') return { kind: 'error', error: problem };
+/** Whether an ID is a temporary (STS) key: IAM lists no such keys. */
+export function isTemporaryKeyId(accessKeyId: string): boolean {
+  return accessKeyId.startsWith('ASIA');
+}
+
+export async function lookUpKeyOwner(sessions: readonly OwnerLookupSession[], accessKeyId: string, signal?: AbortSignal): Promise<KeyInfo> {
+  if (sessions.length === 0) return { kind: 'no-connection', accessKeyId };
+  const placed = await keyAccount(sessions, accessKeyId, signal);
+  const account = placed.account;
+  if (isTemporaryKeyId(accessKeyId)) {
+    if (account === undefined && placed.error) return errorInfo(accessKeyId, placed.error);
+    return { kind: 'temporary', accessKeyId, account: account ?? '' };
   }
-  if (account && ownAccount && account !== ownAccount) return { kind: 'other-account', account };
-  if (accessKeyId.startsWith('ASIA')) return { kind: 'temporary', account: account ?? ownAccount ?? '' };
+  if (account !== undefined) {
+    const session = await sessionOfAccount(sessions, account, signal);
+    if (!session) return { kind: 'other-account', accessKeyId, account };
+    return askIam(session, account, accessKeyId, signal);
+  }
+  // Without sts:GetAccessKeyInfo, IAM of each account is the only way left (each account
+  // asked once); any other STS failure (expired credentials, network) is the answer.
+  if (placed.error && placed.error.kind !== 'access-denied') return errorInfo(accessKeyId, placed.error);
+  let fallback: KeyInfo | undefined;
+  const asked = new Set<string>();
+  for (const session of sessions) {
+    throwIfAborted(signal);
+    const own = await session.resolveAccount().catch(() => undefined);
+    if (own !== undefined && asked.has(own)) continue;
+    if (own !== undefined) asked.add(own);
+    const info = await askIam(session, own, accessKeyId, signal);
+    if (info.kind === 'found') return info;
+    if (!fallback || (fallback.kind === 'error' && info.kind !== 'error')) fallback = info;
+  }
+  return fallback ?? (placed.error ? errorInfo(accessKeyId, placed.error) : { kind: 'no-connection', accessKeyId });
+}
+
+/** STS GetAccessKeyInfo, asked of one session after another until one answers (usually the first). */
+async function keyAccount(
+  sessions: readonly OwnerLookupSession[],
+  accessKeyId: string,
+  signal: AbortSignal | undefined,
+): Promise<{ account?: string; error?: ClassifiedError }> {
+  let error: ClassifiedError | undefined;
+  for (const session of sessions) {
+    throwIfAborted(signal);
+    try {
+      return { account: await session.api.getAccessKeyAccount(accessKeyId, signal) };
+    } catch (caught) {
+      const problem = classifyError(caught, 'sts:GetAccessKeyInfo');
+      if (problem.kind === 'cancelled') throw new AbortError(undefined, { cause: caught });
+      // Denied for one identity may be allowed for another; a denial also beats a network error.
+      if (!error || problem.kind === 'access-denied') error = problem;
+    }
+  }
+  return { error };
+}
+
+/** The first session signed in to `account`; identities are asked once each, together. */
+async function sessionOfAccount(sessions: readonly OwnerLookupSession[], account: string, signal: AbortSignal | undefined): Promise<OwnerLookupSession | undefined> {
+  const accounts = await Promise.all(sessions.map((s) => s.resolveAccount().catch(() => undefined)));
+  throwIfAborted(signal);
+  return sessions[accounts.indexOf(account)];
+}
+
+/** IAM of the key's own account: the owner, then the key's status from the owner's key list. */
+async function askIam(session: OwnerLookupSession, account: string | undefined, accessKeyId: string, signal: AbortSignal | undefined): Promise<KeyInfo> {
   let lastUsed: AccessKeyLastUsed;
   try {
-    lastUsed = await api.getAccessKeyLastUsed(accessKeyId, signal);
-  } catch (error) {
-    const problem = classifyError(error, 'iam:GetAccessKeyLastUsed');
-    if (problem.kind === 'not-found' || isDeniedForUnknownKey(error, problem.kind)) return { kind: 'not-found', account };
-    return { kind: 'error', error: problem };
+    lastUsed = await session.api.getAccessKeyLastUsed(accessKeyId, signal);
+  } catch (caught) {
+    const problem = classifyError(caught, 'iam:GetAccessKeyLastUsed');
+    if (problem.kind === 'cancelled') throw new AbortError(undefined, { cause: caught });
+    if (problem.kind === 'not-found' || isDeniedForUnknownKey(caught, problem)) return { kind: 'not-found', accessKeyId, account };
+    // Denied without naming the key: a missing permission, or a key IAM doesn't hold.
+    if (problem.kind === 'access-denied') return { kind: 'not-found', accessKeyId, account, deniedAsUnknown: true };
+    return errorInfo(accessKeyId, problem);
   }
   const root = lastUsed.UserName === 'root' || lastUsed.UserName === '<root_account>';
   let key: AccessKey | undefined;
   try {
     const keys = root
-      ? (await api.listAccessKeys({ maxItems: 1000, abortSignal: signal })).items
-      : await api.listAllAccessKeys(lastUsed.UserName, { pageSize: 1000, signal });
+      ? (await session.api.listAccessKeys({ maxItems: 1000, abortSignal: signal })).items
+      : await session.api.listAllAccessKeys(lastUsed.UserName, { pageSize: 1000, signal });
     key = keys.find((k) => k.AccessKeyId === accessKeyId);
-  } catch {
+  } catch (caught) {
+    if (classifyError(caught).kind === 'cancelled') throw new AbortError(undefined, { cause: caught });
     // The owner is known even without iam:ListAccessKeys; status and date stay unknown.
   }
-  return { kind: 'found', account: account ?? ownAccount ?? '', userName: lastUsed.UserName, key, lastUsed, root };
+  const userName = root ? '' : lastUsed.UserName;
+  return { kind: 'found', accessKeyId, account: account ?? '', profile: session.profile, userName, root, key, lastUsed };
 }
 
 /**
  * IAM answers GetAccessKeyLastUsed for a key it does not hold with AccessDenied "… on
- * resource: access key AKIA…", not NoSuchEntity: a deleted key, once STS placed it in our account.
+ * resource: access key AKIA…", not NoSuchEntity: a deleted key, once STS placed it in this account.
  */
-function isDeniedForUnknownKey(error: unknown, kind: string): boolean {
-  return kind === 'access-denied' && /resource:\s*access key/i.test(error instanceof Error ? error.message : '');
+function isDeniedForUnknownKey(error: unknown, problem: ClassifiedError): boolean {
+  return problem.kind === 'access-denied' && /resource:\s*access key/i.test(error instanceof Error ? error.message : '');
+}
+
+function errorInfo(accessKeyId: string, problem: ClassifiedError): KeyInfo {
+  return { kind: 'error', accessKeyId, message: problem.message, hint: problem.hint };
+}
+
+function throwIfAborted(signal: AbortSignal | undefined): void {
+  if (signal?.aborted) throw new AbortError(undefined, { cause: signal.reason });
 }

@@ -1,30 +1,50 @@
-// Copy as AWS CLI command: the `aws iam list-access-keys` line for a user or key row.
+// Copy as AWS CLI Command: the `aws iam …` line for a row, with --profile, --region and (when
+// set) --endpoint-url, so it reaches the same account, partition and endpoint as the view. A
+// user row copies its list-access-keys line; a key row offers the key's own commands.
 import * as vscode from 'vscode';
-import { cliCommandFor } from '../core/cliJson';
+import { type CliOperation, cliLine } from '../core/cliJson';
 import { AccessKeyNode } from '../explorer/nodes/accessKeyNode';
 import type { ExplorerNode } from '../explorer/nodes/explorerNode';
 import { MyKeysNode } from '../explorer/nodes/myKeysNode';
 import { UserNode } from '../explorer/nodes/userNode';
 import type { CommandDeps } from './deps';
 
-export async function copyCliCommand(node: ExplorerNode | undefined, deps: CommandDeps): Promise<string | undefined> {
-  let userName: string | undefined;
-  let profile: string | undefined;
-  if (node instanceof UserNode) {
-    userName = node.user.UserName;
-    profile = node.scope.profile;
-  } else if (node instanceof AccessKeyNode) {
-    userName = node.key.UserName || undefined;
-    profile = node.scope.profile;
-  } else if (node instanceof MyKeysNode) {
-    profile = node.scope.profile;
-  } else {
+export async function copyCliCommand(node: ExplorerNode | undefined, deps: CommandDeps, operation?: CliOperation): Promise<string | undefined> {
+  if (!(node instanceof UserNode || node instanceof AccessKeyNode || node instanceof MyKeysNode)) {
     void vscode.window.showInformationMessage(vscode.l10n.t('Run this from a user or access key row in the IAM Access Keys view.'));
     return undefined;
   }
+  const session = node.scope.session;
   const settings = deps.settings.current;
-  const line = cliCommandFor({ userName, profile: profile || undefined, endpoint: settings.endpoint || undefined });
+  const common = { profile: session.profile || undefined, region: settings.region, endpoint: settings.endpoint || undefined };
+  let line: string;
+  if (node instanceof AccessKeyNode) {
+    const key = node.key;
+    const chosen = operation ?? (await pickKeyOperation(key.Status));
+    if (!chosen) return undefined;
+    line = cliLine({
+      ...common,
+      operation: chosen,
+      userName: key.UserName || undefined,
+      accessKeyId: key.AccessKeyId,
+      status: key.Status === 'Active' ? 'Inactive' : 'Active',
+    });
+  } else {
+    line = cliLine({ ...common, userName: node instanceof UserNode ? node.user.UserName : undefined });
+  }
   await vscode.env.clipboard.writeText(line);
   vscode.window.setStatusBarMessage(vscode.l10n.t('$(check) Copied: {0}', line), 3000);
   return line;
+}
+
+async function pickKeyOperation(status: string): Promise<CliOperation | undefined> {
+  const pick = await vscode.window.showQuickPick(
+    [
+      { label: 'get-access-key-last-used', description: vscode.l10n.t('when and where the key was last used'), value: 'get-access-key-last-used' as const },
+      { label: 'update-access-key', description: status === 'Active' ? vscode.l10n.t('deactivate the key') : vscode.l10n.t('activate the key'), value: 'update-access-key' as const },
+      { label: 'list-access-keys', description: vscode.l10n.t("the owner's keys"), value: 'list-access-keys' as const },
+    ],
+    { title: vscode.l10n.t('Copy as AWS CLI Command') },
+  );
+  return pick?.value;
 }

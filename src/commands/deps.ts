@@ -1,14 +1,19 @@
-// What every command gets: the tree, its view, settings, the log and the JSON documents.
+// What every command gets. Commands ask the session registry for data; the explorer is only
+// for what is about rows (reveal, redraw, the list a "Load more…" row belongs to).
 import type * as vscode from 'vscode';
+import type { SessionRegistry } from '../aws/sessionRegistry';
 import type { Settings } from '../config';
 import type { ExplorerProvider } from '../explorer/explorerProvider';
 import type { ExplorerNode } from '../explorer/nodes/explorerNode';
+import type { ViewState } from '../explorer/viewState';
 import type { Log } from '../log';
 import type { JsonDocuments } from './jsonDocuments';
 
 export interface CommandDeps {
+  readonly sessions: SessionRegistry;
   readonly explorer: ExplorerProvider;
   readonly treeView: vscode.TreeView<ExplorerNode>;
+  readonly view: ViewState;
   readonly settings: Settings;
   readonly log: Log;
   readonly documents: JsonDocuments;

@@ -1,11 +1,11 @@
-// Find Access Key Owner: which account and user own a key ID, then reveal it in the tree
-// (loading the pages needed) or say why it can't be shown.
+// Find Access Key Owner: which account and user own a key ID (the one owner lookup the hover
+// uses too), then reveal it in the tree (loading the pages needed) or say why it can't be.
 import * as vscode from 'vscode';
-import { findKeyOwner } from '../aws/keyOwner';
+import type { KeyInfo } from '../aws/keyInfo';
+import { lookUpKeyOwner } from '../aws/keyOwner';
+import { isAbortError } from '../core/concurrency';
 import type { AccessKey, AccessKeyLastUsed } from '../core/types';
-import type { ConnectionNode } from '../explorer/nodes/connectionNode';
-import type { ExplorerNode } from '../explorer/nodes/explorerNode';
-import type { UserNode } from '../explorer/nodes/userNode';
+import { revealKeyRow } from '../explorer/revealKey';
 import type { CommandDeps } from './deps';
 import { type KeyArgument, resolveKeyArgument } from './keyArgument';
 
@@ -29,73 +29,53 @@ export async function findAccessKey(arg: KeyArgument & { reveal?: boolean }, dep
     { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Looking up {0}…', resolved.accessKeyId), cancellable: true },
     (_progress, token) => lookUp(resolved.accessKeyId, deps, reveal, token),
   );
+  if (!found) return undefined;
+  deps.log.info(`findAccessKey ${found.accessKeyId}: ${found.result}${found.account ? ` in ${found.account}` : ''}`);
   const show = found.result === 'found' ? vscode.window.showInformationMessage : vscode.window.showWarningMessage;
   void show(found.message);
   return found;
 }
 
-async function lookUp(accessKeyId: string, deps: CommandDeps, reveal: boolean, token: vscode.CancellationToken): Promise<FoundKey> {
+async function lookUp(accessKeyId: string, deps: CommandDeps, reveal: boolean, token: vscode.CancellationToken): Promise<FoundKey | undefined> {
   const controller = new AbortController();
   const cancel = token.onCancellationRequested(() => controller.abort());
   try {
-    const connections = await deps.explorer.connections();
-    let last: FoundKey | undefined;
-    for (const connection of connections) {
-      await connection.ensureIdentity();
-      const owner = await findKeyOwner(connection.api, connection.identity()?.Account, accessKeyId, controller.signal);
-      const base = { accessKeyId, profile: connection.profile, revealed: false };
-      if (owner.kind === 'found') {
-        const revealed = reveal && !owner.root ? await revealKey(connection, owner.userName, accessKeyId, deps) : false;
-        return {
-          ...base, result: 'found', account: owner.account, userName: owner.userName, key: owner.key, lastUsed: owner.lastUsed, revealed,
-          message: vscode.l10n.t('{0} belongs to {1} in account {2}{3}.', accessKeyId, owner.root ? 'the root user' : owner.userName, owner.account, owner.key ? ` (${owner.key.Status})` : ''),
-        };
-      }
-      // Keep looking in the other connections; remember the most telling answer.
-      last = describeMiss(accessKeyId, owner, base);
-    }
-    return last ?? { accessKeyId, result: 'error', revealed: false, message: vscode.l10n.t('No AWS connection is configured.') };
+    const sessions = await deps.sessions.sessions();
+    const info = await lookUpKeyOwner(sessions, accessKeyId, controller.signal);
+    const found = describe(info);
+    if (info.kind !== 'found' || info.root || !reveal) return found;
+    const session = sessions.find((s) => s.profile === info.profile);
+    const revealed = session ? await revealKeyRow(deps.explorer, deps.treeView, session, info.userName, accessKeyId) : false;
+    return { ...found, revealed };
+  } catch (error) {
+    if (isAbortError(error)) return undefined;
+    throw error;
   } finally {
     cancel.dispose();
   }
 }
 
-function describeMiss(accessKeyId: string, owner: Awaited<ReturnType<typeof findKeyOwner>>, base: { accessKeyId: string; profile: string; revealed: boolean }): FoundKey {
-  switch (owner.kind) {
+/** The command's answer for what the owner lookup found (the hover renders the same KeyInfo). */
+export function describe(info: KeyInfo): FoundKey {
+  const id = info.accessKeyId;
+  const base = { accessKeyId: id, revealed: false };
+  switch (info.kind) {
+    case 'found':
+      return {
+        ...base, result: 'found', account: info.account, userName: info.root ? 'root' : info.userName, key: info.key, lastUsed: info.lastUsed, profile: info.profile,
+        message: vscode.l10n.t('{0} belongs to {1} in account {2}{3}.', id, info.root ? vscode.l10n.t('the root user') : info.userName, info.account, info.key ? ` (${info.key.Status})` : ''),
+      };
     case 'other-account':
-      return { ...base, result: 'other-account', account: owner.account, message: vscode.l10n.t('{0} belongs to another AWS account ({1}); add a profile for that account to see its owner.', accessKeyId, owner.account) };
+      return { ...base, result: 'other-account', account: info.account, message: vscode.l10n.t('{0} belongs to another AWS account ({1}); add a profile for that account to see its owner.', id, info.account) };
     case 'temporary':
-      return { ...base, result: 'temporary', account: owner.account, message: vscode.l10n.t('{0} is a temporary (STS) key issued in account {1}; IAM does not list temporary keys.', accessKeyId, owner.account) };
+      return { ...base, result: 'temporary', account: info.account, message: vscode.l10n.t('{0} is a temporary (STS) key issued in account {1}; IAM does not list temporary keys.', id, info.account || vscode.l10n.t('unknown')) };
     case 'not-found':
-      return { ...base, result: 'not-found', account: owner.account, message: vscode.l10n.t('{0} was not found: it was deleted or never existed in this account.', accessKeyId) };
+      return { ...base, result: 'not-found', account: info.account, message: vscode.l10n.t('{0} was not found: it was deleted or never existed in this account.', id) };
     case 'error':
-      return { ...base, result: 'error', message: `${owner.error.message}${owner.error.hint ? ` — ${owner.error.hint}` : ''}` };
-    default:
-      return { ...base, result: 'error', message: vscode.l10n.t('Unexpected answer') };
+      return { ...base, result: 'error', message: `${info.message}${info.hint ? ` — ${info.hint}` : ''}` };
+    case 'no-connection':
+      return { ...base, result: 'error', message: vscode.l10n.t('No AWS connection is configured.') };
+    case 'limit-reached':
+      return { ...base, result: 'error', message: vscode.l10n.t('Lookup limit reached, try again in a moment.') };
   }
-}
-
-/** Loads users pages until the owner appears, then their keys, then reveals the key row. */
-async function revealKey(connection: ConnectionNode, userName: string, accessKeyId: string, deps: CommandDeps): Promise<boolean> {
-  const users = connection.users;
-  const findUser = (): UserNode | undefined => users.loadedChild(userName) as UserNode | undefined;
-  let user = findUser();
-  while (!user) {
-    const outcome = await users.load();
-    if (outcome.kind === 'failed' || outcome.kind === 'complete') break;
-    user = findUser();
-    if (!users.list.isTruncated) break;
-  }
-  deps.explorer.refresh(users);
-  if (!user) return false;
-  if (!user.list.hasStarted) await user.load();
-  let node: ExplorerNode | undefined = user.loadedChildren().find((child) => child.id.endsWith(`/key/${accessKeyId}`));
-  while (!node && user.list.isTruncated) {
-    if ((await user.load()).kind === 'failed') break;
-    node = user.loadedChildren().find((child) => child.id.endsWith(`/key/${accessKeyId}`));
-  }
-  if (!node) return false;
-  await vscode.commands.executeCommand('workbench.view.extension.iamKeys');
-  await deps.treeView.reveal(node, { select: true, focus: true, expand: true });
-  return true;
 }

@@ -1,22 +1,23 @@
-// Commands about one key accept a tree row, an ID string, `{ accessKeyId }`, or nothing
-// (then a quick pick of loaded keys, or an input box when none is loaded).
+// Commands about one key accept a tree row, an ID string, `{ accessKeyId }`, or nothing (then
+// a pick of the loaded keys that also takes any typed ID, checked as it is typed).
 import * as vscode from 'vscode';
+import type { IndexedKey } from '../aws/connectionSession';
 import { validateAccessKeyId } from '../core/validation';
-import type { LoadedKey } from '../explorer/explorerProvider';
 import { AccessKeyNode } from '../explorer/nodes/accessKeyNode';
 import type { CommandDeps } from './deps';
+import { pickOrType } from './pickOrType';
 
 export type KeyArgument = AccessKeyNode | string | { accessKeyId?: unknown } | undefined;
 
 export interface ResolvedKey {
   readonly accessKeyId: string;
-  readonly loaded?: LoadedKey;
+  /** The key as a loaded list holds it, with its session. */
+  readonly loaded?: IndexedKey;
 }
 
 export async function resolveKeyArgument(arg: KeyArgument, deps: CommandDeps, title: string): Promise<ResolvedKey | undefined> {
-  const loaded = deps.explorer.loadedKeys();
   if (arg instanceof AccessKeyNode) {
-    return { accessKeyId: arg.key.AccessKeyId, loaded: loaded.find((k) => k.node === arg) ?? loaded.find((k) => k.key.AccessKeyId === arg.key.AccessKeyId) };
+    return { accessKeyId: arg.key.AccessKeyId, loaded: { key: arg.key, session: arg.scope.session } };
   }
   if (typeof arg === 'object' && arg !== null && 'accessKeyId' in arg && typeof arg.accessKeyId !== 'string') {
     // A caller that passed an argument expects no prompt: refuse instead of asking.
@@ -30,22 +31,24 @@ export async function resolveKeyArgument(arg: KeyArgument, deps: CommandDeps, ti
       void vscode.window.showErrorMessage(check.reason);
       return undefined;
     }
-    return { accessKeyId: given, loaded: loaded.find((k) => k.key.AccessKeyId === given) };
+    return { accessKeyId: given, loaded: deps.sessions.loadedKey(given) };
   }
-  if (loaded.length > 0) {
-    const pick = await vscode.window.showQuickPick(
-      loaded.map((k) => ({ label: k.key.AccessKeyId, description: `${k.key.UserName || 'root'} · ${k.key.Status}`, detail: k.connection.label, loaded: k })),
-      { title, placeHolder: vscode.l10n.t('Access key (loaded in the explorer)'), matchOnDescription: true },
-    );
-    return pick ? { accessKeyId: pick.loaded.key.AccessKeyId, loaded: pick.loaded } : undefined;
-  }
-  const typed = await vscode.window.showInputBox({
+  const loaded = deps.sessions.loadedKeys();
+  const accessKeyId = await pickOrType({
     title,
-    prompt: vscode.l10n.t('Access key ID, e.g. AKIAIOSFODNN7EXAMPLE'),
-    validateInput: (value) => {
-      const check = validateAccessKeyId(value);
+    placeholder: loaded.length > 0 ? vscode.l10n.t('Type any access key ID, or pick a loaded one') : vscode.l10n.t('Access key ID, e.g. AKIAIOSFODNN7EXAMPLE'),
+    items: loaded.map(({ key, session }) => ({
+      label: key.AccessKeyId,
+      description: `${key.UserName || 'root'} · ${key.Status}`,
+      detail: session.profile || vscode.l10n.t('default credentials'),
+      value: key.AccessKeyId,
+    })),
+    validate: (typed) => {
+      const check = validateAccessKeyId(typed);
       return check.ok ? undefined : check.reason;
     },
+    fromTyped: (typed) => typed,
+    typedDescription: vscode.l10n.t('look up this ID'),
   });
-  return typed ? { accessKeyId: typed } : undefined;
+  return accessKeyId === undefined ? undefined : { accessKeyId, loaded: deps.sessions.loadedKey(accessKeyId) };
 }

@@ -5,9 +5,10 @@ import { listAccessKeysLikeCli, type ListAccessKeysOutput } from '../aws/cliList
 import { classifyError } from '../aws/errors';
 import { toCliJsonText } from '../core/cliJson';
 import { validateUserName } from '../core/validation';
-import type { ConnectionNode } from '../explorer/nodes/connectionNode';
+import type { ConnectionSession } from '../aws/connectionSession';
 import { UserNode } from '../explorer/nodes/userNode';
 import type { CommandDeps } from './deps';
+import { pickOrType } from './pickOrType';
 
 export interface ListAccessKeysCommandArgs {
   /** Omitted or empty: the caller's own keys. */
@@ -20,14 +21,14 @@ export interface ListAccessKeysCommandArgs {
 }
 
 export async function listAccessKeys(arg: ListAccessKeysCommandArgs | UserNode | undefined, deps: CommandDeps): Promise<ListAccessKeysOutput | undefined> {
-  const args: ListAccessKeysCommandArgs | undefined = arg instanceof UserNode ? { userName: arg.user.UserName, profile: arg.scope.profile } : arg;
-  const connections = await deps.explorer.connections();
-  const connection: ConnectionNode | undefined = args?.profile !== undefined ? connections.find((c) => c.profile === args.profile) : connections[0];
-  if (!connection) {
+  const args: ListAccessKeysCommandArgs | undefined = arg instanceof UserNode ? { userName: arg.user.UserName, profile: arg.scope.session.profile } : arg;
+  const sessions = await deps.sessions.sessions();
+  const session: ConnectionSession | undefined = args?.profile !== undefined ? sessions.find((s) => s.profile === args.profile) : sessions[0];
+  if (!session) {
     void vscode.window.showErrorMessage(args?.profile ? vscode.l10n.t('Profile "{0}" is not shown in the explorer.', args.profile) : vscode.l10n.t('No AWS connection is configured.'));
     return undefined;
   }
-  const userName = args ? (args.userName ?? '') : await askUserName(connection);
+  const userName = args ? (args.userName ?? '') : await askUserName(session, deps);
   if (userName === undefined) return undefined;
   if (userName !== '') {
     const check = validateUserName(userName);
@@ -43,7 +44,7 @@ export async function listAccessKeys(arg: ListAccessKeysCommandArgs | UserNode |
     }
   }
   try {
-    const output = await listAccessKeysLikeCli(connection.api, {
+    const output = await listAccessKeysLikeCli(session.api, {
       userName: userName || undefined,
       maxItems: args?.maxItems,
       pageSize: args?.pageSize,
@@ -58,33 +59,18 @@ export async function listAccessKeys(arg: ListAccessKeysCommandArgs | UserNode |
   }
 }
 
-/** A quick pick that offers loaded user names and checks what is typed against IAM's rule. */
-function askUserName(connection: ConnectionNode): Promise<string | undefined> {
-  const names = connection.users.list.loaded.map((u) => u.UserName);
-  const own = vscode.l10n.t('(my own keys)');
-  return new Promise((resolve) => {
-    const pick = vscode.window.createQuickPick();
-    pick.title = vscode.l10n.t('List Access Keys — user name');
-    pick.placeholder = vscode.l10n.t('User name; empty for the keys of the identity you are signed in as');
-    const update = (): void => {
-      const value = pick.value;
-      const check = value ? validateUserName(value) : { ok: true as const, value };
-      const typed = value && check.ok && !names.includes(value) ? [{ label: value, description: vscode.l10n.t('as typed') }] : [];
-      const invalid = check.ok ? [] : [{ label: `$(error) ${check.reason}`, alwaysShow: true, description: '' }];
-      pick.items = [...invalid, ...typed, { label: own, alwaysShow: !value }, ...names.map((n) => ({ label: n }))];
-    };
-    update();
-    pick.onDidChangeValue(update);
-    pick.onDidAccept(() => {
-      const chosen = pick.selectedItems[0]?.label;
-      if (!chosen || chosen.startsWith('$(error)')) return;
-      resolve(chosen === own ? '' : chosen);
-      pick.hide();
-    });
-    pick.onDidHide(() => {
-      resolve(undefined);
-      pick.dispose();
-    });
-    pick.show();
+/** Loaded user names to pick from; any typed name is checked against IAM's rule as it is typed. */
+function askUserName(session: ConnectionSession, deps: CommandDeps): Promise<string | undefined> {
+  const names = deps.explorer.rowOf(session)?.users.list.loaded.map((u) => u.UserName) ?? [];
+  return pickOrType({
+    title: vscode.l10n.t('List Access Keys — user name'),
+    placeholder: vscode.l10n.t('User name; or pick "(my own keys)" for the identity you are signed in as'),
+    items: [{ label: vscode.l10n.t('(my own keys)'), alwaysShow: true, value: '' }, ...names.map((name) => ({ label: name, value: name }))],
+    validate: (typed) => {
+      const check = validateUserName(typed);
+      return check.ok ? undefined : check.reason;
+    },
+    fromTyped: (typed) => typed,
+    typedDescription: vscode.l10n.t('as typed'),
   });
 }

@@ -51,9 +51,9 @@ async function pagedTarget(target: ExplorerNode | undefined, deps: CommandDeps):
   if (target instanceof LoadMoreNode) return target.parent;
   if (target instanceof PagedNode) return target as PagedNode<unknown>;
   const lists: PagedNode<unknown>[] = [];
-  for (const connection of await deps.explorer.connections()) {
-    lists.push(connection.myKeys as PagedNode<unknown>, connection.users as PagedNode<unknown>);
-    lists.push(...(connection.users.userNodes() as PagedNode<unknown>[]));
+  for (const row of await deps.explorer.connectionRows()) {
+    lists.push(row.myKeys as PagedNode<unknown>, row.users as PagedNode<unknown>);
+    lists.push(...(row.users.userNodes() as PagedNode<unknown>[]));
   }
   const open = lists.filter((l) => l.list.isTruncated);
   if (open.length === 0) {

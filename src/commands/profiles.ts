@@ -5,6 +5,17 @@ import { SECTION } from '../config';
 import { ConnectionNode } from '../explorer/nodes/connectionNode';
 import type { ExplorerNode } from '../explorer/nodes/explorerNode';
 
+/**
+ * Where a setting's effective value comes from: a change must be written there, or a
+ * workspace value would keep winning over the global one and the command would seem to do nothing.
+ */
+function effectiveTarget(config: vscode.WorkspaceConfiguration, key: string): vscode.ConfigurationTarget {
+  const where = config.inspect(key);
+  if (where?.workspaceFolderValue !== undefined) return vscode.ConfigurationTarget.WorkspaceFolder;
+  if (where?.workspaceValue !== undefined) return vscode.ConfigurationTarget.Workspace;
+  return vscode.ConfigurationTarget.Global;
+}
+
 async function pickProfile(title: string, exclude: readonly string[]): Promise<string | undefined> {
   const profiles = (await listProfiles()).filter((p) => !exclude.includes(p.name));
   if (profiles.length === 0) {
@@ -23,7 +34,8 @@ async function pickProfile(title: string, exclude: readonly string[]): Promise<s
 export async function selectProfile(profile: string | undefined): Promise<string | undefined> {
   const chosen = typeof profile === 'string' ? profile : await pickProfile(vscode.l10n.t('Select AWS profile'), []);
   if (chosen === undefined) return undefined;
-  await vscode.workspace.getConfiguration(SECTION).update('profile', chosen, vscode.ConfigurationTarget.Global);
+  const config = vscode.workspace.getConfiguration(SECTION);
+  await config.update('profile', chosen, effectiveTarget(config, 'profile'));
   return chosen;
 }
 
@@ -32,7 +44,7 @@ export async function addProfile(profile: string | undefined): Promise<string | 
   const current = config.get<string[]>('profiles') ?? [];
   const chosen = typeof profile === 'string' ? profile : await pickProfile(vscode.l10n.t('Add AWS profile to the explorer'), [config.get<string>('profile') ?? '', ...current]);
   if (chosen === undefined || current.includes(chosen)) return chosen;
-  await config.update('profiles', [...current, chosen], vscode.ConfigurationTarget.Global);
+  await config.update('profiles', [...current, chosen], effectiveTarget(config, 'profiles'));
   return chosen;
 }
 
@@ -42,9 +54,9 @@ export async function removeProfile(node: ExplorerNode | string | undefined): Pr
   const name = node instanceof ConnectionNode ? node.profile : typeof node === 'string' ? node : (await vscode.window.showQuickPick(current, { title: vscode.l10n.t('Remove AWS profile from the explorer') }));
   if (name === undefined) return undefined;
   if (current.includes(name)) {
-    await config.update('profiles', current.filter((p) => p !== name), vscode.ConfigurationTarget.Global);
+    await config.update('profiles', current.filter((p) => p !== name), effectiveTarget(config, 'profiles'));
   } else if (config.get<string>('profile') === name) {
-    await config.update('profile', '', vscode.ConfigurationTarget.Global);
+    await config.update('profile', '', effectiveTarget(config, 'profile'));
   }
   return name;
 }

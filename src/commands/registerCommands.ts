@@ -1,7 +1,10 @@
 // Every command, registered in one place. Each is a plain async function of (argument, deps)
-// and returns what it showed, so tests, keybindings and other extensions can drive it.
+// and returns what it showed, so tests, keybindings and other extensions can drive it. The
+// map is typed by the IDs of commandIds.ts: a command without a handler does not compile.
 import * as vscode from 'vscode';
+import { redactSecrets } from '../core/redact';
 import { setAttentionFilter } from './attentionFilter';
+import { type CommandId, CommandIds, commandTitle } from './commandIds';
 import { copyAccessKeyId } from './copyAccessKeyId';
 import { copyCliCommand } from './copyCliCommand';
 import type { CommandDeps } from './deps';
@@ -15,37 +18,39 @@ import { refresh } from './refresh';
 import { showAccessKeyJson } from './showAccessKeyJson';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- command arguments come from anywhere
-type Handler = (arg: any, deps: CommandDeps) => unknown;
+type Handler = (arg: any, deps: CommandDeps, extra?: any) => unknown;
 
-const COMMANDS: Record<string, Handler> = {
-  'iamKeys.refresh': refresh,
-  'iamKeys.loadMore': loadMore,
-  'iamKeys.loadAll': loadAll,
-  'iamKeys.filterUsers': filterUsers,
-  'iamKeys.clearFilter': (_arg, deps) => clearFilter(deps),
-  'iamKeys.selectProfile': (arg) => selectProfile(arg),
-  'iamKeys.addProfile': (arg) => addProfile(arg),
-  'iamKeys.removeProfile': (arg) => removeProfile(arg),
-  'iamKeys.copyAccessKeyId': copyAccessKeyId,
-  'iamKeys.showAccessKeyJson': showAccessKeyJson,
-  'iamKeys.listAccessKeys': listAccessKeys,
-  'iamKeys.findAccessKey': findAccessKey,
-  'iamKeys.revealAccessKey': (arg, deps) => findAccessKey(typeof arg === 'string' ? { accessKeyId: arg, reveal: true } : arg, deps),
-  'iamKeys.copyCliCommand': copyCliCommand,
-  'iamKeys.exportAccessKeys': exportAccessKeys,
-  'iamKeys.showNeedsAttention': (_arg, deps) => setAttentionFilter(true, deps),
-  'iamKeys.showAllKeys': (_arg, deps) => setAttentionFilter(false, deps),
+const HANDLERS: { readonly [K in CommandId]: Handler } = {
+  [CommandIds.refresh]: refresh,
+  [CommandIds.loadMore]: loadMore,
+  [CommandIds.loadAll]: loadAll,
+  [CommandIds.filterUsers]: filterUsers,
+  [CommandIds.clearFilter]: (_arg, deps) => clearFilter(deps),
+  [CommandIds.selectProfile]: (arg) => selectProfile(arg),
+  [CommandIds.addProfile]: (arg) => addProfile(arg),
+  [CommandIds.removeProfile]: (arg) => removeProfile(arg),
+  [CommandIds.copyAccessKeyId]: copyAccessKeyId,
+  [CommandIds.showAccessKeyJson]: showAccessKeyJson,
+  [CommandIds.listAccessKeys]: listAccessKeys,
+  [CommandIds.findAccessKey]: findAccessKey,
+  [CommandIds.revealAccessKey]: (arg, deps) => findAccessKey(typeof arg === 'string' ? { accessKeyId: arg, reveal: true } : arg, deps),
+  [CommandIds.copyCliCommand]: copyCliCommand,
+  [CommandIds.exportAccessKeys]: exportAccessKeys,
+  [CommandIds.showNeedsAttention]: (_arg, deps) => setAttentionFilter(true, deps),
+  [CommandIds.showAllKeys]: (_arg, deps) => setAttentionFilter(false, deps),
 };
 
 export function registerCommands(deps: CommandDeps): vscode.Disposable[] {
-  return Object.entries(COMMANDS).map(([id, handler]) =>
-    vscode.commands.registerCommand(id, async (arg: unknown) => {
+  return (Object.entries(HANDLERS) as Array<[CommandId, Handler]>).map(([id, handler]) =>
+    vscode.commands.registerCommand(id, async (arg: unknown, extra: unknown) => {
       try {
-        return await handler(arg, deps);
+        return await handler(arg, deps, extra);
       } catch (error) {
-        // Nothing escapes as an unhandled rejection: say what failed, log the detail.
-        deps.log.error(`${id} failed: ${error instanceof Error ? error.message : String(error)}`);
-        void vscode.window.showErrorMessage(vscode.l10n.t('{0} failed: {1}', id, error instanceof Error ? error.message : String(error)));
+        // Nothing escapes as an unhandled rejection: say what failed (by the command's title,
+        // redacted like the log), and log the detail.
+        const reason = redactSecrets(error instanceof Error ? error.message : String(error));
+        deps.log.error(`${id} failed: ${reason}`);
+        void vscode.window.showErrorMessage(vscode.l10n.t('{0} failed: {1}', vscode.l10n.t(commandTitle(id)), reason));
         return undefined;
       }
     }),

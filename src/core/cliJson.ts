@@ -314,16 +314,44 @@ export interface CliCommandOptions {
   readonly startingToken?: string;
 }
 
-/** `aws iam list-access-keys --user-name NAME --profile P …`, each value shell-quoted. */
-export function cliCommandFor(options: CliCommandOptions): string {
-  const words = ['aws', 'iam', 'list-access-keys'];
+/** The aws CLI operations Copy as AWS CLI Command can write. */
+export type CliOperation = 'list-access-keys' | 'get-access-key-last-used' | 'update-access-key';
+
+export interface CliLineOptions extends CliCommandOptions {
+  readonly operation?: CliOperation;
+  readonly accessKeyId?: string;
+  /** For update-access-key: the status to set. */
+  readonly status?: 'Active' | 'Inactive';
+}
+
+/**
+ * `aws iam <operation> … --profile P --region R --endpoint-url E`, each value shell-quoted.
+ * Region and endpoint are always written when known, so the line reaches the same partition
+ * and endpoint as the view.
+ */
+export function cliLine(options: CliLineOptions): string {
+  const operation = options.operation ?? 'list-access-keys';
+  const words = ['aws', 'iam', operation];
   const add = (flag: string, value: string | undefined): void => {
     if (value !== undefined && value !== '') words.push(flag, shellQuote(value));
   };
-  add('--user-name', options.userName);
-  add('--starting-token', options.startingToken);
+  if (operation === 'get-access-key-last-used') {
+    add('--access-key-id', options.accessKeyId);
+  } else if (operation === 'update-access-key') {
+    add('--user-name', options.userName);
+    add('--access-key-id', options.accessKeyId);
+    add('--status', options.status);
+  } else {
+    add('--user-name', options.userName);
+    add('--starting-token', options.startingToken);
+  }
   add('--profile', options.profile);
   add('--region', options.region);
   add('--endpoint-url', options.endpoint);
   return words.join(' ');
+}
+
+/** `aws iam list-access-keys --user-name NAME --profile P …`, each value shell-quoted. */
+export function cliCommandFor(options: CliCommandOptions): string {
+  return cliLine({ ...options, operation: 'list-access-keys' });
 }

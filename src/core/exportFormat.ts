@@ -1,13 +1,35 @@
 // The files written by "Export access keys…": CSV (RFC 4180 quoting) or JSON, one row per key.
+// The columns are one table: a new column is one entry here, in both formats at once.
 import { formatIso } from './format';
-import type { AccessKey } from './types';
+import type { AccessKey, AccessKeyLastUsed } from './types';
 
 export interface ExportRow {
+  /** The profile whose session read the key ('' for the SDK's default chain). */
+  readonly profile: string;
   readonly account: string;
   readonly key: AccessKey;
+  /** Undefined when it could not be read. */
+  readonly lastUsed?: AccessKeyLastUsed;
 }
 
-const COLUMNS = ['Account', 'UserName', 'AccessKeyId', 'Status', 'CreateDate'] as const;
+export interface ExportColumn {
+  readonly header: string;
+  value(row: ExportRow): string;
+}
+
+const lastUsedField = (value: string | undefined): string => (value === undefined || value === 'N/A' ? '' : value);
+
+export const EXPORT_COLUMNS: readonly ExportColumn[] = [
+  { header: 'Profile', value: (row) => row.profile },
+  { header: 'Account', value: (row) => row.account },
+  { header: 'UserName', value: (row) => row.key.UserName },
+  { header: 'AccessKeyId', value: (row) => row.key.AccessKeyId },
+  { header: 'Status', value: (row) => row.key.Status },
+  { header: 'CreateDate', value: (row) => formatIso(row.key.CreateDate) },
+  { header: 'LastUsedDate', value: (row) => (row.lastUsed?.LastUsedDate ? formatIso(row.lastUsed.LastUsedDate) : '') },
+  { header: 'LastUsedService', value: (row) => lastUsedField(row.lastUsed?.ServiceName) },
+  { header: 'LastUsedRegion', value: (row) => lastUsedField(row.lastUsed?.Region) },
+];
 
 function csvCell(value: string): string {
   // Quote what needs it, and defuse spreadsheet formulas in names that start with = + - @.
@@ -15,21 +37,13 @@ function csvCell(value: string): string {
   return /[",\r\n']/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
-export function toCsv(rows: readonly ExportRow[]): string {
-  const lines = [COLUMNS.join(',')];
-  for (const { account, key } of rows) {
-    lines.push([account, key.UserName, key.AccessKeyId, key.Status, formatIso(key.CreateDate)].map(csvCell).join(','));
-  }
+export function toCsv(rows: readonly ExportRow[], columns: readonly ExportColumn[] = EXPORT_COLUMNS): string {
+  const lines = [columns.map((c) => csvCell(c.header)).join(',')];
+  for (const row of rows) lines.push(columns.map((c) => csvCell(c.value(row))).join(','));
   return `${lines.join('\r\n')}\r\n`;
 }
 
-export function toExportJson(rows: readonly ExportRow[]): string {
-  const keys = rows.map(({ account, key }) => ({
-    Account: account,
-    UserName: key.UserName,
-    AccessKeyId: key.AccessKeyId,
-    Status: key.Status,
-    CreateDate: formatIso(key.CreateDate),
-  }));
+export function toExportJson(rows: readonly ExportRow[], columns: readonly ExportColumn[] = EXPORT_COLUMNS): string {
+  const keys = rows.map((row) => Object.fromEntries(columns.map((c) => [c.header, c.value(row)])));
   return `${JSON.stringify({ AccessKeys: keys }, null, 2)}\n`;
 }

@@ -1,4 +1,6 @@
-// contextValue names, in one place: package.json menus match on these.
+// contextValue names and context keys, in one place: package.json `when` clauses match on these.
+import * as vscode from 'vscode';
+
 export const ContextValues = {
   connection: 'connection',
   connectionError: 'connection.error',
@@ -21,3 +23,10 @@ export const ContextKeys = {
   filterActive: 'iamKeys.filterActive',
   attentionOnly: 'iamKeys.attentionOnly',
 } as const;
+
+export type ContextKey = (typeof ContextKeys)[keyof typeof ContextKeys];
+
+/** The one way to set a context key: only known keys, only boolean values. */
+export async function setContext(key: ContextKey, value: boolean): Promise<void> {
+  await vscode.commands.executeCommand('setContext', key, value);
+}

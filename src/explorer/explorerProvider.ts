@@ -1,13 +1,11 @@
-// The tree: one ConnectionNode per configured profile. Refreshes are per node, so "Load
-// more…" redraws one list, and a settings change rebuilds only the connections.
+// The tree: one ConnectionNode per session of the registry. Refreshes are per node, so "Load
+// more…" redraws one list, and a settings change rebuilds only the connections. The tree owns
+// no AWS state; rows render what the sessions know.
 import * as vscode from 'vscode';
-import type { AttemptRecord, Connection, ConnectionHooks } from '../aws/connection';
-import { hasDefaultCredentialSource } from '../aws/credentialSources';
-import { classifyError } from '../aws/errors';
-import { listProfiles, type ProfileInfo } from '../aws/profiles';
-import type { AccessKey } from '../core/types';
-import { ContextKeys } from './contextValues';
-import type { AccessKeyNode } from './nodes/accessKeyNode';
+import type { ConnectionSession } from '../aws/connectionSession';
+import type { SessionRegistry } from '../aws/sessionRegistry';
+import { ContextKeys, setContext } from './contextValues';
+import { AccessKeyNode } from './nodes/accessKeyNode';
 import { ConnectionNode } from './nodes/connectionNode';
 import type { ExplorerNode } from './nodes/explorerNode';
 import { MessageNode } from './nodes/messageNode';
@@ -16,33 +14,27 @@ import type { ExplorerServices } from './services';
 /** How long the first render waits for sts:GetCallerIdentity before showing roots anyway. */
 const IDENTITY_WAIT_MS = 1500;
 
-export type ConnectionFactory = (profile: string, hooks: ConnectionHooks) => Connection;
-
-export interface LoadedKey {
-  readonly key: AccessKey;
-  readonly node: AccessKeyNode;
-  readonly connection: ConnectionNode;
-}
-
 export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<ExplorerNode | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
-  private roots: ConnectionNode[] | undefined;
-  private building: Promise<ConnectionNode[]> | undefined;
-  private attentionFilter = false;
+  /** Rows of the sessions built so far, by session. */
+  private readonly rows = new Map<ConnectionSession, ConnectionNode>();
   /** Nodes whose children VS Code is fetching now, and redraws waiting for those fetches. */
   private readonly fetching = new Map<ExplorerNode | undefined, Promise<void>>();
   private readonly deferred = new Set<ExplorerNode | undefined>();
+  private readonly subscriptions: Array<() => void> = [];
 
   /** Services as nodes see them: with refresh bound to this tree. */
   private readonly nodeServices: ExplorerServices;
 
   constructor(
-    private readonly services: Omit<ExplorerServices, 'refresh' | 'attentionOnly'>,
-    private readonly connect: ConnectionFactory,
-    private readonly mfaCodeProvider: (serial: string) => Promise<string>,
+    services: Omit<ExplorerServices, 'refresh'>,
+    private readonly registry: SessionRegistry,
   ) {
-    this.nodeServices = { ...services, refresh: (node) => this.refresh(node), attentionOnly: () => this.attentionFilter };
+    this.nodeServices = { ...services, refresh: (node) => this.refresh(node) };
+    this.subscriptions.push(registry.onDidRebuild(() => this.dropRows()));
+    const viewChanged = services.view.onDidChange(() => this.refresh());
+    this.subscriptions.push(() => viewChanged.dispose());
   }
 
   /**
@@ -58,22 +50,14 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
     this.changed.fire(node);
   }
 
-  get attentionOnly(): boolean {
-    return this.attentionFilter;
-  }
-
-  /** Shows only keys needing attention (or all again); nothing is fetched. */
-  async setAttentionOnly(value: boolean): Promise<void> {
-    this.attentionFilter = value;
-    await vscode.commands.executeCommand('setContext', ContextKeys.attentionOnly, value);
-    this.refresh();
-  }
-
-  /** Drops every connection (settings changed): the next render builds them anew. */
+  /** Settings changed: the registry drops every session; the next render builds anew. */
   rebuild(): void {
-    for (const root of this.roots ?? []) root.dispose();
-    this.roots = undefined;
-    this.building = undefined;
+    this.registry.rebuild();
+  }
+
+  private dropRows(): void {
+    for (const row of this.rows.values()) row.dispose();
+    this.rows.clear();
     this.refresh();
   }
 
@@ -106,91 +90,72 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
 
   /** What the view shows at the top: the connections, or why there are none. */
   private async rootRows(): Promise<ExplorerNode[]> {
-    const roots = await this.connections();
-    const refused = this.services.settings().endpointError;
-    if (!refused) return roots;
-    return [
-      new MessageNode(undefined, {
-        key: 'endpoint-refused',
-        label: vscode.l10n.t('No requests are sent: iamKeys.endpoint is refused'),
-        tooltip: refused,
-        icon: new vscode.ThemeIcon('error', new vscode.ThemeColor('list.errorForeground')),
-        command: { command: 'workbench.action.openSettings', title: vscode.l10n.t('Open Settings'), arguments: ['iamKeys.endpoint'] },
-      }),
-    ];
-  }
-
-  /** The connection roots, built on first use from the settings and the config files. */
-  async connections(): Promise<ConnectionNode[]> {
-    if (this.roots) return this.roots;
-    const build = (this.building ??= this.buildRoots());
-    const roots = await build;
-    if (this.building === build) this.roots = roots;
-    return roots;
-  }
-
-  private async buildRoots(): Promise<ConnectionNode[]> {
-    const settings = this.services.settings();
-    let profiles: ProfileInfo[] = [];
-    try {
-      profiles = await listProfiles();
-    } catch (error) {
-      this.services.log.warn(`Could not read the AWS config files: ${classifyError(error).message}`);
+    const state = await this.registry.state();
+    await setContext(ContextKeys.noCredentials, state.kind === 'no-credentials');
+    if (state.kind === 'endpoint-refused') {
+      return [
+        new MessageNode(undefined, {
+          key: 'endpoint-refused',
+          label: vscode.l10n.t('No requests are sent: iamKeys.endpoint is refused'),
+          tooltip: state.reason,
+          icon: new vscode.ThemeIcon('error', new vscode.ThemeColor('list.errorForeground')),
+          command: { command: 'workbench.action.openSettings', title: vscode.l10n.t('Open Settings'), arguments: ['iamKeys.endpoint'] },
+        }),
+      ];
     }
-    const noCredentials = settings.profiles.length === 1 && settings.profiles[0] === '' && !hasDefaultCredentialSource(process.env, profiles);
-    await vscode.commands.executeCommand('setContext', ContextKeys.noCredentials, noCredentials);
-    if (noCredentials) return [];
-    // A refused endpoint must not fall back to AWS's own: no connection at all, and a row that says why.
-    if (settings.endpointError) return [];
-    const roots: ConnectionNode[] = settings.profiles.map(
-      (profile) => new ConnectionNode(profile, this.connectProfile(profile), this.nodeServices, profile ? profiles.find((p) => p.name === profile) : undefined),
-    );
-    // Most identities answer fast: wait briefly so the roots first render with their account,
-    // but never let one slow profile hold the whole view.
-    const identities = Promise.all(roots.filter((r) => !r.profile || r.profileInfo).map((r) => r.ensureIdentity()));
-    await Promise.race([identities, new Promise((resolve) => setTimeout(resolve, IDENTITY_WAIT_MS))]);
-    return roots;
+    if (state.kind !== 'ready') return [];
+    const fresh = state.sessions.filter((s) => !this.rows.has(s));
+    if (fresh.length > 0) {
+      // Most identities answer fast: wait briefly so the roots first render with their account,
+      // but never let one slow profile hold the whole view.
+      const identities = Promise.all(fresh.map((s) => s.ensureIdentity()));
+      await Promise.race([identities, new Promise((resolve) => setTimeout(resolve, IDENTITY_WAIT_MS))]);
+    }
+    return this.connections(state.sessions);
   }
 
-  private connectProfile(profile: string): Connection {
-    return this.connect(profile, {
-      mfaCodeProvider: this.mfaCodeProvider,
-      onAttempt: (record) => this.onAttempt(this.roots?.find((r) => r.profile === profile), record),
+  /** The connection rows, one per session (built once per session). */
+  async connectionRows(): Promise<ConnectionNode[]> {
+    return this.connections(await this.registry.sessions());
+  }
+
+  private connections(sessions: readonly ConnectionSession[]): ConnectionNode[] {
+    return sessions.map((session) => {
+      let row = this.rows.get(session);
+      if (!row) {
+        row = new ConnectionNode(session, this.nodeServices);
+        this.rows.set(session, row);
+      }
+      return row;
     });
+  }
+
+  /** The row of a session, if the tree has one. */
+  rowOf(session: ConnectionSession): ConnectionNode | undefined {
+    return this.rows.get(session);
   }
 
   /** Refresh of one connection row: new SDK clients, credentials read again. */
   reconnect(node: ConnectionNode): void {
-    node.reconnect(this.connectProfile(node.profile));
+    node.session.reconnect();
     this.refresh(node);
   }
 
-  private onAttempt(node: ConnectionNode | undefined, record: AttemptRecord): void {
-    if (record.error === undefined) {
-      this.services.log.trace(`${record.operation} ${record.durationMs} ms`);
-      return;
-    }
-    const problem = classifyError(record.error);
-    this.services.log.debug(`${record.operation} failed after ${record.durationMs} ms: ${problem.kind} ${problem.code ?? ''}`);
-    if (problem.kind === 'throttled') node?.noteThrottled();
-  }
-
-  /** A loaded key by ID, from the connections' indexes (no walk over the tree). */
-  loadedKey(accessKeyId: string): LoadedKey | undefined {
-    for (const connection of this.roots ?? []) {
-      const node = connection.loadedKey(accessKeyId);
-      if (node) return { key: node.key, node, connection };
+  /** The loaded row of a key, if a list of that session holds it (for reveal and commands). */
+  keyRow(session: ConnectionSession, accessKeyId: string): AccessKeyNode | undefined {
+    const row = this.rows.get(session);
+    if (!row) return undefined;
+    for (const list of [row.myKeys, ...row.users.userNodes()]) {
+      const node = list.loadedChild(accessKeyId);
+      if (node instanceof AccessKeyNode) return node;
     }
     return undefined;
   }
 
-  /** Every access key loaded anywhere in the tree, from the same indexes. */
-  loadedKeys(): LoadedKey[] {
-    return (this.roots ?? []).flatMap((connection) => connection.loadedKeys().map((node) => ({ key: node.key, node, connection })));
-  }
-
   dispose(): void {
-    for (const root of this.roots ?? []) root.dispose();
+    for (const stop of this.subscriptions) stop();
+    for (const row of this.rows.values()) row.dispose();
+    this.rows.clear();
     this.changed.dispose();
   }
 }

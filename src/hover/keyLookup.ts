@@ -1,15 +1,14 @@
 // Resolves an access key ID to what its hover shows, in the order that costs the fewest calls:
 // keys the explorer already loaded, then answers remembered for `cacheSeconds`, and only then
-// AWS (see ownerAcrossConnections). Hovers over the same ID share one request, and new requests
+// AWS (the one owner lookup, aws/keyOwner). Hovers over the same ID share one request, and new requests
 // are capped per minute so a file full of key IDs can't throttle the account. Editor-free.
 import { classifyError } from '../aws/errors';
+import type { KeyInfo } from '../aws/keyInfo';
+import { lookUpKeyOwner, type OwnerLookupSession } from '../aws/keyOwner';
 import { AbortError } from '../core/concurrency';
 import { type Clock, InFlight, MinuteBudget, TtlCache } from '../core/lookupLimiter';
 import type { AccessKey, AccessKeyLastUsed } from '../core/types';
-import type { KeyInfo, LookupResult } from './keyInfo';
-import { findOwnerAcrossConnections, type LookupConnection } from './ownerAcrossConnections';
-
-export type { LookupConnection } from './ownerAcrossConnections';
+import type { LookupResult } from './keyInfo';
 
 /** A key already listed in the explorer, with what its connection knows about it. */
 export interface LoadedKeyInfo {
@@ -27,7 +26,7 @@ export interface LoadedKeyInfo {
 export interface KeyLookupSources {
   /** The key, when the explorer already listed it. */
   loadedKey(accessKeyId: string): Promise<LoadedKeyInfo | undefined>;
-  connections(): Promise<readonly LookupConnection[]>;
+  sessions(): Promise<readonly OwnerLookupSession[]>;
 }
 
 export interface KeyLookupLimits {
@@ -116,8 +115,8 @@ export class KeyLookup {
     const generation = this.generation;
     let info: KeyInfo;
     try {
-      const connections = await this.sources.connections();
-      info = await findOwnerAcrossConnections(connections, accessKeyId, this.lifetime.signal);
+      const sessions = await this.sources.sessions();
+      info = await lookUpKeyOwner(sessions, accessKeyId, this.lifetime.signal);
     } catch (error) {
       const problem = classifyError(error);
       info = { kind: 'error', accessKeyId, message: problem.message, hint: problem.hint };

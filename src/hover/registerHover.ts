@@ -1,24 +1,24 @@
-// Wires the hover into the editor: one KeyLookup fed by the explorer, the provider for every
+// Wires the hover into the editor: one KeyLookup fed by the session registry, the provider for every
 // document scheme, settings changes applied to the lookup, and the optional key markers.
 import * as vscode from 'vscode';
 import { CONNECTION_KEYS, type Settings } from '../config';
-import type { ExplorerProvider } from '../explorer/explorerProvider';
+import type { SessionRegistry } from '../aws/sessionRegistry';
 import type { Log } from '../log';
 import { AccessKeyHoverProvider } from './accessKeyHoverProvider';
-import { explorerLookupSources } from './explorerSources';
 import { KeyLookup } from './keyLookup';
 import { KeyMarkers } from './keyMarkers';
+import { sessionLookupSources } from './sessionSources';
 
 export interface HoverWiring {
-  readonly explorer: ExplorerProvider;
+  readonly sessions: SessionRegistry;
   readonly settings: Settings;
   readonly log: Log;
 }
 
-export function registerAccessKeyHover({ explorer, settings, log }: HoverWiring): vscode.Disposable[] {
-  const lookup = new KeyLookup(explorerLookupSources(explorer), settings.current.hover);
+export function registerAccessKeyHover({ sessions, settings, log }: HoverWiring): { lookup: KeyLookup; disposables: vscode.Disposable[] } {
+  const lookup = new KeyLookup(sessionLookupSources(sessions), settings.current.hover);
   const provider = new AccessKeyHoverProvider({ lookup, settings: () => settings.current, now: () => new Date(), log });
-  return [
+  const disposables = [
     // '*' covers files, untitled, output channels, settings (vscode-userdata), remote and virtual files.
     vscode.languages.registerHoverProvider({ scheme: '*' }, provider),
     settings.onDidChange((affects) => {
@@ -29,4 +29,5 @@ export function registerAccessKeyHover({ explorer, settings, log }: HoverWiring)
     { dispose: () => lookup.dispose() },
     new KeyMarkers(settings),
   ];
+  return { lookup, disposables };
 }

@@ -60,7 +60,7 @@ async function main(): Promise<void> {
   const lookup = new KeyLookup(
     {
       loadedKey: async (id: string) => loaded.find((k) => k.key.AccessKeyId === id),
-      connections: async () => [{ profile: 'bench', api: slowApi, account: async () => ACCOUNT }],
+      sessions: async () => [{ profile: 'bench', api: slowApi, resolveAccount: async () => ACCOUNT }],
     },
     { cacheSeconds: 300, maxLookupsPerMinute: 600 },
   );

@@ -1,7 +1,7 @@
-// Child-process entry, run with --expose-gc: the real explorer tree model (ExplorerProvider →
-// ConnectionNode → UsersNode → UserNode → AccessKeyNode, each list a PagedList over SdkIamApi
-// from createConnection), with a stubbed `vscode` module, fully loaded from the emulator. Then
-// the hover path (KeyLookup fed by explorerLookupSources, AccessKeyHoverProvider.provideHover)
+// Child-process entry, run with --expose-gc: the real explorer tree model (SessionRegistry →
+// ExplorerProvider → ConnectionNode → UsersNode → UserNode → AccessKeyNode, each list a
+// PagedList over SdkIamApi from createConnection), with a stubbed `vscode` module, fully loaded
+// from the emulator. Then the hover path (KeyLookup fed by sessionLookupSources, AccessKeyHoverProvider.provideHover)
 // over that loaded tree, which is what every hover scans before its cache.
 //
 //   node --expose-gc out/test/bench/memoryChild.js '{"url":"http://127.0.0.1:PORT", ...}'
@@ -11,10 +11,13 @@ import './installStub';
 import { createConnection } from '../../src/aws/connection';
 import type { IamKeysSettings } from '../../src/config';
 import { mapWithConcurrency } from '../../src/core/concurrency';
+import { listProfiles } from '../../src/aws/profiles';
+import { SessionRegistry } from '../../src/aws/sessionRegistry';
 import { ExplorerProvider } from '../../src/explorer/explorerProvider';
+import { ViewState } from '../../src/explorer/viewState';
 import { AccessKeyHoverProvider } from '../../src/hover/accessKeyHoverProvider';
-import { explorerLookupSources } from '../../src/hover/explorerSources';
 import { KeyLookup } from '../../src/hover/keyLookup';
+import { sessionLookupSources } from '../../src/hover/sessionSources';
 import type { Log } from '../../src/log';
 import { BENCH_PROFILE } from './benchEnv';
 import { adminClient } from './emulatorProcess';
@@ -57,27 +60,33 @@ async function main(): Promise<void> {
   };
   const connect = (profile: string, hooks: Parameters<typeof createConnection>[1]) =>
     createConnection({ profile, region: settings.region, endpoint: settings.endpoint, requestTimeoutMs: settings.requestTimeoutMs, maxAttempts: 5 }, hooks);
+  const tree = (pageSize: number): { explorer: ExplorerProvider; registry: SessionRegistry } => {
+    const registry = new SessionRegistry({ settings: () => settings, connect, listProfiles, env: () => process.env, log: quietLog });
+    const explorer = new ExplorerProvider({ settings: () => ({ ...settings, pageSize }), log: quietLog, now: () => new Date(), view: new ViewState() }, registry);
+    return { explorer, registry };
+  };
 
   // Warm-up on a throwaway tree: loads and JIT-compiles the SDK and tree code paths, so the
   // measured growth is data, not code.
   {
-    const warm = new ExplorerProvider({ settings: () => ({ ...settings, pageSize: 5 }), log: quietLog, now: () => new Date() }, connect, () => Promise.reject(new Error('no MFA')));
-    const [root] = await warm.connections();
+    const warm = tree(5);
+    const [root] = await warm.explorer.connectionRows();
     if (!root) throw new Error('no connection root (credentials not found?)');
     await root.getChildren();
     await root.users.getChildren();
     for (const user of root.users.userNodes()) await user.getChildren();
     await root.myKeys.getChildren();
-    warm.dispose();
+    warm.explorer.dispose();
+    warm.registry.dispose();
   }
   const heapBefore = settle();
   const rssBefore = process.memoryUsage().rss;
   await admin('POST', '/__admin/counters/reset');
 
   const t0 = nowMs();
-  const explorer = new ExplorerProvider({ settings: () => settings, log: quietLog, now: () => new Date() }, connect, () => Promise.reject(new Error('no MFA')));
-  retained.push(explorer);
-  const [root] = await explorer.connections();
+  const { explorer, registry } = tree(settings.pageSize);
+  retained.push(explorer, registry);
+  const [root] = await explorer.connectionRows();
   if (!root) throw new Error('no connection root');
   await root.getChildren(); // GetCallerIdentity
   await root.users.getChildren(); // first page
@@ -87,7 +96,7 @@ async function main(): Promise<void> {
   await mapWithConcurrency(userNodes, options.concurrency, (node) => node.getChildren());
   const loadMs = nowMs() - t0;
   const counters = await admin<{ total: number; byAction: Record<string, number> }>('GET', '/__admin/counters');
-  const loadedKeys = await explorer.loadedKeys();
+  const loadedKeys = registry.loadedKeys();
   const users = root.users.list.loaded.length;
   const keys = loadedKeys.length;
 
@@ -95,7 +104,7 @@ async function main(): Promise<void> {
   const rssAfter = process.memoryUsage().rss;
 
   // Hover over the loaded tree: every lookup first scans the keys loaded in the explorer.
-  const lookup = new KeyLookup(explorerLookupSources(explorer), settings.hover);
+  const lookup = new KeyLookup(sessionLookupSources(registry), settings.hover);
   const provider = new AccessKeyHoverProvider({ lookup, settings: () => settings, now: () => new Date() });
   const token = { isCancellationRequested: false, onCancellationRequested: () => ({ dispose: () => undefined }) };
   const hoverOnce = async (keyId: string): Promise<unknown> => {

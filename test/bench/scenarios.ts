@@ -11,7 +11,8 @@ import { mapWithConcurrency } from '../../src/core/concurrency';
 import { PagedList, pageSizeFor } from '../../src/core/pagedList';
 import type { IamUser } from '../../src/core/types';
 import { keyInfoMarkdown } from '../../src/hover/hoverText';
-import { KeyLookup, type LookupConnection } from '../../src/hover/keyLookup';
+import type { OwnerLookupSession } from '../../src/aws/keyOwner';
+import { KeyLookup } from '../../src/hover/keyLookup';
 import { botoRuns, cliRuns, countedRuns, type CountedRuns, type Ctx, measuredFrom } from './context';
 import type { RunningEmulator } from './emulatorProcess';
 import { runCli } from './peers';
@@ -262,8 +263,8 @@ export interface HoverDetail {
   readonly detector: { bytes: number; ids: number; ms: number; mbPerS: number; pythonMs?: number };
 }
 
-function lookupConnection(api: IamApi, account: () => Promise<string | undefined>): LookupConnection {
-  return { profile: 'bench', api, account };
+function lookupConnection(api: IamApi, account: () => Promise<string | undefined>): OwnerLookupSession {
+  return { profile: 'bench', api, resolveAccount: account };
 }
 
 /** Deterministic text of about `bytes` bytes with planted IDs (and near misses that must not match). */
@@ -329,7 +330,7 @@ export async function scenarioHover(ctx: Ctx): Promise<{ rows: Row[]; detail: Ho
     const keyId = keyIds[next++ % keyIds.length] as string;
     let memo: Promise<string | undefined> | undefined;
     const accountOf = identityKnown ? async () => account : () => (memo ??= api.getCallerIdentity().then((c) => c.Account));
-    const lookup = new KeyLookup({ loadedKey: async () => undefined, connections: async () => [lookupConnection(api, accountOf)] }, limits);
+    const lookup = new KeyLookup({ loadedKey: async () => undefined, sessions: async () => [lookupConnection(api, accountOf)] }, limits);
     const result = await lookup.lookup(keyId);
     lookup.dispose();
     if (result.info.kind !== 'found' || !result.info.key) throw new Error(`hover lookup of ${keyId}: ${result.info.kind}`);
@@ -371,7 +372,7 @@ export async function scenarioHover(ctx: Ctx): Promise<{ rows: Row[]; detail: Ho
   });
 
   // Cached: the same key again, nothing loaded in the explorer.
-  const lookup = new KeyLookup({ loadedKey: async () => undefined, connections: async () => [lookupConnection(api, async () => account)] }, limits);
+  const lookup = new KeyLookup({ loadedKey: async () => undefined, sessions: async () => [lookupConnection(api, async () => account)] }, limits);
   await lookup.lookup(sampleKey);
   await emulator.resetCounters();
   const iterations = config.quick ? 2000 : 20_000;

@@ -1,10 +1,10 @@
-// KeyLookup and the per-connection owner search, against a fake IamApi that counts its calls.
+// KeyLookup and the one owner lookup (aws/keyOwner), against a fake IamApi that counts its calls.
 import * as assert from 'assert';
 import type { IamApi } from '../../src/aws/iamApi';
 import { isAbortError } from '../../src/core/concurrency';
 import type { AccessKey, AccessKeyLastUsed, CallerIdentity, IamUser, Page } from '../../src/core/types';
-import { KeyLookup, type KeyLookupSources, type LoadedKeyInfo, type LookupConnection } from '../../src/hover/keyLookup';
-import { findOwnerAcrossConnections } from '../../src/hover/ownerAcrossConnections';
+import { lookUpKeyOwner, type OwnerLookupSession } from '../../src/aws/keyOwner';
+import { KeyLookup, type KeyLookupSources, type LoadedKeyInfo } from '../../src/hover/keyLookup';
 
 const OWN = '111111111111';
 const OTHER = '222222222222';
@@ -86,8 +86,8 @@ class FakeIam implements IamApi {
   }
 }
 
-function connection(api: FakeIam, profile = `p${api.account}`): LookupConnection {
-  return { profile, api, account: async () => api.account };
+function connection(api: FakeIam, profile = `p${api.account}`): OwnerLookupSession {
+  return { profile, api, resolveAccount: async () => api.account };
 }
 
 class FakeClock {
@@ -113,7 +113,7 @@ function setup(options: { cacheSeconds?: number; maxLookupsPerMinute?: number; d
   const state = { loaded: [] as LoadedKeyInfo[], connectionsAsked: 0 };
   const sources: KeyLookupSources = {
     loadedKey: async (id: string) => state.loaded.find((k) => k.key.AccessKeyId === id),
-    connections: async () => {
+    sessions: async () => {
       state.connectionsAsked++;
       return [connection(own)];
     },
@@ -268,13 +268,13 @@ describe('hover: KeyLookup', () => {
   });
 
   it('says so when no connection is configured', async () => {
-    const lookup = new KeyLookup({ loadedKey: async () => undefined, connections: async () => [] }, { cacheSeconds: 300, maxLookupsPerMinute: 30 });
+    const lookup = new KeyLookup({ loadedKey: async () => undefined, sessions: async () => [] }, { cacheSeconds: 300, maxLookupsPerMinute: 30 });
     assert.deepStrictEqual((await lookup.lookup(ALICE_KEY)).info, { kind: 'no-connection', accessKeyId: ALICE_KEY });
   });
 
   it('turns a failure to list connections into an error answer, without the raw error', async () => {
     const lookup = new KeyLookup(
-      { loadedKey: async () => undefined, connections: async () => Promise.reject(awsError('CredentialsProviderError', 'Could not load credentials from any providers')) },
+      { loadedKey: async () => undefined, sessions: async () => Promise.reject(awsError('CredentialsProviderError', 'Could not load credentials from any providers')) },
       { cacheSeconds: 300, maxLookupsPerMinute: 30 },
     );
     const { info } = await lookup.lookup(ALICE_KEY);
@@ -337,12 +337,12 @@ describe('hover: KeyLookup', () => {
   });
 });
 
-describe('hover: findOwnerAcrossConnections', () => {
+describe('owner lookup: lookUpKeyOwner', () => {
   it('asks only the connection of the account STS named', async () => {
     const a = new FakeIam('111111111111', [], { [ALICE_KEY]: '333333333333' });
     const b = new FakeIam('222222222222');
     const c = new FakeIam('333333333333', [aliceKey]);
-    const info = await findOwnerAcrossConnections([connection(a), connection(b), connection(c)], ALICE_KEY);
+    const info = await lookUpKeyOwner([connection(a), connection(b), connection(c)], ALICE_KEY);
     assert.ok(info.kind === 'found' && info.account === '333333333333' && info.profile === 'p333333333333');
     assert.deepStrictEqual(a.calls, { GetAccessKeyInfo: 1 });
     assert.deepStrictEqual(b.calls, {}, 'an account STS ruled out costs nothing');
@@ -352,7 +352,7 @@ describe('hover: findOwnerAcrossConnections', () => {
   it('asks one account once even with two profiles for it', async () => {
     const a1 = new FakeIam(OWN);
     const a2 = new FakeIam(OWN);
-    const info = await findOwnerAcrossConnections([connection(a1, 'one'), connection(a2, 'two')], GONE_KEY);
+    const info = await lookUpKeyOwner([connection(a1, 'one'), connection(a2, 'two')], GONE_KEY);
     assert.deepStrictEqual(info, { kind: 'not-found', accessKeyId: GONE_KEY, account: OWN });
     assert.strictEqual(a2.total(), 0);
   });
@@ -361,14 +361,14 @@ describe('hover: findOwnerAcrossConnections', () => {
     const broken = new FakeIam('999999999999');
     broken.getAccessKeyAccount = async () => Promise.reject(awsError('ExpiredToken', 'The security token included in the request is expired'));
     const other = new FakeIam(OWN, [], { [OTHER_KEY]: OTHER });
-    const info = await findOwnerAcrossConnections([connection(broken), connection(other)], OTHER_KEY);
+    const info = await lookUpKeyOwner([connection(broken), connection(other)], OTHER_KEY);
     assert.deepStrictEqual(info, { kind: 'other-account', accessKeyId: OTHER_KEY, account: OTHER });
   });
 
   it('reports the first error when every connection fails', async () => {
     const broken = new FakeIam(OWN);
     broken.getAccessKeyAccount = async () => Promise.reject(awsError('ExpiredToken', 'expired'));
-    const info = await findOwnerAcrossConnections([connection(broken)], ALICE_KEY);
+    const info = await lookUpKeyOwner([connection(broken)], ALICE_KEY);
     assert.deepStrictEqual(info, { kind: 'error', accessKeyId: ALICE_KEY, message: 'The credentials have expired', hint: 'Refresh them (sign in again), then retry.' });
   });
 });

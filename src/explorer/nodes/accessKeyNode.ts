@@ -6,7 +6,7 @@ import { formatAge, formatLocal, formatUtc } from '../../core/format';
 import { HEALTH_LEGEND, assessAccessKey, type KeyHealth } from '../../core/keyHealth';
 import type { AccessKey, AccessKeyLastUsed } from '../../core/types';
 import { ContextValues } from '../contextValues';
-import type { ConnectionScope } from '../services';
+import type { NodeScope } from '../services';
 import { ExplorerNode } from './explorerNode';
 
 export class AccessKeyNode extends ExplorerNode {
@@ -14,19 +14,19 @@ export class AccessKeyNode extends ExplorerNode {
 
   constructor(
     readonly parent: ExplorerNode,
-    readonly scope: ConnectionScope,
+    readonly scope: NodeScope,
     readonly key: AccessKey,
   ) {
     super();
     this.id = `${parent.id}/key/${key.AccessKeyId}`;
   }
 
-  health(lastUsed = this.scope.knownLastUsed(this.key.AccessKeyId)): KeyHealth {
+  health(lastUsed = this.scope.session.knownLastUsed(this.key.AccessKeyId)): KeyHealth {
     return assessAccessKey(this.key, {
       now: this.scope.services.now(),
       rotationWarningDays: this.scope.services.settings().rotationWarningDays,
       lastUsed,
-      isRoot: this.scope.isRoot() && !this.key.UserName,
+      isRoot: this.scope.session.isRoot() && !this.key.UserName,
     });
   }
 
@@ -47,7 +47,7 @@ export class AccessKeyNode extends ExplorerNode {
     let lastUsed: AccessKeyLastUsed | undefined;
     let lastUsedError: string | undefined;
     try {
-      lastUsed = await this.scope.lastUsed(this.key.AccessKeyId);
+      lastUsed = await this.scope.session.lastUsed(this.key.AccessKeyId);
     } catch (error) {
       lastUsedError = classifyError(error, 'iam:GetAccessKeyLastUsed').message;
     }

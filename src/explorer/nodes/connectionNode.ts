@@ -1,164 +1,69 @@
-// One root per connection (a profile, or the SDK's default chain). Its description is the
-// account and partition from sts:GetCallerIdentity; under it, "My access keys" and "Users".
-// It is also the ConnectionScope its descendants share (API, caches, throttle state).
+// One root per session (a profile, or the SDK's default chain). Its description is the
+// account and partition from the session's identity; under it, "My access keys" and "Users".
+// The row owns no AWS state: identity, clients and caches are the session's.
 import * as vscode from 'vscode';
+import type { ConnectionSession } from '../../aws/connectionSession';
 import { classifyError } from '../../aws/errors';
-import type { Connection } from '../../aws/connection';
-import type { IamApi } from '../../aws/iamApi';
-import type { ProfileInfo } from '../../aws/profiles';
-import type { AccessKeyLastUsed, CallerIdentity } from '../../core/types';
+import { CommandIds } from '../../commands/commandIds';
 import { ContextValues } from '../contextValues';
-import type { ConnectionScope, ExplorerServices } from '../services';
-import { AccessKeyNode } from './accessKeyNode';
+import type { ExplorerServices, NodeScope } from '../services';
 import { ExplorerNode } from './explorerNode';
-import type { KeyListNode } from './keyListNode';
 import { MessageNode } from './messageNode';
 import { MyKeysNode } from './myKeysNode';
 import { UsersNode } from './usersNode';
 
-export class ConnectionNode extends ExplorerNode implements ConnectionScope, vscode.Disposable {
+export class ConnectionNode extends ExplorerNode implements NodeScope, vscode.Disposable {
   readonly id: string;
   readonly parent = undefined;
   readonly myKeys: MyKeysNode;
   readonly users: UsersNode;
-  readonly activeLoads = new Set<{ markRetrying(): void }>();
-  private caller: CallerIdentity | undefined;
-  private identityError: unknown;
-  private identityLoad: Promise<void> | undefined;
-  private signingKeyId: string | undefined;
-  /** Loaded key ID → the list that holds it: a hover finds a loaded key without a walk. */
-  private readonly keyIndex = new Map<string, KeyListNode>();
-  private readonly lastUsedCache = new Map<string, Promise<AccessKeyLastUsed>>();
-  private readonly lastUsedKnown = new Map<string, AccessKeyLastUsed>();
-
-  private disposed = false;
+  private readonly stopListening: () => void;
 
   constructor(
-    readonly profile: string,
-    private current: Connection,
+    readonly session: ConnectionSession,
     readonly services: ExplorerServices,
-    /** undefined when the profile isn't in the config files (or none was named). */
-    readonly profileInfo: ProfileInfo | undefined,
   ) {
     super();
-    this.id = `profile/${profile || 'default'}`;
+    this.id = session.id;
     this.myKeys = new MyKeysNode(this, this);
     this.users = new UsersNode(this, this);
+    // A reconnect forgets what the session knew: the lists go with it.
+    this.stopListening = session.onDidReset(() => this.resetLists());
   }
 
-  get connection(): Connection {
-    return this.current;
-  }
-  get api(): IamApi {
-    return this.current.api;
-  }
-  get isDisposed(): boolean {
-    return this.disposed;
+  get profile(): string {
+    return this.session.profile;
   }
 
-  /**
-   * Starts over with a new connection (new SDK clients, credentials read again): after a
-   * credentials file was fixed, a refresh of this row must not reuse what the SDK cached.
-   */
-  reconnect(connection: Connection): void {
-    this.reset();
-    this.current.dispose();
-    this.current = connection;
-  }
   get label(): string {
-    return this.profile || vscode.l10n.t('default credentials');
-  }
-  identity(): CallerIdentity | undefined {
-    return this.caller;
-  }
-  isRoot(): boolean {
-    return this.caller?.Arn.endsWith(':root') ?? false;
-  }
-  partition(): string | undefined {
-    return this.caller?.Arn.split(':')[1];
+    return this.session.profile || vscode.l10n.t('default credentials');
   }
 
-  lastUsed(accessKeyId: string): Promise<AccessKeyLastUsed> {
-    let pending = this.lastUsedCache.get(accessKeyId);
-    if (!pending) {
-      pending = this.api.getAccessKeyLastUsed(accessKeyId).then(
-        (value) => {
-          this.lastUsedKnown.set(accessKeyId, value);
-          return value;
-        },
-        (error: unknown) => {
-          this.lastUsedCache.delete(accessKeyId); // let a later hover try again
-          throw error;
-        },
-      );
-      this.lastUsedCache.set(accessKeyId, pending);
-    }
-    return pending;
-  }
-  indexKeys(list: object, accessKeyIds: readonly string[]): void {
-    for (const [id, holder] of this.keyIndex) if (holder === list) this.keyIndex.delete(id);
-    for (const id of accessKeyIds) this.keyIndex.set(id, list as KeyListNode);
-  }
-
-  /** Rows of every key loaded under this connection. */
-  loadedKeys(): AccessKeyNode[] {
-    return [...this.keyIndex.keys()].map((id) => this.loadedKey(id)).filter((node): node is AccessKeyNode => node !== undefined);
-  }
-
-  /** The row of a loaded key, if any list of this connection holds it. */
-  loadedKey(accessKeyId: string): AccessKeyNode | undefined {
-    const node = this.keyIndex.get(accessKeyId)?.loadedChild(accessKeyId);
-    return node instanceof AccessKeyNode ? node : undefined;
-  }
-
-  knownLastUsed(accessKeyId: string): AccessKeyLastUsed | undefined {
-    return this.lastUsedKnown.get(accessKeyId);
-  }
-
-  /** Asks STS who we are, once; a failure is kept to show as a row and retried on refresh. */
-  ensureIdentity(): Promise<void> {
-    this.identityLoad ??= (async () => {
-      try {
-        this.caller = await this.api.getCallerIdentity();
-        this.identityError = undefined;
-        this.signingKeyId = await this.connection.accessKeyId().catch(() => undefined);
-      } catch (error) {
-        this.identityError = error;
-      }
-    })();
-    return this.identityLoad;
-  }
-
-  /** Forgets identity, lists and caches: the next expand asks IAM again. */
-  reset(): void {
-    this.identityLoad = undefined;
-    this.identityError = undefined;
-    this.caller = undefined;
-    this.lastUsedCache.clear();
-    this.lastUsedKnown.clear();
-    this.keyIndex.clear();
+  private resetLists(): void {
     this.myKeys.reset();
     this.users.reset();
   }
 
   override async getChildren(): Promise<ExplorerNode[]> {
-    if (this.profile && !this.profileInfo) {
+    const session = this.session;
+    if (session.isMissingProfile) {
       return [
         new MessageNode(this, {
           key: 'no-profile',
-          label: vscode.l10n.t('Profile "{0}" is not in the AWS config files', this.profile),
+          label: vscode.l10n.t('Profile "{0}" is not in the AWS config files', session.profile),
           description: vscode.l10n.t('click to pick a profile'),
           icon: new vscode.ThemeIcon('error', new vscode.ThemeColor('list.errorForeground')),
-          command: { command: 'iamKeys.selectProfile', title: vscode.l10n.t('Select Profile…') },
+          command: { command: CommandIds.selectProfile, title: vscode.l10n.t('Select Profile…') },
         }),
       ];
     }
-    const first = this.caller === undefined;
-    await this.ensureIdentity();
-    if (this.identityError !== undefined) {
-      const problem = classifyError(this.identityError, 'sts:GetCallerIdentity');
+    const first = session.identity() === undefined;
+    await session.ensureIdentity();
+    const failure = session.identityError();
+    if (failure !== undefined) {
+      const problem = classifyError(failure, 'sts:GetCallerIdentity');
       this.services.log.warn(`${this.id}: ${problem.kind} ${problem.code ?? ''} ${problem.message}`);
-      this.identityLoad = undefined; // a click on the row retries
+      session.retryIdentity(); // a click on the row (or a redraw) asks again
       return [
         new MessageNode(this, {
           key: 'identity-error',
@@ -166,7 +71,7 @@ export class ConnectionNode extends ExplorerNode implements ConnectionScope, vsc
           description: vscode.l10n.t('click to retry'),
           tooltip: [problem.message, problem.hint].filter(Boolean).join('\n'),
           icon: new vscode.ThemeIcon('error', new vscode.ThemeColor('list.errorForeground')),
-          command: { command: 'iamKeys.refresh', title: vscode.l10n.t('Retry'), arguments: [this] },
+          command: { command: CommandIds.refresh, title: vscode.l10n.t('Retry'), arguments: [this] },
         }),
       ];
     }
@@ -176,37 +81,36 @@ export class ConnectionNode extends ExplorerNode implements ConnectionScope, vsc
   }
 
   getTreeItem(): vscode.TreeItem {
+    const session = this.session;
     const item = new vscode.TreeItem(this.label, vscode.TreeItemCollapsibleState.Expanded);
     item.id = this.id;
-    const partition = this.partition();
-    item.description = this.caller ? `${this.caller.Account}${partition && partition !== 'aws' ? ` · ${partition}` : ''}` : undefined;
-    item.iconPath = new vscode.ThemeIcon(this.identityError ? 'warning' : 'cloud');
-    item.contextValue = this.identityError ? ContextValues.connectionError : ContextValues.connection;
+    const caller = session.identity();
+    const partition = session.partition();
+    item.description = caller ? `${caller.Account}${partition && partition !== 'aws' ? ` · ${partition}` : ''}` : undefined;
+    const failed = session.identityError() !== undefined;
+    item.iconPath = new vscode.ThemeIcon(failed ? 'warning' : 'cloud');
+    item.contextValue = failed ? ContextValues.connectionError : ContextValues.connection;
     item.tooltip = this.tooltip();
     return item;
   }
 
   private tooltip(): vscode.MarkdownString {
-    const settings = this.connection.settings;
+    const session = this.session;
+    const settings = this.services.settings();
+    const info = session.profileInfo;
+    const caller = session.identity();
     const lines = [
       `**${this.label}**`,
-      `${vscode.l10n.t('Credentials')}: ${this.profileInfo ? this.profileInfo.kind : vscode.l10n.t('SDK default chain')}${this.profileInfo?.mfa ? ' + MFA' : ''}`,
-      this.signingKeyId ? `${vscode.l10n.t('Signing key')}: ${this.signingKeyId}` : undefined,
-      this.caller ? `${vscode.l10n.t('Identity')}: ${this.caller.Arn}` : undefined,
+      `${vscode.l10n.t('Credentials')}: ${info ? info.kind : vscode.l10n.t('SDK default chain')}${info?.mfa ? ' + MFA' : ''}`,
+      session.signingKeyId() ? `${vscode.l10n.t('Signing key')}: ${session.signingKeyId()}` : undefined,
+      caller ? `${vscode.l10n.t('Identity')}: ${caller.Arn}` : undefined,
       `${vscode.l10n.t('Region')}: ${settings.region}`,
       settings.endpoint ? `${vscode.l10n.t('Endpoint')}: ${settings.endpoint}` : undefined,
     ];
     return new vscode.MarkdownString(lines.filter(Boolean).join('  \n'));
   }
 
-  /** Called on a throttled attempt: lists that are loading show "Throttled — retrying". */
-  noteThrottled(): void {
-    for (const load of this.activeLoads) load.markRetrying();
-  }
-
   dispose(): void {
-    this.disposed = true;
-    this.reset();
-    this.current.dispose();
+    this.stopListening();
   }
 }

@@ -10,13 +10,13 @@ import { PagedNode } from './pagedNode';
 
 export abstract class KeyListNode extends PagedNode<AccessKey> {
   protected override afterLoad(outcome: LoadOutcome): LoadOutcome {
-    this.scope.indexKeys(this, this.list.loaded.map((k) => k.AccessKeyId));
+    this.scope.session.indexKeys(this.id, this.list.loaded);
     return super.afterLoad(outcome);
   }
 
   override reset(): void {
     super.reset();
-    this.scope.indexKeys(this, []);
+    this.scope.session.indexKeys(this.id, []);
   }
 
   protected childId(key: AccessKey): string {
@@ -29,11 +29,11 @@ export abstract class KeyListNode extends PagedNode<AccessKey> {
     return this.list.loaded.length > 0 ? vscode.l10n.t('No key here needs attention') : vscode.l10n.t('No access keys');
   }
   protected override visibleItems(): readonly AccessKey[] {
-    const services = this.scope.services;
-    if (!services.attentionOnly()) return this.list.loaded;
-    const context = { now: services.now(), rotationWarningDays: services.settings().rotationWarningDays, isRoot: this.scope.isRoot() };
+    const { services, session } = this.scope;
+    if (!services.view.attentionOnly) return this.list.loaded;
+    const context = { now: services.now(), rotationWarningDays: services.settings().rotationWarningDays, isRoot: session.isRoot() };
     return this.list.loaded.filter((key) =>
-      needsAttention(assessAccessKey(key, { ...context, lastUsed: this.scope.knownLastUsed(key.AccessKeyId), isRoot: context.isRoot && !key.UserName })),
+      needsAttention(assessAccessKey(key, { ...context, lastUsed: session.knownLastUsed(key.AccessKeyId), isRoot: context.isRoot && !key.UserName })),
     );
   }
 }

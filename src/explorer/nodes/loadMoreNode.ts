@@ -1,5 +1,6 @@
 // "Load more…": the last row of a list whose last IAM answer said IsTruncated.
 import * as vscode from 'vscode';
+import { CommandIds } from '../../commands/commandIds';
 import { ContextValues } from '../contextValues';
 import { ExplorerNode } from './explorerNode';
 import type { PagedNode } from './pagedNode';
@@ -22,7 +23,7 @@ export class LoadMoreNode extends ExplorerNode {
     item.description = vscode.l10n.t('{0} loaded', this.parent.list.loaded.length);
     item.iconPath = new vscode.ThemeIcon(loading ? 'loading~spin' : 'more');
     item.contextValue = ContextValues.loadMore;
-    item.command = { command: 'iamKeys.loadMore', title: vscode.l10n.t('Load More'), arguments: [this] };
+    item.command = { command: CommandIds.loadMore, title: vscode.l10n.t('Load More'), arguments: [this] };
     return item;
   }
 }

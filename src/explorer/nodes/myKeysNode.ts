@@ -3,30 +3,30 @@
 import * as vscode from 'vscode';
 import type { AccessKey, Page } from '../../core/types';
 import { ContextValues } from '../contextValues';
-import type { ConnectionScope } from '../services';
+import type { NodeScope } from '../services';
 import type { ExplorerNode } from './explorerNode';
 import { KeyListNode } from './keyListNode';
 
 export class MyKeysNode extends KeyListNode {
   readonly id: string;
 
-  constructor(parent: ExplorerNode, scope: ConnectionScope) {
+  constructor(parent: ExplorerNode, scope: NodeScope) {
     super(parent, scope, 'iam:ListAccessKeys');
     this.id = `${parent.id}/mykeys`;
   }
 
   protected fetchPage(marker: string | undefined, signal: AbortSignal, maxItems: number): Promise<Page<AccessKey>> {
-    return this.scope.api.listAccessKeys({ maxItems, marker, abortSignal: signal });
+    return this.scope.session.api.listAccessKeys({ maxItems, marker, abortSignal: signal });
   }
 
   getTreeItem(): vscode.TreeItem {
-    const root = this.scope.isRoot();
+    const root = this.scope.session.isRoot();
     const item = new vscode.TreeItem(
       root ? vscode.l10n.t('My access keys (root)') : vscode.l10n.t('My access keys'),
       vscode.TreeItemCollapsibleState.Collapsed,
     );
     item.id = this.id;
-    const identity = this.scope.identity();
+    const identity = this.scope.session.identity();
     item.description = this.statusDescription() ?? (root ? vscode.l10n.t('root user — keys are a risk') : identity?.Arn.split('/').pop());
     item.tooltip = root
       ? vscode.l10n.t('These are the account root user\'s access keys. AWS recommends that root has none.')

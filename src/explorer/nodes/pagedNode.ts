@@ -5,7 +5,8 @@ import * as vscode from 'vscode';
 import { classifyError } from '../../aws/errors';
 import { type LoadOutcome, PagedList, pageSizeFor } from '../../core/pagedList';
 import type { Page } from '../../core/types';
-import type { ConnectionScope } from '../services';
+import { CommandIds } from '../../commands/commandIds';
+import type { NodeScope } from '../services';
 import { ExplorerNode } from './explorerNode';
 import { LoadMoreNode } from './loadMoreNode';
 import { MessageNode } from './messageNode';
@@ -17,7 +18,7 @@ export abstract class PagedNode<T> extends ExplorerNode {
 
   constructor(
     readonly parent: ExplorerNode,
-    readonly scope: ConnectionScope,
+    readonly scope: NodeScope,
     /** The IAM action behind the list, named in "Access denied" rows. */
     protected readonly action: string,
   ) {
@@ -37,13 +38,12 @@ export abstract class PagedNode<T> extends ExplorerNode {
 
   /** One API call (more only for empty truncated pages); concurrent calls share it. */
   load(): Promise<LoadOutcome> {
-    const tracker = { markRetrying: () => this.markRetrying() };
-    this.scope.activeLoads.add(tracker);
+    const stopListening = this.scope.session.onThrottled(() => this.markRetrying());
     return this.list
       .loadNext()
       .then((outcome) => this.afterLoad(outcome))
       .finally(() => {
-        this.scope.activeLoads.delete(tracker);
+        stopListening();
         this.retrying = false;
       });
   }
@@ -95,7 +95,7 @@ export abstract class PagedNode<T> extends ExplorerNode {
 
   override async getChildren(): Promise<ExplorerNode[]> {
     // A reset while loading turns the answer stale; load again, a bounded number of times.
-    for (let attempt = 0; !this.list.hasStarted && !this.scope.isDisposed && attempt < 3; attempt++) {
+    for (let attempt = 0; !this.list.hasStarted && !this.scope.session.isDisposed && attempt < 3; attempt++) {
       const outcome = await this.load();
       if (outcome.kind !== 'stale') break;
     }
@@ -139,8 +139,8 @@ export abstract class PagedNode<T> extends ExplorerNode {
     // A rejected Marker won't pass on a retry: start the list again instead.
     const restart = problem.kind === 'validation' && this.list.loaded.length > 0;
     const command: vscode.Command = restart
-      ? { command: 'iamKeys.refresh', title: vscode.l10n.t('Reload'), arguments: [this] }
-      : { command: 'iamKeys.loadMore', title: vscode.l10n.t('Retry'), arguments: [this] };
+      ? { command: CommandIds.refresh, title: vscode.l10n.t('Reload'), arguments: [this] }
+      : { command: CommandIds.loadMore, title: vscode.l10n.t('Retry'), arguments: [this] };
     return new MessageNode(this, {
       key: `error`,
       label: problem.message,

@@ -4,20 +4,20 @@ import { ageInDays, formatAge } from '../../core/format';
 import { assessUserKeys } from '../../core/keyHealth';
 import type { AccessKey, IamUser, Page } from '../../core/types';
 import { ContextValues } from '../contextValues';
-import type { ConnectionScope } from '../services';
+import type { NodeScope } from '../services';
 import type { ExplorerNode } from './explorerNode';
 import { KeyListNode } from './keyListNode';
 
 export class UserNode extends KeyListNode {
   readonly id: string;
 
-  constructor(parent: ExplorerNode, scope: ConnectionScope, readonly user: IamUser) {
+  constructor(parent: ExplorerNode, scope: NodeScope, readonly user: IamUser) {
     super(parent, scope, 'iam:ListAccessKeys');
     this.id = `${parent.id.replace(/\/users$/, '')}/user/${user.UserName}`;
   }
 
   protected fetchPage(marker: string | undefined, signal: AbortSignal, maxItems: number): Promise<Page<AccessKey>> {
-    return this.scope.api.listAccessKeys({
+    return this.scope.session.api.listAccessKeys({
       userName: this.user.UserName,
       maxItems,
       marker,

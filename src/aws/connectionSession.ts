@@ -1,0 +1,223 @@
+// One AWS connection's state, apart from any tree row: who we are (GetCallerIdentity, asked
+// once), the IAM/STS clients, the last-used cache, the index of keys the views have loaded,
+// and throttle notices. The explorer's connection row renders a session; commands, the hover
+// and diagnostics ask the SessionRegistry for one. Creating a session costs a few objects: the
+// SDK clients are built on first use, so hundreds of idle sessions (one per account) cost little.
+import type { AccessKey, AccessKeyLastUsed, CallerIdentity } from '../core/types';
+import type { AttemptRecord, Connection } from './connection';
+import { classifyError } from './errors';
+import type { IamApi } from './iamApi';
+import type { ProfileInfo } from './profiles';
+
+export type ConnectionFactory = (profile: string, hooks: { onAttempt: (record: AttemptRecord) => void }) => Connection;
+
+/** A loaded key and the session that listed it. */
+export interface IndexedKey {
+  readonly key: AccessKey;
+  readonly session: ConnectionSession;
+}
+
+type Listener = () => void;
+
+export class ConnectionSession {
+  /** Stable across rebuilds, e.g. `profile/dev`; tree row IDs start with it. */
+  readonly id: string;
+  private connection: Connection | undefined;
+  private caller: CallerIdentity | undefined;
+  private callerError: unknown;
+  private identityLoad: Promise<void> | undefined;
+  private signingKey: string | undefined;
+  /** List ID → the keys that list holds; a lookup by key ID walks no tree. */
+  private readonly listsOfKeys = new Map<string, readonly AccessKey[]>();
+  private readonly keyIndex = new Map<string, AccessKey>();
+  private readonly lastUsedCache = new Map<string, Promise<AccessKeyLastUsed>>();
+  private readonly lastUsedKnown = new Map<string, AccessKeyLastUsed>();
+  private readonly throttleListeners = new Set<Listener>();
+  private readonly resetListeners = new Set<Listener>();
+  private disposed = false;
+
+  constructor(
+    /** The profile name, or '' for the SDK's default chain. */
+    readonly profile: string,
+    /** undefined when the profile isn't in the config files (or none was named). */
+    readonly profileInfo: ProfileInfo | undefined,
+    private readonly connect: ConnectionFactory,
+    private readonly log?: { debug(message: string): void; trace(message: string): void },
+  ) {
+    this.id = `profile/${profile || 'default'}`;
+  }
+
+  /** The profile is named but missing from the config files: nothing can be asked. */
+  get isMissingProfile(): boolean {
+    return this.profile !== '' && this.profileInfo === undefined;
+  }
+
+  get isDisposed(): boolean {
+    return this.disposed;
+  }
+
+  /** The IAM/STS API, built on first use. */
+  get api(): IamApi {
+    return this.current().api;
+  }
+
+  /** Region and endpoint the clients use. */
+  get settings(): Connection['settings'] {
+    return this.current().settings;
+  }
+
+  private current(): Connection {
+    if (this.disposed) throw new Error(`The connection ${this.id} was closed (settings changed).`);
+    this.connection ??= this.connect(this.profile, { onAttempt: (record) => this.onAttempt(record) });
+    return this.connection;
+  }
+
+  identity(): CallerIdentity | undefined {
+    return this.caller;
+  }
+  /** Why GetCallerIdentity failed, until the next retry. */
+  identityError(): unknown {
+    return this.callerError;
+  }
+  account(): string | undefined {
+    return this.caller?.Account;
+  }
+  isRoot(): boolean {
+    return this.caller?.Arn.endsWith(':root') ?? false;
+  }
+  partition(): string | undefined {
+    return this.caller?.Arn.split(':')[1];
+  }
+  /** The access key ID the calls are signed with (never the secret), once identity is known. */
+  signingKeyId(): string | undefined {
+    return this.signingKey;
+  }
+
+  /** Asks STS who we are, once; a failure is kept (to show) until retryIdentity(). */
+  ensureIdentity(): Promise<void> {
+    if (this.isMissingProfile) return Promise.resolve();
+    this.identityLoad ??= (async () => {
+      try {
+        const connection = this.current();
+        this.caller = await connection.api.getCallerIdentity();
+        this.callerError = undefined;
+        this.signingKey = await connection.accessKeyId().catch(() => undefined);
+      } catch (error) {
+        this.callerError = error;
+      }
+    })();
+    return this.identityLoad;
+  }
+
+  /** The account, asking STS if not known yet; undefined when identity failed. */
+  async resolveAccount(): Promise<string | undefined> {
+    await this.ensureIdentity();
+    return this.caller?.Account;
+  }
+
+  /** After a failure: the next ensureIdentity() asks again (the error stays shown until then). */
+  retryIdentity(): void {
+    if (this.callerError !== undefined) this.identityLoad = undefined;
+  }
+
+  /** GetAccessKeyLastUsed, asked once per key and remembered (failures are not). */
+  lastUsed(accessKeyId: string): Promise<AccessKeyLastUsed> {
+    let pending = this.lastUsedCache.get(accessKeyId);
+    if (!pending) {
+      pending = this.api.getAccessKeyLastUsed(accessKeyId).then(
+        (value) => {
+          this.lastUsedKnown.set(accessKeyId, value);
+          return value;
+        },
+        (error: unknown) => {
+          this.lastUsedCache.delete(accessKeyId);
+          throw error;
+        },
+      );
+      this.lastUsedCache.set(accessKeyId, pending);
+    }
+    return pending;
+  }
+
+  /** Last use, only if already fetched: reading it never costs a call. */
+  knownLastUsed(accessKeyId: string): AccessKeyLastUsed | undefined {
+    return this.lastUsedKnown.get(accessKeyId);
+  }
+
+  /** Keeps the index of loaded keys in step with one list (a list ID and what it holds now). */
+  indexKeys(listId: string, keys: readonly AccessKey[]): void {
+    const before = this.listsOfKeys.get(listId);
+    for (const key of before ?? []) this.keyIndex.delete(key.AccessKeyId);
+    if (keys.length === 0) this.listsOfKeys.delete(listId);
+    else this.listsOfKeys.set(listId, keys);
+    for (const key of keys) this.keyIndex.set(key.AccessKeyId, key);
+  }
+
+  loadedKey(accessKeyId: string): AccessKey | undefined {
+    return this.keyIndex.get(accessKeyId);
+  }
+
+  loadedKeys(): AccessKey[] {
+    return [...this.keyIndex.values()];
+  }
+
+  /** A key changed (or was deleted) in AWS: cached facts about it are dropped. */
+  forgetKey(accessKeyId: string): void {
+    this.lastUsedCache.delete(accessKeyId);
+    this.lastUsedKnown.delete(accessKeyId);
+  }
+
+  /** Called while a throttled request is being retried; returns the unsubscribe function. */
+  onThrottled(listener: Listener): () => void {
+    this.throttleListeners.add(listener);
+    return () => this.throttleListeners.delete(listener);
+  }
+
+  /** Called when the session forgot everything (reconnect); views drop their lists. */
+  onDidReset(listener: Listener): () => void {
+    this.resetListeners.add(listener);
+    return () => this.resetListeners.delete(listener);
+  }
+
+  /**
+   * Starts over with new SDK clients (credentials read again): after a credentials file was
+   * fixed, a retry must not reuse what the SDK cached.
+   */
+  reconnect(): void {
+    this.connection?.dispose();
+    this.connection = undefined;
+    this.forgetAll();
+  }
+
+  private forgetAll(): void {
+    this.identityLoad = undefined;
+    this.callerError = undefined;
+    this.caller = undefined;
+    this.signingKey = undefined;
+    this.lastUsedCache.clear();
+    this.lastUsedKnown.clear();
+    this.keyIndex.clear();
+    this.listsOfKeys.clear();
+    for (const listener of [...this.resetListeners]) listener();
+  }
+
+  private onAttempt(record: AttemptRecord): void {
+    if (record.error === undefined) {
+      this.log?.trace(`${this.id} ${record.operation} ${record.durationMs} ms`);
+      return;
+    }
+    const problem = classifyError(record.error);
+    this.log?.debug(`${this.id} ${record.operation} failed after ${record.durationMs} ms: ${problem.kind} ${problem.code ?? ''}`);
+    if (problem.kind === 'throttled') for (const listener of [...this.throttleListeners]) listener();
+  }
+
+  dispose(): void {
+    if (this.disposed) return;
+    this.forgetAll();
+    this.disposed = true;
+    this.connection?.dispose();
+    this.connection = undefined;
+    this.throttleListeners.clear();
+    this.resetListeners.clear();
+  }
+}

@@ -1,0 +1,37 @@
+// Every command ID and its title, in one typed module. A unit test checks this table against
+// package.json's contributes.commands both ways; the handler map is typed by these IDs, so a
+// command without a handler (or a handler without a command) does not compile. No `vscode`
+// import: the table is read by plain-Node tests too.
+
+export const COMMANDS = {
+  refresh: { id: 'iamKeys.refresh', title: 'Refresh' },
+  loadMore: { id: 'iamKeys.loadMore', title: 'Load More' },
+  loadAll: { id: 'iamKeys.loadAll', title: 'Load All' },
+  filterUsers: { id: 'iamKeys.filterUsers', title: 'Filter Users by Name…' },
+  clearFilter: { id: 'iamKeys.clearFilter', title: 'Clear User Filter' },
+  selectProfile: { id: 'iamKeys.selectProfile', title: 'Select Profile…' },
+  addProfile: { id: 'iamKeys.addProfile', title: 'Add Profile…' },
+  removeProfile: { id: 'iamKeys.removeProfile', title: 'Remove Profile' },
+  copyAccessKeyId: { id: 'iamKeys.copyAccessKeyId', title: 'Copy Access Key ID' },
+  showAccessKeyJson: { id: 'iamKeys.showAccessKeyJson', title: 'Show Access Key Metadata as JSON' },
+  listAccessKeys: { id: 'iamKeys.listAccessKeys', title: 'List Access Keys…' },
+  findAccessKey: { id: 'iamKeys.findAccessKey', title: 'Find Access Key Owner…' },
+  revealAccessKey: { id: 'iamKeys.revealAccessKey', title: 'Reveal Access Key in Explorer' },
+  copyCliCommand: { id: 'iamKeys.copyCliCommand', title: 'Copy as AWS CLI Command' },
+  exportAccessKeys: { id: 'iamKeys.exportAccessKeys', title: 'Export Access Keys…' },
+  showNeedsAttention: { id: 'iamKeys.showNeedsAttention', title: 'Show Only Keys Needing Attention' },
+  showAllKeys: { id: 'iamKeys.showAllKeys', title: 'Show All Keys' },
+} as const;
+
+export type CommandName = keyof typeof COMMANDS;
+export type CommandId = (typeof COMMANDS)[CommandName]['id'];
+
+/** name → ID, for code that links to a command (rows, hovers, menus built in code). */
+export const CommandIds = Object.fromEntries(Object.entries(COMMANDS).map(([name, c]) => [name, c.id])) as {
+  readonly [N in CommandName]: (typeof COMMANDS)[N]['id'];
+};
+
+/** The English title of a command, as package.json names it. */
+export function commandTitle(id: CommandId): string {
+  return Object.values(COMMANDS).find((c) => c.id === id)?.title ?? id;
+}
