@@ -212,7 +212,9 @@ async function main() {
         path.join(workspace, 'demo-keys.md'),
         `# Emulator test key IDs (fake)\n\n${keyIds.map(([n, id]) => `- ${n}: ${id}`).join('\n')}\n`,
       );
-      console.log(`start: IAM emulator at ${emulator.url}; profiles ${names.join(', ')}`);
+      const shown = [settings['iamKeys.profile'], ...settings['iamKeys.profiles']];
+      const more = names.filter((n) => !shown.includes(n));
+      console.log(`start: IAM emulator at ${emulator.url}; the view shows profiles ${shown.join(', ')}${more.length ? ` (also in the config, add with "Add Profile…": ${more.join(', ')})` : ''}`);
     } else {
       console.warn(`start: ${path.relative(ROOT, cli)} not found: starting without the emulator (no endpoint/profile set)`);
     }

@@ -122,7 +122,10 @@ export class SessionRegistry {
     }
     // Read after the await: a change made meanwhile must win over the snapshot of before.
     const settings = this.deps.settings();
-    if (settings.endpointError) return { kind: 'endpoint-refused', reason: settings.endpointError };
+    if (settings.endpointError) {
+      this.deps.log.warn(`No request is sent: ${settings.endpointError}`);
+      return { kind: 'endpoint-refused', reason: settings.endpointError };
+    }
     const onlyDefault = settings.profiles.length === 1 && settings.profiles[0] === '';
     if (onlyDefault && !hasDefaultCredentialSource(this.deps.env(), profiles)) return { kind: 'no-credentials' };
     const sessions = settings.profiles.map(

@@ -1,8 +1,46 @@
-// "Keys needing attention": a view-level filter over what is loaded (old, unused, root keys).
+// "Keys needing attention": a view-level filter (old, unused, root keys, two active keys).
+// Turning it on checks the loaded users' keys and last use first, so the list narrows to the
+// users with flagged keys rather than to those someone happened to expand.
+import * as vscode from 'vscode';
 import type { CommandDeps } from './deps';
 
-export async function setAttentionFilter(on: boolean, deps: CommandDeps): Promise<boolean> {
+export interface AttentionResult {
+  readonly attentionOnly: boolean;
+  /** Users whose keys were checked (loaded users of every connection). */
+  readonly usersChecked: number;
+  /** Users shown: those with at least one flagged key. */
+  readonly usersShown: number;
+  readonly cancelled: boolean;
+}
+
+export async function setAttentionFilter(on: boolean, deps: CommandDeps): Promise<AttentionResult> {
+  let usersChecked = 0;
+  let cancelled = false;
+  if (on) {
+    const rows = await deps.explorer.connectionRows();
+    await vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Checking keys of loaded users'), cancellable: true },
+      async (progress, token) => {
+        const controller = new AbortController();
+        const cancel = token.onCancellationRequested(() => controller.abort());
+        try {
+          for (const row of rows) {
+            if (!row.users.list.hasStarted) continue;
+            usersChecked += await row.users.checkHealth({
+              signal: controller.signal,
+              onProgress: (done, total) => progress.report({ message: vscode.l10n.t('{0} of {1} users', done, total) }),
+            });
+          }
+        } finally {
+          cancelled = controller.signal.aborted;
+          cancel.dispose();
+        }
+      },
+    );
+  }
   await deps.view.setAttentionOnly(on);
-  deps.log.info(on ? 'showing only keys needing attention' : 'showing all keys');
-  return on;
+  const rows = await deps.explorer.connectionRows();
+  const usersShown = on ? rows.reduce((n, row) => n + row.users.visibleUsers().length, 0) : 0;
+  deps.log.info(on ? `showing only keys needing attention: ${usersShown} of ${usersChecked} users` : 'showing all keys');
+  return { attentionOnly: on, usersChecked, usersShown, cancelled };
 }

@@ -51,7 +51,14 @@ export async function addProfile(profile: string | undefined): Promise<string | 
 export async function removeProfile(node: ExplorerNode | string | undefined): Promise<string | undefined> {
   const config = vscode.workspace.getConfiguration(SECTION);
   const current = config.get<string[]>('profiles') ?? [];
-  const name = node instanceof ConnectionNode ? node.profile : typeof node === 'string' ? node : (await vscode.window.showQuickPick(current, { title: vscode.l10n.t('Remove AWS profile from the explorer') }));
+  const shown = [...new Set([config.get<string>('profile') ?? '', ...current].filter(Boolean))];
+  let name: string | undefined;
+  if (node instanceof ConnectionNode) name = node.profile;
+  else if (typeof node === 'string') name = node;
+  else if (shown.length === 0) {
+    void vscode.window.showInformationMessage(vscode.l10n.t('No profile to remove: the explorer shows the default credentials only.'));
+    return undefined;
+  } else name = await vscode.window.showQuickPick(shown, { title: vscode.l10n.t('Remove AWS profile from the explorer') });
   if (name === undefined) return undefined;
   if (current.includes(name)) {
     await config.update('profiles', current.filter((p) => p !== name), effectiveTarget(config, 'profiles'));

@@ -43,8 +43,12 @@ const HANDLERS: { readonly [K in CommandId]: Handler } = {
 export function registerCommands(deps: CommandDeps): vscode.Disposable[] {
   return (Object.entries(HANDLERS) as Array<[CommandId, Handler]>).map(([id, handler]) =>
     vscode.commands.registerCommand(id, async (arg: unknown, extra: unknown) => {
+      const started = Date.now();
       try {
-        return await handler(arg, deps, extra);
+        const result = await handler(arg, deps, extra);
+        // The outcome only, never the result itself: results may hold key details.
+        deps.log.info(`${id}: ${result === undefined ? 'no result (cancelled, refused or nothing to do)' : 'done'} in ${Date.now() - started} ms`);
+        return result;
       } catch (error) {
         // Nothing escapes as an unhandled rejection: say what failed (by the command's title,
         // redacted like the log), and log the detail.

@@ -50,6 +50,14 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
     this.changed.fire(node);
   }
 
+  /** Resolves when no fetch of children VS Code asked for is still running, or after `maxMs`. */
+  async settled(maxMs = 5000): Promise<void> {
+    const deadline = Date.now() + maxMs;
+    while (this.fetching.size > 0 && Date.now() < deadline) {
+      await Promise.race([Promise.all(this.fetching.values()), new Promise((resolve) => setTimeout(resolve, deadline - Date.now()))]);
+    }
+  }
+
   /** Settings changed: the registry drops every session; the next render builds anew. */
   rebuild(): void {
     this.registry.rebuild();

@@ -34,7 +34,32 @@ export async function revealKeyRow(
     node = keyRow();
   }
   if (!node) return false;
+  const target = node;
   await vscode.commands.executeCommand('workbench.view.extension.iamKeys');
-  await treeView.reveal(node, { select: true, focus: true, expand: true });
-  return true;
+  await until(treeView.onDidChangeVisibility, () => treeView.visible, 3000);
+  await explorer.settled();
+  // A view that has just opened may not have drawn its roots yet, and VS Code then drops the
+  // reveal without a word: reveal again once if the selection didn't follow.
+  for (let attempt = 0; attempt < 3; attempt++) {
+    await treeView.reveal(target, { select: true, focus: true, expand: true });
+    if (await until(treeView.onDidChangeSelection, () => treeView.selection.includes(target), 1000)) return true;
+    await explorer.settled();
+  }
+  return treeView.selection.includes(target);
+}
+
+/** Resolves true once `done()` holds (checked now and on each `event`), false after `ms`. */
+function until(event: vscode.Event<unknown>, done: () => boolean, ms: number): Promise<boolean> {
+  if (done()) return Promise.resolve(true);
+  return new Promise((resolve) => {
+    const finish = (value: boolean): void => {
+      clearTimeout(timer);
+      listener.dispose();
+      resolve(value);
+    };
+    const timer = setTimeout(() => finish(done()), ms);
+    const listener = event(() => {
+      if (done()) finish(true);
+    });
+  });
 }

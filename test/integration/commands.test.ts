@@ -176,19 +176,39 @@ describe('Commands', function () {
     assert.equal(await vscode.env.clipboard.readText(), line);
   });
 
+  it('copyCliCommand on a key row copies the key\'s own command with region and endpoint', async () => {
+    const [root] = await children(session.api);
+    const users = await childByLabel(session.api, root, 'Users');
+    let keyRow: Awaited<ReturnType<typeof children>>[number] | undefined;
+    for (const user of (await children(session.api, users)).slice(0, 10)) {
+      keyRow ??= (await children(session.api, user)).find((n) => /^accessKey/.test(session.api.explorer.getTreeItem(n).contextValue ?? ''));
+    }
+    assert.ok(keyRow, 'a key row under one of the first users');
+    const id = String(session.api.explorer.getTreeItem(keyRow).id).split('/').pop();
+    const line = await vscode.commands.executeCommand('iamKeys.copyCliCommand', keyRow, 'get-access-key-last-used');
+    assert.equal(line, `aws iam get-access-key-last-used --access-key-id ${id} --profile ${PROFILES.admin} --region us-east-1 --endpoint-url ${session.emulator.url}`);
+    assert.equal(await vscode.env.clipboard.readText(), line);
+  });
+
   it('exportAccessKeys writes every key of every user with bounded concurrency', async () => {
     const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'iamkeys-export-')), 'keys.csv');
+    // Fresh sessions: no last use cached by the tests before.
+    session.api.explorer.rebuild();
     session.emulator.resetCounters();
-    const summary = (await vscode.commands.executeCommand('iamKeys.exportAccessKeys', { format: 'csv', file, users: 'all' })) as Record<string, number>;
+    const summary = (await vscode.commands.executeCommand('iamKeys.exportAccessKeys', { format: 'csv', file, users: 'all', profiles: [PROFILES.admin] })) as { keys: number; users: number; failedProfiles: unknown[] };
     const store = session.emulator.store;
     const expectedKeys = store.users().reduce((n, u) => n + keysOf(u).length, 0);
     assert.equal(summary.keys, expectedKeys);
     assert.equal(summary.users, store.users().length);
     const lines = fs.readFileSync(file, 'utf8').trim().split(/\r\n/);
-    assert.equal(lines[0], 'Account,UserName,AccessKeyId,Status,CreateDate');
+    assert.equal(lines[0], 'Profile,Account,UserName,AccessKeyId,Status,CreateDate,LastUsedDate,LastUsedService,LastUsedRegion');
     assert.equal(lines.length - 1, expectedKeys);
+    assert.ok(lines.slice(1).every((line) => line.startsWith(`${PROFILES.admin},${store.accountId},`)), lines[1]);
+    assert.deepEqual(summary.failedProfiles, []);
+    // One ListUsers page, one ListAccessKeys per user, one GetAccessKeyLastUsed per key.
     assert.equal(session.emulator.counters().byAction.ListUsers, 1);
     assert.equal(session.emulator.counters().byAction.ListAccessKeys, store.users().length);
+    assert.equal(session.emulator.counters().byAction.GetAccessKeyLastUsed, expectedKeys);
   });
 
   it('filterUsers narrows the loaded users and says so in the view message', async () => {

@@ -199,33 +199,66 @@ describe('Explorer', function () {
     }
   });
 
-  it('"Show only keys needing attention" keeps old active keys; users with two active keys are marked', async () => {
-    session = await startSession({ users: 80, seed: 5 }, { pageSize: 100, rotationWarningDays: 90 });
+  it('a changed iamKeys.pageSize applies to the next page loaded, without Refresh, keeping what is loaded', async () => {
+    session = await startSession({ users: 150, seed: 11 }, { pageSize: 50 });
+    const { api, emulator } = session;
+    const users = await usersNode(api);
+    const first = await children(api, users);
+    assert.equal(first.filter((r) => !isLoadMore(api, r)).length, 50);
+    await configure({ pageSize: 100 });
+    assert.equal(calls(emulator, 'ListUsers'), 1, 'the setting change reloads nothing');
+    await vscode.commands.executeCommand('iamKeys.loadMore', first.find((r) => isLoadMore(api, r)));
+    const after = await children(api, users);
+    assert.equal(after.filter((r) => !isLoadMore(api, r)).length, 150, 'one page of 100 follows the first 50');
+    assert.equal(after.some((r) => isLoadMore(api, r)), false);
+    assert.equal(calls(emulator, 'ListUsers'), 2);
+  });
+
+  it('"Show only keys needing attention" narrows Users to those with flagged keys, opened, with counts that match', async () => {
+    session = await startSession({ users: 0 }, { pageSize: 100, rotationWarningDays: 90 });
     const { api, emulator } = session;
     const store = emulator.store;
-    const withTwoActive = store.users().find((u) => store.keysOf({ kind: 'user', user: u }).filter((k) => k.status === 'Active').length === 2);
-    assert.ok(withTwoActive, 'seeded data has a user with two active keys');
+    const day = 86_400_000;
+    const recently = { date: new Date(Date.now() - day), serviceName: 's3', region: 'us-east-1' };
+    // Hand-built: two users with a key that needs attention, three without.
+    for (const userName of ['anna-old-key', 'ben-fine', 'cleo-inactive', 'dan-never-used', 'eve-fine']) store.addUser({ userName });
+    const old = store.addAccessKey('anna-old-key', { createDate: new Date(Date.now() - 400 * day), lastUsed: recently });
+    const fresh = store.addAccessKey('anna-old-key', { createDate: new Date(Date.now() - 5 * day), lastUsed: recently });
+    store.addAccessKey('ben-fine', { createDate: new Date(Date.now() - 20 * day), lastUsed: recently });
+    store.addAccessKey('cleo-inactive', { status: 'Inactive', createDate: new Date(Date.now() - 400 * day) });
+    const neverUsed = store.addAccessKey('dan-never-used', { createDate: new Date(Date.now() - 60 * day) });
+    store.addAccessKey('eve-fine', { createDate: new Date(Date.now() - 3 * day), lastUsed: recently });
     const users = await usersNode(api);
-    const userRow = await childByLabel(api, users, withTwoActive.userName);
-    await children(api, userRow);
-    assert.match(String(item(api, userRow).description), /2 active keys/);
-    const ninetyDaysAgo = Date.now() - 90 * 86_400_000;
-    await vscode.commands.executeCommand('iamKeys.showNeedsAttention');
+    assert.equal((await children(api, users)).length, 5);
+    // No user row was expanded: the command itself must look at their keys.
+    const result = (await vscode.commands.executeCommand('iamKeys.showNeedsAttention')) as Record<string, unknown>;
     try {
-      let checked = 0;
-      for (const row of (await children(api, users)).slice(0, 30)) {
-        const stored = store.getUser(label(api, row));
-        if (!stored) continue;
-        const shown = (await children(api, row)).map((k) => label(api, k)).filter((l) => l.startsWith('AKIA'));
-        const expected = store.keysOf({ kind: 'user', user: stored }).filter((k) => k.status === 'Active' && k.createDate.getTime() < ninetyDaysAgo).map((k) => k.accessKeyId);
-        assert.deepEqual(shown.sort(), expected.sort(), stored.userName);
-        checked += expected.length;
-      }
-      assert.ok(checked > 0, 'some keys need attention in the sample');
+      assert.deepEqual(result, { attentionOnly: true, usersChecked: 5, usersShown: 2, cancelled: false });
+      const shown = await children(api, users);
+      assert.deepEqual(shown.map((n) => label(api, n)), ['anna-old-key', 'dan-never-used']);
+      for (const row of shown) assert.equal(item(api, row).collapsibleState, vscode.TreeItemCollapsibleState.Expanded, label(api, row));
+      assert.deepEqual((await children(api, shown[0])).map((k) => label(api, k)), [old.accessKeyId]);
+      assert.deepEqual((await children(api, shown[1])).map((k) => label(api, k)), [neverUsed.accessKeyId]);
+      assert.match(String(item(api, users).description), /^2 of 5 · needing attention$/);
+      assert.match(api.treeView.message ?? '', /needing attention/);
     } finally {
       await vscode.commands.executeCommand('iamKeys.showAllKeys');
     }
-    const all = (await children(api, userRow)).map((k) => label(api, k));
-    assert.equal(all.length, 2);
+    assert.equal((await children(api, users)).length, 5);
+    assert.deepEqual((await children(api, await childByLabel(api, users, 'anna-old-key'))).map((k) => label(api, k)).sort(), [old.accessKeyId, fresh.accessKeyId].sort());
+    assert.equal(item(api, users).description, '5');
   });
+
+  it('a user with two active keys is marked', async () => {
+    session = await startSession({ users: 0 }, { pageSize: 100 });
+    const { api, emulator } = session;
+    emulator.store.addUser({ userName: 'two-keys' });
+    emulator.store.addAccessKey('two-keys');
+    emulator.store.addAccessKey('two-keys');
+    const users = await usersNode(api);
+    const userRow = await childByLabel(api, users, 'two-keys');
+    await children(api, userRow);
+    assert.match(String(item(api, userRow).description), /2 active keys/);
+  });
+});
 });

@@ -259,7 +259,7 @@ describe('Reliability harness self-checks', function () {
     try {
       session = await startSession({ users: 3 });
       await children(session.api, await usersNode(session.api));
-      await until(() => /\[trace\] ListUsersCommand \d+ ms/.test(fs.readFileSync(extensionLogFiles()[0], 'utf8')), 'a trace line in the log file', 10_000, 200);
+      await until(() => /\[trace\] profile\/\S+ ListUsersCommand \d+ ms/.test(fs.readFileSync(extensionLogFiles()[0], 'utf8')), 'a trace line in the log file', 10_000, 200);
     } finally {
       await setExtensionLogLevel(EXTENSION_LOG_LEVEL.info);
     }

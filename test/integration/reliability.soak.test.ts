@@ -115,7 +115,7 @@ describe('Reliability soak', function () {
       ['copyAccessKeyId', 4, () => vscode.commands.executeCommand('iamKeys.copyAccessKeyId', { accessKeyId: pick(keyIds) })],
       ['copyCliCommand', 3, async () => {
         const node = pick([...userNodes, ...keyNodes]);
-        if (node) await vscode.commands.executeCommand('iamKeys.copyCliCommand', node);
+        if (node) await vscode.commands.executeCommand('iamKeys.copyCliCommand', node, pick(['get-access-key-last-used', 'update-access-key', 'list-access-keys']));
       }],
       ['findAccessKey', 2, () => vscode.commands.executeCommand('iamKeys.findAccessKey', { accessKeyId: pick(keyIds), reveal: false })],
       ['showAccessKeyJson', 1, () => vscode.commands.executeCommand('iamKeys.showAccessKeyJson', { accessKeyId: pick(keyIds) })],

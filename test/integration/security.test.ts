@@ -173,7 +173,7 @@ describe('Security', function () {
     for (const key of keyNodes.slice(0, 6)) {
       await run('iamKeys.copyAccessKeyId', key);
       await run('iamKeys.showAccessKeyJson', key);
-      await run('iamKeys.copyCliCommand', key);
+      for (const operation of ['get-access-key-last-used', 'update-access-key', 'list-access-keys']) await run('iamKeys.copyCliCommand', key, operation);
     }
     for (const user of userNodes.slice(0, 4)) {
       await run('iamKeys.copyCliCommand', user);
@@ -249,7 +249,7 @@ describe('Security', function () {
     rejections.dispose();
 
     assert.match(log, /\[trace\]/, 'the log was written at trace level');
-    assert.match(log, /\[debug\] \w+Command failed after/, 'and logged failed attempts');
+    assert.match(log, /\[debug\] profile\/\S+ \w+Command failed after/, 'and logged failed attempts');
     const jsonDocs = vscode.workspace.textDocuments.filter((d) => d.uri.scheme === 'iam-keys').length;
     assert.ok(jsonDocs > 5, `JSON documents were opened and scanned (${jsonDocs})`);
     assert.ok(messages.shown.length > 10, `notifications were captured (${messages.shown.length})`);

@@ -29,11 +29,27 @@ export abstract class KeyListNode extends PagedNode<AccessKey> {
     return this.list.loaded.length > 0 ? vscode.l10n.t('No key here needs attention') : vscode.l10n.t('No access keys');
   }
   protected override visibleItems(): readonly AccessKey[] {
+    return this.scope.services.view.attentionOnly ? this.flaggedKeys() : this.list.loaded;
+  }
+
+  /** Loaded keys with a warning or worse, judged with the last use known so far. */
+  flaggedKeys(): readonly AccessKey[] {
     const { services, session } = this.scope;
-    if (!services.view.attentionOnly) return this.list.loaded;
     const context = { now: services.now(), rotationWarningDays: services.settings().rotationWarningDays, isRoot: session.isRoot() };
     return this.list.loaded.filter((key) =>
       needsAttention(assessAccessKey(key, { ...context, lastUsed: session.knownLastUsed(key.AccessKeyId), isRoot: context.isRoot && !key.UserName })),
     );
+  }
+
+  /**
+   * Loads the first page of keys if never loaded, then each key's last use, so that the
+   * attention filter judges this list on what IAM knows rather than on what was expanded.
+   */
+  async checkHealth(signal?: AbortSignal): Promise<void> {
+    if (!this.list.hasStarted) await this.load();
+    for (const key of this.list.loaded) {
+      if (signal?.aborted) return;
+      await this.scope.session.lastUsed(key.AccessKeyId).catch(() => undefined);
+    }
   }
 }

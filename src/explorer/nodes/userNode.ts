@@ -26,7 +26,9 @@ export class UserNode extends KeyListNode {
   }
 
   getTreeItem(): vscode.TreeItem {
-    const item = new vscode.TreeItem(this.user.UserName, vscode.TreeItemCollapsibleState.Collapsed);
+    // Under the attention filter a shown user has flagged keys: open, so they are seen at once.
+    const state = this.scope.services.view.attentionOnly && this.flaggedKeys().length > 0 ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed;
+    const item = new vscode.TreeItem(this.user.UserName, state);
     item.id = this.id;
     const age = formatAge(ageInDays(this.user.CreateDate, this.scope.services.now()));
     const twoActive = assessUserKeys(this.list.loaded).length > 0 ? vscode.l10n.t('2 active keys') : undefined;
