@@ -261,4 +261,3 @@ describe('Explorer', function () {
     assert.match(String(item(api, userRow).description), /2 active keys/);
   });
 });
-});
