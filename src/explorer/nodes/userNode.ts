@@ -31,8 +31,11 @@ export class UserNode extends KeyListNode {
     const item = new vscode.TreeItem(this.user.UserName, state);
     item.id = this.id;
     const age = formatAge(ageInDays(this.user.CreateDate, this.scope.services.now()));
-    const twoActive = assessUserKeys(this.list.loaded).length > 0 ? vscode.l10n.t('2 active keys') : undefined;
-    const details = [this.user.Path !== '/' ? this.user.Path : undefined, age, twoActive].filter(Boolean).join(' · ');
+    const [several] = assessUserKeys(this.list.loaded);
+    const twoActive = several ? vscode.l10n.t('{0} active keys', several.accessKeyIds.length) : undefined;
+    // What matters first, so it survives a narrow sidebar; the path is the least telling.
+    const created = vscode.l10n.t('created {0} ago', age);
+    const details = [twoActive, created, this.user.Path !== '/' ? this.user.Path : undefined].filter(Boolean).join(' · ');
     item.description = this.statusDescription() ?? details;
     item.tooltip = new vscode.MarkdownString(
       `**${this.user.UserName}**\n\n${this.user.Arn}\n\n${vscode.l10n.t('Created')}: ${this.user.CreateDate.toISOString()}`,
