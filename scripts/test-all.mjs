@@ -152,7 +152,8 @@ const needChromium = { what: 'Chromium', path: chromium, fix: "run 'bash scripts
 
 await layer('unit', process.execPath, [mochaBin, '--config', 'test/.mocharc.unit.json', '--reporter', reporter], [needMocha]);
 await layer('integration', process.execPath, ['out/test/host/runInCodeServer.js'], [needCodeServer, needChromium]);
-await layer('ui', process.execPath, [mochaBin, '--config', 'test/.mocharc.ui.json', '--reporter', reporter], [
+const grepArgs = process.env.IAMKEYS_GREP ? ['--grep', process.env.IAMKEYS_GREP] : [];
+await layer('ui', process.execPath, [mochaBin, '--config', 'test/.mocharc.ui.json', '--reporter', reporter, ...grepArgs], [
   needMocha,
   needCodeServer,
   needChromium,
