@@ -2,7 +2,7 @@
 // `aws` CLI (botocore) against the emulator. Each spawn costs about half a
 // second, so the scenarios are few and each checks several things.
 import * as assert from 'node:assert/strict';
-import { execFile, spawnSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -15,6 +15,7 @@ import {
   type IamEmulator,
   type TestCredentials,
 } from '../emulator/index';
+import { AWS_CLI, requireTool } from '../support/requiredTool';
 
 interface CliResult {
   readonly code: number;
@@ -22,12 +23,12 @@ interface CliResult {
   readonly stderr: string;
 }
 
-/** Version of the installed aws CLI, or undefined when it is not installed. */
-function awsCliMajorVersion(): number | undefined {
-  const probe = spawnSync('aws', ['--version'], { encoding: 'utf8' });
-  if (probe.error || probe.status !== 0) return undefined;
-  const match = /aws-cli\/(\d+)\./.exec(`${probe.stdout}${probe.stderr}`);
-  return match ? Number(match[1]) : undefined;
+/** Major version of the installed aws CLI; throws (naming the CLI) when it is missing. */
+function awsCliMajorVersion(): number {
+  const printed = requireTool(AWS_CLI);
+  const match = /aws-cli\/(\d+)\./.exec(printed);
+  assert.ok(match, `unexpected 'aws --version' output: ${printed}`);
+  return Number(match[1]);
 }
 
 describe('IAM emulator conformance: aws CLI', function () {
@@ -37,12 +38,8 @@ describe('IAM emulator conformance: aws CLI', function () {
   /** v1 exits 255 on a service error; v2 documents 254. */
   let serviceErrorExit: number;
 
-  before(async function () {
+  before(async () => {
     const major = awsCliMajorVersion();
-    if (major === undefined) {
-      console.log('    (skipping: the aws CLI is not installed)');
-      this.skip();
-    }
     serviceErrorExit = major >= 2 ? 254 : 255;
     awsDir = fs.mkdtempSync(path.join(os.tmpdir(), 'iam-emulator-cli-'));
     fs.writeFileSync(path.join(awsDir, 'config'), '');

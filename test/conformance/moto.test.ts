@@ -24,7 +24,7 @@
 //  - Last use: moto records every signed call as the key's last use; the emulator only
 //    with trackKeyUsage (off by default so generated data stays as generated).
 import * as assert from 'node:assert/strict';
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import {
   CreateAccessKeyCommand,
@@ -40,6 +40,7 @@ import {
 import { GetCallerIdentityCommand } from '@aws-sdk/client-sts';
 import { CALLER_CREDENTIALS, CALLER_USER_NAME, LIMITED_USER_NAME, startIamEmulator, type IamEmulator } from '../emulator/index';
 import { captureError, iamClientFor, stsClientFor, type CapturedError } from '../emulator/clients';
+import { MOTO_SERVER, requireTool } from '../support/requiredTool';
 
 const SEED_USERS: readonly { readonly userName: string; readonly path?: string; readonly keys: number }[] = [
   { userName: 'carol', keys: 1 },
@@ -100,11 +101,8 @@ describe('IAM emulator conformance: moto', function () {
   let emulator: IamEmulator;
   let sides: Side[] = [];
 
-  before(async function () {
-    if (spawnSync('moto_server', ['--help'], { encoding: 'utf8' }).error) {
-      console.log('    (skipping: moto_server is not installed)');
-      this.skip();
-    }
+  before(async () => {
+    requireTool(MOTO_SERVER);
     const port = await freePort();
     moto = spawn('moto_server', ['-H', '127.0.0.1', '-p', String(port)], { stdio: 'ignore' });
     const motoUrl = `http://127.0.0.1:${port}`;
