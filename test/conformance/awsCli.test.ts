@@ -15,6 +15,7 @@ import {
   type IamEmulator,
   type TestCredentials,
 } from '../emulator/index';
+import { isolatedAwsEnv } from '../support/awsEnv';
 import { AWS_CLI, requireTool } from '../support/requiredTool';
 
 interface CliResult {
@@ -42,8 +43,6 @@ describe('IAM emulator conformance: aws CLI', function () {
     const major = awsCliMajorVersion();
     serviceErrorExit = major >= 2 ? 254 : 255;
     awsDir = fs.mkdtempSync(path.join(os.tmpdir(), 'iam-emulator-cli-'));
-    fs.writeFileSync(path.join(awsDir, 'config'), '');
-    fs.writeFileSync(path.join(awsDir, 'credentials'), '');
     emulator = await startIamEmulator({ users: 60, seed: 13 });
   });
   after(async () => {
@@ -55,13 +54,11 @@ describe('IAM emulator conformance: aws CLI', function () {
   /** Runs `aws --endpoint-url … <args> --output json` with only the given credentials (never ~/.aws). */
   function aws(args: readonly string[], credentials: TestCredentials = CALLER_CREDENTIALS, endpoint = emulator.url): Promise<CliResult> {
     // Inherit the environment (PATH, pyenv) minus every AWS_* setting, then add only ours.
-    const env: NodeJS.ProcessEnv = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('AWS_')));
-    env.AWS_ACCESS_KEY_ID = credentials.accessKeyId;
-    env.AWS_SECRET_ACCESS_KEY = credentials.secretAccessKey;
-    env.AWS_CONFIG_FILE = path.join(awsDir, 'config');
-    env.AWS_SHARED_CREDENTIALS_FILE = path.join(awsDir, 'credentials');
-    env.AWS_EC2_METADATA_DISABLED = 'true';
-    env.AWS_PAGER = '';
+    const env = isolatedAwsEnv(awsDir, {}, {
+      AWS_ACCESS_KEY_ID: credentials.accessKeyId,
+      AWS_SECRET_ACCESS_KEY: credentials.secretAccessKey,
+      AWS_PAGER: '',
+    });
     return new Promise((resolve) => {
       execFile('aws', ['--endpoint-url', endpoint, '--region', 'us-east-1', ...args, '--output', 'json'], { env, encoding: 'utf8' }, (error, stdout, stderr) => {
         const code = error ? (typeof error.code === 'number' ? error.code : -1) : 0;

@@ -10,6 +10,7 @@ import * as vscode from 'vscode';
 import { BUILT_IN_IDENTITIES } from '../emulator/identities';
 import type { StoredUser } from '../emulator/index';
 import { PROFILES, type Session, childByLabel, children, label, startSession } from './fixture';
+import { isolatedAwsEnv } from '../support/awsEnv';
 import { AWS_CLI, requireTool } from '../support/requiredTool';
 
 // Asynchronous on purpose: the emulator runs in this same process, so a synchronous child
@@ -22,15 +23,11 @@ async function awsCli(session: Session, args: string[]): Promise<string> {
   const empty = fs.mkdtempSync(path.join(os.tmpdir(), 'iamkeys-cli-'));
   const { stdout } = await run('aws', ['--endpoint-url', session.emulator.url, '--region', 'us-east-1', '--output', 'json', ...args], {
     encoding: 'utf8',
-    env: {
-      PATH: process.env.PATH,
+    env: isolatedAwsEnv(empty, {}, {
       HOME: empty,
-      AWS_CONFIG_FILE: path.join(empty, 'config'),
-      AWS_SHARED_CREDENTIALS_FILE: path.join(empty, 'credentials'),
       AWS_ACCESS_KEY_ID: BUILT_IN_IDENTITIES.caller.credentials.accessKeyId,
       AWS_SECRET_ACCESS_KEY: BUILT_IN_IDENTITIES.caller.credentials.secretAccessKey,
-      AWS_EC2_METADATA_DISABLED: 'true',
-    },
+    }),
   });
   return stdout;
 }
