@@ -1,12 +1,15 @@
 #!/usr/bin/env node
 // `npm test`: build, then every test layer, then one closing line CI can read:
 //   N passed, N failed            (", N skipped" appended when tests were skipped/pending)
-// Layers: unit (mocha on Node, test/.mocharc.unit.json), integration (the suite inside
-// code-server's extension host, out/test/host/runInCodeServer.js), ui (mocha on Node driving
-// the workbench in Chromium, test/.mocharc.ui.json). Each layer ends with an
+// Layers: unit (mocha on Node, test/.mocharc.unit.json), conformance (the emulator against the
+// aws CLI and moto_server, test/.mocharc.conformance.json; both tools required), integration
+// (the suite inside code-server's extension host, out/test/host/runInCodeServer.js), ui (mocha
+// on Node driving the workbench in Chromium, test/.mocharc.ui.json). Each layer ends with an
 // IAMKEYS_TEST_RESULT line (test/host/results.ts) which is read here; a layer that crashes
 // without one, or a failing build step, counts as at least 1 failed. Exit code 1 if anything failed.
-// Knobs: IAMKEYS_ONLY=unit|integration|ui runs one layer; IAMKEYS_SKIP_UI=1 skips the UI layer.
+// Every layer must run at least its floor of tests (test/floors.json, scripts/testPolicy.mjs).
+// Knobs (refused when CI is set): IAMKEYS_ONLY=<layer> runs one layer; IAMKEYS_SKIP_UI=1 skips
+// the UI layer; IAMKEYS_GREP=<regex> runs only matching tests (floors are then not checked).
 // All layers run with an isolated AWS environment (no inherited AWS_*, empty shared files,
 // no instance metadata).
 import { spawn } from 'node:child_process';
@@ -15,14 +18,21 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ensureSetup } from './ensure-setup.mjs';
+import { floorShortfall, parseFloors, refusedInCi } from './testPolicy.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const LAYERS = ['unit', 'integration', 'ui'];
+const LAYERS = ['unit', 'conformance', 'integration', 'ui'];
 const ONLY = process.env.IAMKEYS_ONLY || '';
 const SKIP_UI = process.env.IAMKEYS_SKIP_UI === '1';
+const GREP = process.env.IAMKEYS_GREP || '';
 const LAYER_TIMEOUT_MS = 30 * 60_000; // watchdog; the layers have their own, shorter timeouts
 const MARKER = /^IAMKEYS_TEST_RESULT (\{.*\})\s*$/;
 
+const refusals = refusedInCi(process.env);
+if (refusals.length > 0) {
+  for (const message of refusals) console.error(`test-all: ${message}`);
+  process.exit(2);
+}
 if (ONLY && !LAYERS.includes(ONLY)) {
   console.error(`test-all: IAMKEYS_ONLY must be one of ${LAYERS.join(', ')} (got "${ONLY}")`);
   process.exit(2);
@@ -35,6 +45,7 @@ const codeServerEntry = path.join(
 const chromium = process.env.IAMKEYS_CHROMIUM || '/usr/bin/chromium';
 const mochaBin = path.join(ROOT, 'node_modules', 'mocha', 'bin', 'mocha.js');
 const reporter = path.join(ROOT, 'out', 'test', 'host', 'countingReporter.js');
+const floors = parseFloors(fs.readFileSync(path.join(ROOT, 'test', 'floors.json'), 'utf8'));
 
 // Isolated AWS environment for every layer.
 const awsDir = fs.mkdtempSync(path.join(os.tmpdir(), 'iamkeys-aws-'));
@@ -116,7 +127,9 @@ async function layer(name, cmd, args, needs = []) {
   } else if (code !== 0 && !(result.failed > 0)) {
     rows.push({ name, ...result, failed: 1, note: `exit code ${code} despite 0 failures: counted as 1 failed`, seconds });
   } else {
-    rows.push({ name, ...result, seconds });
+    const shortfall = floorShortfall(name, result, floors, { grep: GREP });
+    if (shortfall) console.error(`test-all: ${name}: ${shortfall}`);
+    rows.push(shortfall ? { name, ...result, failed: (result.failed ?? 0) + 1, note: `+1 failed: ${shortfall}`, seconds } : { name, ...result, note: GREP ? 'floor not checked (IAMKEYS_GREP)' : '', seconds });
   }
 }
 
@@ -135,7 +148,7 @@ for (const sig of ['SIGINT', 'SIGTERM']) {
 const started = Date.now();
 try {
   // A fresh machine: npm ci, Debian packages, code-server (each a no-op when already there).
-  ensureSetup({ needBrowser: ONLY !== 'unit' });
+  ensureSetup({ needBrowser: ONLY !== 'unit' && ONLY !== 'conformance' });
 } catch (error) {
   console.error(`test-all: setup: ${error.message}`); // the layers that need it say so and fail
 }
@@ -150,10 +163,12 @@ const needCodeServer = {
 };
 const needChromium = { what: 'Chromium', path: chromium, fix: "run 'bash scripts/install-system-deps.sh'" };
 
-await layer('unit', process.execPath, [mochaBin, '--config', 'test/.mocharc.unit.json', '--reporter', reporter], [needMocha]);
+// IAMKEYS_GREP reaches the in-host suite through the environment; the mocha layers get --grep.
+const mochaArgs = (config) => [mochaBin, '--config', config, '--reporter', reporter, ...(GREP ? ['--grep', GREP] : [])];
+await layer('unit', process.execPath, mochaArgs('test/.mocharc.unit.json'), [needMocha]);
+await layer('conformance', process.execPath, mochaArgs('test/.mocharc.conformance.json'), [needMocha]);
 await layer('integration', process.execPath, ['out/test/host/runInCodeServer.js'], [needCodeServer, needChromium]);
-const grepArgs = process.env.IAMKEYS_GREP ? ['--grep', process.env.IAMKEYS_GREP] : [];
-await layer('ui', process.execPath, [mochaBin, '--config', 'test/.mocharc.ui.json', '--reporter', reporter, ...grepArgs], [
+await layer('ui', process.execPath, mochaArgs('test/.mocharc.ui.json'), [
   needMocha,
   needCodeServer,
   needChromium,

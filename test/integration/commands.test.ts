@@ -10,25 +10,24 @@ import * as vscode from 'vscode';
 import { BUILT_IN_IDENTITIES } from '../emulator/identities';
 import type { StoredUser } from '../emulator/index';
 import { PROFILES, type Session, childByLabel, children, isLoadMore, label, startSession } from './fixture';
+import { isolatedAwsEnv } from '../support/awsEnv';
+import { AWS_CLI, requireTool } from '../support/requiredTool';
 
 // Asynchronous on purpose: the emulator runs in this same process, so a synchronous child
 // process would block the very server it talks to.
 const run = promisify(execFile);
-let awsAvailable = false;
 
+/** Runs the aws CLI against the session's emulator; a missing CLI fails the test (never a skip). */
 async function awsCli(session: Session, args: string[]): Promise<string> {
+  requireTool(AWS_CLI);
   const empty = fs.mkdtempSync(path.join(os.tmpdir(), 'iamkeys-cli-'));
   const { stdout } = await run('aws', ['--endpoint-url', session.emulator.url, '--region', 'us-east-1', '--output', 'json', ...args], {
     encoding: 'utf8',
-    env: {
-      PATH: process.env.PATH,
+    env: isolatedAwsEnv(empty, {}, {
       HOME: empty,
-      AWS_CONFIG_FILE: path.join(empty, 'config'),
-      AWS_SHARED_CREDENTIALS_FILE: path.join(empty, 'credentials'),
       AWS_ACCESS_KEY_ID: BUILT_IN_IDENTITIES.caller.credentials.accessKeyId,
       AWS_SECRET_ACCESS_KEY: BUILT_IN_IDENTITIES.caller.credentials.secretAccessKey,
-      AWS_EC2_METADATA_DISABLED: 'true',
-    },
+    }),
   });
   return stdout;
 }
@@ -38,7 +37,6 @@ describe('Commands', function () {
   let session: Session;
   let twoKeyUser: StoredUser;
   before(async () => {
-    awsAvailable = await run('aws', ['--version']).then(() => true, () => false);
     session = await startSession({ users: 150, seed: 21 }, { pageSize: 50 });
     const { store } = session.emulator;
     twoKeyUser = store.users().filter((u) => store.keysOf({ kind: 'user', user: u }).length === 2).at(-1)!;
@@ -103,8 +101,7 @@ describe('Commands', function () {
     assert.deepEqual(JSON.parse(vscode.window.activeTextEditor!.document.getText()), rest);
   });
 
-  it('listAccessKeys prints exactly what `aws iam list-access-keys` prints for the same user', async function () {
-    if (!awsAvailable) this.skip();
+  it('listAccessKeys prints exactly what `aws iam list-access-keys` prints for the same user', async () => {
     const ours = await vscode.commands.executeCommand('iamKeys.listAccessKeys', { userName: twoKeyUser.userName });
     const text = vscode.window.activeTextEditor!.document.getText();
     const theirs = await awsCli(session, ['iam', 'list-access-keys', '--user-name', twoKeyUser.userName]);
@@ -112,8 +109,7 @@ describe('Commands', function () {
     assert.equal(text, theirs, 'same text, key order and formatting');
   });
 
-  it('our NextToken and the CLI\'s are interchangeable', async function () {
-    if (!awsAvailable) this.skip();
+  it('our NextToken and the CLI\'s are interchangeable', async () => {
     const ours = (await vscode.commands.executeCommand('iamKeys.listAccessKeys', { userName: twoKeyUser.userName, maxItems: 1 })) as { NextToken: string };
     const theirs = JSON.parse(await awsCli(session, ['iam', 'list-access-keys', '--user-name', twoKeyUser.userName, '--max-items', '1']));
     assert.equal(ours.NextToken, theirs.NextToken);

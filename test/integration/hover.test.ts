@@ -8,6 +8,7 @@ import type { StoredUser } from '../emulator/index';
 import { EMULATOR_ACCOUNT_ID, SESSION_CREDENTIALS } from '../emulator/index';
 import { accountIdFromAccessKeyId, makeAccessKeyId } from '../emulator/keyIds';
 import { SeededRandom } from '../emulator/random';
+import { until } from '../support/wait';
 import { type Session, calls, childByLabel, children, configure, delay, label, startSession, totalCalls } from './fixture';
 
 /** First line of every hover we make: an icon, the bold ID, then what kind of ID it is. */
@@ -48,11 +49,6 @@ async function workspaceFile(name: string, content: string): Promise<vscode.Text
 
 function untitled(content: string, language = 'plaintext'): Thenable<vscode.TextDocument> {
   return vscode.workspace.openTextDocument({ language, content });
-}
-
-async function until(condition: () => boolean, what: string): Promise<void> {
-  for (let i = 0; i < 100 && !condition(); i++) await delay(50);
-  assert.ok(condition(), `timed out waiting for ${what}`);
 }
 
 async function setHover(session: Session, values: { enabled?: boolean; maxLookupsPerMinute?: number }): Promise<void> {

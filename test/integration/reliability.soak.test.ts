@@ -13,7 +13,7 @@ import * as vscode from 'vscode';
 import type { ExplorerNode } from '../../src/explorer/nodes/explorerNode';
 import { BUILT_IN_IDENTITIES } from '../emulator/identities';
 import { type Session, children, configure, item, startSession } from './fixture';
-import { MUTATING_ACTIONS, READ_ONLY_ACTIONS, RejectionWatch, click, loadMoreRow, messageRows, userRows, usersNode, within } from './reliability.harness.test';
+import { MUTATING_ACTIONS, READ_ONLY_ACTIONS, RejectionWatch, click, loadMoreRow, messageRows, userRows, usersNode, within } from '../support/reliabilityHarness';
 import { mulberry32 } from '../emulator/random'; // the soak's script is the same on every run
 
 const OPERATIONS = 3_000;

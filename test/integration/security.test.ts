@@ -13,9 +13,19 @@ import type { ExplorerNode } from '../../src/explorer/nodes/explorerNode';
 import { BUILT_IN_IDENTITIES, credentialsFileText } from '../emulator/identities';
 import { EXTENSION_ID, PROFILES, type Session, children, configure, item, startSession, writeAwsFiles } from './fixture';
 import {
-  EXTENSION_LOG_LEVEL, MUTATING_ACTIONS, MessageWatch, READ_ONLY_ACTIONS, RejectionWatch, connectionRoot, extensionLogFiles, knownBug, rowText,
-  setExtensionLogLevel, tooltipText, until,
-} from './reliability.harness.test';
+  EXTENSION_LOG_LEVEL,
+  MUTATING_ACTIONS,
+  MessageWatch,
+  READ_ONLY_ACTIONS,
+  RejectionWatch,
+  connectionRoot,
+  extensionLogFiles,
+  knownBug,
+  rowText,
+  setExtensionLogLevel,
+  tooltipText,
+} from '../support/reliabilityHarness';
+import { until } from '../support/wait';
 
 const SESSION_PROFILE = BUILT_IN_IDENTITIES.session.profile;
 const WRONG_SECRET = 'TESTONLY/emulator/admin/WRONGwrongWRONG000';
