@@ -1,6 +1,7 @@
 // One connection = one profile (or the default chain) + region + endpoint, with one IAM and
 // one STS client reused for every call, the SDK's standard retry strategy and request timeouts.
 import type { IamApi } from './iamApi';
+import { loadSdk } from './sdkLoader';
 
 export interface ConnectionSettings {
   /** Empty: the SDK's default provider chain (env, AWS_PROFILE/default, SSO, process, IMDS…). */
@@ -34,7 +35,5 @@ export interface Connection {
 }
 
 export function createConnection(settings: ConnectionSettings, hooks: ConnectionHooks = {}): Connection {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded on first use: the SDK is most of activation's cost
-  const { createSdkConnection } = require('./sdkConnection') as typeof import('./sdkConnection');
-  return createSdkConnection(settings, hooks);
+  return loadSdk().createSdkConnection(settings, hooks);
 }
