@@ -1,23 +1,31 @@
 #!/usr/bin/env bash
 # Installs code-server (VS Code OSS server + web workbench) from npm into the git-ignored
-# .vscode-test/code-server, for running the extension host offline (see
+# .vscode-test/, for running the extension host offline (see
 # /work/shared/docs/vscode-host-testing.md). Idempotent: skips in well under a second when
 # this version is already installed and verified.
 #
+#   bash scripts/install-code-server.sh [VERSION]
+#
+# VERSION defaults to 4.100.3 (VS Code 1.100.3, the newest line that runs on Node 20), installed
+# into .vscode-test/code-server; any other version goes to .vscode-test/code-server-VERSION.
+# CI also installs 4.93.1 (VS Code 1.93.1, the engines.vscode floor; 4.96.x fetches a git
+# dependency and does not install offline).
+#
 # Why the extra steps:
-#  - 4.100.3 is VS Code 1.100.3, the last line that runs on Node 20.
 #  - npm_config_yes=true: node-pty's postinstall runs `npx node-gyp`, which aborts without a TTY.
 #  - --unsafe-perm: code-server's postinstall refuses to run as root without it.
 #  - @vscode/ripgrep's postinstall downloads from GitHub unless it finds a cached tarball in
 #    $TMPDIR; we put Debian's /usr/bin/rg there under the exact name it looks for. Its version
 #    and release tag are read from the packages themselves (npm pack), not hard-coded.
 # Needs: Node 20, npm, ripgrep and libkrb5-dev (scripts/install-system-deps.sh).
-# Env: CODE_SERVER_DIR overrides the install folder.
+# Env: CODE_SERVER_DIR overrides the install folder of the default version.
 set -euo pipefail
 
-VERSION=4.100.3
+NEWEST=4.100.3
+VERSION="${1:-$NEWEST}"
+[[ "$VERSION" =~ ^[0-9]+\.[0-9]+\.[0-9]+$ ]] || { echo "install-code-server: VERSION must look like 4.93.1 (got '$VERSION')" >&2; exit 2; }
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-DEST="${CODE_SERVER_DIR:-$ROOT/.vscode-test/code-server}"
+if [ "$VERSION" = "$NEWEST" ]; then DEST="${CODE_SERVER_DIR:-$ROOT/.vscode-test/code-server}"; else DEST="$ROOT/.vscode-test/code-server-$VERSION"; fi
 PKG="$DEST/node_modules/code-server"
 STAMP="$DEST/.installed-$VERSION"
 start=$SECONDS

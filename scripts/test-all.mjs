@@ -3,13 +3,19 @@
 //   N passed, N failed            (", N skipped" appended when tests were skipped/pending)
 // Layers: unit (mocha on Node, test/.mocharc.unit.json), conformance (the emulator against the
 // aws CLI and moto_server, test/.mocharc.conformance.json; both tools required), integration
-// (the suite inside code-server's extension host, out/test/host/runInCodeServer.js), ui (mocha
-// on Node driving the workbench in Chromium, test/.mocharc.ui.json). Each layer ends with an
+// (the suite inside code-server's extension host, out/test/host/runInCodeServer.js, on
+// code-server 4.100.3 = VS Code 1.100.3), integration-floor (the same runner on code-server
+// 4.93.1 = VS Code 1.93.1, the engines.vscode floor; to keep CI under 20 minutes on 2 cores it
+// runs the smoke, Explorer, hover and Commands suites, FLOOR_GREP, unless IAMKEYS_GREP is set or
+// IAMKEYS_FLOOR_FULL=1), vsix (the packaged .vsix installed into code-server 4.93.1 with
+// --install-extension, activated there: out/test/host/vsixInstall.js), ui (mocha on Node driving
+// the workbench in Chromium, test/.mocharc.ui.json, on 4.100.3). Each layer ends with an
 // IAMKEYS_TEST_RESULT line (test/host/results.ts) which is read here; a layer that crashes
 // without one, or a failing build step, counts as at least 1 failed. Exit code 1 if anything failed.
 // Every layer must run at least its floor of tests (test/floors.json, scripts/testPolicy.mjs).
-// Knobs (refused when CI is set): IAMKEYS_ONLY=<layer> runs one layer; IAMKEYS_SKIP_UI=1 skips
-// the UI layer; IAMKEYS_GREP=<regex> runs only matching tests (floors are then not checked).
+// Knobs (refused when CI is set): IAMKEYS_ONLY=<layer> runs one layer (integration: both hosts);
+// IAMKEYS_SKIP_UI=1 skips the UI layer, IAMKEYS_SKIP_FLOOR=1 the floor host; IAMKEYS_GREP=<regex>
+// runs only matching tests (floors are then not checked).
 // All layers run with an isolated AWS environment (no inherited AWS_*, empty shared files,
 // no instance metadata).
 import { spawn } from 'node:child_process';
@@ -17,14 +23,17 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ensureSetup } from './ensure-setup.mjs';
+import { ensureSetup, FLOOR_CODE_SERVER } from './ensure-setup.mjs';
 import { floorShortfall, parseFloors, refusedInCi } from './testPolicy.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const LAYERS = ['unit', 'conformance', 'integration', 'ui'];
+const LAYERS = ['unit', 'conformance', 'integration', 'integration-floor', 'vsix', 'ui'];
 const ONLY = process.env.IAMKEYS_ONLY || '';
 const SKIP_UI = process.env.IAMKEYS_SKIP_UI === '1';
+const SKIP_FLOOR = process.env.IAMKEYS_SKIP_FLOOR === '1';
 const GREP = process.env.IAMKEYS_GREP || '';
+// The floor host's share of the in-host suite: the extension loads, its tree, hover and commands.
+const FLOOR_GREP = '^(smoke: |Explorer |hover: |Commands )';
 const LAYER_TIMEOUT_MS = 30 * 60_000; // watchdog; the layers have their own, shorter timeouts
 const MARKER = /^IAMKEYS_TEST_RESULT (\{.*\})\s*$/;
 
@@ -42,6 +51,7 @@ const codeServerEntry = path.join(
   process.env.CODE_SERVER_DIR || path.join(ROOT, '.vscode-test', 'code-server'),
   'node_modules/code-server/out/node/entry.js',
 );
+const floorEntry = path.join(ROOT, '.vscode-test', `code-server-${FLOOR_CODE_SERVER}`, 'node_modules/code-server/out/node/entry.js');
 const chromium = process.env.IAMKEYS_CHROMIUM || '/usr/bin/chromium';
 const mochaBin = path.join(ROOT, 'node_modules', 'mocha', 'bin', 'mocha.js');
 const reporter = path.join(ROOT, 'out', 'test', 'host', 'countingReporter.js');
@@ -106,11 +116,15 @@ async function step(name, cmd, args) {
   rows.push({ name, step: true, failed: code === 0 ? 0 : 1, note: code === 0 ? 'ok' : `FAILED (exit code ${code})`, seconds });
 }
 
-async function layer(name, cmd, args, needs = []) {
-  if (ONLY && ONLY !== name) return;
+async function layer(name, cmd, args, needs = [], env = {}) {
+  if (ONLY && ONLY !== name && !(ONLY === 'integration' && name.startsWith('integration'))) return;
   console.log(`\n=== ${name} tests ===`);
   if (name === 'ui' && SKIP_UI) {
     rows.push({ name, note: 'skipped (IAMKEYS_SKIP_UI=1)', seconds: 0 });
+    return;
+  }
+  if (name === 'integration-floor' && SKIP_FLOOR) {
+    rows.push({ name, note: 'skipped (IAMKEYS_SKIP_FLOOR=1)', seconds: 0 });
     return;
   }
   const missing = needs.find((n) => !fs.existsSync(n.path));
@@ -120,7 +134,7 @@ async function layer(name, cmd, args, needs = []) {
     return;
   }
   const t = Date.now();
-  const { code, result } = await run(cmd, args, testEnv);
+  const { code, result } = await run(cmd, args, { ...testEnv, ...env });
   const seconds = (Date.now() - t) / 1000;
   if (!result) {
     rows.push({ name, passed: 0, failed: 1, pending: 0, note: `CRASHED (exit code ${code}, no result line)`, seconds });
@@ -148,7 +162,10 @@ for (const sig of ['SIGINT', 'SIGTERM']) {
 const started = Date.now();
 try {
   // A fresh machine: npm ci, Debian packages, code-server (each a no-op when already there).
-  ensureSetup({ needBrowser: ONLY !== 'unit' && ONLY !== 'conformance' });
+  ensureSetup({
+    needBrowser: ONLY !== 'unit' && ONLY !== 'conformance',
+    needFloorHost: !ONLY || ONLY === 'vsix' || (!SKIP_FLOOR && ONLY.startsWith('integration')),
+  });
 } catch (error) {
   console.error(`test-all: setup: ${error.message}`); // the layers that need it say so and fail
 }
@@ -167,7 +184,19 @@ const needChromium = { what: 'Chromium', path: chromium, fix: "run 'bash scripts
 const mochaArgs = (config) => [mochaBin, '--config', config, '--reporter', reporter, ...(GREP ? ['--grep', GREP] : [])];
 await layer('unit', process.execPath, mochaArgs('test/.mocharc.unit.json'), [needMocha]);
 await layer('conformance', process.execPath, mochaArgs('test/.mocharc.conformance.json'), [needMocha]);
+const needFloor = {
+  what: `code-server ${FLOOR_CODE_SERVER}`,
+  path: floorEntry,
+  fix: `run 'bash scripts/install-code-server.sh ${FLOOR_CODE_SERVER}' (CI: .ci/run installs it)`,
+};
+const floorGrep = GREP || (process.env.IAMKEYS_FLOOR_FULL === '1' ? '' : FLOOR_GREP);
+
 await layer('integration', process.execPath, ['out/test/host/runInCodeServer.js'], [needCodeServer, needChromium]);
+await layer('integration-floor', process.execPath, ['out/test/host/runInCodeServer.js'], [needFloor, needChromium], {
+  IAMKEYS_CODE_SERVER_VERSION: FLOOR_CODE_SERVER,
+  IAMKEYS_GREP: floorGrep,
+});
+await layer('vsix', process.execPath, ['out/test/host/vsixInstall.js'], [needFloor, needChromium]);
 await layer('ui', process.execPath, mochaArgs('test/.mocharc.ui.json'), [
   needMocha,
   needCodeServer,

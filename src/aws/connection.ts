@@ -2,6 +2,7 @@
 // one STS client reused for every call, the SDK's standard retry strategy and request timeouts.
 import type { DeadlineHttpHandler } from './deadlineHttpHandler';
 import type { IamApi } from './iamApi';
+import { loadSdk } from './sdkLoader';
 
 export interface ConnectionSettings {
   /** Empty: the SDK's default provider chain (env, AWS_PROFILE/default, SSO, process, IMDS…). */
@@ -42,7 +43,5 @@ export interface Connection {
 }
 
 export function createConnection(settings: ConnectionSettings, hooks: ConnectionHooks = {}): Connection {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded on first use: the SDK is most of activation's cost
-  const { createSdkConnection } = require('./sdkConnection') as typeof import('./sdkConnection');
-  return createSdkConnection(settings, hooks);
+  return loadSdk().createSdkConnection(settings, hooks);
 }

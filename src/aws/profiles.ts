@@ -1,5 +1,6 @@
 // Profile names and how each gets its credentials, read with the SDK's own shared-config
 // loader so we parse ~/.aws/config and ~/.aws/credentials exactly as the SDK will.
+import { loadSdk } from './sdkLoader';
 
 export type CredentialKind = 'static keys' | 'SSO' | 'credential process' | 'assume role' | 'web identity' | 'unknown';
 
@@ -23,9 +24,7 @@ function kindOf(section: Section): CredentialKind {
 
 /** Every profile in the config and credentials files, sorted by name. Re-reads the files each call. */
 export async function listProfiles(): Promise<ProfileInfo[]> {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded on first use, like the SDK (activation stays cheap)
-  const { loadSharedConfigFiles } = require('@smithy/shared-ini-file-loader') as typeof import('@smithy/shared-ini-file-loader');
-  const files = await loadSharedConfigFiles({ ignoreCache: true });
+  const files = await loadSdk().loadSharedConfigFiles({ ignoreCache: true });
   const merged = new Map<string, Section>();
   // As the SDK does, the credentials file wins over the config file for the same profile.
   for (const source of [files.configFile, files.credentialsFile]) {

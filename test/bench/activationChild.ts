@@ -1,17 +1,19 @@
 // Child-process entry (fresh Node each time, so module caches are cold): requires a bundle of
 // the extension with a stubbed `vscode` module and calls its activate(), timing both.
 //
-//   node out/test/bench/activationChild.js /path/to/extension.js [--stub-sdk]
+//   node out/test/bench/activationChild.js /path/to/extension.js [--load-sdk]
 //
-// --stub-sdk answers require('@aws-sdk/…') and require('@smithy/…') with stubs: for a bundle
-// built with the SDK external, to see what the extension's own code costs without it.
-// Prints one JSON line {requireMs, activateMs, heapDeltaBytes, subscriptions}.
+// Fails if activate() loaded the SDK file (sdk.js next to the bundle). --load-sdk then requires
+// that file, timing what the first AWS use costs.
+// Prints one JSON line {requireMs, activateMs, sdkRequireMs?, heapDeltaBytes, subscriptions}.
+import * as path from 'path';
 import { fakeExtensionContext, installVscodeStub } from './vscodeStub';
 
 function main(): void {
   const bundle = process.argv[2];
   if (!bundle) throw new Error('usage: activationChild.js BUNDLE');
-  installVscodeStub(process.argv.includes('--stub-sdk') ? ['@aws-sdk/', '@smithy/', '@aws/'] : []);
+  installVscodeStub();
+  const sdkFile = path.join(path.dirname(bundle), 'sdk.js');
   const heapBefore = process.memoryUsage().heapUsed;
   const t0 = process.hrtime.bigint();
   // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -21,9 +23,18 @@ function main(): void {
   const api = extension.activate(context) as { explorer?: unknown } | undefined;
   const t2 = process.hrtime.bigint();
   if (!api || !api.explorer) throw new Error('activate() did not return the extension API');
+  if (require.cache[sdkFile]) throw new Error(`activation loaded ${sdkFile}: the SDK must load on first use`);
+  let sdkRequireMs: number | undefined;
+  if (process.argv.includes('--load-sdk')) {
+    const t3 = process.hrtime.bigint();
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    require(sdkFile);
+    sdkRequireMs = Number(process.hrtime.bigint() - t3) / 1e6;
+  }
   const result = {
     requireMs: Number(t1 - t0) / 1e6,
     activateMs: Number(t2 - t1) / 1e6,
+    sdkRequireMs,
     heapDeltaBytes: process.memoryUsage().heapUsed - heapBefore,
     subscriptions: context.subscriptions.length,
   };

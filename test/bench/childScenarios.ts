@@ -1,10 +1,9 @@
-// Scenarios that need a fresh Node process each: 5 (bundle size, require + activate() time with
-// a stubbed `vscode`) and 6 (heap growth of the loaded tree model, with --expose-gc; and the
+// Scenarios that need a fresh Node process each: 5 (bundle sizes, require + activate() time with
+// a stubbed `vscode`, then the SDK file's require on first use) and 6 (heap growth of the loaded tree model, with --expose-gc; and the
 // hover over that loaded tree).
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import * as esbuild from 'esbuild';
 import { REPO_ROOT } from './benchEnv';
 import type { Ctx } from './context';
 import type { Row } from './report';
@@ -23,89 +22,100 @@ export interface RequireTiming {
   readonly heapDeltaBytes: number;
 }
 
+export interface BundleFiles {
+  /** dist/extension.js: what activation loads. */
+  readonly extensionBytes: number;
+  /** dist/sdk.js: the AWS SDK, required on first use. */
+  readonly sdkBytes: number;
+  readonly mapBytes?: number;
+}
+
 export interface ActivationDetail {
-  readonly devBundle: { readonly path: string; readonly bytes: number; readonly mapBytes?: number };
-  readonly prodBundle: { readonly bytes: number; readonly topInputs: readonly { name: string; bytes: number }[] };
-  readonly prodWithoutSdkBytes: number;
+  readonly devBundle: BundleFiles & { readonly path: string };
+  readonly prodBundle: BundleFiles & { readonly sdkTopInputs: readonly { name: string; bytes: number }[] };
   readonly dev: RequireTiming;
   readonly prod: RequireTiming;
-  readonly prodWithoutSdk: RequireTiming;
+  /** require of the production sdk.js after activation: the cost moved to the first AWS call. */
+  readonly sdkFirstUse: { readonly runs: number; readonly samplesMs: number[]; readonly medianMs: number };
   readonly realHost: string;
 }
 
-/** The options of esbuild.config.mjs (which builds on import, so it can't be imported). */
-function buildOptions(outfile: string, production: boolean, external: string[]): esbuild.BuildOptions & { metafile: true } {
-  return {
-    absWorkingDir: REPO_ROOT,
-    entryPoints: ['src/extension.ts'],
-    outfile,
-    bundle: true,
-    platform: 'node',
-    target: 'node20',
-    format: 'cjs',
-    external,
-    minify: production,
-    sourcemap: !production,
-    sourcesContent: false,
-    legalComments: production ? 'none' : 'inline',
-    logLevel: 'silent',
-    metafile: true,
-  };
+interface Metafile {
+  outputs: Record<string, { bytes: number; entryPoint?: string; inputs: Record<string, { bytesInOutput: number }> }>;
 }
 
-function timeRequire(bundle: string, runs: number, env: NodeJS.ProcessEnv, stubSdk = false): RequireTiming {
+/** Builds the production bundles with the project's own esbuild.config.mjs into `dir`. */
+function buildProduction(dir: string): Metafile {
+  const metafile = path.join(dir, 'meta.json');
+  const result = spawnSync(process.execPath, ['esbuild.config.mjs', '--production', '--outdir', dir, '--metafile', metafile], {
+    cwd: REPO_ROOT,
+    encoding: 'utf8',
+    timeout: 120_000,
+  });
+  if (result.status !== 0) throw new Error(`production build failed: ${result.stderr}`);
+  return JSON.parse(fs.readFileSync(metafile, 'utf8')) as Metafile;
+}
+
+function timeRequire(bundle: string, runs: number, env: NodeJS.ProcessEnv): RequireTiming & { sdkMs: number[] } {
   const requireMs: number[] = [];
   const activateMs: number[] = [];
+  const sdkMs: number[] = [];
   const totals: number[] = [];
   let heap = 0;
   const child = path.join(__dirname, 'activationChild.js');
   for (let i = 0; i < runs; i++) {
-    const result = spawnSync(process.execPath, [child, bundle, ...(stubSdk ? ['--stub-sdk'] : [])], { encoding: 'utf8', env, timeout: 60_000 });
+    const result = spawnSync(process.execPath, [child, bundle, '--load-sdk'], { encoding: 'utf8', env, timeout: 60_000 });
     if (result.status !== 0) throw new Error(`activationChild ${bundle}: ${result.stderr}`);
-    const parsed = JSON.parse(result.stdout.trim().split('\n').pop() as string) as { requireMs: number; activateMs: number; heapDeltaBytes: number };
+    const parsed = JSON.parse(result.stdout.trim().split('\n').pop() as string) as { requireMs: number; activateMs: number; sdkRequireMs: number; heapDeltaBytes: number };
     requireMs.push(parsed.requireMs);
     activateMs.push(parsed.activateMs);
+    sdkMs.push(parsed.sdkRequireMs);
     totals.push(parsed.requireMs + parsed.activateMs);
     heap = parsed.heapDeltaBytes;
   }
-  return { runs, requireMs, activateMs, totalMedianMs: median(totals), requireMedianMs: median(requireMs), activateMedianMs: median(activateMs), heapDeltaBytes: heap };
+  return { runs, requireMs, activateMs, sdkMs, totalMedianMs: median(totals), requireMedianMs: median(requireMs), activateMedianMs: median(activateMs), heapDeltaBytes: heap };
+}
+
+function size(file: string): number {
+  if (!fs.existsSync(file)) throw new Error(`${file} is missing: run \`npm run build\` first (npm run bench does)`);
+  return fs.statSync(file).size;
 }
 
 export async function scenarioActivation(ctx: Ctx): Promise<{ rows: Row[]; detail: ActivationDetail }> {
   ctx.log('5. activation cost');
   const devPath = path.join(REPO_ROOT, 'dist', 'extension.js');
-  if (!fs.existsSync(devPath)) throw new Error('dist/extension.js is missing: run `npm run build` first (npm run bench does)');
-  const devBytes = fs.statSync(devPath).size;
+  const devSdkPath = path.join(REPO_ROOT, 'dist', 'sdk.js');
   const mapPath = `${devPath}.map`;
-  const mapBytes = fs.existsSync(mapPath) ? fs.statSync(mapPath).size : undefined;
+  const devBundle = {
+    path: 'dist/extension.js',
+    extensionBytes: size(devPath),
+    sdkBytes: size(devSdkPath),
+    mapBytes: fs.existsSync(mapPath) ? fs.statSync(mapPath).size : undefined,
+  };
 
   const dir = path.join(ctx.env.dir, 'bundles');
   fs.mkdirSync(dir, { recursive: true });
-  const prodPath = path.join(dir, 'extension.prod.js');
-  const prod = await esbuild.build(buildOptions(prodPath, true, ['vscode']));
-  const prodOutput = Object.values(prod.metafile.outputs).find((o) => o.entryPoint);
+  const meta = buildProduction(dir);
+  const prodPath = path.join(dir, 'extension.js');
+  const sdkOutput = Object.entries(meta.outputs).find(([file]) => file.endsWith('sdk.js'))?.[1];
   const byPackage = new Map<string, number>();
-  for (const [file, input] of Object.entries(prodOutput?.inputs ?? {})) {
+  for (const [file, input] of Object.entries(sdkOutput?.inputs ?? {})) {
     const match = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(file);
-    const name = match ? (match[1] as string) : 'src (the extension itself)';
+    const name = match ? (match[1] as string) : 'src/aws (the SDK wrappers)';
     byPackage.set(name, (byPackage.get(name) ?? 0) + input.bytesInOutput);
   }
-  const topInputs = [...byPackage].sort((a, b) => b[1] - a[1]).slice(0, 8).map(([name, bytes]) => ({ name, bytes }));
-  const noSdkPath = path.join(dir, 'extension.prod-nosdk.js');
-  await esbuild.build(buildOptions(noSdkPath, true, ['vscode', '@aws-sdk/*', '@smithy/*', '@aws/*']));
+  const sdkTopInputs = [...byPackage].sort((a, b) => b[1] - a[1]).slice(0, 8).map(([name, bytes]) => ({ name, bytes }));
 
   const runs = ctx.config.quick ? 2 : Math.max(7, ctx.config.runs);
   const env = ctx.env.extensionEnv;
   const devTiming = timeRequire(devPath, runs, env);
   const prodTiming = timeRequire(prodPath, runs, env);
-  const noSdkTiming = timeRequire(noSdkPath, runs, env, true);
   const detail: ActivationDetail = {
-    devBundle: { path: 'dist/extension.js', bytes: devBytes, mapBytes },
-    prodBundle: { bytes: fs.statSync(prodPath).size, topInputs },
-    prodWithoutSdkBytes: fs.statSync(noSdkPath).size,
+    devBundle,
+    prodBundle: { extensionBytes: size(prodPath), sdkBytes: size(path.join(dir, 'sdk.js')), sdkTopInputs },
     dev: devTiming,
     prod: prodTiming,
-    prodWithoutSdk: noSdkTiming,
+    sdkFirstUse: { runs, samplesMs: prodTiming.sdkMs, medianMs: median(prodTiming.sdkMs) },
     realHost:
       'not available: the integration harness (test/host, test/integration) only asserts that activate() succeeds; it records no activation time',
   };
@@ -113,24 +123,24 @@ export async function scenarioActivation(ctx: Ctx): Promise<{ rows: Row[]; detai
   const rows: Row[] = [
     {
       id: '5a',
-      scenario: `Activation: require + activate(), production bundle (${kb(detail.prodBundle.bytes)}), fresh node, stubbed vscode`,
+      scenario: `Activation: require + activate(), production extension.js (${kb(detail.prodBundle.extensionBytes)}; sdk.js ${kb(detail.prodBundle.sdkBytes)} not loaded), fresh node, stubbed vscode`,
       ext: { label: 'extension', calls: 0, samplesMs: prodTiming.requireMs.map((r, i) => r + (prodTiming.activateMs[i] ?? 0)), medianMs: prodTiming.totalMedianMs },
       minCalls: 0,
-      note: `require ${prodTiming.requireMedianMs.toFixed(0)} ms + activate() ${prodTiming.activateMedianMs.toFixed(1)} ms`,
+      note: `require ${prodTiming.requireMedianMs.toFixed(1)} ms + activate() ${prodTiming.activateMedianMs.toFixed(1)} ms`,
     },
     {
       id: '5b',
-      scenario: `Activation: require + activate(), \`npm run build\` bundle (${kb(devBytes)})`,
+      scenario: `Activation: require + activate(), \`npm run build\` extension.js (${kb(devBundle.extensionBytes)}; sdk.js ${kb(devBundle.sdkBytes)})`,
       ext: { label: 'extension', calls: 0, samplesMs: devTiming.requireMs.map((r, i) => r + (devTiming.activateMs[i] ?? 0)), medianMs: devTiming.totalMedianMs },
       minCalls: 0,
-      note: `require ${devTiming.requireMedianMs.toFixed(0)} ms + activate() ${devTiming.activateMedianMs.toFixed(1)} ms`,
+      note: `require ${devTiming.requireMedianMs.toFixed(1)} ms + activate() ${devTiming.activateMedianMs.toFixed(1)} ms`,
     },
     {
       id: '5c',
-      scenario: `Diagnostic: production bundle without the AWS SDK (${kb(detail.prodWithoutSdkBytes)}, SDK stubbed)`,
-      ext: { label: 'extension', calls: 0, samplesMs: noSdkTiming.requireMs.map((r, i) => r + (noSdkTiming.activateMs[i] ?? 0)), medianMs: noSdkTiming.totalMedianMs },
+      scenario: `First AWS use: require of the production sdk.js (${kb(detail.prodBundle.sdkBytes)}) after activation`,
+      ext: { label: 'extension', calls: 0, samplesMs: prodTiming.sdkMs, medianMs: detail.sdkFirstUse.medianMs },
       minCalls: 0,
-      note: 'what activation would cost if the SDK were loaded on first use',
+      note: 'paid once, on the first profile read or AWS call, not by activation',
     },
   ];
   return { rows, detail };

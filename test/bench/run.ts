@@ -177,9 +177,11 @@ function targets(rows: readonly Row[], hover: HoverDetail | undefined, activatio
     out.push({ name: 'Tree memory under 50 MB', met: memory.heapDeltaBytes < 50 * 1024 * 1024, detail: `heap +${fmtBytes(memory.heapDeltaBytes)} for ${memory.users} users + ${memory.keys} keys` });
   }
   if (activation) {
-    out.push({ name: 'Activation under 50 ms (production bundle, require + activate)', met: activation.prod.totalMedianMs < 50, detail: `median ${fmtMs(activation.prod.totalMedianMs)} (require ${fmtMs(activation.prod.requireMedianMs)} + activate ${fmtMs(activation.prod.activateMedianMs)}), fastest ${fmtMs(Math.min(...activation.prod.requireMs.map((r, i) => r + (activation.prod.activateMs[i] ?? 0))))}; with the SDK stubbed out ${fmtMs(activation.prodWithoutSdk.totalMedianMs)}` });
+    const totals = activation.prod.requireMs.map((r, i) => r + (activation.prod.activateMs[i] ?? 0));
+    out.push({ name: 'Activation under 15 ms (production extension.js, require + activate)', met: activation.prod.totalMedianMs < 15, detail: `median ${fmtMs(activation.prod.totalMedianMs)} (require ${fmtMs(activation.prod.requireMedianMs)} + activate ${fmtMs(activation.prod.activateMedianMs)}), fastest ${fmtMs(Math.min(...totals))}; the SDK file's require on first use ${fmtMs(activation.sdkFirstUse.medianMs)}` });
     const limit = 1.5 * 1024 * 1024;
-    out.push({ name: 'Bundle under 1.5 MB (production, as packaged)', met: activation.prodBundle.bytes < limit, detail: `production ${fmtBytes(activation.prodBundle.bytes)}; \`npm run build\` output ${fmtBytes(activation.devBundle.bytes)}${activation.devBundle.bytes >= limit ? ' (over 1.5 MiB: unminified + inline legal comments)' : ''}` });
+    const p = activation.prodBundle;
+    out.push({ name: 'Bundle under 1.5 MB (production extension.js + sdk.js, as packaged)', met: p.extensionBytes + p.sdkBytes < limit, detail: `production extension.js ${fmtBytes(p.extensionBytes)} + sdk.js ${fmtBytes(p.sdkBytes)}; \`npm run build\` output extension.js ${fmtBytes(activation.devBundle.extensionBytes)} + sdk.js ${fmtBytes(activation.devBundle.sdkBytes)}` });
   }
   return out;
 }
@@ -343,9 +345,9 @@ function markdownReport(
       const totals = t.requireMs.map((r, i) => r + (t.activateMs[i] ?? 0));
       return `median ${fmtMs(t.totalMedianMs)}, fastest ${fmtMs(Math.min(...totals))}, slowest ${fmtMs(Math.max(...totals))} over ${t.runs} fresh processes`;
     };
-    lines.push(`Activation (require + activate()): production bundle ${span(a.prod)}; \`npm run build\` bundle ${span(a.dev)}; production bundle with the SDK stubbed out ${span(a.prodWithoutSdk)}.`);
+    lines.push(`Activation (require + activate()): production extension.js ${span(a.prod)}; \`npm run build\` extension.js ${span(a.dev)}. The SDK file's require on first use: median ${fmtMs(a.sdkFirstUse.medianMs)}.`);
     lines.push('');
-    lines.push(`Bundle: production ${fmtBytes(a.prodBundle.bytes)} (largest parts: ${a.prodBundle.topInputs.map((t) => `${t.name} ${fmtBytes(t.bytes)}`).join(', ')}); \`npm run build\` output ${fmtBytes(a.devBundle.bytes)}${a.devBundle.mapBytes ? ` + ${fmtBytes(a.devBundle.mapBytes)} source map` : ''}. Real host: ${a.realHost}.`);
+    lines.push(`Bundles: production extension.js ${fmtBytes(a.prodBundle.extensionBytes)} and sdk.js ${fmtBytes(a.prodBundle.sdkBytes)} (largest parts of sdk.js: ${a.prodBundle.sdkTopInputs.map((t) => `${t.name} ${fmtBytes(t.bytes)}`).join(', ')}); \`npm run build\` output extension.js ${fmtBytes(a.devBundle.extensionBytes)} and sdk.js ${fmtBytes(a.devBundle.sdkBytes)}${a.devBundle.mapBytes ? ` + ${fmtBytes(a.devBundle.mapBytes)} extension.js source map` : ''}. Real host: ${a.realHost}.`);
   }
   lines.push('');
   lines.push('Targets:');

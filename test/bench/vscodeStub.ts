@@ -179,7 +179,7 @@ const outputChannel = (): unknown =>
   });
 
 export const vscodeStub = partial('vscode', {
-  version: '1.100.0',
+  version: '1.93.0',
   EventEmitter,
   TreeItem,
   ThemeIcon,

@@ -8,7 +8,7 @@
 //   await page.goto(workbenchUrl(server, { workspaceFolder }));
 //   ...
 //   await server.stop(); // kills the whole process group and removes the temp dirs
-import { spawn, type ChildProcess } from 'child_process';
+import { spawn, spawnSync, type ChildProcess } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
@@ -19,12 +19,32 @@ import { sleep } from '../support/wait';
 
 /** Repo root (this file runs from out/test/host/). */
 export const REPO_ROOT = path.resolve(__dirname, '../../..');
+/** The newest host that runs on Node 20 (VS Code 1.100.3): the default. */
 export const CODE_SERVER_VERSION = '4.100.3';
+/** The lowest supported host (VS Code 1.93.1, the engines.vscode floor). */
+export const FLOOR_CODE_SERVER_VERSION = '4.93.1';
 
-/** code-server's entry script; CODE_SERVER_DIR overrides the install folder like the install script. */
-export function codeServerEntry(): string {
-  const dir = process.env.CODE_SERVER_DIR || path.join(REPO_ROOT, '.vscode-test', 'code-server');
-  return path.join(dir, 'node_modules', 'code-server', 'out', 'node', 'entry.js');
+/** The host version the tests use: IAMKEYS_CODE_SERVER_VERSION, else the newest. */
+export function selectedCodeServerVersion(): string {
+  return process.env.IAMKEYS_CODE_SERVER_VERSION || CODE_SERVER_VERSION;
+}
+
+/** Install folder, as scripts/install-code-server.sh picks it (CODE_SERVER_DIR: the default version's). */
+export function codeServerDir(version = selectedCodeServerVersion()): string {
+  if (version === CODE_SERVER_VERSION) return process.env.CODE_SERVER_DIR || path.join(REPO_ROOT, '.vscode-test', 'code-server');
+  return path.join(REPO_ROOT, '.vscode-test', `code-server-${version}`);
+}
+
+/** code-server's entry script. */
+export function codeServerEntry(version = selectedCodeServerVersion()): string {
+  return path.join(codeServerDir(version), 'node_modules', 'code-server', 'out', 'node', 'entry.js');
+}
+
+/** The installed code-server's version and the VS Code version it is built on. */
+export function installedHostVersions(version = selectedCodeServerVersion()): { codeServer: string; vscode: string } {
+  const pkg = path.join(codeServerDir(version), 'node_modules', 'code-server');
+  const read = (file: string): string => (JSON.parse(fs.readFileSync(path.join(pkg, file), 'utf8')) as { version: string }).version;
+  return { codeServer: read('package.json'), vscode: read(path.join('lib', 'vscode', 'package.json')) };
 }
 
 export function isCodeServerInstalled(): boolean {
@@ -42,6 +62,8 @@ export interface CodeServerOptions extends AwsFiles {
   port?: number;
   /** How long to wait for /healthz (default 30 s). */
   startTimeoutMs?: number;
+  /** .vsix files installed with `--install-extension` into the server's extensions dir before it starts. */
+  installExtensions?: string[];
 }
 
 export interface CodeServer {
@@ -174,6 +196,18 @@ async function startOnce(entry: string, options: CodeServerOptions, port: number
     '--ignore-last-opened',
     options.workspaceFolder,
   ];
+  for (const vsix of options.installExtensions ?? []) {
+    const installed = spawnSync(process.execPath, [entry, '--user-data-dir', userDataDir, '--extensions-dir', extensionsDir, '--install-extension', vsix], {
+      cwd: tempDir,
+      env,
+      encoding: 'utf8',
+      timeout: 120_000,
+    });
+    if (installed.status !== 0 || !/successfully installed/i.test(installed.stdout)) {
+      fs.rmSync(tempDir, { recursive: true, force: true });
+      throw new Error(`code-server --install-extension ${vsix} failed (exit ${installed.status}):\n${installed.stdout}${installed.stderr}`);
+    }
+  }
   // detached: own process group, so stop() can kill the server *and* its file watcher etc.
   const child: ChildProcess = spawn(process.execPath, args, {
     cwd: tempDir,

@@ -6,19 +6,24 @@
 // The suite's output is forwarded to stdout and written to test-results/integration.log; the
 // suite's IAMKEYS_TEST_RESULT line is re-printed last. Exit code 0 only if the workbench
 // reported success, a result line arrived and it has no failures.
-// Env: IAMKEYS_TIMEOUT_MIN (default 15), IAMKEYS_GREP (mocha grep, read by the suite).
+// Env: IAMKEYS_TIMEOUT_MIN (default 15), IAMKEYS_GREP (mocha grep, read by the suite),
+// IAMKEYS_CODE_SERVER_VERSION (which installed host; default the newest, codeServer.ts).
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { format } from 'util';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchChromium } from './browser';
-import { REPO_ROOT, isCodeServerInstalled, codeServerEntry, startCodeServer, workbenchUrl, type CodeServer } from './codeServer';
+import { CODE_SERVER_VERSION, REPO_ROOT, isCodeServerInstalled, codeServerEntry, installedHostVersions, selectedCodeServerVersion, startCodeServer, workbenchUrl, type CodeServer } from './codeServer';
 import { parseResult, resultLine } from './results';
 
 const SUITE = path.join(REPO_ROOT, 'out', 'test', 'integration', 'index.js');
 const FIXTURES = path.join(REPO_ROOT, 'test', 'host', 'fixtures', 'workspace');
-const LOG_FILE = path.join(REPO_ROOT, 'test-results', 'integration.log');
+const LOG_FILE = path.join(
+  REPO_ROOT,
+  'test-results',
+  selectedCodeServerVersion() === CODE_SERVER_VERSION ? 'integration.log' : `integration-${selectedCodeServerVersion()}.log`,
+);
 const TIMEOUT_MS = Number(process.env.IAMKEYS_TIMEOUT_MIN || 15) * 60_000;
 
 /** codeAutomationLog receives (type, args[]) with console.log's printf-style arguments. */
@@ -31,9 +36,16 @@ const NOISE = /^(Updating additional builtin extensions cache|Resolving connecti
 
 async function main(): Promise<number> {
   if (!isCodeServerInstalled()) {
-    console.error(`runInCodeServer: code-server is not installed (${codeServerEntry()}): run 'npm run install-code-server'.`);
+    const version = selectedCodeServerVersion();
+    console.error(`runInCodeServer: code-server ${version} is not installed (${codeServerEntry()}): run 'bash scripts/install-code-server.sh ${version}'.`);
     return 2;
   }
+  const host = installedHostVersions();
+  if (host.codeServer !== selectedCodeServerVersion()) {
+    console.error(`runInCodeServer: ${codeServerEntry()} is code-server ${host.codeServer}, not ${selectedCodeServerVersion()}.`);
+    return 2;
+  }
+  console.log(`runInCodeServer: host code-server ${host.codeServer} (VS Code ${host.vscode})`);
   if (!fs.existsSync(SUITE)) {
     console.error(`runInCodeServer: ${SUITE} is missing: run 'npm run compile-tests' first.`);
     return 2;
@@ -96,7 +108,7 @@ async function main(): Promise<number> {
     console.error(`runInCodeServer: no ${'IAMKEYS_TEST_RESULT'} line from the suite (workbench exit code ${exitCode ?? 'none'}); see ${LOG_FILE}.`);
     return 1;
   }
-  console.log(`integration: ${result.passed} passed, ${result.failed} failed, ${result.pending} pending (${seconds} s, workbench exit code ${exitCode ?? 'none'})`);
+  console.log(`integration on code-server ${host.codeServer} (VS Code ${host.vscode}): ${result.passed} passed, ${result.failed} failed, ${result.pending} pending (${seconds} s, workbench exit code ${exitCode ?? 'none'})`);
   console.log(resultLine(result));
   return exitCode === 0 && result.failed === 0 ? 0 : 1;
 }

@@ -1,0 +1,64 @@
+// Runs inside the extension host (extensionTestsPath) after vsixInstall.ts installed the .vsix
+// with `code-server --install-extension`: checks that the installed copy, not a development
+// one, activates on its own activation event and loads dist/sdk.js from the package on the first
+// AWS call. Ends with the IAMKEYS_TEST_RESULT line.
+import * as assert from 'assert/strict';
+import * as fs from 'fs';
+import * as path from 'path';
+import * as vscode from 'vscode';
+import { resultLine } from './results';
+
+const EXTENSION_ID = 'iam-keys-team.iam-access-keys';
+const REPO_ROOT = path.resolve(__dirname, '../../..');
+
+async function waitFor(what: string, condition: () => boolean, timeoutMs = 20_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error(`${what}: not within ${timeoutMs / 1000} s`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+function installed(): vscode.Extension<unknown> {
+  const extension = vscode.extensions.getExtension(EXTENSION_ID);
+  assert.ok(extension, `${EXTENSION_ID} is not installed in this host`);
+  return extension;
+}
+
+const checks: [string, () => Promise<void>][] = [
+  ['the extension is the installed package, not the repository', async () => {
+    const dir = installed().extensionUri.fsPath;
+    assert.ok(!path.resolve(dir).startsWith(REPO_ROOT), `loaded from ${dir}`);
+    assert.ok(fs.existsSync(path.join(dir, 'dist', 'extension.js')), 'dist/extension.js shipped');
+    assert.ok(fs.existsSync(path.join(dir, 'dist', 'sdk.js')), 'dist/sdk.js shipped');
+    assert.ok(!fs.existsSync(path.join(dir, 'src')), 'no sources shipped');
+  }],
+  ['it activates on its own (onStartupFinished) and returns its API', async () => {
+    const extension = installed();
+    await waitFor('activation', () => extension.isActive);
+    assert.ok((extension.exports as { explorer?: unknown } | undefined)?.explorer, 'activate() returned the API');
+  }],
+  ['the first AWS call loads dist/sdk.js from the package and gets an answer', async () => {
+    const sdkFile = path.join(installed().extensionUri.fsPath, 'dist', 'sdk.js');
+    const out = (await vscode.commands.executeCommand('iamKeys.listAccessKeys', {})) as { AccessKeyMetadata?: unknown[] } | undefined;
+    assert.ok(Array.isArray(out?.AccessKeyMetadata) && out.AccessKeyMetadata.length > 0, `listAccessKeys answered ${JSON.stringify(out)}`);
+    assert.ok(require.cache[sdkFile], `${sdkFile} is loaded`);
+  }],
+];
+
+export async function run(): Promise<void> {
+  let passed = 0;
+  let failed = 0;
+  for (const [name, check] of checks) {
+    try {
+      await check();
+      passed++;
+      console.log(`  ✔ vsix: ${name}`);
+    } catch (err) {
+      failed++;
+      console.log(`  ✖ vsix: ${name}: ${err instanceof Error ? err.message : String(err)}`);
+    }
+  }
+  console.log(resultLine({ passed, failed, pending: 0 }));
+  if (failed > 0) throw new Error(`${failed} .vsix check(s) failed`);
+}
