@@ -38,7 +38,7 @@ export function activate(context: vscode.ExtensionContext): IamKeysApi {
       const s = settings.current;
       return createConnection(
         { profile, region: s.region, endpoint: s.endpoint, requestTimeoutMs: s.requestTimeoutMs, maxAttempts: MAX_ATTEMPTS },
-        { ...hooks, mfaCodeProvider: askMfaCode },
+        { ...hooks, mfaCodeProvider: askMfaCode, log },
       );
     },
   });

@@ -2,7 +2,7 @@
 // and returns what it showed, so tests, keybindings and other extensions can drive it. The
 // map is typed by the IDs of commandIds.ts: a command without a handler does not compile.
 import * as vscode from 'vscode';
-import { redactSecrets } from '../core/redact';
+import { redactedErrorMessage } from '../core/redact';
 import { setAttentionFilter } from './attentionFilter';
 import { type CommandId, CommandIds, commandTitle } from './commandIds';
 import { copyAccessKeyId } from './copyAccessKeyId';
@@ -52,7 +52,7 @@ export function registerCommands(deps: CommandDeps): vscode.Disposable[] {
       } catch (error) {
         // Nothing escapes as an unhandled rejection: say what failed (by the command's title,
         // redacted like the log), and log the detail.
-        const reason = redactSecrets(error instanceof Error ? error.message : String(error));
+        const reason = redactedErrorMessage(error);
         deps.log.error(`${id} failed: ${reason}`);
         void vscode.window.showErrorMessage(vscode.l10n.t('{0} failed: {1}', vscode.l10n.t(commandTitle(id)), reason));
         return undefined;
