@@ -63,11 +63,17 @@ describe('Commands', function () {
   it('showAccessKeyJson opens read-only JSON in IAM\'s shape for a key row', async () => {
     const [root] = await children(session.api);
     const users = await childByLabel(session.api, root, 'Users');
-    const first = (await children(session.api, users))[0];
-    const keyRow = (await children(session.api, first)).find((k) => /^AKIA/.test(label(session.api, k)));
-    if (!keyRow) return; // first user without keys: covered by the next test
+    // The first listed user who has keys: on the first page, whatever the seed.
+    const owner = session.emulator.store.users().find((u) => keysOf(u).length > 0);
+    assert.ok(owner, 'the seeded account has a user with keys');
+    const userRow = await childByLabel(session.api, users, owner.userName);
+    const expectedId = keysOf(owner)[0].accessKeyId;
+    const keyRow = (await children(session.api, userRow)).find((k) => label(session.api, k) === expectedId);
+    assert.ok(keyRow, `${owner.userName}'s key ${expectedId} has a row`);
     const shown = (await vscode.commands.executeCommand('iamKeys.showAccessKeyJson', keyRow)) as Record<string, unknown>;
     assert.deepEqual(Object.keys(shown).slice(0, 4), ['UserName', 'AccessKeyId', 'Status', 'CreateDate']);
+    assert.equal(shown.UserName, owner.userName);
+    assert.equal(shown.AccessKeyId, expectedId);
     const editor = vscode.window.activeTextEditor!;
     assert.equal(editor.document.uri.scheme, 'iam-keys');
     assert.equal(editor.document.languageId, 'json');
