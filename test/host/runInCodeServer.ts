@@ -17,6 +17,8 @@ import { launchChromium } from './browser';
 import { CODE_SERVER_VERSION, REPO_ROOT, isCodeServerInstalled, codeServerEntry, installedHostVersions, selectedCodeServerVersion, startCodeServer, workbenchUrl, type CodeServer } from './codeServer';
 import { parseResult, resultLine } from './results';
 
+const GOTO_OPTIONS = { timeout: 120_000 };
+
 const SUITE = path.join(REPO_ROOT, 'out', 'test', 'integration', 'index.js');
 const FIXTURES = path.join(REPO_ROOT, 'test', 'host', 'fixtures', 'workspace');
 const LOG_FILE = path.join(
@@ -79,7 +81,8 @@ async function main(): Promise<number> {
     await page.exposeFunction('codeAutomationExit', (code: number) => resolveExit(Number(code)));
     page.on('pageerror', (err) => log.write(`[pageerror] ${err.message}\n`));
 
-    await page.goto(workbenchUrl(server, { workspaceFolder: workspace, extensionTestsPath: SUITE }));
+    // The page's load event can take over Playwright's default 30 s on a busy 2-core machine.
+    await page.goto(workbenchUrl(server, { workspaceFolder: workspace, extensionTestsPath: SUITE }), GOTO_OPTIONS);
     let timer: NodeJS.Timeout | undefined;
     const timedOut = new Promise<'timeout'>((r) => (timer = setTimeout(() => r('timeout'), TIMEOUT_MS)));
     const outcome = await Promise.race([exited, timedOut]);

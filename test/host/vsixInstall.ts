@@ -18,6 +18,8 @@ import { launchChromium } from './browser';
 import { FLOOR_CODE_SERVER_VERSION, REPO_ROOT, installedHostVersions, startCodeServer, workbenchUrl, type CodeServer } from './codeServer';
 import { parseResult, resultLine } from './results';
 
+const GOTO_OPTIONS = { timeout: 120_000 }; // the load event is slow on a busy machine
+
 const PROBE_EXTENSION = path.join(REPO_ROOT, 'test', 'host', 'fixtures', 'vsix-probe');
 const PROBE_SUITE = path.join(REPO_ROOT, 'out', 'test', 'host', 'vsixProbe.js');
 const TIMEOUT_MS = 5 * 60_000;
@@ -58,7 +60,7 @@ async function main(): Promise<boolean> {
       if (line.includes('vsix:')) console.log(line);
     });
     await page.exposeFunction('codeAutomationExit', (code: number) => resolveExit(Number(code)));
-    await page.goto(workbenchUrl(server, { workspaceFolder: workspace, extensionDevelopmentPath: PROBE_EXTENSION, extensionTestsPath: PROBE_SUITE }));
+    await page.goto(workbenchUrl(server, { workspaceFolder: workspace, extensionDevelopmentPath: PROBE_EXTENSION, extensionTestsPath: PROBE_SUITE }), GOTO_OPTIONS);
     let timer: NodeJS.Timeout | undefined;
     const outcome = await Promise.race([exited, new Promise<'timeout'>((r) => (timer = setTimeout(() => r('timeout'), TIMEOUT_MS)))]);
     clearTimeout(timer);
