@@ -23,14 +23,16 @@ class CountingIam {
     readonly account: string,
     readonly keys: readonly AccessKey[],
   ) {}
-  private count(name: string): void {
+  count(name: string): void {
     this.calls[name] = (this.calls[name] ?? 0) + 1;
   }
   total(): number {
     return Object.values(this.calls).reduce((a, b) => a + b, 0);
   }
   api(): IamApi {
-    const self = this;
+    return this.fakeApi(this);
+  }
+  private fakeApi(self: CountingIam): IamApi {
     return {
       getCallerIdentity: async () => (self.count('GetCallerIdentity'), { Account: self.account, Arn: `arn:aws:iam::${self.account}:user/x`, UserId: 'AIDAX' }),
       getAccessKeyAccount: async () => (self.count('GetAccessKeyInfo'), self.account),
