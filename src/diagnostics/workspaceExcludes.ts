@@ -4,6 +4,7 @@
 // and search.exclude entries set to true, each workspace folder's top-level .gitignore, and
 // the caller's own pattern, as one {a,b,…} glob.
 import * as vscode from 'vscode';
+import { gitignoreGlobs } from '../core/gitignoreGlobs';
 
 export async function workspaceExcludeGlob(extra?: string): Promise<string> {
   const patterns = new Set<string>();
@@ -20,26 +21,6 @@ export async function workspaceExcludeGlob(extra?: string): Promise<string> {
   }
   if (extra) addPattern(patterns, extra);
   return `{${[...patterns].join(',')}}`;
-}
-
-/**
- * .gitignore lines as globs: `name` anywhere (`**∕name`, and everything under it), `/name`
- * and `dir/name` from the folder root, `dir/` a directory. Negations (`!`) can't be expressed
- * in one exclude glob and are left out (the file stays excluded: the safer side for a scan
- * that is a courtesy, not a guarantee).
- */
-export function gitignoreGlobs(text: string): string[] {
-  const globs: string[] = [];
-  for (const raw of text.split(/\r?\n/)) {
-    const line = raw.trim();
-    if (!line || line.startsWith('#') || line.startsWith('!')) continue;
-    const body = line.replace(/\/+$/, '');
-    if (!body) continue;
-    const anchored = body.startsWith('/') || body.slice(0, -1).includes('/');
-    const path = anchored ? body.replace(/^\/+/, '') : `**/${body}`;
-    globs.push(path, `${path}/**`);
-  }
-  return globs;
 }
 
 /** Adds `pattern`, with one level of {a,b} spelled out (the whole is a brace list already). */

@@ -233,6 +233,21 @@ describe('diagnostics: leaked keys in files', function () {
     }
   });
 
+  it('iamKeys.scanWorkspace skips files over maxFileBytes and binary files, and says so', async () => {
+    await writeFile('scan-caps/big.txt', `key ${active}\n${'x'.repeat(3000)}\n`);
+    await writeFile('scan-caps/small.txt', `key ${active}\n`);
+    const binary = vscode.Uri.joinPath(folder(), 'scan-caps/blob.bin');
+    await vscode.workspace.fs.writeFile(binary, Uint8Array.from([0, 1, 2, ...new TextEncoder().encode(` ${active} `)]));
+    const result = (await vscode.commands.executeCommand('iamKeys.scanWorkspace', { include: 'scan-caps/**', maxFileBytes: 1000 })) as {
+      files: number;
+      findings: Array<{ uri: string }>;
+      skipped: { tooLarge: number; binary: number; unreadable: number };
+    };
+    assert.equal(result.files, 1);
+    assert.deepEqual(result.skipped, { tooLarge: 1, binary: 1, unreadable: 0 });
+    assert.deepEqual(result.findings.map((f) => f.uri.split('/').pop()), ['small.txt']);
+  });
+
   it('iamKeys.scanWorkspace refuses a bad argument with a message, and resolves to undefined', async () => {
     assert.equal(await vscode.commands.executeCommand('iamKeys.scanWorkspace', { include: 42 }), undefined);
     assert.equal(await vscode.commands.executeCommand('iamKeys.scanWorkspace', { maxFiles: -1 }), undefined);
