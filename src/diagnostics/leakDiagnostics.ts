@@ -2,7 +2,9 @@
 // by default). Each access key ID is judged by the hover's own lookup — explorer index, cache,
 // the ID itself, then AWS within iamKeys.hover.maxLookupsPerMinute — so a file full of IDs
 // can't throttle the account; IDs over the cap are reported from what the ID says and looked
-// up again once the budget allows. Secrets are reported by position, never by value.
+// up again once the budget allows. Lookups that a change of connections or budget calls for
+// are made for documents on screen; hidden ones are judged again when shown. Secrets are
+// reported by position, never by value.
 import * as vscode from 'vscode';
 import { CONNECTION_KEYS, DEFAULT_DIAGNOSTICS, type Settings } from '../config';
 import { scanForLeaks, type LeakFinding } from '../core/leakScanner';
@@ -74,6 +76,8 @@ export class LeakDiagnostics implements vscode.Disposable {
   private readonly timers = new Map<string, NodeJS.Timeout>();
   /** Bumped per document on every scan: a slower, older scan must not overwrite a newer one. */
   private readonly generations = new Map<string, number>();
+  /** Hidden documents whose verdicts may be out of date: judged again once shown. */
+  private readonly stale = new Set<string>();
   private disposed = false;
 
   constructor(private readonly deps: LeakDiagnosticsDeps) {
@@ -81,16 +85,32 @@ export class LeakDiagnostics implements vscode.Disposable {
       vscode.workspace.onDidOpenTextDocument((doc) => this.schedule(doc, 0)),
       vscode.workspace.onDidChangeTextDocument((e) => this.schedule(e.document, RESCAN_DELAY_MS)),
       vscode.workspace.onDidCloseTextDocument((doc) => this.forget(doc.uri)),
+      vscode.window.onDidChangeVisibleTextEditors((editors) => {
+        for (const { document } of editors) if (this.stale.delete(document.uri.toString())) this.schedule(document, 0);
+      }),
       deps.settings.onDidChange((affects) => {
-        if (affects('diagnostics') || affects('hover.maxLookupsPerMinute') || CONNECTION_KEYS.some(affects)) this.rescanAll();
+        // What is reported changed: every open document (answers mostly come from the cache).
+        if (affects('diagnostics')) this.rescanAll();
+        // Other accounts or a new budget: new lookups, so only for what is on screen now.
+        else if (affects('hover.maxLookupsPerMinute') || CONNECTION_KEYS.some(affects)) this.rescanVisible();
       }),
     );
     this.rescanAll();
   }
 
-  /** Scans every open document again (settings or connections changed). */
+  /** Scans every open document again. */
   rescanAll(): void {
     for (const doc of vscode.workspace.textDocuments) this.schedule(doc, 0);
+  }
+
+  /** Scans visible documents again; hidden ones wait until shown. */
+  private rescanVisible(): void {
+    for (const doc of vscode.workspace.textDocuments) this.rescanWhenVisible(doc, 0);
+  }
+
+  private rescanWhenVisible(document: vscode.TextDocument, delayMs: number): void {
+    if (vscode.window.visibleTextEditors.some((e) => e.document === document)) this.schedule(document, delayMs);
+    else this.stale.add(document.uri.toString());
   }
 
   private schedule(document: vscode.TextDocument, delayMs: number): void {
@@ -108,9 +128,12 @@ export class LeakDiagnostics implements vscode.Disposable {
 
   private forget(uri: vscode.Uri): void {
     const key = uri.toString();
-    clearTimeout(this.timers.get(key));
-    this.timers.delete(key);
+    for (const timer of [key, `${key}#retry`]) {
+      clearTimeout(this.timers.get(timer));
+      this.timers.delete(timer);
+    }
     this.generations.delete(key);
+    this.stale.delete(key);
     this.collection.delete(uri);
   }
 
@@ -127,8 +150,15 @@ export class LeakDiagnostics implements vscode.Disposable {
     const { judged, retryInMs } = await judgeFindings(findings, this.deps.lookup, this.deps.now?.() ?? new Date());
     if (this.disposed || this.generations.get(key) !== generation || document.isClosed) return;
     this.collection.set(document.uri, judged.map((j) => toDiagnostic(document, j)));
-    // Some IDs waited for the per-minute budget: look again once it has room.
-    if (retryInMs !== undefined) this.schedule(document, retryInMs + 100);
+    // Some IDs waited for the per-minute budget: look again once it has room (if still on screen).
+    if (retryInMs !== undefined) {
+      clearTimeout(this.timers.get(`${key}#retry`));
+      const timer = setTimeout(() => {
+        this.timers.delete(`${key}#retry`);
+        this.rescanWhenVisible(document, 0);
+      }, retryInMs + 100);
+      this.timers.set(`${key}#retry`, timer);
+    }
   }
 
   dispose(): void {
