@@ -16,6 +16,8 @@ import { loadAll, loadMore } from './loadMore';
 import { addProfile, removeProfile, selectProfile } from './profiles';
 import { refresh } from './refresh';
 import { showAccessKeyJson } from './showAccessKeyJson';
+import { ignoreLeakedKey } from '../diagnostics/ignoreLeakedKey';
+import { scanWorkspace } from '../diagnostics/scanWorkspace';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- command arguments come from anywhere
 type Handler = (arg: any, deps: CommandDeps, extra?: any) => unknown;
@@ -38,6 +40,8 @@ const HANDLERS: { readonly [K in CommandId]: Handler } = {
   [CommandIds.exportAccessKeys]: exportAccessKeys,
   [CommandIds.showNeedsAttention]: (_arg, deps) => setAttentionFilter(true, deps),
   [CommandIds.showAllKeys]: (_arg, deps) => setAttentionFilter(false, deps),
+  [CommandIds.scanWorkspace]: scanWorkspace,
+  [CommandIds.ignoreLeakedKey]: (arg) => ignoreLeakedKey(arg),
 };
 
 export function registerCommands(deps: CommandDeps): vscode.Disposable[] {

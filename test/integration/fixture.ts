@@ -41,6 +41,7 @@ export interface Settings {
   'hover.enabled'?: boolean;
   'hover.cacheSeconds'?: number;
   'hover.maxLookupsPerMinute'?: number;
+  'diagnostics.enabled'?: boolean;
 }
 
 const TOUCHED = new Set<string>();

@@ -106,7 +106,8 @@ describe('hover: access key IDs in documents', function () {
     assert.ok(text.includes('Account: 123456789012'), text);
     assert.ok(text.includes('Last used: 2025-01-02 03:04 UTC'), text);
     assert.ok(text.includes('command:iamKeys.revealAccessKey?'), 'offers to reveal the key');
-    assert.equal(calls(session.emulator, 'GetAccessKeyInfo'), 1);
+    // The ID carries its account: STS is not asked which account it is.
+    assert.equal(calls(session.emulator, 'GetAccessKeyInfo'), 0);
     assert.equal(calls(session.emulator, 'GetAccessKeyLastUsed'), 1);
   });
 
@@ -125,7 +126,7 @@ describe('hover: access key IDs in documents', function () {
     assert.match(text, new RegExp(`Not found in account \\*\\*${EMULATOR_ACCOUNT_ID}\\*\\*`));
   });
 
-  it('names the account of a key no profile covers, without asking IAM', async () => {
+  it('names the account of an old-format key no profile covers, asking STS but not IAM', async () => {
     const id = 'AKIAIOSFODNN7EXAMPLE';
     const document = await untitled(`export AWS_ACCESS_KEY_ID=${id}\n`, 'shellscript');
     const text = await answeredHover(document, id);
@@ -185,18 +186,27 @@ describe('hover: access key IDs in documents', function () {
     assert.equal(totalCalls(session.emulator), 1);
   });
 
+  it('names the account of a new-format key no profile covers from the ID alone, with no call', async () => {
+    const id = unknownKeyOf('210987654321', 8080);
+    const document = await untitled(`other ${id}\n`);
+    const text = await answeredHover(document, id);
+    assert.ok(text.includes('Belongs to account **210987654321**'), text);
+    assert.equal(calls(session.emulator, 'GetAccessKeyInfo') + calls(session.emulator, 'GetAccessKeyLastUsed'), 0);
+  });
+
   it('stops looking up past iamKeys.hover.maxLookupsPerMinute', async () => {
     await setHover(session, { maxLookupsPerMinute: 2 });
     try {
-      const ids = [1, 2, 3].map((seed) => unknownKeyOf('210987654321', 9000 + seed));
+      // Keys the ID places in the account but IAM doesn't hold: each costs an IAM call.
+      const ids = [1, 2, 3].map((seed) => unknownKeyOf(EMULATOR_ACCOUNT_ID, 9000 + seed));
       const document = await untitled(ids.join('\n'));
-      assert.match(await answeredHover(document, ids[0]!), /Belongs to account/);
-      assert.match(await answeredHover(document, ids[1]!), /Belongs to account/);
+      assert.match(await answeredHover(document, ids[0]!), /Not found in account/);
+      assert.match(await answeredHover(document, ids[1]!), /Not found in account/);
       assert.match(await answeredHover(document, ids[2]!), /Lookup limit reached, try again in a moment/);
-      assert.equal(calls(session.emulator, 'GetAccessKeyInfo'), 2);
+      assert.equal(calls(session.emulator, 'GetAccessKeyLastUsed'), 2);
       // Answers already known are still shown.
-      assert.match((await ourHover(document, ids[0]!)) ?? '', /Belongs to account/);
-      assert.equal(calls(session.emulator, 'GetAccessKeyInfo'), 2);
+      assert.match((await ourHover(document, ids[0]!)) ?? '', /Not found in account/);
+      assert.equal(calls(session.emulator, 'GetAccessKeyLastUsed'), 2);
     } finally {
       await setHover(session, { maxLookupsPerMinute: 600 });
     }
@@ -208,15 +218,15 @@ describe('hover: access key IDs in documents', function () {
     const latencyMs = 6000;
     session.emulator.setFaults({ latencyMs });
     try {
-      const id = unknownKeyOf('210987654321', 777);
+      const id = unknownKeyOf(EMULATOR_ACCOUNT_ID, 777);
       const document = await untitled(`slow ${id}`);
       const started = Date.now();
       const first = await ourHover(document, id);
       const took = Date.now() - started;
       assert.ok(took < latencyMs / 2, `answered after ${took} ms, with the request taking ${latencyMs} ms`);
       assert.match(first ?? '', /Looking up/);
-      assert.match(await answeredHover(document, id), /Belongs to account/);
-      assert.equal(calls(session.emulator, 'GetAccessKeyInfo'), 1);
+      assert.match(await answeredHover(document, id), /Not found in account/);
+      assert.equal(calls(session.emulator, 'GetAccessKeyLastUsed'), 1);
     } finally {
       session.emulator.setFaults({ latencyMs: 0 });
     }
