@@ -1,18 +1,21 @@
 #!/usr/bin/env node
 // `npm test`: build, then every test layer, then one closing line CI can read:
 //   N passed, N failed            (", N skipped" appended when tests were skipped/pending)
-// Layers: unit (mocha on Node, test/.mocharc.unit.json), integration (the suite inside
-// code-server's extension host, out/test/host/runInCodeServer.js, on code-server 4.100.3 =
-// VS Code 1.100.3), integration-floor (the same runner on code-server 4.93.1 = VS Code 1.93.1,
-// the engines.vscode floor; to keep CI under 20 minutes on 2 cores it runs the smoke,
-// Explorer, hover and Commands suites, FLOOR_GREP, unless IAMKEYS_GREP is set or
-// IAMKEYS_FLOOR_FULL=1), ui (mocha on Node driving the workbench in Chromium,
-// test/.mocharc.ui.json, on 4.100.3), vsix (the packaged .vsix installed into code-server
-// 4.93.1 with --install-extension, activated there: out/test/host/vsixInstall.js). Each layer ends with an
+// Layers: unit (mocha on Node, test/.mocharc.unit.json), conformance (the emulator against the
+// aws CLI and moto_server, test/.mocharc.conformance.json; both tools required), integration
+// (the suite inside code-server's extension host, out/test/host/runInCodeServer.js, on
+// code-server 4.100.3 = VS Code 1.100.3), integration-floor (the same runner on code-server
+// 4.93.1 = VS Code 1.93.1, the engines.vscode floor; to keep CI under 20 minutes on 2 cores it
+// runs the smoke, Explorer, hover and Commands suites, FLOOR_GREP, unless IAMKEYS_GREP is set or
+// IAMKEYS_FLOOR_FULL=1), vsix (the packaged .vsix installed into code-server 4.93.1 with
+// --install-extension, activated there: out/test/host/vsixInstall.js), ui (mocha on Node driving
+// the workbench in Chromium, test/.mocharc.ui.json, on 4.100.3). Each layer ends with an
 // IAMKEYS_TEST_RESULT line (test/host/results.ts) which is read here; a layer that crashes
 // without one, or a failing build step, counts as at least 1 failed. Exit code 1 if anything failed.
-// Knobs: IAMKEYS_ONLY=unit|integration|integration-floor|vsix|ui runs one layer (integration: both
-// hosts); IAMKEYS_SKIP_UI=1 skips the UI layer, IAMKEYS_SKIP_FLOOR=1 the floor host.
+// Every layer must run at least its floor of tests (test/floors.json, scripts/testPolicy.mjs).
+// Knobs (refused when CI is set): IAMKEYS_ONLY=<layer> runs one layer (integration: both hosts);
+// IAMKEYS_SKIP_UI=1 skips the UI layer, IAMKEYS_SKIP_FLOOR=1 the floor host; IAMKEYS_GREP=<regex>
+// runs only matching tests (floors are then not checked).
 // All layers run with an isolated AWS environment (no inherited AWS_*, empty shared files,
 // no instance metadata).
 import { spawn } from 'node:child_process';
@@ -21,17 +24,24 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ensureSetup, FLOOR_CODE_SERVER } from './ensure-setup.mjs';
+import { floorShortfall, parseFloors, refusedInCi } from './testPolicy.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const LAYERS = ['unit', 'integration', 'integration-floor', 'vsix', 'ui'];
+const LAYERS = ['unit', 'conformance', 'integration', 'integration-floor', 'vsix', 'ui'];
 const ONLY = process.env.IAMKEYS_ONLY || '';
 const SKIP_UI = process.env.IAMKEYS_SKIP_UI === '1';
 const SKIP_FLOOR = process.env.IAMKEYS_SKIP_FLOOR === '1';
+const GREP = process.env.IAMKEYS_GREP || '';
 // The floor host's share of the in-host suite: the extension loads, its tree, hover and commands.
 const FLOOR_GREP = '^(smoke: |Explorer |hover: |Commands )';
 const LAYER_TIMEOUT_MS = 30 * 60_000; // watchdog; the layers have their own, shorter timeouts
 const MARKER = /^IAMKEYS_TEST_RESULT (\{.*\})\s*$/;
 
+const refusals = refusedInCi(process.env);
+if (refusals.length > 0) {
+  for (const message of refusals) console.error(`test-all: ${message}`);
+  process.exit(2);
+}
 if (ONLY && !LAYERS.includes(ONLY)) {
   console.error(`test-all: IAMKEYS_ONLY must be one of ${LAYERS.join(', ')} (got "${ONLY}")`);
   process.exit(2);
@@ -45,6 +55,7 @@ const floorEntry = path.join(ROOT, '.vscode-test', `code-server-${FLOOR_CODE_SER
 const chromium = process.env.IAMKEYS_CHROMIUM || '/usr/bin/chromium';
 const mochaBin = path.join(ROOT, 'node_modules', 'mocha', 'bin', 'mocha.js');
 const reporter = path.join(ROOT, 'out', 'test', 'host', 'countingReporter.js');
+const floors = parseFloors(fs.readFileSync(path.join(ROOT, 'test', 'floors.json'), 'utf8'));
 
 // Isolated AWS environment for every layer.
 const awsDir = fs.mkdtempSync(path.join(os.tmpdir(), 'iamkeys-aws-'));
@@ -130,7 +141,9 @@ async function layer(name, cmd, args, needs = [], env = {}) {
   } else if (code !== 0 && !(result.failed > 0)) {
     rows.push({ name, ...result, failed: 1, note: `exit code ${code} despite 0 failures: counted as 1 failed`, seconds });
   } else {
-    rows.push({ name, ...result, seconds });
+    const shortfall = floorShortfall(name, result, floors, { grep: GREP });
+    if (shortfall) console.error(`test-all: ${name}: ${shortfall}`);
+    rows.push(shortfall ? { name, ...result, failed: (result.failed ?? 0) + 1, note: `+1 failed: ${shortfall}`, seconds } : { name, ...result, note: GREP ? 'floor not checked (IAMKEYS_GREP)' : '', seconds });
   }
 }
 
@@ -149,7 +162,10 @@ for (const sig of ['SIGINT', 'SIGTERM']) {
 const started = Date.now();
 try {
   // A fresh machine: npm ci, Debian packages, code-server (each a no-op when already there).
-  ensureSetup({ needBrowser: ONLY !== 'unit', needFloorHost: !ONLY || ONLY === 'vsix' || (!SKIP_FLOOR && ONLY.startsWith('integration')) });
+  ensureSetup({
+    needBrowser: ONLY !== 'unit' && ONLY !== 'conformance',
+    needFloorHost: !ONLY || ONLY === 'vsix' || (!SKIP_FLOOR && ONLY.startsWith('integration')),
+  });
 } catch (error) {
   console.error(`test-all: setup: ${error.message}`); // the layers that need it say so and fail
 }
@@ -164,13 +180,16 @@ const needCodeServer = {
 };
 const needChromium = { what: 'Chromium', path: chromium, fix: "run 'bash scripts/install-system-deps.sh'" };
 
-await layer('unit', process.execPath, [mochaBin, '--config', 'test/.mocharc.unit.json', '--reporter', reporter], [needMocha]);
+// IAMKEYS_GREP reaches the in-host suite through the environment; the mocha layers get --grep.
+const mochaArgs = (config) => [mochaBin, '--config', config, '--reporter', reporter, ...(GREP ? ['--grep', GREP] : [])];
+await layer('unit', process.execPath, mochaArgs('test/.mocharc.unit.json'), [needMocha]);
+await layer('conformance', process.execPath, mochaArgs('test/.mocharc.conformance.json'), [needMocha]);
 const needFloor = {
   what: `code-server ${FLOOR_CODE_SERVER}`,
   path: floorEntry,
   fix: `run 'bash scripts/install-code-server.sh ${FLOOR_CODE_SERVER}' (CI: .ci/run installs it)`,
 };
-const floorGrep = process.env.IAMKEYS_GREP || (process.env.IAMKEYS_FLOOR_FULL === '1' ? '' : FLOOR_GREP);
+const floorGrep = GREP || (process.env.IAMKEYS_FLOOR_FULL === '1' ? '' : FLOOR_GREP);
 
 await layer('integration', process.execPath, ['out/test/host/runInCodeServer.js'], [needCodeServer, needChromium]);
 await layer('integration-floor', process.execPath, ['out/test/host/runInCodeServer.js'], [needFloor, needChromium], {
@@ -178,7 +197,7 @@ await layer('integration-floor', process.execPath, ['out/test/host/runInCodeServ
   IAMKEYS_GREP: floorGrep,
 });
 await layer('vsix', process.execPath, ['out/test/host/vsixInstall.js'], [needFloor, needChromium]);
-await layer('ui', process.execPath, [mochaBin, '--config', 'test/.mocharc.ui.json', '--reporter', reporter], [
+await layer('ui', process.execPath, mochaArgs('test/.mocharc.ui.json'), [
   needMocha,
   needCodeServer,
   needChromium,

@@ -9,6 +9,13 @@ export interface HoverSettings {
   readonly maxLookupsPerMinute: number;
 }
 
+export interface DiagnosticsSettings {
+  readonly enabled: boolean;
+  readonly ignore: readonly string[];
+}
+
+export const DEFAULT_DIAGNOSTICS: DiagnosticsSettings = { enabled: true, ignore: [] };
+
 export interface IamKeysSettings {
   /** Profiles shown as roots, in order; '' stands for the SDK's default chain. */
   readonly profiles: readonly string[];
@@ -22,6 +29,8 @@ export interface IamKeysSettings {
   readonly hover: HoverSettings;
   /** Mark access key IDs found in open files (off by default). */
   readonly decorations: boolean;
+  /** Leaked-credential diagnostics in open files, and key IDs never to report (readSettings always sets it). */
+  readonly diagnostics?: DiagnosticsSettings;
   /** Human-readable problems with the raw settings (shown in the view message). */
   readonly warnings: readonly string[];
   /** Set when iamKeys.endpoint holds something we refuse to send signed requests to. */
@@ -64,8 +73,16 @@ export function readSettings(config: vscode.WorkspaceConfiguration = vscode.work
       maxLookupsPerMinute: integer('hover.maxLookupsPerMinute', 1, 600, 30),
     },
     decorations: config.get<unknown>('decorations.enabled') === true,
+    diagnostics: {
+      enabled: config.get<unknown>('diagnostics.enabled') !== false,
+      ignore: stringList(config.get<unknown>('diagnostics.ignore')),
+    },
     warnings,
   };
+}
+
+function stringList(value: unknown): string[] {
+  return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string').map((v) => v.trim()) : [];
 }
 
 function stringSetting(value: unknown): string {

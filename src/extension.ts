@@ -12,6 +12,7 @@ import { ExplorerProvider } from './explorer/explorerProvider';
 import type { ExplorerNode } from './explorer/nodes/explorerNode';
 import { ViewState } from './explorer/viewState';
 import { registerAccessKeyHover } from './hover/registerHover';
+import { registerLeakDiagnostics } from './diagnostics/registerDiagnostics';
 import { createLog } from './log';
 
 /** What activate() returns: for integration tests and other extensions. */
@@ -38,7 +39,7 @@ export function activate(context: vscode.ExtensionContext): IamKeysApi {
       const s = settings.current;
       return createConnection(
         { profile, region: s.region, endpoint: s.endpoint, requestTimeoutMs: s.requestTimeoutMs, maxAttempts: MAX_ATTEMPTS },
-        { ...hooks, mfaCodeProvider: askMfaCode },
+        { ...hooks, mfaCodeProvider: askMfaCode, log },
       );
     },
   });
@@ -49,6 +50,7 @@ export function activate(context: vscode.ExtensionContext): IamKeysApi {
   void view.setWarnings(settings.current.warnings);
   const documents = new JsonDocuments();
   const hover = registerAccessKeyHover({ sessions, settings, log });
+  const leaks = registerLeakDiagnostics({ lookup: hover.lookup, settings, log });
 
   context.subscriptions.push(
     channel,
@@ -59,8 +61,9 @@ export function activate(context: vscode.ExtensionContext): IamKeysApi {
     view,
     documents,
     vscode.workspace.registerTextDocumentContentProvider(JSON_SCHEME, documents),
-    ...registerCommands({ sessions, explorer, treeView, view, settings, log, documents }),
+    ...registerCommands({ sessions, explorer, treeView, view, settings, log, documents, lookup: hover.lookup }),
     ...hover.disposables,
+    ...leaks.disposables,
     settings.onDidChange((affects) => {
       void view.setWarnings(settings.current.warnings);
       if (CONNECTION_KEYS.some(affects)) {

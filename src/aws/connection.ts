@@ -1,5 +1,6 @@
 // One connection = one profile (or the default chain) + region + endpoint, with one IAM and
 // one STS client reused for every call, the SDK's standard retry strategy and request timeouts.
+import type { DeadlineHttpHandler } from './deadlineHttpHandler';
 import type { IamApi } from './iamApi';
 import { loadSdk } from './sdkLoader';
 
@@ -24,7 +25,14 @@ export interface ConnectionHooks {
   readonly mfaCodeProvider?: (mfaSerial: string) => Promise<string>;
   /** Called after every HTTP attempt, retries included (for logs and "retrying" states). */
   readonly onAttempt?: (record: AttemptRecord) => void;
+  /** Where ignored endpoint URLs and refused requests are reported (redacted by the log). */
+  readonly log?: { warn(message: string): void };
+  /** Replaces the HTTP handler (tests record requests instead of sending them); still guarded. */
+  readonly requestHandler?: () => RequestSender;
 }
+
+/** The shape of the SDK's HTTP handler that the clients are given. */
+export type RequestSender = Pick<DeadlineHttpHandler, 'metadata' | 'handle' | 'updateHttpClientConfig' | 'httpHandlerConfigs' | 'destroy'>;
 
 export interface Connection {
   readonly settings: ConnectionSettings;

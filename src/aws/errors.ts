@@ -157,6 +157,7 @@ function networkHint(raw: string): string {
 }
 
 function firstSentence(raw: string): string {
-  const line = redactSecrets(raw.split('\n')[0].trim());
+  // Redacted before cutting: a secret wrapped onto the next line must not leave half behind.
+  const line = (redactSecrets(raw).split('\n')[0] ?? '').trim();
   return line.length > 200 ? `${line.slice(0, 197)}…` : line;
 }

@@ -1,7 +1,9 @@
 // Who owns an access key ID: the one path behind Find Access Key Owner, Show JSON, the hover
-// and diagnostics. The key's account picks the one session to ask — named by STS
-// GetAccessKeyInfo in one call whatever the number of sessions — and only that session's IAM
-// is asked for the user (GetAccessKeyLastUsed) and the key's status (its user's key list).
+// and diagnostics. The key's account picks the one session to ask — read from the ID itself
+// when it carries it (no call), else named by STS GetAccessKeyInfo in one call whatever the
+// number of sessions — and only that session's IAM is asked for the user
+// (GetAccessKeyLastUsed) and the key's status (its user's key list).
+import { accountFromKeyId } from '../core/accountFromKeyId';
 import { AbortError } from '../core/concurrency';
 import type { AccessKey, AccessKeyLastUsed } from '../core/types';
 import { classifyError, type ClassifiedError } from './errors';
@@ -15,6 +17,21 @@ export interface OwnerLookupSession {
   readonly api: IamApi;
   /** The session's own account (GetCallerIdentity, asked once per session), if it can be known. */
   resolveAccount(): Promise<string | undefined>;
+  /** The account if already known, without asking. */
+  account?(): string | undefined;
+}
+
+/**
+ * The answer when it needs no call at all: a temporary key, or a key whose ID names an account
+ * that no session is signed in to (every session's account already known). Else undefined.
+ */
+export function keyOwnerWithoutCalls(sessions: readonly OwnerLookupSession[], accessKeyId: string): KeyInfo | undefined {
+  const account = accountFromKeyId(accessKeyId);
+  if (account === undefined || sessions.length === 0) return undefined;
+  if (isTemporaryKeyId(accessKeyId)) return { kind: 'temporary', accessKeyId, account };
+  const known = sessions.map((s) => s.account?.());
+  if (known.some((a) => a === undefined || a === account)) return undefined;
+  return { kind: 'other-account', accessKeyId, account };
 }
 
 /** Whether an ID is a temporary (STS) key: IAM lists no such keys. */
@@ -52,12 +69,17 @@ export async function lookUpKeyOwner(sessions: readonly OwnerLookupSession[], ac
   return fallback ?? (placed.error ? errorInfo(accessKeyId, placed.error) : { kind: 'no-connection', accessKeyId });
 }
 
-/** STS GetAccessKeyInfo, asked of one session after another until one answers (usually the first). */
+/**
+ * The account in the key ID when it carries one; else STS GetAccessKeyInfo, asked of one
+ * session after another until one answers (usually the first).
+ */
 async function keyAccount(
   sessions: readonly OwnerLookupSession[],
   accessKeyId: string,
   signal: AbortSignal | undefined,
 ): Promise<{ account?: string; error?: ClassifiedError }> {
+  const decoded = accountFromKeyId(accessKeyId);
+  if (decoded !== undefined) return { account: decoded };
   let error: ClassifiedError | undefined;
   for (const session of sessions) {
     throwIfAborted(signal);

@@ -12,30 +12,44 @@ import type {
   MetadataBearer,
   MiddlewareStack,
 } from '@smithy/types';
-import type { AttemptRecord, Connection, ConnectionHooks, ConnectionSettings } from './connection';
+import type { AttemptRecord, Connection, ConnectionHooks, ConnectionSettings, RequestSender } from './connection';
 import { DeadlineHttpHandler } from './deadlineHttpHandler';
+import { guardedEndpointConfig, guardRequestHandler, IGNORE_CONFIGURED_ENDPOINTS, reportIgnoredEndpoints } from './endpointGuard';
 import { SdkIamApi } from './sdkIamApi';
 
 export function createSdkConnection(settings: ConnectionSettings, hooks: ConnectionHooks = {}): Connection {
+  // Throws before any client exists if the endpoint breaks the https-or-loopback rule.
+  const endpoint = guardedEndpointConfig(settings.endpoint);
+  // The providers' own STS/SSO clients (assume role, SSO, web identity) ignore configured
+  // endpoint URLs too; they reuse the calling client's (guarded) request handler.
+  const clientConfig = { ...IGNORE_CONFIGURED_ENDPOINTS };
   const credentials: AwsCredentialIdentityProvider = settings.profile
-    ? fromIni({ profile: settings.profile, mfaCodeProvider: hooks.mfaCodeProvider, ignoreCache: true })
-    : fromNodeProviderChain({ mfaCodeProvider: hooks.mfaCodeProvider, ignoreCache: true });
+    ? fromIni({ profile: settings.profile, mfaCodeProvider: hooks.mfaCodeProvider, ignoreCache: true, clientConfig })
+    : fromNodeProviderChain({ mfaCodeProvider: hooks.mfaCodeProvider, ignoreCache: true, clientConfig });
+  if (hooks.log) {
+    const log = hooks.log;
+    void reportIgnoredEndpoints(process.env, settings.profile).then((messages) => messages.forEach((m) => log.warn(m)));
+  }
   const common = {
     region: settings.region || 'us-east-1',
-    endpoint: settings.endpoint || undefined,
+    ...endpoint,
     credentials,
     retryMode: 'standard',
     maxAttempts: settings.maxAttempts,
   } as const;
   // One handler per client: destroying a client closes its own sockets only.
-  const handler = (): DeadlineHttpHandler =>
-    new DeadlineHttpHandler(
-      new NodeHttpHandler({
-        requestTimeout: settings.requestTimeoutMs,
-        connectionTimeout: Math.min(settings.requestTimeoutMs, 5000),
-        throwOnRequestTimeout: true,
-      }),
-      settings.requestTimeoutMs,
+  const handler = (): RequestSender =>
+    guardRequestHandler(
+      hooks.requestHandler?.() ??
+        new DeadlineHttpHandler(
+          new NodeHttpHandler({
+            requestTimeout: settings.requestTimeoutMs,
+            connectionTimeout: Math.min(settings.requestTimeoutMs, 5000),
+            throwOnRequestTimeout: true,
+          }),
+          settings.requestTimeoutMs,
+        ),
+      (message) => hooks.log?.warn(message),
     );
   const iam = new IAMClient({ ...common, requestHandler: handler() });
   const sts = new STSClient({ ...common, requestHandler: handler() });

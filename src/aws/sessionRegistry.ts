@@ -1,10 +1,15 @@
 // The sessions the settings ask for, built on first use and shared by the explorer, the
 // commands, the hover and diagnostics. A rebuild (settings changed) disposes them all; a build
 // that was under way when the settings changed is dropped, and the settings are read again
-// after the config files were, so no session is made from a stale snapshot.
+// after the config files were, so no session is made from a stale snapshot. Every connection
+// and every call also checks the CURRENT settings (guardedConnect): a session built while an
+// endpoint was allowed sends nothing once the settings refuse it, rebuilt or not, reconnected or not.
 import type { AccessKey } from '../core/types';
+import type { Connection } from './connection';
 import { ConnectionSession, type ConnectionFactory, type IndexedKey } from './connectionSession';
 import { hasDefaultCredentialSource } from './credentialSources';
+import { EndpointRefusedError } from './endpointGuard';
+import type { IamApi } from './iamApi';
 import { classifyError } from './errors';
 import type { ProfileInfo } from './profiles';
 
@@ -33,6 +38,7 @@ export class SessionRegistry {
   private built: RegistryState | undefined;
   private building: Promise<RegistryState> | undefined;
   private generation = 0;
+  private readonly loggedRefusals = new Set<string>();
   private readonly listeners = new Set<() => void>();
 
   constructor(private readonly deps: SessionRegistryDeps) {}
@@ -91,6 +97,7 @@ export class SessionRegistry {
   /** Disposes every session; the next use builds them from the current settings. */
   rebuild(): void {
     this.generation++;
+    this.loggedRefusals.clear();
     const old = this.built;
     const pending = this.building;
     this.built = undefined;
@@ -113,7 +120,59 @@ export class SessionRegistry {
     this.listeners.clear();
   }
 
+  /** Why no request may leave for a session of `generation` now, or undefined. */
+  private refusal(generation: number): string | undefined {
+    const error = this.deps.settings().endpointError;
+    if (error) return error;
+    if (generation !== this.generation) return 'The connection settings changed; this connection was closed.';
+    return undefined;
+  }
+
+  private refuseIfNeeded(generation: number): void {
+    const reason = this.refusal(generation);
+    if (reason === undefined) return;
+    if (!this.loggedRefusals.has(reason)) {
+      this.loggedRefusals.add(reason);
+      this.deps.log.warn(`No request is sent: ${reason}`);
+    }
+    throw new EndpointRefusedError(reason);
+  }
+
+  /** The factory sessions get: checks the current settings when connecting and before every call. */
+  private guardedConnect(generation: number): ConnectionFactory {
+    return (profile, hooks) => {
+      this.refuseIfNeeded(generation);
+      const connection = this.deps.connect(profile, hooks);
+      const check = (): void => this.refuseIfNeeded(generation);
+      const api = new Proxy(connection.api, {
+        get(target, property, receiver) {
+          const value = Reflect.get(target, property, receiver) as unknown;
+          if (typeof value !== 'function') return value;
+          return (...args: unknown[]) => {
+            try {
+              check();
+            } catch (error) {
+              return Promise.reject(error);
+            }
+            return (value as (...a: unknown[]) => unknown).apply(target, args);
+          };
+        },
+      }) as IamApi;
+      const guarded: Connection = {
+        settings: connection.settings,
+        api,
+        accessKeyId: async () => {
+          check();
+          return connection.accessKeyId();
+        },
+        dispose: () => connection.dispose(),
+      };
+      return guarded;
+    };
+  }
+
   private async build(): Promise<RegistryState> {
+    const generation = this.generation;
     let profiles: ProfileInfo[] = [];
     try {
       profiles = await this.deps.listProfiles();
@@ -123,13 +182,15 @@ export class SessionRegistry {
     // Read after the await: a change made meanwhile must win over the snapshot of before.
     const settings = this.deps.settings();
     if (settings.endpointError) {
+      this.loggedRefusals.add(settings.endpointError);
       this.deps.log.warn(`No request is sent: ${settings.endpointError}`);
       return { kind: 'endpoint-refused', reason: settings.endpointError };
     }
     const onlyDefault = settings.profiles.length === 1 && settings.profiles[0] === '';
     if (onlyDefault && !hasDefaultCredentialSource(this.deps.env(), profiles)) return { kind: 'no-credentials' };
     const sessions = settings.profiles.map(
-      (profile) => new ConnectionSession(profile, profile ? profiles.find((p) => p.name === profile) : undefined, this.deps.connect, this.deps.log),
+      (profile) =>
+        new ConnectionSession(profile, profile ? profiles.find((p) => p.name === profile) : undefined, this.guardedConnect(generation), this.deps.log),
     );
     return { kind: 'ready', sessions };
   }

@@ -41,6 +41,26 @@ export async function setAttentionFilter(on: boolean, deps: CommandDeps): Promis
   await deps.view.setAttentionOnly(on);
   const rows = await deps.explorer.connectionRows();
   const usersShown = on ? rows.reduce((n, row) => n + row.users.visibleUsers().length, 0) : 0;
+  if (on && deps.treeView.visible) await openFlaggedUsers(rows, deps);
   deps.log.info(on ? `showing only keys needing attention: ${usersShown} of ${usersChecked} users` : 'showing all keys');
   return { attentionOnly: on, usersChecked, usersShown, cancelled };
+}
+
+/** Most users to open at once: beyond this the view is a wall of keys. */
+const MAX_OPENED = 25;
+
+/**
+ * A row's collapsible state counts only the first time the view sees it; rows it showed
+ * collapsed before stay collapsed. Opening them is the view's job, through reveal.
+ */
+async function openFlaggedUsers(rows: Awaited<ReturnType<CommandDeps['explorer']['connectionRows']>>, deps: CommandDeps): Promise<void> {
+  const flagged = rows.flatMap((row) => row.users.userNodes().filter((user) => user.flaggedKeys().length > 0)).slice(0, MAX_OPENED);
+  // Last first, so the view ends scrolled to the first flagged user.
+  for (const user of flagged.reverse()) {
+    try {
+      await deps.treeView.reveal(user, { expand: true, select: false, focus: false });
+    } catch (error) {
+      deps.log.debug(`attention filter: could not open ${user.user.UserName}: ${String(error)}`);
+    }
+  }
 }

@@ -21,6 +21,8 @@ export const COMMANDS = {
   exportAccessKeys: { id: 'iamKeys.exportAccessKeys', title: 'Export Access Keys…' },
   showNeedsAttention: { id: 'iamKeys.showNeedsAttention', title: 'Show Only Keys Needing Attention' },
   showAllKeys: { id: 'iamKeys.showAllKeys', title: 'Show All Keys' },
+  scanWorkspace: { id: 'iamKeys.scanWorkspace', title: 'Scan Workspace for Leaked Access Keys' },
+  ignoreLeakedKey: { id: 'iamKeys.ignoreLeakedKey', title: 'Ignore Access Key in Problems' },
 } as const;
 
 export type CommandName = keyof typeof COMMANDS;

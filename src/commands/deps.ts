@@ -6,6 +6,7 @@ import type { Settings } from '../config';
 import type { ExplorerProvider } from '../explorer/explorerProvider';
 import type { ExplorerNode } from '../explorer/nodes/explorerNode';
 import type { ViewState } from '../explorer/viewState';
+import type { LeakLookup } from '../diagnostics/leakDiagnostics';
 import type { Log } from '../log';
 import type { JsonDocuments } from './jsonDocuments';
 
@@ -17,4 +18,6 @@ export interface CommandDeps {
   readonly settings: Settings;
   readonly log: Log;
   readonly documents: JsonDocuments;
+  /** The hover's key lookup (cache and per-minute cap), shared by the workspace scan. */
+  readonly lookup: LeakLookup;
 }

@@ -2,7 +2,7 @@
 // and returns what it showed, so tests, keybindings and other extensions can drive it. The
 // map is typed by the IDs of commandIds.ts: a command without a handler does not compile.
 import * as vscode from 'vscode';
-import { redactSecrets } from '../core/redact';
+import { redactedErrorMessage } from '../core/redact';
 import { setAttentionFilter } from './attentionFilter';
 import { type CommandId, CommandIds, commandTitle } from './commandIds';
 import { copyAccessKeyId } from './copyAccessKeyId';
@@ -16,6 +16,8 @@ import { loadAll, loadMore } from './loadMore';
 import { addProfile, removeProfile, selectProfile } from './profiles';
 import { refresh } from './refresh';
 import { showAccessKeyJson } from './showAccessKeyJson';
+import { ignoreLeakedKey } from '../diagnostics/ignoreLeakedKey';
+import { scanWorkspace } from '../diagnostics/scanWorkspace';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- command arguments come from anywhere
 type Handler = (arg: any, deps: CommandDeps, extra?: any) => unknown;
@@ -38,6 +40,8 @@ const HANDLERS: { readonly [K in CommandId]: Handler } = {
   [CommandIds.exportAccessKeys]: exportAccessKeys,
   [CommandIds.showNeedsAttention]: (_arg, deps) => setAttentionFilter(true, deps),
   [CommandIds.showAllKeys]: (_arg, deps) => setAttentionFilter(false, deps),
+  [CommandIds.scanWorkspace]: scanWorkspace,
+  [CommandIds.ignoreLeakedKey]: (arg) => ignoreLeakedKey(arg),
 };
 
 export function registerCommands(deps: CommandDeps): vscode.Disposable[] {
@@ -52,7 +56,7 @@ export function registerCommands(deps: CommandDeps): vscode.Disposable[] {
       } catch (error) {
         // Nothing escapes as an unhandled rejection: say what failed (by the command's title,
         // redacted like the log), and log the detail.
-        const reason = redactSecrets(error instanceof Error ? error.message : String(error));
+        const reason = redactedErrorMessage(error);
         deps.log.error(`${id} failed: ${reason}`);
         void vscode.window.showErrorMessage(vscode.l10n.t('{0} failed: {1}', vscode.l10n.t(commandTitle(id)), reason));
         return undefined;

@@ -11,11 +11,16 @@
 // * Authorization header values: everything after the scheme, except for AWS SigV4
 //   ("AWS4-HMAC-SHA256 Credential=AKID/date/region/service/aws4_request, SignedHeaders=…,
 //   Signature=…") where only the Signature goes;
-// * standalone STS session tokens (they start IQoJb3JpZ2luX2V…, FwoGZXIvYXdzE… or FQoGZXIvYXdzE…);
+// * the value of a secret-looking command-line flag: --password x, --secret=x, --session-token "x";
+// * the user info of a URL: scheme://user:pass@host;
+// * standalone STS session tokens (they start IQoJb3JpZ2lu…, AQoDYXdz…, FwoGZXIvYXdz… or
+//   FQoGZXIvYXdz…);
 // * any standalone 40-character [A-Za-z0-9/+] run (the shape of a secret access key) that has
 //   both upper- and lower-case letters. "Standalone": no [A-Za-z0-9/+] directly before or after.
 //   The mixed-case rule lets 40-digit hex (git SHAs, hashes) through; a random secret key lacks
 //   one of the two cases with probability about 1e-9.
+// Values are also recognised URL-encoded (%2F, %2B), JSON-escaped (\/), with commas inside, and
+// wrapped over lines (following lines that hold only base64).
 
 export const REDACTED = '[REDACTED]';
 
@@ -28,16 +33,76 @@ const SECRET_NAMES = [
   'passw(?:or)?d',
 ].join('|');
 
+/** One character of a base64 secret as it may be written: plain, URL-encoded or JSON-escaped. */
+const B64_UNIT = '(?:[A-Za-z0-9/+=]|%[0-9A-Fa-f]{2}|\\\\/)';
+/**
+ * The rest of a value wrapped over lines: each following line holds only base64 (a wrapped
+ * token, or a secret split by a terminal), up to an optional closing quote or comma.
+ */
+const WRAPPED = `(?:\\r?\\n[ \\t]*${B64_UNIT}+(?=[ \\t]*["'\`,;]?[ \\t]*(?:\\r?\\n|$)))*`;
+
 // name, then either a separator (":", "=", "=>", "|", with optional quotes) or an XML ">".
 const SEPARATOR = `(?:${QUOTE})?[ \\t]*(?:=>|[:=|])[ \\t]*(?:${QUOTE})?|>`;
-const VALUE = `(?!\\[REDACTED\\])(?!(?:null|undefined|None|true|false)(?![\\w/+]))(?:[^\\s"'\`\\\\<>&,;)}\\]|]|\\\\/)+`;
+// A value runs to whitespace, a quote or a delimiter; a comma inside it (a,b) does not end it.
+const VALUE_CHAR = `[^\\s"'\`\\\\<>&,;)}\\]|]`;
+const VALUE = `(?!\\[REDACTED\\])(?!(?:null|undefined|None|true|false)(?![\\w/+]))(?:${VALUE_CHAR}|\\\\/|,(?=${VALUE_CHAR}))+${WRAPPED}`;
 const KEY_VALUE = new RegExp(`((?:${SECRET_NAMES})(?:${SEPARATOR}))(${VALUE})`, 'gi');
 
 const AUTHORIZATION = new RegExp(`(authori[sz]ation(?:${QUOTE})?[ \\t]*[:=][ \\t]*(?:${QUOTE})?)([^\\r\\n"'\`\\\\]+)`, 'gi');
 
-const SESSION_TOKEN = /(?<![A-Za-z0-9/+])(?:IQoJb3JpZ2luX2V|FwoGZXIvYXdzE|FQoGZXIvYXdzE)[A-Za-z0-9/+=%]{16,}/g;
+/** `scheme://user:pass@host`: the whole user info goes (a user name can be a token too). */
+const URL_USER_INFO = /\b([a-z][a-z0-9+.-]*:\/\/)(?!\[REDACTED\]@)([^\s/?#@"'`<>]+)@/gi;
 
-const SECRET_KEY_SHAPE = /(?<![A-Za-z0-9/+])(?=[A-Za-z0-9/+]{40}(?![A-Za-z0-9/+]))(?=[a-z0-9/+]*[A-Z])(?=[A-Z0-9/+]*[a-z])[A-Za-z0-9/+]{40}/g;
+/** Command-line flags that take a secret: --password x, --secret=x, --session-token "x"… */
+const FLAG = /(?<![\w-])(--?[A-Za-z0-9]+(?:[-_][A-Za-z0-9]+)*)([ \t]+|=)(?!\[REDACTED\])(?!-)("[^"\r\n]*"|'[^'\r\n]*'|[^\s"'`]+)/g;
+const SECRET_FLAG = /secret|passw(?:or)?d|token|api[-_]?key|private[-_]?key|credentials?$/i;
+const NOT_SECRET_FLAG = /(?:next|starting|continuation|pagination|page)[-_]token$/i;
+
+// STS session tokens by their first bytes (IQoJb3JpZ2lu = "\t\norigin", AQoDYXdz = "\x01\n\x03aws",
+// FwoGZXIvYXdz / FQoGZXIvYXdz = older forms), in plain, URL-encoded or JSON-escaped text.
+const SESSION_TOKEN = new RegExp(`(?<![A-Za-z0-9/+])(?:IQoJb3JpZ2lu|AQoDYXdz|AQoEXAMPLE|FwoGZXIvYXdz|FQoGZXIvYXdz)${B64_UNIT}*${WRAPPED}`, 'g');
+
+/** Runs of base64 characters, plain or written as %2F / %2B or \/ (each checked decoded). */
+const SHAPE_UNIT = '(?:[A-Za-z0-9/+]|%2[FfBb]|\\\\/)';
+const SHAPE_RUN = new RegExp(`(?<![A-Za-z0-9/+%\\\\])${SHAPE_UNIT}+(?![A-Za-z0-9/+])`, 'g');
+/** What may lie between the end of one line's run and the start of the next line's run. */
+const LINE_BREAK = /^\r?\n[ \t]*$/;
+
+function decodeUnits(text: string): string {
+  return text.replace(/%2[Ff]/g, '/').replace(/%2[Bb]/g, '+').replace(/\\\//g, '/');
+}
+
+/** 40 characters of [A-Za-z0-9/+] with both cases: a random secret key lacks one with p ≈ 1e-9. */
+function isSecretKeyShape(raw: string): boolean {
+  const s = decodeUnits(raw);
+  return s.length === 40 && /^[A-Za-z0-9/+]+$/.test(s) && /[A-Z]/.test(s) && /[a-z]/.test(s);
+}
+
+/**
+ * Redacts runs with the shape of a secret key, and pairs of runs that have it together when
+ * one ends a line and the other starts the next (a secret split by a terminal or a wrap).
+ */
+function redactSecretKeyShapes(text: string): string {
+  const runs = [...text.matchAll(SHAPE_RUN)].map((m) => ({ start: m.index, end: m.index + m[0].length, text: m[0] }));
+  const spans: { start: number; end: number }[] = [];
+  for (let i = 0; i < runs.length; i++) {
+    const run = runs[i]!;
+    const next = runs[i + 1];
+    if (isSecretKeyShape(run.text)) {
+      spans.push(run);
+    } else if (next && LINE_BREAK.test(text.slice(run.end, next.start)) && isSecretKeyShape(run.text + next.text)) {
+      spans.push({ start: run.start, end: next.end });
+      i++;
+    }
+  }
+  let out = '';
+  let at = 0;
+  for (const span of spans) {
+    out += text.slice(at, span.start) + REDACTED;
+    at = span.end;
+  }
+  return out + text.slice(at);
+}
 
 function redactAuthorizationValue(value: string): string {
   const trimmed = value.replace(/[ \t]+$/, '');
@@ -53,14 +118,33 @@ function redactAuthorizationValue(value: string): string {
   return trimmed === REDACTED ? value : `${REDACTED}${tail}`;
 }
 
+function redactFlagValue(flag: string, separator: string, value: string): string {
+  if (!SECRET_FLAG.test(flag) || NOT_SECRET_FLAG.test(flag)) return flag + separator + value;
+  const quote = value[0] === '"' || value[0] === "'" ? value[0] : '';
+  return `${flag}${separator}${quote}${REDACTED}${quote}`;
+}
+
 /** `text` with every secret we can recognise replaced by "[REDACTED]". */
 export function redactSecrets(text: string): string {
   if (typeof text !== 'string' || text === '') return text;
   let out = text.replace(AUTHORIZATION, (_m, head: string, value: string) => head + redactAuthorizationValue(value));
+  out = out.replace(URL_USER_INFO, (_m, scheme: string) => `${scheme}${REDACTED}@`);
+  out = out.replace(FLAG, (_m, flag: string, separator: string, value: string) => redactFlagValue(flag, separator, value));
   out = out.replace(KEY_VALUE, (_m, head: string) => head + REDACTED);
   out = out.replace(SESSION_TOKEN, REDACTED);
-  out = out.replace(SECRET_KEY_SHAPE, REDACTED);
+  out = redactSecretKeyShapes(out);
   return out;
+}
+
+/** The message of anything thrown, redacted: for notifications and logs. Never throws. */
+export function redactedErrorMessage(error: unknown): string {
+  let text: string;
+  try {
+    text = error instanceof Error ? error.message : typeof error === 'string' ? error : String(error);
+  } catch {
+    text = 'unknown error';
+  }
+  return redactSecrets(typeof text === 'string' ? text : '');
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -3,8 +3,11 @@ import type { KeyInfo } from '../aws/keyInfo';
 
 export type { KeyInfo } from '../aws/keyInfo';
 
-/** Where an answer came from; 'none' for answers made without asking anyone (limit, no connection). */
-export type LookupSource = 'explorer' | 'cache' | 'aws' | 'none';
+/**
+ * Where an answer came from; 'key-id' for an account read from the ID itself, 'none' for
+ * answers made without asking anyone (limit, no connection).
+ */
+export type LookupSource = 'explorer' | 'cache' | 'key-id' | 'aws' | 'none';
 
 export interface LookupResult {
   readonly info: KeyInfo;

@@ -1,10 +1,12 @@
 // Resolves an access key ID to what its hover shows, in the order that costs the fewest calls:
-// keys the explorer already loaded, then answers remembered for `cacheSeconds`, and only then
+// keys the explorer already loaded, then answers remembered for `cacheSeconds`, then what the
+// ID itself says (a temporary key, or an account none of the sessions is in), and only then
 // AWS (the one owner lookup, aws/keyOwner). Hovers over the same ID share one request, and new requests
 // are capped per minute so a file full of key IDs can't throttle the account. Editor-free.
 import { classifyError } from '../aws/errors';
 import type { KeyInfo } from '../aws/keyInfo';
-import { lookUpKeyOwner, type OwnerLookupSession } from '../aws/keyOwner';
+import { keyOwnerWithoutCalls, lookUpKeyOwner, type OwnerLookupSession } from '../aws/keyOwner';
+import { accountFromKeyId } from '../core/accountFromKeyId';
 import { AbortError } from '../core/concurrency';
 import { type Clock, InFlight, MinuteBudget, TtlCache } from '../core/lookupLimiter';
 import type { AccessKey, AccessKeyLastUsed } from '../core/types';
@@ -79,6 +81,12 @@ export class KeyLookup {
     throwIfAborted(signal);
     const cached = this.cache.get(accessKeyId);
     if (cached) return { info: cached, source: 'cache' };
+    // An answer the key ID gives on its own costs no call, so no budget either.
+    if (!this.inFlight.has(accessKeyId) && accountFromKeyId(accessKeyId) !== undefined) {
+      const offline = keyOwnerWithoutCalls(await this.sources.sessions().catch(() => []), accessKeyId);
+      if (offline) return { info: offline, source: 'key-id' };
+      throwIfAborted(signal);
+    }
     // Joining a request already on its way costs nothing, so only new ones spend budget.
     if (!this.inFlight.has(accessKeyId) && !this.budget.tryTake()) {
       return { info: { kind: 'limit-reached', accessKeyId, retryInMs: this.budget.msUntilNext() }, source: 'none' };

@@ -1,9 +1,10 @@
 // Starts emulatorHost.js as a child process and talks to its loopback admin routes
 // (/__admin/counters, /__admin/counters/reset, /__admin/faults) to count calls per run.
-import { type ChildProcess, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import * as http from 'node:http';
 import * as path from 'node:path';
 import type { CounterSnapshot } from '../emulator/index';
+import { stopProcess } from '../support/childProcess';
 
 export interface EmulatorSpec {
   /** Total IAM users, built-in callers included. */
@@ -63,20 +64,8 @@ export async function spawnEmulator(spec: EmulatorSpec): Promise<RunningEmulator
     setLatency: async (ms) => {
       await admin('PATCH', '/__admin/faults', { latencyMs: ms, jitterMs: 0 });
     },
-    close: () => stopChild(child),
+    close: () => stopProcess(child, { graceMs: 5000 }),
   };
-}
-
-function stopChild(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
-  return new Promise((resolve) => {
-    const force = setTimeout(() => child.kill('SIGKILL'), 5000);
-    child.once('exit', () => {
-      clearTimeout(force);
-      resolve();
-    });
-    child.kill('SIGTERM');
-  });
 }
 
 /** Admin requests to an emulator by URL (for child processes that only know the URL). */

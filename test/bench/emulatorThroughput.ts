@@ -14,6 +14,7 @@ import { createInterface } from 'node:readline';
 import { performance } from 'node:perf_hooks';
 import { ListUsersCommand } from '@aws-sdk/client-iam';
 import { iamClientFor } from '../emulator/clients';
+import { percentile } from '../support/percentile';
 
 interface BenchOptions {
   requests: number;
@@ -80,10 +81,6 @@ function rawListUsers(url: URL, agent: Agent, maxItems: number, marker: string |
     req.on('error', reject);
     req.end(body);
   });
-}
-
-function percentile(sorted: readonly number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 }
 
 async function main(): Promise<void> {

@@ -6,6 +6,8 @@ import type { IamApi } from '../../src/aws/iamApi';
 import type { AccessKey, AccessKeyLastUsed } from '../../src/core/types';
 import { keyInfoMarkdown } from '../../src/hover/hoverText';
 import { KeyLookup, type LoadedKeyInfo } from '../../src/hover/keyLookup';
+import { percentile } from '../support/percentile';
+import { sleep } from '../support/wait';
 
 const CALL_MS = 20;
 const ACCOUNT = '111111111111';
@@ -13,7 +15,6 @@ const UNCACHED = 200;
 const CACHED = 1000;
 const LOADED_KEYS = 1000;
 
-const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 function keyId(n: number): string {
   return `AKIABENCH${String(n).padStart(11, '0')}`;
@@ -38,10 +39,6 @@ const slowApi = {
     return [accessKey(Number(userName.slice(4)))];
   },
 } as unknown as IamApi;
-
-function percentile(sortedMs: number[], p: number): number {
-  return sortedMs[Math.min(sortedMs.length - 1, Math.floor((p / 100) * sortedMs.length))] as number;
-}
 
 async function time(runs: number, run: (i: number) => Promise<unknown>): Promise<string> {
   const samples: number[] = [];

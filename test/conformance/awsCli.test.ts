@@ -2,7 +2,7 @@
 // `aws` CLI (botocore) against the emulator. Each spawn costs about half a
 // second, so the scenarios are few and each checks several things.
 import * as assert from 'node:assert/strict';
-import { execFile, spawnSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -15,6 +15,8 @@ import {
   type IamEmulator,
   type TestCredentials,
 } from '../emulator/index';
+import { isolatedAwsEnv } from '../support/awsEnv';
+import { AWS_CLI, requireTool } from '../support/requiredTool';
 
 interface CliResult {
   readonly code: number;
@@ -22,12 +24,12 @@ interface CliResult {
   readonly stderr: string;
 }
 
-/** Version of the installed aws CLI, or undefined when it is not installed. */
-function awsCliMajorVersion(): number | undefined {
-  const probe = spawnSync('aws', ['--version'], { encoding: 'utf8' });
-  if (probe.error || probe.status !== 0) return undefined;
-  const match = /aws-cli\/(\d+)\./.exec(`${probe.stdout}${probe.stderr}`);
-  return match ? Number(match[1]) : undefined;
+/** Major version of the installed aws CLI; throws (naming the CLI) when it is missing. */
+function awsCliMajorVersion(): number {
+  const printed = requireTool(AWS_CLI);
+  const match = /aws-cli\/(\d+)\./.exec(printed);
+  assert.ok(match, `unexpected 'aws --version' output: ${printed}`);
+  return Number(match[1]);
 }
 
 describe('IAM emulator conformance: aws CLI', function () {
@@ -37,16 +39,10 @@ describe('IAM emulator conformance: aws CLI', function () {
   /** v1 exits 255 on a service error; v2 documents 254. */
   let serviceErrorExit: number;
 
-  before(async function () {
+  before(async () => {
     const major = awsCliMajorVersion();
-    if (major === undefined) {
-      console.log('    (skipping: the aws CLI is not installed)');
-      this.skip();
-    }
     serviceErrorExit = major >= 2 ? 254 : 255;
     awsDir = fs.mkdtempSync(path.join(os.tmpdir(), 'iam-emulator-cli-'));
-    fs.writeFileSync(path.join(awsDir, 'config'), '');
-    fs.writeFileSync(path.join(awsDir, 'credentials'), '');
     emulator = await startIamEmulator({ users: 60, seed: 13 });
   });
   after(async () => {
@@ -58,13 +54,11 @@ describe('IAM emulator conformance: aws CLI', function () {
   /** Runs `aws --endpoint-url … <args> --output json` with only the given credentials (never ~/.aws). */
   function aws(args: readonly string[], credentials: TestCredentials = CALLER_CREDENTIALS, endpoint = emulator.url): Promise<CliResult> {
     // Inherit the environment (PATH, pyenv) minus every AWS_* setting, then add only ours.
-    const env: NodeJS.ProcessEnv = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('AWS_')));
-    env.AWS_ACCESS_KEY_ID = credentials.accessKeyId;
-    env.AWS_SECRET_ACCESS_KEY = credentials.secretAccessKey;
-    env.AWS_CONFIG_FILE = path.join(awsDir, 'config');
-    env.AWS_SHARED_CREDENTIALS_FILE = path.join(awsDir, 'credentials');
-    env.AWS_EC2_METADATA_DISABLED = 'true';
-    env.AWS_PAGER = '';
+    const env = isolatedAwsEnv(awsDir, {}, {
+      AWS_ACCESS_KEY_ID: credentials.accessKeyId,
+      AWS_SECRET_ACCESS_KEY: credentials.secretAccessKey,
+      AWS_PAGER: '',
+    });
     return new Promise((resolve) => {
       execFile('aws', ['--endpoint-url', endpoint, '--region', 'us-east-1', ...args, '--output', 'json'], { env, encoding: 'utf8' }, (error, stdout, stderr) => {
         const code = error ? (typeof error.code === 'number' ? error.code : -1) : 0;

@@ -24,8 +24,7 @@
 //  - Last use: moto records every signed call as the key's last use; the emulator only
 //    with trackKeyUsage (off by default so generated data stays as generated).
 import * as assert from 'node:assert/strict';
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
+import { spawn, type ChildProcess } from 'node:child_process';
 import {
   CreateAccessKeyCommand,
   CreateUserCommand,
@@ -40,6 +39,10 @@ import {
 import { GetCallerIdentityCommand } from '@aws-sdk/client-sts';
 import { CALLER_CREDENTIALS, CALLER_USER_NAME, LIMITED_USER_NAME, startIamEmulator, type IamEmulator } from '../emulator/index';
 import { captureError, iamClientFor, stsClientFor, type CapturedError } from '../emulator/clients';
+import { stopProcess } from '../support/childProcess';
+import { freePort } from '../support/freePort';
+import { MOTO_SERVER, requireTool } from '../support/requiredTool';
+import { until } from '../support/wait';
 
 const SEED_USERS: readonly { readonly userName: string; readonly path?: string; readonly keys: number }[] = [
   { userName: 'carol', keys: 1 },
@@ -49,41 +52,20 @@ const SEED_USERS: readonly { readonly userName: string; readonly path?: string; 
   { userName: 'svc-ci', path: '/service-accounts/', keys: 1 },
 ];
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      probe.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-}
-
-async function waitUntilAnswering(url: string, child: ChildProcess, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`moto_server exited with ${child.exitCode}`);
-    try {
-      await fetch(`${url}/moto-api/`);
-      return;
-    } catch {
-      await new Promise((resolve) => setTimeout(resolve, 150));
-    }
-  }
-  throw new Error(`moto_server did not answer within ${timeoutMs} ms`);
-}
-
-function stopProcess(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
-  return new Promise((resolve) => {
-    const killer = setTimeout(() => child.kill('SIGKILL'), 3000);
-    child.once('exit', () => {
-      clearTimeout(killer);
-      resolve();
-    });
-    child.kill('SIGTERM');
-  });
+/** Resolves once moto_server answers HTTP; fails at once if it exits. */
+function waitUntilAnswering(url: string, child: ChildProcess, timeoutMs: number): Promise<void> {
+  return until(
+    async () => {
+      if (child.exitCode !== null) throw new Error(`moto_server exited with ${child.exitCode}`);
+      return fetch(`${url}/moto-api/`).then(
+        () => true,
+        () => false,
+      );
+    },
+    'moto_server to answer',
+    timeoutMs,
+    150,
+  );
 }
 
 /** One side of the comparison: an endpoint plus the keys created on it, by user. */
@@ -100,11 +82,8 @@ describe('IAM emulator conformance: moto', function () {
   let emulator: IamEmulator;
   let sides: Side[] = [];
 
-  before(async function () {
-    if (spawnSync('moto_server', ['--help'], { encoding: 'utf8' }).error) {
-      console.log('    (skipping: moto_server is not installed)');
-      this.skip();
-    }
+  before(async () => {
+    requireTool(MOTO_SERVER);
     const port = await freePort();
     moto = spawn('moto_server', ['-H', '127.0.0.1', '-p', String(port)], { stdio: 'ignore' });
     const motoUrl = `http://127.0.0.1:${port}`;

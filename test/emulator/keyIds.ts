@@ -50,7 +50,8 @@ export function base32Decode(text: string): Uint8Array | undefined {
 export function makeAccessKeyId(accountId: string, random: SeededRandom, prefix = 'AKIA'): string {
   const bytes = new Uint8Array(10);
   for (let i = 0; i < bytes.length; i++) bytes[i] = random.int(0, 255);
-  const head = (BigInt(accountId) << 7n) | BigInt(bytes[5] & 0x7f) | (BigInt(bytes[0] & 0x80) << 40n);
+  // The top bit marks the new format, which carries the account (real keys since ~2019 all have it).
+  const head = (BigInt(accountId) << 7n) | BigInt(bytes[5] & 0x7f) | (1n << 47n);
   for (let i = 0; i < 6; i++) bytes[i] = Number((head >> BigInt(8 * (5 - i))) & 0xffn);
   return prefix + base32Encode(bytes);
 }

@@ -1,6 +1,6 @@
 // Starts code-server (installed by scripts/install-code-server.sh) as a throwaway VS Code
 // server for tests: temp config/user-data/extensions dirs, no auth, loopback only, no
-// gallery, isolated AWS environment (see awsEnv.ts). The extension host only starts once a
+// gallery, isolated AWS environment (see test/support/awsEnv.ts). The extension host only starts once a
 // browser opens `workbenchUrl(...)`, whose `payload` loads this repo as the development
 // extension (code-server has no --extensionDevelopmentPath flag).
 //
@@ -10,10 +10,12 @@
 //   await server.stop(); // kills the whole process group and removes the temp dirs
 import { spawn, spawnSync, type ChildProcess } from 'child_process';
 import * as fs from 'fs';
-import * as net from 'net';
 import * as os from 'os';
 import * as path from 'path';
-import { isolatedAwsVars, withoutAwsVars, type AwsFiles } from './awsEnv';
+import { isolatedAwsVars, withoutAwsVars, type AwsFiles } from '../support/awsEnv';
+import { stopProcess } from '../support/childProcess';
+import { freePort } from '../support/freePort';
+import { sleep } from '../support/wait';
 
 /** Repo root (this file runs from out/test/host/). */
 export const REPO_ROOT = path.resolve(__dirname, '../../..');
@@ -125,19 +127,6 @@ function installExitHooks(): void {
   }
 }
 
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as net.AddressInfo;
-      srv.close(() => resolve(port));
-    });
-  });
-}
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
 async function healthy(url: string): Promise<boolean> {
   try {
     const res = await fetch(`${url}/healthz`, { signal: AbortSignal.timeout(2000) });
@@ -237,20 +226,12 @@ async function startOnce(entry: string, options: CodeServerOptions, port: number
   };
   child.stdout!.on('data', collect);
   child.stderr!.on('data', collect);
-  const exited = new Promise<void>((r) => child.once('exit', () => r()));
 
   let stopped = false;
   const stop = async (): Promise<void> => {
     if (stopped) return;
     stopped = true;
-    if (child.exitCode === null && child.signalCode === null) {
-      killGroup(handle.pid, 'SIGTERM');
-      let timer: NodeJS.Timeout | undefined;
-      const grace = new Promise<boolean>((r) => (timer = setTimeout(() => r(false), 5000)));
-      const gone = await Promise.race([exited.then(() => true), grace]);
-      clearTimeout(timer); // a pending timer would keep the test process alive
-      if (!gone) killGroup(handle.pid, 'SIGKILL');
-    }
+    await stopProcess(child, { group: true, graceMs: 5000 });
     killGroup(handle.pid, 'SIGKILL'); // leftovers in the group (watchers, extension host)
     live.delete(handle);
     fs.rmSync(tempDir, { recursive: true, force: true });

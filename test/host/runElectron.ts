@@ -6,7 +6,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { downloadAndUnzipVSCode, runTests } from '@vscode/test-electron';
-import { isolatedAwsVars, withoutAwsVars } from './awsEnv';
+import { isolatedAwsVars, withoutAwsVars } from '../support/awsEnv';
 
 const REPO_ROOT = path.resolve(__dirname, '../../..');
 const VSCODE_VERSION = '1.100.3';

@@ -9,26 +9,25 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import { BUILT_IN_IDENTITIES } from '../emulator/identities';
 import type { StoredUser } from '../emulator/index';
-import { PROFILES, type Session, childByLabel, children, label, startSession } from './fixture';
+import { PROFILES, type Session, childByLabel, children, isLoadMore, label, startSession } from './fixture';
+import { isolatedAwsEnv } from '../support/awsEnv';
+import { AWS_CLI, requireTool } from '../support/requiredTool';
 
 // Asynchronous on purpose: the emulator runs in this same process, so a synchronous child
 // process would block the very server it talks to.
 const run = promisify(execFile);
-let awsAvailable = false;
 
+/** Runs the aws CLI against the session's emulator; a missing CLI fails the test (never a skip). */
 async function awsCli(session: Session, args: string[]): Promise<string> {
+  requireTool(AWS_CLI);
   const empty = fs.mkdtempSync(path.join(os.tmpdir(), 'iamkeys-cli-'));
   const { stdout } = await run('aws', ['--endpoint-url', session.emulator.url, '--region', 'us-east-1', '--output', 'json', ...args], {
     encoding: 'utf8',
-    env: {
-      PATH: process.env.PATH,
+    env: isolatedAwsEnv(empty, {}, {
       HOME: empty,
-      AWS_CONFIG_FILE: path.join(empty, 'config'),
-      AWS_SHARED_CREDENTIALS_FILE: path.join(empty, 'credentials'),
       AWS_ACCESS_KEY_ID: BUILT_IN_IDENTITIES.caller.credentials.accessKeyId,
       AWS_SECRET_ACCESS_KEY: BUILT_IN_IDENTITIES.caller.credentials.secretAccessKey,
-      AWS_EC2_METADATA_DISABLED: 'true',
-    },
+    }),
   });
   return stdout;
 }
@@ -38,7 +37,6 @@ describe('Commands', function () {
   let session: Session;
   let twoKeyUser: StoredUser;
   before(async () => {
-    awsAvailable = await run('aws', ['--version']).then(() => true, () => false);
     session = await startSession({ users: 150, seed: 21 }, { pageSize: 50 });
     const { store } = session.emulator;
     twoKeyUser = store.users().filter((u) => store.keysOf({ kind: 'user', user: u }).length === 2).at(-1)!;
@@ -65,11 +63,17 @@ describe('Commands', function () {
   it('showAccessKeyJson opens read-only JSON in IAM\'s shape for a key row', async () => {
     const [root] = await children(session.api);
     const users = await childByLabel(session.api, root, 'Users');
-    const first = (await children(session.api, users))[0];
-    const keyRow = (await children(session.api, first)).find((k) => /^AKIA/.test(label(session.api, k)));
-    if (!keyRow) return; // first user without keys: covered by the next test
+    // The first listed user who has keys: on the first page, whatever the seed.
+    const owner = session.emulator.store.users().find((u) => keysOf(u).length > 0);
+    assert.ok(owner, 'the seeded account has a user with keys');
+    const userRow = await childByLabel(session.api, users, owner.userName);
+    const expectedId = keysOf(owner)[0].accessKeyId;
+    const keyRow = (await children(session.api, userRow)).find((k) => label(session.api, k) === expectedId);
+    assert.ok(keyRow, `${owner.userName}'s key ${expectedId} has a row`);
     const shown = (await vscode.commands.executeCommand('iamKeys.showAccessKeyJson', keyRow)) as Record<string, unknown>;
     assert.deepEqual(Object.keys(shown).slice(0, 4), ['UserName', 'AccessKeyId', 'Status', 'CreateDate']);
+    assert.equal(shown.UserName, owner.userName);
+    assert.equal(shown.AccessKeyId, expectedId);
     const editor = vscode.window.activeTextEditor!;
     assert.equal(editor.document.uri.scheme, 'iam-keys');
     assert.equal(editor.document.languageId, 'json');
@@ -103,8 +107,7 @@ describe('Commands', function () {
     assert.deepEqual(JSON.parse(vscode.window.activeTextEditor!.document.getText()), rest);
   });
 
-  it('listAccessKeys prints exactly what `aws iam list-access-keys` prints for the same user', async function () {
-    if (!awsAvailable) this.skip();
+  it('listAccessKeys prints exactly what `aws iam list-access-keys` prints for the same user', async () => {
     const ours = await vscode.commands.executeCommand('iamKeys.listAccessKeys', { userName: twoKeyUser.userName });
     const text = vscode.window.activeTextEditor!.document.getText();
     const theirs = await awsCli(session, ['iam', 'list-access-keys', '--user-name', twoKeyUser.userName]);
@@ -112,8 +115,7 @@ describe('Commands', function () {
     assert.equal(text, theirs, 'same text, key order and formatting');
   });
 
-  it('our NextToken and the CLI\'s are interchangeable', async function () {
-    if (!awsAvailable) this.skip();
+  it('our NextToken and the CLI\'s are interchangeable', async () => {
     const ours = (await vscode.commands.executeCommand('iamKeys.listAccessKeys', { userName: twoKeyUser.userName, maxItems: 1 })) as { NextToken: string };
     const theirs = JSON.parse(await awsCli(session, ['iam', 'list-access-keys', '--user-name', twoKeyUser.userName, '--max-items', '1']));
     assert.equal(ours.NextToken, theirs.NextToken);
@@ -214,12 +216,17 @@ describe('Commands', function () {
   it('filterUsers narrows the loaded users and says so in the view message', async () => {
     const [root] = await children(session.api);
     const users = await childByLabel(session.api, root, 'Users');
-    const needle = twoKeyUser.userName.slice(0, 4);
+    // A user on the loaded page, whatever earlier tests loaded: the filter narrows what is loaded.
+    const loadedNames = (await children(session.api, users)).filter((n) => !isLoadMore(session.api, n)).map((n) => label(session.api, n));
+    const needle = loadedNames[loadedNames.length - 1];
+    assert.ok(needle, 'the first page is loaded');
     await vscode.commands.executeCommand('iamKeys.filterUsers', { text: needle });
     try {
-      const shown = (await children(session.api, users)).map((n) => label(session.api, n));
-      assert.ok(shown.length > 0);
-      assert.ok(shown.every((name) => name.toLowerCase().includes(needle.toLowerCase()) || /No loaded user/.test(name)), shown.join(','));
+      // "Load more…" stays under a filter: unloaded pages may hold more matches.
+      const shown = (await children(session.api, users)).filter((n) => !isLoadMore(session.api, n)).map((n) => label(session.api, n));
+      assert.ok(shown.includes(needle), shown.join(','));
+      assert.ok(shown.length < loadedNames.length, 'the filter hides users');
+      assert.ok(shown.every((name) => name.toLowerCase().includes(needle.toLowerCase())), shown.join(','));
       assert.match(session.api.treeView.message ?? '', new RegExp(needle));
     } finally {
       await vscode.commands.executeCommand('iamKeys.clearFilter');

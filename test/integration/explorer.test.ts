@@ -200,7 +200,8 @@ describe('Explorer', function () {
   });
 
   it('a changed iamKeys.pageSize applies to the next page loaded, without Refresh, keeping what is loaded', async () => {
-    session = await startSession({ users: 150, seed: 11 }, { pageSize: 50 });
+    // 148 generated users and the emulator's two built-in callers: 150 in all.
+    session = await startSession({ users: 148, seed: 11 }, { pageSize: 50 });
     const { api, emulator } = session;
     const users = await usersNode(api);
     const first = await children(api, users);
@@ -215,12 +216,15 @@ describe('Explorer', function () {
   });
 
   it('"Show only keys needing attention" narrows Users to those with flagged keys, opened, with counts that match', async () => {
-    session = await startSession({ users: 0 }, { pageSize: 100, rotationWarningDays: 90 });
+    // Built-in callers dated from today, so their ages are the ones written below.
+    session = await startSession({ users: 0, referenceDate: new Date() }, { pageSize: 100, rotationWarningDays: 90 });
     const { api, emulator } = session;
     const store = emulator.store;
     const day = 86_400_000;
     const recently = { date: new Date(Date.now() - day), serviceName: 's3', region: 'us-east-1' };
-    // Hand-built: two users with a key that needs attention, three without.
+    // Hand-built: two users with a key that needs attention, three without. The emulator's two
+    // built-in callers are there too: demo-admin (45-day key used today: fine) and
+    // limited-auditor (120-day key never used: flagged).
     for (const userName of ['anna-old-key', 'ben-fine', 'cleo-inactive', 'dan-never-used', 'eve-fine']) store.addUser({ userName });
     const old = store.addAccessKey('anna-old-key', { createDate: new Date(Date.now() - 400 * day), lastUsed: recently });
     const fresh = store.addAccessKey('anna-old-key', { createDate: new Date(Date.now() - 5 * day), lastUsed: recently });
@@ -229,24 +233,24 @@ describe('Explorer', function () {
     const neverUsed = store.addAccessKey('dan-never-used', { createDate: new Date(Date.now() - 60 * day) });
     store.addAccessKey('eve-fine', { createDate: new Date(Date.now() - 3 * day), lastUsed: recently });
     const users = await usersNode(api);
-    assert.equal((await children(api, users)).length, 5);
+    assert.equal((await children(api, users)).length, 7);
     // No user row was expanded: the command itself must look at their keys.
     const result = (await vscode.commands.executeCommand('iamKeys.showNeedsAttention')) as Record<string, unknown>;
     try {
-      assert.deepEqual(result, { attentionOnly: true, usersChecked: 5, usersShown: 2, cancelled: false });
       const shown = await children(api, users);
-      assert.deepEqual(shown.map((n) => label(api, n)), ['anna-old-key', 'dan-never-used']);
+      assert.deepEqual(shown.map((n) => label(api, n)), ['anna-old-key', 'dan-never-used', 'limited-auditor']);
+      assert.deepEqual(result, { attentionOnly: true, usersChecked: 7, usersShown: 3, cancelled: false });
       for (const row of shown) assert.equal(item(api, row).collapsibleState, vscode.TreeItemCollapsibleState.Expanded, label(api, row));
       assert.deepEqual((await children(api, shown[0])).map((k) => label(api, k)), [old.accessKeyId]);
       assert.deepEqual((await children(api, shown[1])).map((k) => label(api, k)), [neverUsed.accessKeyId]);
-      assert.match(String(item(api, users).description), /^2 of 5 · needing attention$/);
+      assert.match(String(item(api, users).description), /^3 of 7 · needing attention$/);
       assert.match(api.treeView.message ?? '', /needing attention/);
     } finally {
       await vscode.commands.executeCommand('iamKeys.showAllKeys');
     }
-    assert.equal((await children(api, users)).length, 5);
+    assert.equal((await children(api, users)).length, 7);
     assert.deepEqual((await children(api, await childByLabel(api, users, 'anna-old-key'))).map((k) => label(api, k)).sort(), [old.accessKeyId, fresh.accessKeyId].sort());
-    assert.equal(item(api, users).description, '5');
+    assert.equal(item(api, users).description, '7');
   });
 
   it('a user with two active keys is marked', async () => {

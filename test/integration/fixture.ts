@@ -9,6 +9,7 @@ import type { IamKeysApi } from '../../src/extension';
 import type { ExplorerNode } from '../../src/explorer/nodes/explorerNode';
 import { BUILT_IN_IDENTITIES, credentialsFileText } from '../emulator/identities';
 import { startIamEmulator, type IamEmulator, type IamEmulatorOptions } from '../emulator/index';
+import { isolateThisProcess } from '../support/awsEnv';
 
 export const EXTENSION_ID = 'iam-keys-team.iam-access-keys';
 export const PROFILES = {
@@ -23,17 +24,10 @@ export async function extensionApi(): Promise<IamKeysApi> {
   return extension.activate();
 }
 
-/** Points AWS_SHARED_CREDENTIALS_FILE/AWS_CONFIG_FILE at fresh files with the emulator's profiles. */
+/** Points AWS_SHARED_CREDENTIALS_FILE/AWS_CONFIG_FILE at fresh files with the emulator's profiles; no other AWS_* variable is left. */
 export function writeAwsFiles(extraConfig = ''): { credentials: string; config: string } {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'iamkeys-aws-'));
-  const credentials = path.join(dir, 'credentials');
-  const config = path.join(dir, 'config');
-  fs.writeFileSync(credentials, credentialsFileText());
-  fs.writeFileSync(config, extraConfig);
-  process.env.AWS_SHARED_CREDENTIALS_FILE = credentials;
-  process.env.AWS_CONFIG_FILE = config;
-  for (const name of ['AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN', 'AWS_PROFILE']) delete process.env[name];
-  return { credentials, config };
+  return isolateThisProcess(dir, { awsCredentials: credentialsFileText(), awsConfig: extraConfig });
 }
 
 export interface Settings {
@@ -47,6 +41,7 @@ export interface Settings {
   'hover.enabled'?: boolean;
   'hover.cacheSeconds'?: number;
   'hover.maxLookupsPerMinute'?: number;
+  'diagnostics.enabled'?: boolean;
 }
 
 const TOUCHED = new Set<string>();
@@ -126,6 +121,5 @@ export function isLoadMore(api: IamKeysApi, node: ExplorerNode): boolean {
   return item(api, node).contextValue === 'loadMore';
 }
 
-export function delay(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
-}
+// The suites' name for sleep (test/support/wait.ts).
+export { sleep as delay } from '../support/wait';

@@ -20,7 +20,8 @@ function findTests(dir: string): string[] {
 }
 
 export function run(): Promise<void> {
-  const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 30_000, reporter: CountingReporter });
+  // forbidOnly: a stray .only would run one test and report green.
+  const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 30_000, reporter: CountingReporter, forbidOnly: true });
   const grep = process.env.IAMKEYS_GREP; // e.g. run one describe() while developing
   if (grep) mocha.grep(grep);
   for (const file of findTests(__dirname)) mocha.addFile(file);

@@ -13,8 +13,19 @@ import { credentialsFileText, BUILT_IN_IDENTITIES } from '../emulator/identities
 import { startIamEmulator, type IamEmulator } from '../emulator/index';
 import { PROFILES, type Session, calls, children, configure, delay, item, label, startSession, writeAwsFiles } from './fixture';
 import {
-  RejectionWatch, click, connectionRoot, knownBug, loadMoreRow, messageRows, pagedList, rowText, until, userRows, usersNode, within,
-} from './reliability.harness.test';
+  RejectionWatch,
+  click,
+  connectionRoot,
+  knownBug,
+  loadMoreRow,
+  messageRows,
+  pagedList,
+  rowText,
+  userRows,
+  usersNode,
+  within,
+} from '../support/reliabilityHarness';
+import { until } from '../support/wait';
 
 const ADMIN_SECRET = BUILT_IN_IDENTITIES.caller.credentials.secretAccessKey;
 

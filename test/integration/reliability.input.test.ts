@@ -10,8 +10,17 @@ import * as vscode from 'vscode';
 import { credentialsFileText } from '../emulator/identities';
 import { PROFILES, type Session, calls, children, configure, delay, item, label, startSession, writeAwsFiles } from './fixture';
 import {
-  MessageWatch, RejectionWatch, RequestWatch, connectionRoot, knownBug, messageRows, until, userRows, usersNode, within,
-} from './reliability.harness.test';
+  MessageWatch,
+  RejectionWatch,
+  RequestWatch,
+  connectionRoot,
+  knownBug,
+  messageRows,
+  userRows,
+  usersNode,
+  within,
+} from '../support/reliabilityHarness';
+import { until } from '../support/wait';
 
 const IAM_USER_NAME = /^[A-Za-z0-9_+=,.@-]{1,64}$/;
 const IAM_ACCESS_KEY_ID = /^[A-Za-z0-9_]{16,128}$/;

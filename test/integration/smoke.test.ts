@@ -1,6 +1,8 @@
 // Smallest real check that the extension loads in a VS Code extension host.
 import * as assert from 'assert';
 import * as vscode from 'vscode';
+import type { IamKeysApi } from '../../src/extension';
+import { until } from '../support/wait';
 
 const EXTENSION_ID = 'iam-keys-team.iam-access-keys';
 
@@ -21,7 +23,10 @@ describe('smoke: extension in the host', () => {
   });
 
   it('opens its view container', async () => {
+    const api = await vscode.extensions.getExtension<IamKeysApi>(EXTENSION_ID)!.activate();
     await vscode.commands.executeCommand('workbench.view.extension.iamKeys');
+    await until(() => api.treeView.visible, 'the Access Keys view to become visible');
+    assert.strictEqual(api.treeView.visible, true);
   });
 
   it('has the test workspace open', () => {

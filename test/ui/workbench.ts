@@ -47,6 +47,7 @@ import * as path from 'path';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { launchChromium } from '../host/browser';
 import { REPO_ROOT, startCodeServer, workbenchUrl, type CodeServer } from '../host/codeServer';
+import { until } from '../support/wait';
 
 export interface WorkbenchOptions {
   /** Merged into User/settings.json (e.g. 'iamKeys.endpoint', 'iamKeys.profile'). */
@@ -228,15 +229,11 @@ export class Workbench {
  * instead of page.waitForFunction, whose callbacks need DOM types test/tsconfig.json lacks:
  *   await waitUntil(async () => (await wb().tree.getByRole('treeitem').count()) > before);
  */
-export async function waitUntil(
+export function waitUntil(
   predicate: () => Promise<boolean> | boolean,
   options: { timeout?: number; interval?: number; message?: string } = {},
 ): Promise<void> {
-  const end = Date.now() + (options.timeout ?? 20_000);
-  while (!(await predicate())) {
-    if (Date.now() > end) throw new Error(options.message ?? `waitUntil: condition not met within ${options.timeout ?? 20_000} ms`);
-    await new Promise((r) => setTimeout(r, options.interval ?? 200));
-  }
+  return until(predicate, options.message ?? 'waitUntil condition', options.timeout ?? 20_000, options.interval ?? 200);
 }
 
 export function openWorkbench(options?: WorkbenchOptions): Promise<Workbench> {

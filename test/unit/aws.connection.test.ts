@@ -7,6 +7,7 @@ import { createConnection, type Connection } from '../../src/aws/connection';
 import { classifyError } from '../../src/aws/errors';
 import { credentialsFileText } from '../emulator/identities';
 import { BUILT_IN_IDENTITIES, startIamEmulator, type IamEmulator } from '../emulator/index';
+import { isolateThisProcess } from '../support/awsEnv';
 
 describe('aws: connection', function () {
   this.timeout(30_000);
@@ -14,11 +15,7 @@ describe('aws: connection', function () {
   let connection: Connection;
   before(async () => {
     emulator = await startIamEmulator({ port: 0, users: 30, seed: 4 });
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'iamkeys-conn-'));
-    fs.writeFileSync(path.join(dir, 'credentials'), credentialsFileText());
-    fs.writeFileSync(path.join(dir, 'config'), '');
-    process.env.AWS_SHARED_CREDENTIALS_FILE = path.join(dir, 'credentials');
-    process.env.AWS_CONFIG_FILE = path.join(dir, 'config');
+    isolateThisProcess(fs.mkdtempSync(path.join(os.tmpdir(), 'iamkeys-conn-')), { awsCredentials: credentialsFileText() });
     connection = createConnection({ profile: BUILT_IN_IDENTITIES.caller.profile, region: 'us-east-1', endpoint: emulator.url, requestTimeoutMs: 400, maxAttempts: 2 });
   });
   after(async () => {

@@ -72,7 +72,7 @@ describe('property: classifyError', () => {
         ),
         (value) => checkShape(classifyError(value)),
       ),
-      { numRuns: 10_000 },
+      { numRuns: 2_000 },
     );
   });
 

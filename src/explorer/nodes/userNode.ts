@@ -30,9 +30,12 @@ export class UserNode extends KeyListNode {
     const state = this.scope.services.view.attentionOnly && this.flaggedKeys().length > 0 ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed;
     const item = new vscode.TreeItem(this.user.UserName, state);
     item.id = this.id;
-    const age = formatAge(ageInDays(this.user.CreateDate, this.scope.services.now()));
-    const twoActive = assessUserKeys(this.list.loaded).length > 0 ? vscode.l10n.t('2 active keys') : undefined;
-    const details = [this.user.Path !== '/' ? this.user.Path : undefined, age, twoActive].filter(Boolean).join(' · ');
+    const ageDays = ageInDays(this.user.CreateDate, this.scope.services.now());
+    const [several] = assessUserKeys(this.list.loaded);
+    const twoActive = several ? vscode.l10n.t('{0} active keys', several.accessKeyIds.length) : undefined;
+    // What matters first, so it survives a narrow sidebar; the path is the least telling.
+    const created = ageDays < 1 ? vscode.l10n.t('created today') : vscode.l10n.t('created {0} ago', formatAge(ageDays));
+    const details = [twoActive, created, this.user.Path !== '/' ? this.user.Path : undefined].filter(Boolean).join(' · ');
     item.description = this.statusDescription() ?? details;
     item.tooltip = new vscode.MarkdownString(
       `**${this.user.UserName}**\n\n${this.user.Arn}\n\n${vscode.l10n.t('Created')}: ${this.user.CreateDate.toISOString()}`,

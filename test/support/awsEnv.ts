@@ -1,7 +1,9 @@
-// Environment isolation for anything that runs the extension in tests: no inherited AWS
-// credentials/profile/region, shared config files that point into a temp dir, and no EC2
-// instance-metadata lookups. So a test can never read the developer's ~/.aws or hit a real
-// account by accident.
+// Environment isolation for anything that runs AWS code in tests: no inherited AWS
+// credentials/profile/region/endpoint, shared config files that point into a temp dir, and no
+// EC2 instance-metadata lookups. So a test can never read the developer's ~/.aws or hit a real
+// account by accident. The one place that builds such an environment:
+//   - isolatedAwsEnv(dir, files, extra)  for a child process (code-server, aws CLI, boto3)
+//   - isolateThisProcess(dir, files)     for SDK code running in this process
 import * as fs from 'fs';
 import * as path from 'path';
 
@@ -36,4 +38,17 @@ export function isolatedAwsVars(dir: string, files: AwsFiles = {}): Record<strin
     AWS_SHARED_CREDENTIALS_FILE: credentials,
     AWS_EC2_METADATA_DISABLED: 'true',
   };
+}
+
+/** This process's environment minus AWS_*, pointed at `dir`'s files, plus `extra` (which wins). */
+export function isolatedAwsEnv(dir: string, files: AwsFiles = {}, extra: Record<string, string> = {}): Record<string, string> {
+  return { ...withoutAwsVars(process.env), ...isolatedAwsVars(dir, files), ...extra };
+}
+
+/** Removes every AWS_* variable from this process and points the SDK at `dir`'s files. */
+export function isolateThisProcess(dir: string, files: AwsFiles = {}): { config: string; credentials: string } {
+  for (const name of Object.keys(process.env)) if (name.toUpperCase().startsWith('AWS_')) delete process.env[name];
+  const vars = isolatedAwsVars(dir, files);
+  Object.assign(process.env, vars);
+  return { config: vars.AWS_CONFIG_FILE, credentials: vars.AWS_SHARED_CREDENTIALS_FILE };
 }

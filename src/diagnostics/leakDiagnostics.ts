@@ -1,0 +1,177 @@
+// Leaked credentials in open documents, in the Problems view (iamKeys.diagnostics.enabled, on
+// by default). Each access key ID is judged by the hover's own lookup — explorer index, cache,
+// the ID itself, then AWS within iamKeys.hover.maxLookupsPerMinute — so a file full of IDs
+// can't throttle the account; IDs over the cap are reported from what the ID says and looked
+// up again once the budget allows. Lookups that a change of connections or budget calls for
+// are made for documents on screen; hidden ones are judged again when shown. Secrets are
+// reported by position, never by value.
+import * as vscode from 'vscode';
+import { CONNECTION_KEYS, DEFAULT_DIAGNOSTICS, type Settings } from '../config';
+import { scanForLeaks, type LeakFinding } from '../core/leakScanner';
+import type { LookupResult } from '../hover/keyInfo';
+import type { Log } from '../log';
+import { accessKeyVerdict, secretVerdict, type LeakSeverity, type LeakVerdict, type Translate } from './leakVerdict';
+
+export const LEAK_SOURCE = 'IAM Access Keys';
+export const LEAK_CODES = { accessKeyId: 'leaked-access-key-id', secretAccessKey: 'leaked-secret-access-key' } as const;
+
+/** Documents longer than this are left to the workspace scan. */
+const MAX_DOCUMENT_CHARS = 5_000_000;
+const RESCAN_DELAY_MS = 300;
+/** Where the Problems view makes sense (not output channels, not our own JSON views). */
+const SCHEMES = new Set(['file', 'untitled', 'vscode-remote', 'vscode-userdata']);
+
+export const SEVERITIES: Readonly<Record<LeakSeverity, vscode.DiagnosticSeverity>> = {
+  error: vscode.DiagnosticSeverity.Error,
+  warning: vscode.DiagnosticSeverity.Warning,
+  information: vscode.DiagnosticSeverity.Information,
+  hint: vscode.DiagnosticSeverity.Hint,
+};
+
+export interface LeakLookup {
+  lookup(accessKeyId: string, signal?: AbortSignal): Promise<LookupResult>;
+}
+
+export const translate: Translate = (message, ...args) => vscode.l10n.t(message, ...args);
+
+/** A finding with its verdict: what the diagnostics and the workspace scan report. */
+export interface JudgedFinding {
+  readonly finding: LeakFinding;
+  readonly verdict: LeakVerdict;
+}
+
+/**
+ * Judges findings: one lookup per distinct key ID. `retryInMs` is set when the per-minute cap
+ * left some IDs unlooked-up.
+ */
+export async function judgeFindings(findings: readonly LeakFinding[], lookup: LeakLookup, now: Date): Promise<{ judged: JudgedFinding[]; retryInMs?: number }> {
+  const ids = [...new Set(findings.flatMap((f) => (f.accessKeyId ? [f.accessKeyId] : [])))];
+  const answers = new Map<string, LookupResult['info'] | undefined>();
+  await Promise.all(
+    ids.map(async (id) => {
+      answers.set(id, await lookup.lookup(id).then((r) => r.info, () => undefined));
+    }),
+  );
+  let retryInMs: number | undefined;
+  for (const info of answers.values()) {
+    if (info?.kind === 'limit-reached') retryInMs = Math.min(retryInMs ?? Infinity, info.retryInMs);
+  }
+  const judged = findings.map((finding) => ({
+    finding,
+    verdict: finding.accessKeyId ? accessKeyVerdict(finding.accessKeyId, answers.get(finding.accessKeyId), now, translate) : secretVerdict(finding.name, translate),
+  }));
+  return { judged, retryInMs };
+}
+
+export interface LeakDiagnosticsDeps {
+  readonly lookup: LeakLookup;
+  readonly settings: Settings;
+  readonly log: Log;
+  now?(): Date;
+}
+
+export class LeakDiagnostics implements vscode.Disposable {
+  readonly collection = vscode.languages.createDiagnosticCollection('iamKeys.leaks');
+  private readonly subscriptions: vscode.Disposable[] = [];
+  private readonly timers = new Map<string, NodeJS.Timeout>();
+  /** Bumped per document on every scan: a slower, older scan must not overwrite a newer one. */
+  private readonly generations = new Map<string, number>();
+  /** Hidden documents whose verdicts may be out of date: judged again once shown. */
+  private readonly stale = new Set<string>();
+  private disposed = false;
+
+  constructor(private readonly deps: LeakDiagnosticsDeps) {
+    this.subscriptions.push(
+      vscode.workspace.onDidOpenTextDocument((doc) => this.schedule(doc, 0)),
+      vscode.workspace.onDidChangeTextDocument((e) => this.schedule(e.document, RESCAN_DELAY_MS)),
+      vscode.workspace.onDidCloseTextDocument((doc) => this.forget(doc.uri)),
+      vscode.window.onDidChangeVisibleTextEditors((editors) => {
+        for (const { document } of editors) if (this.stale.delete(document.uri.toString())) this.schedule(document, 0);
+      }),
+      deps.settings.onDidChange((affects) => {
+        // What is reported changed: every open document (answers mostly come from the cache).
+        if (affects('diagnostics')) this.rescanAll();
+        // Other accounts or a new budget: new lookups, so only for what is on screen now.
+        else if (affects('hover.maxLookupsPerMinute') || CONNECTION_KEYS.some(affects)) this.rescanVisible();
+      }),
+    );
+    this.rescanAll();
+  }
+
+  /** Scans every open document again. */
+  rescanAll(): void {
+    for (const doc of vscode.workspace.textDocuments) this.schedule(doc, 0);
+  }
+
+  /** Scans visible documents again; hidden ones wait until shown. */
+  private rescanVisible(): void {
+    for (const doc of vscode.workspace.textDocuments) this.rescanWhenVisible(doc, 0);
+  }
+
+  private rescanWhenVisible(document: vscode.TextDocument, delayMs: number): void {
+    if (vscode.window.visibleTextEditors.some((e) => e.document === document)) this.schedule(document, delayMs);
+    else this.stale.add(document.uri.toString());
+  }
+
+  private schedule(document: vscode.TextDocument, delayMs: number): void {
+    if (this.disposed || !SCHEMES.has(document.uri.scheme)) return;
+    const key = document.uri.toString();
+    clearTimeout(this.timers.get(key));
+    this.timers.set(
+      key,
+      setTimeout(() => {
+        this.timers.delete(key);
+        this.update(document).catch((error: unknown) => this.deps.log.warn(`leak diagnostics: ${error instanceof Error ? error.message : String(error)}`));
+      }, delayMs),
+    );
+  }
+
+  private forget(uri: vscode.Uri): void {
+    const key = uri.toString();
+    for (const timer of [key, `${key}#retry`]) {
+      clearTimeout(this.timers.get(timer));
+      this.timers.delete(timer);
+    }
+    this.generations.delete(key);
+    this.stale.delete(key);
+    this.collection.delete(uri);
+  }
+
+  private async update(document: vscode.TextDocument): Promise<void> {
+    const key = document.uri.toString();
+    const generation = (this.generations.get(key) ?? 0) + 1;
+    this.generations.set(key, generation);
+    const settings = this.deps.settings.current.diagnostics ?? DEFAULT_DIAGNOSTICS;
+    if (!settings.enabled || document.isClosed) return this.collection.delete(document.uri);
+    const text = document.getText();
+    if (text.length > MAX_DOCUMENT_CHARS) return this.collection.delete(document.uri);
+    const ignored = new Set(settings.ignore);
+    const findings = scanForLeaks(text).filter((f) => !f.accessKeyId || !ignored.has(f.accessKeyId));
+    const { judged, retryInMs } = await judgeFindings(findings, this.deps.lookup, this.deps.now?.() ?? new Date());
+    if (this.disposed || this.generations.get(key) !== generation || document.isClosed) return;
+    this.collection.set(document.uri, judged.map((j) => toDiagnostic(document, j)));
+    // Some IDs waited for the per-minute budget: look again once it has room (if still on screen).
+    if (retryInMs !== undefined) {
+      clearTimeout(this.timers.get(`${key}#retry`));
+      const timer = setTimeout(() => {
+        this.timers.delete(`${key}#retry`);
+        this.rescanWhenVisible(document, 0);
+      }, retryInMs + 100);
+      this.timers.set(`${key}#retry`, timer);
+    }
+  }
+
+  dispose(): void {
+    this.disposed = true;
+    for (const timer of this.timers.values()) clearTimeout(timer);
+    vscode.Disposable.from(...this.subscriptions, this.collection).dispose();
+  }
+}
+
+function toDiagnostic(document: vscode.TextDocument, { finding, verdict }: JudgedFinding): vscode.Diagnostic {
+  const range = new vscode.Range(document.positionAt(finding.start), document.positionAt(finding.end));
+  const diagnostic = new vscode.Diagnostic(range, verdict.message, SEVERITIES[verdict.severity]);
+  diagnostic.source = LEAK_SOURCE;
+  diagnostic.code = finding.kind === 'access-key-id' ? LEAK_CODES.accessKeyId : LEAK_CODES.secretAccessKey;
+  return diagnostic;
+}

@@ -1,0 +1,125 @@
+// Leaked credentials in text. Expected lines and columns are counted by hand (and were checked
+// with Python's str.index); generated inputs are built from hand-listed alphabets, not from
+// the scanner's own patterns.
+import * as assert from 'assert/strict';
+import fc from 'fast-check';
+import { scanForLeaks, shannonEntropy, type LeakFinding } from '../../src/core/leakScanner';
+
+// Two made-up 40-character secrets: 40 distinct characters each (entropy log2(40) ≈ 5.32).
+// Written in halves so that secret scanners don't flag this file.
+const S1 = 'k9Qz/3vBn+Xe7LpR2mWc' + '8YtHs5DjFa4GuN6oPiE1';
+const S2 = 'Tq7+Lm2/Vx9RbN4cWz8K' + 'pHs3YdJf6GaU5oXeQiB0';
+
+/** kind, line, column, and the ID or the name — the parts a reader can check by eye. */
+function brief(findings: LeakFinding[]): string[] {
+  return findings.map((f) => `${f.kind} ${f.line}:${f.column} ${f.accessKeyId ?? f.name}`);
+}
+
+describe('leakScanner: access key IDs and secrets in text', () => {
+  it('JSON: the IAM CreateAccessKey answer', () => {
+    const text = `{\n  "AccessKey": {\n    "UserName": "alice",\n    "AccessKeyId": "AKIA2E0A8F3B244C9986",\n    "SecretAccessKey": "${S1}"\n  }\n}\n`;
+    assert.deepEqual(brief(scanForLeaks(text)), ['access-key-id 3:20 AKIA2E0A8F3B244C9986', 'secret-access-key 4:24 SecretAccessKey']);
+  });
+
+  it('.env: upper-case names, no quotes', () => {
+    const text = `AWS_ACCESS_KEY_ID=ASIAY34FZKBOKMUTVV7A\nAWS_SECRET_ACCESS_KEY=${S2}\nAWS_REGION=eu-west-1\n`;
+    assert.deepEqual(brief(scanForLeaks(text)), ['access-key-id 0:18 ASIAY34FZKBOKMUTVV7A', 'secret-access-key 1:22 AWS_SECRET_ACCESS_KEY']);
+  });
+
+  it('INI: the shared credentials file', () => {
+    const text = `[default]\naws_access_key_id = AKIAQWERTYUIOPASDFGH\naws_secret_access_key = ${S1}\n`;
+    assert.deepEqual(brief(scanForLeaks(text)), ['access-key-id 1:20 AKIAQWERTYUIOPASDFGH', 'secret-access-key 2:24 aws_secret_access_key']);
+  });
+
+  it('YAML: indented, the secret quoted', () => {
+    const text = `credentials:\n  aws_access_key_id: AKIAQWERTYUIOPASDFGH\n  aws_secret_access_key: "${S2}"\n`;
+    assert.deepEqual(brief(scanForLeaks(text)), ['access-key-id 1:21 AKIAQWERTYUIOPASDFGH', 'secret-access-key 2:26 aws_secret_access_key']);
+  });
+
+  it('TypeScript: both on one line in an object literal', () => {
+    const text = `const client = new IAMClient({\n  credentials: { accessKeyId: 'ABIAQWERTYUIOPASDFGH', secretAccessKey: '${S1}' },\n});\n`;
+    assert.deepEqual(brief(scanForLeaks(text)), ['access-key-id 1:31 ABIAQWERTYUIOPASDFGH', 'secret-access-key 1:72 secretAccessKey']);
+  });
+
+  it('other names and separators: aws_secret_key, AWS_SECRET, =>, :=, shell export', () => {
+    const text = [`aws_secret_key: ${S1}`, `$cfg = ['aws-secret' => '${S2}'];`, `awsSecret := "${S1}"`, `export AWS_SECRET_ACCESS_KEY='${S2}'`].join('\n');
+    assert.deepEqual(brief(scanForLeaks(text)), [
+      'secret-access-key 0:16 aws_secret_key',
+      'secret-access-key 1:25 aws-secret',
+      'secret-access-key 2:14 awsSecret',
+      'secret-access-key 3:30 AWS_SECRET_ACCESS_KEY',
+    ]);
+  });
+
+  it('ACCA IDs; positions give back the ID; CRLF lines count', () => {
+    const text = 'first\r\nsecond ACCAQWERTYUIOPASDFGH\r\n';
+    const [f] = scanForLeaks(text);
+    assert.deepEqual(brief(scanForLeaks(text)), ['access-key-id 1:7 ACCAQWERTYUIOPASDFGH']);
+    assert.equal(text.slice(f!.start, f!.end), 'ACCAQWERTYUIOPASDFGH');
+  });
+
+  it('skips the AWS documentation examples (…EXAMPLE, …EXAMPLEKEY)', () => {
+    const text = 'aws_access_key_id = AKIAIOSFODNN7EXAMPLE\naws_secret_access_key = wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY\nid AKIAI44QH8DHBEXAMPLE\n';
+    assert.deepEqual(scanForLeaks(text), []);
+  });
+
+  it('ignores near-misses: letters or digits around an ID, 15 or 17 characters, lower case, other prefixes', () => {
+    const text = ['xAKIAQWERTYUIOPASDFGH', 'AKIAQWERTYUIOPASDFGH9', 'AKIAQWERTYUIOPASDF', 'AKIAQWERTYUIOPASDFGHJ', 'akiaqwertyuiopasdfgh', 'AIDAQWERTYUIOPASDFGH', 'AROAQWERTYUIOPASDFGH'].join(' ');
+    assert.deepEqual(scanForLeaks(text), []);
+  });
+
+  it('reports IDs next to punctuation, at the start and end of the text', () => {
+    const text = 'AKIAQWERTYUIOPASDFGH,"ASIAQWERTYUIOPASDFGH"/AKIAQWERTYUIOPASDFG2';
+    assert.deepEqual(brief(scanForLeaks(text)), ['access-key-id 0:0 AKIAQWERTYUIOPASDFGH', 'access-key-id 0:22 ASIAQWERTYUIOPASDFGH', 'access-key-id 0:44 AKIAQWERTYUIOPASDFG2']);
+  });
+
+  it('secrets need a name beside them, exactly 40 characters and enough entropy', () => {
+    const text = [
+      `token = ${S1}`, // no secret-key name
+      `aws_secret_access_key = ${S1}x`, // 41 characters
+      `aws_secret_access_key = ${S1.slice(1)}`, // 39 characters
+      `aws_secret_access_key =\n${S1}`, // name and value on different lines
+      'aws_secret_access_key = ' + 'x'.repeat(40), // placeholder
+      'aws_secret_access_key = YourSecretAccessKeyGoesHereReplaceThis00', // 3.99 bits per character
+      `aws_secret_access_key = $\{${S1}}`, // not directly after the separator
+    ].join('\n');
+    assert.deepEqual(scanForLeaks(text), []);
+  });
+
+  it('never holds the secret: findings carry its position and name only', () => {
+    const findings = scanForLeaks(`aws_secret_access_key = ${S1}\n`);
+    assert.equal(findings.length, 1);
+    assert.ok(!JSON.stringify(findings).includes(S1));
+    assert.ok(!JSON.stringify(findings).includes(S1.slice(0, 12)));
+  });
+
+  it('entropy: 0 for one repeated character, log2(n) for n distinct ones', () => {
+    assert.equal(shannonEntropy('aaaa'), 0);
+    assert.equal(shannonEntropy('abcd'), 2);
+    assert.ok(Math.abs(shannonEntropy(S1) - Math.log2(40)) < 1e-9);
+  });
+
+  it('property: every generated ID in filler text is found at its line and column, and nothing else', () => {
+    const PREFIXES = ['AKIA', 'ASIA', 'ABIA', 'ACCA'];
+    const ID_CHARS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789'.split('');
+    // Filler can't touch an ID (no upper case, no digits) nor hold one.
+    const FILLER = ['foo', 'bar-baz', ' ', '\n', '\t', '=', ':', '"', "'", '{', '}', ',', 'é', '😀'];
+    const id = fc.tuple(fc.constantFrom(...PREFIXES), fc.array(fc.constantFrom(...ID_CHARS), { minLength: 16, maxLength: 16 })).map(([p, cs]) => p + cs.join(''));
+    const filler = fc.array(fc.constantFrom(...FILLER), { maxLength: 12 }).map((parts) => parts.join(''));
+    fc.assert(
+      fc.property(fc.array(fc.tuple(filler, id), { maxLength: 8 }), filler, (pieces, tail) => {
+        let text = '';
+        const expected: string[] = [];
+        for (const [before, key] of pieces) {
+          text += before + ' ';
+          const lines = text.split('\n');
+          if (!key.endsWith('EXAMPLE')) expected.push(`access-key-id ${lines.length - 1}:${lines[lines.length - 1]!.length} ${key}`);
+          text += key + ' ';
+        }
+        text += tail;
+        assert.deepEqual(brief(scanForLeaks(text)), expected);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
