@@ -99,7 +99,8 @@ export class Workbench {
       const context = await browser.newContext({ viewport: options.viewport ?? { width: 1280, height: 800 } });
       const page = await context.newPage();
       const wb = new Workbench(page, server, workspaceFolder, browser, context);
-      await page.goto(workbenchUrl(server, { workspaceFolder, extensionDevelopmentPath: options.extensionDevelopmentPath }));
+      // The page load event can take over the 30 s default on a busy 2-core machine.
+      await page.goto(workbenchUrl(server, { workspaceFolder, extensionDevelopmentPath: options.extensionDevelopmentPath }), { timeout: 120_000 });
       // The activity-bar entry appears once the extension's contributions are registered.
       await page.getByRole('tab', { name: CONTAINER_TITLE }).waitFor({ timeout: 60_000 });
       return wb;
