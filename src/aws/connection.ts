@@ -1,6 +1,8 @@
 // One connection = one profile (or the default chain) + region + endpoint, with one IAM and
 // one STS client reused for every call, the SDK's standard retry strategy and request timeouts.
 import type { IamApi } from './iamApi';
+import type { IamWriteApi } from './iamWriteApi';
+import type { SecretText } from '../core/secretText';
 
 export interface ConnectionSettings {
   /** Empty: the SDK's default provider chain (env, AWS_PROFILE/default, SSO, process, IMDS…). */
@@ -28,6 +30,8 @@ export interface ConnectionHooks {
 export interface Connection {
   readonly settings: ConnectionSettings;
   readonly api: IamApi;
+  /** Key-changing calls on the same clients (absent in read-only fakes). */
+  readonly writeApi?: IamWriteApi;
   /** The access key ID the calls are signed with (never the secret). */
   accessKeyId(): Promise<string>;
   dispose(): void;
@@ -37,4 +41,17 @@ export function createConnection(settings: ConnectionSettings, hooks: Connection
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded on first use: the SDK is most of activation's cost
   const { createSdkConnection } = require('./sdkConnection') as typeof import('./sdkConnection');
   return createSdkConnection(settings, hooks);
+}
+
+/** A static access key and its secret. */
+export interface KeyPair {
+  readonly accessKeyId: string;
+  readonly secret: SecretText;
+}
+
+/** A connection signed with one given key pair instead of the profile's credentials. */
+export function createKeyPairConnection(settings: ConnectionSettings, keyPair: KeyPair, hooks: ConnectionHooks = {}): Connection {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded on first use, as above
+  const { createSdkConnection } = require('./sdkConnection') as typeof import('./sdkConnection');
+  return createSdkConnection(settings, hooks, keyPair);
 }

@@ -12,14 +12,17 @@ import type {
   MetadataBearer,
   MiddlewareStack,
 } from '@smithy/types';
-import type { AttemptRecord, Connection, ConnectionHooks, ConnectionSettings } from './connection';
+import type { AttemptRecord, Connection, ConnectionHooks, ConnectionSettings, KeyPair } from './connection';
 import { DeadlineHttpHandler } from './deadlineHttpHandler';
 import { SdkIamApi } from './sdkIamApi';
 
-export function createSdkConnection(settings: ConnectionSettings, hooks: ConnectionHooks = {}): Connection {
-  const credentials: AwsCredentialIdentityProvider = settings.profile
-    ? fromIni({ profile: settings.profile, mfaCodeProvider: hooks.mfaCodeProvider, ignoreCache: true })
-    : fromNodeProviderChain({ mfaCodeProvider: hooks.mfaCodeProvider, ignoreCache: true });
+export function createSdkConnection(settings: ConnectionSettings, hooks: ConnectionHooks = {}, keyPair?: KeyPair): Connection {
+  const credentials: AwsCredentialIdentityProvider = keyPair
+    ? // Signs with exactly this key pair (rotation: the old key, then the new one), not the profile.
+      async () => ({ accessKeyId: keyPair.accessKeyId, secretAccessKey: keyPair.secret.reveal() })
+    : settings.profile
+      ? fromIni({ profile: settings.profile, mfaCodeProvider: hooks.mfaCodeProvider, ignoreCache: true })
+      : fromNodeProviderChain({ mfaCodeProvider: hooks.mfaCodeProvider, ignoreCache: true });
   const common = {
     region: settings.region || 'us-east-1',
     endpoint: settings.endpoint || undefined,
@@ -43,9 +46,11 @@ export function createSdkConnection(settings: ConnectionSettings, hooks: Connect
     observeAttempts(iam.middlewareStack, hooks.onAttempt);
     observeAttempts(sts.middlewareStack, hooks.onAttempt);
   }
+  const api = new SdkIamApi(iam, sts);
   return {
     settings,
-    api: new SdkIamApi(iam, sts),
+    api,
+    writeApi: api,
     accessKeyId: async () => (await credentials()).accessKeyId,
     dispose: () => {
       iam.destroy();
