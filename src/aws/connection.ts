@@ -50,7 +50,11 @@ export interface KeyPair {
 }
 
 /** A connection signed with one given key pair instead of the profile's credentials. */
-export function createKeyPairConnection(settings: ConnectionSettings, keyPair: KeyPair, hooks: ConnectionHooks = {}): Connection {
+export interface KeyPairConnection extends Connection {
+  readonly api: IamApi & IamWriteApi;
+}
+
+export function createKeyPairConnection(settings: ConnectionSettings, keyPair: KeyPair, hooks: ConnectionHooks = {}): KeyPairConnection {
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded on first use, as above
   const { createSdkConnection } = require('./sdkConnection') as typeof import('./sdkConnection');
   return createSdkConnection(settings, hooks, keyPair);

@@ -12,11 +12,11 @@ import type {
   MetadataBearer,
   MiddlewareStack,
 } from '@smithy/types';
-import type { AttemptRecord, Connection, ConnectionHooks, ConnectionSettings, KeyPair } from './connection';
+import type { AttemptRecord, ConnectionHooks, ConnectionSettings, KeyPair, KeyPairConnection } from './connection';
 import { DeadlineHttpHandler } from './deadlineHttpHandler';
 import { SdkIamApi } from './sdkIamApi';
 
-export function createSdkConnection(settings: ConnectionSettings, hooks: ConnectionHooks = {}, keyPair?: KeyPair): Connection {
+export function createSdkConnection(settings: ConnectionSettings, hooks: ConnectionHooks = {}, keyPair?: KeyPair): KeyPairConnection {
   const credentials: AwsCredentialIdentityProvider = keyPair
     ? // Signs with exactly this key pair (rotation: the old key, then the new one), not the profile.
       async () => ({ accessKeyId: keyPair.accessKeyId, secretAccessKey: keyPair.secret.reveal() })
