@@ -22,6 +22,8 @@ export interface IamKeysSettings {
   readonly hover: HoverSettings;
   /** Mark access key IDs found in open files (off by default). */
   readonly decorations: boolean;
+  /** iamKeys.allowWriteActions, from user settings only: key-changing commands run only when on. */
+  readonly allowWriteActions: boolean;
   /** Human-readable problems with the raw settings (shown in the view message). */
   readonly warnings: readonly string[];
   /** Set when iamKeys.endpoint holds something we refuse to send signed requests to. */
@@ -64,6 +66,8 @@ export function readSettings(config: vscode.WorkspaceConfiguration = vscode.work
       maxLookupsPerMinute: integer('hover.maxLookupsPerMinute', 1, 600, 30),
     },
     decorations: config.get<unknown>('decorations.enabled') === true,
+    // Application-scoped, and read from the user settings alone: no workspace can switch it on.
+    allowWriteActions: config.inspect<unknown>('allowWriteActions')?.globalValue === true,
     warnings,
   };
 }

@@ -21,6 +21,11 @@ export const COMMANDS = {
   exportAccessKeys: { id: 'iamKeys.exportAccessKeys', title: 'Export Access Keys…' },
   showNeedsAttention: { id: 'iamKeys.showNeedsAttention', title: 'Show Only Keys Needing Attention' },
   showAllKeys: { id: 'iamKeys.showAllKeys', title: 'Show All Keys' },
+  rotateAccessKey: { id: 'iamKeys.rotateAccessKey', title: 'Rotate Access Key…' },
+  deactivateAccessKey: { id: 'iamKeys.deactivateAccessKey', title: 'Deactivate Access Key' },
+  activateAccessKey: { id: 'iamKeys.activateAccessKey', title: 'Activate Access Key' },
+  deleteAccessKey: { id: 'iamKeys.deleteAccessKey', title: 'Delete Access Key…' },
+  createAccessKey: { id: 'iamKeys.createAccessKey', title: 'Create Access Key…' },
 } as const;
 
 export type CommandName = keyof typeof COMMANDS;

@@ -17,4 +17,8 @@ export interface CommandDeps {
   readonly settings: Settings;
   readonly log: Log;
   readonly documents: JsonDocuments;
+  /** Where rotations keep their journal (the extension's global storage). */
+  readonly journalDir: string;
+  /** Drops the hover's remembered answer about a key that changed. */
+  readonly forgetHoverKey?: (accessKeyId: string) => void;
 }

@@ -16,6 +16,10 @@ import { loadAll, loadMore } from './loadMore';
 import { addProfile, removeProfile, selectProfile } from './profiles';
 import { refresh } from './refresh';
 import { showAccessKeyJson } from './showAccessKeyJson';
+import { createAccessKey } from './createAccessKey';
+import { deleteAccessKey } from './deleteAccessKey';
+import { setAccessKeyStatus } from './keyStatus';
+import { rotateAccessKey } from './rotateAccessKey';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- command arguments come from anywhere
 type Handler = (arg: any, deps: CommandDeps, extra?: any) => unknown;
@@ -38,6 +42,11 @@ const HANDLERS: { readonly [K in CommandId]: Handler } = {
   [CommandIds.exportAccessKeys]: exportAccessKeys,
   [CommandIds.showNeedsAttention]: (_arg, deps) => setAttentionFilter(true, deps),
   [CommandIds.showAllKeys]: (_arg, deps) => setAttentionFilter(false, deps),
+  [CommandIds.rotateAccessKey]: rotateAccessKey,
+  [CommandIds.deactivateAccessKey]: (arg, deps) => setAccessKeyStatus(arg, deps, 'Inactive'),
+  [CommandIds.activateAccessKey]: (arg, deps) => setAccessKeyStatus(arg, deps, 'Active'),
+  [CommandIds.deleteAccessKey]: deleteAccessKey,
+  [CommandIds.createAccessKey]: createAccessKey,
 };
 
 export function registerCommands(deps: CommandDeps): vscode.Disposable[] {

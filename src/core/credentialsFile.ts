@@ -116,3 +116,10 @@ export function replaceProfileKeys(text: string, profile: string, keys: { access
   });
   return out.join('');
 }
+
+/** The text with a new [profile] section holding the keys added at the end, in the file's line ending. */
+export function appendProfile(text: string, profile: string, keys: { accessKeyId: string; secret: SecretText }): string {
+  const eol = text.includes('\r\n') ? '\r\n' : '\n';
+  const separator = text === '' ? '' : text.endsWith('\n') || text.endsWith('\r') ? eol : eol + eol;
+  return `${text}${separator}[${profile}]${eol}aws_access_key_id = ${keys.accessKeyId}${eol}aws_secret_access_key = ${keys.secret.reveal()}${eol}`;
+}

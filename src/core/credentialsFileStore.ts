@@ -3,7 +3,7 @@
 import { promises as fs } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { readProfileKeys, replaceProfileKeys, type ProfileKeys } from './credentialsFile';
+import { appendProfile, readProfileKeys, replaceProfileKeys, type ProfileKeys } from './credentialsFile';
 import { writeFileAtomic } from './atomicFile';
 import type { SecretText } from './secretText';
 
@@ -37,5 +37,23 @@ export async function writeProfileKeys(
   const before = await fs.readFile(file, 'utf8');
   const after = replaceProfileKeys(before, profile, keys);
   if (options.backup) await writeFileAtomic(backupPathOf(file), before);
+  await writeFileAtomic(file, after);
+}
+
+/** Puts a key pair into the profile, adding the profile when the file has none by that name (or no file yet). */
+export async function writeKeysIntoProfile(file: string, profile: string, keys: { accessKeyId: string; secret: SecretText }): Promise<void> {
+  const before = await fs.readFile(file, 'utf8').catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'ENOENT') return undefined;
+    throw error;
+  });
+  if (before === undefined) {
+    await fs.mkdir(path.dirname(file), { recursive: true, mode: 0o700 });
+    await writeFileAtomic(file, appendProfile('', profile, keys));
+    return;
+  }
+  const current = readProfileKeys(before, profile);
+  const missing = !current.ok && current.reason.startsWith('The credentials file has no [');
+  const after = missing ? appendProfile(before, profile, keys) : replaceProfileKeys(before, profile, keys);
+  await writeFileAtomic(backupPathOf(file), before);
   await writeFileAtomic(file, after);
 }
