@@ -28,7 +28,7 @@ export interface RotationDeps {
   readonly sleep: (ms: number) => Promise<void>;
   /** How long the new key may take to work (IAM is eventually consistent); about 30 s. */
   readonly verifyTimeoutMs: number;
-  /** First wait between verify attempts; doubles up to 5 s. */
+  /** First wait between verify attempts; doubles up to 2 s. */
   readonly verifyIntervalMs: number;
   /** Called after each journal save (tests cut the rotation short here). */
   readonly afterStep?: (step: RotationStep) => Promise<void> | void;
@@ -84,7 +84,8 @@ export function refusalReason(request: Pick<RotationRequest, 'profile' | 'profil
   }
 }
 
-const VERIFY_MAX_INTERVAL_MS = 5000;
+// Capped low: a propagation of a few seconds should not cost a 5 s overshoot (GetCallerIdentity is cheap).
+const VERIFY_MAX_INTERVAL_MS = 2000;
 
 export async function rotateAccessKey(request: RotationRequest, deps: RotationDeps): Promise<RotationOutcome> {
   const refusal = refusalReason(request);
