@@ -31,6 +31,8 @@ export interface IamKeysSettings {
   readonly decorations: boolean;
   /** Leaked-credential diagnostics in open files, and key IDs never to report (readSettings always sets it). */
   readonly diagnostics?: DiagnosticsSettings;
+  /** iamKeys.allowWriteActions, from user settings only: key-changing commands run only when on. */
+  readonly allowWriteActions: boolean;
   /** Human-readable problems with the raw settings (shown in the view message). */
   readonly warnings: readonly string[];
   /** Set when iamKeys.endpoint holds something we refuse to send signed requests to. */
@@ -77,6 +79,8 @@ export function readSettings(config: vscode.WorkspaceConfiguration = vscode.work
       enabled: config.get<unknown>('diagnostics.enabled') !== false,
       ignore: stringList(config.get<unknown>('diagnostics.ignore')),
     },
+    // Application-scoped, and read from the user settings alone: no workspace can switch it on.
+    allowWriteActions: config.inspect<unknown>('allowWriteActions')?.globalValue === true,
     warnings,
   };
 }

@@ -11,9 +11,12 @@ import { CONNECTION_KEYS, Settings } from './config';
 import { ExplorerProvider } from './explorer/explorerProvider';
 import type { ExplorerNode } from './explorer/nodes/explorerNode';
 import { ViewState } from './explorer/viewState';
+import { recoverInterruptedRotations } from './commands/rotateAccessKey';
+import { ContextKeys, setContext } from './explorer/contextValues';
 import { registerAccessKeyHover } from './hover/registerHover';
 import { registerLeakDiagnostics } from './diagnostics/registerDiagnostics';
 import { createLog } from './log';
+import type { RotationOutcome } from './aws/rotateAccessKey';
 
 /** What activate() returns: for integration tests and other extensions. */
 export interface IamKeysApi {
@@ -22,6 +25,8 @@ export interface IamKeysApi {
   readonly treeView: vscode.TreeView<ExplorerNode>;
   readonly view: ViewState;
   readonly settings: Settings;
+  /** What the start-up recovery of interrupted rotations did. */
+  readonly recovery: Promise<readonly RotationOutcome[]>;
 }
 
 const MAX_ATTEMPTS = 5;
@@ -51,6 +56,9 @@ export function activate(context: vscode.ExtensionContext): IamKeysApi {
   const documents = new JsonDocuments();
   const hover = registerAccessKeyHover({ sessions, settings, log });
   const leaks = registerLeakDiagnostics({ lookup: hover.lookup, settings, log });
+  const journalDir = context.globalStorageUri.fsPath;
+  const forgetHoverKey = (accessKeyId: string): void => hover.lookup.forget(accessKeyId);
+  void setContext(ContextKeys.writeActionsAllowed, settings.current.allowWriteActions);
 
   context.subscriptions.push(
     channel,
@@ -61,11 +69,12 @@ export function activate(context: vscode.ExtensionContext): IamKeysApi {
     view,
     documents,
     vscode.workspace.registerTextDocumentContentProvider(JSON_SCHEME, documents),
-    ...registerCommands({ sessions, explorer, treeView, view, settings, log, documents, lookup: hover.lookup }),
+    ...registerCommands({ sessions, explorer, treeView, view, settings, log, documents, lookup: hover.lookup, journalDir, forgetHoverKey }),
     ...hover.disposables,
     ...leaks.disposables,
     settings.onDidChange((affects) => {
       void view.setWarnings(settings.current.warnings);
+      if (affects('allowWriteActions')) void setContext(ContextKeys.writeActionsAllowed, settings.current.allowWriteActions);
       if (CONNECTION_KEYS.some(affects)) {
         log.info('connection settings changed: sessions rebuilt');
         sessions.rebuild();
@@ -75,7 +84,12 @@ export function activate(context: vscode.ExtensionContext): IamKeysApi {
     }),
   );
   log.info('IAM Access Keys activated');
-  return { sessions, explorer, treeView, view, settings };
+  // A rotation the last session left half done is finished or undone now (no call when there is none).
+  const recovery = recoverInterruptedRotations({ settings, log, journalDir, sessions, explorer, forgetHoverKey }).catch((error: unknown) => {
+    log.error(`recovering interrupted rotations failed: ${error instanceof Error ? error.message : String(error)}`);
+    return [];
+  });
+  return { sessions, explorer, treeView, view, settings, recovery };
 }
 
 function askMfaCode(serial: string): Promise<string> {

@@ -3,6 +3,8 @@
 import type { DeadlineHttpHandler } from './deadlineHttpHandler';
 import type { IamApi } from './iamApi';
 import { loadSdk } from './sdkLoader';
+import type { IamWriteApi } from './iamWriteApi';
+import type { SecretText } from '../core/secretText';
 
 export interface ConnectionSettings {
   /** Empty: the SDK's default provider chain (env, AWS_PROFILE/default, SSO, process, IMDS…). */
@@ -37,6 +39,8 @@ export type RequestSender = Pick<DeadlineHttpHandler, 'metadata' | 'handle' | 'u
 export interface Connection {
   readonly settings: ConnectionSettings;
   readonly api: IamApi;
+  /** Key-changing calls on the same clients (absent in read-only fakes). */
+  readonly writeApi?: IamWriteApi;
   /** The access key ID the calls are signed with (never the secret). */
   accessKeyId(): Promise<string>;
   dispose(): void;
@@ -44,4 +48,19 @@ export interface Connection {
 
 export function createConnection(settings: ConnectionSettings, hooks: ConnectionHooks = {}): Connection {
   return loadSdk().createSdkConnection(settings, hooks);
+}
+
+/** A static access key and its secret. */
+export interface KeyPair {
+  readonly accessKeyId: string;
+  readonly secret: SecretText;
+}
+
+/** A connection signed with one given key pair instead of the profile's credentials. */
+export interface KeyPairConnection extends Connection {
+  readonly api: IamApi & IamWriteApi;
+}
+
+export function createKeyPairConnection(settings: ConnectionSettings, keyPair: KeyPair, hooks: ConnectionHooks = {}): KeyPairConnection {
+  return loadSdk().createSdkConnection(settings, hooks, keyPair);
 }

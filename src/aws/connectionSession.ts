@@ -7,6 +7,7 @@ import type { AccessKey, AccessKeyLastUsed, CallerIdentity } from '../core/types
 import type { AttemptRecord, Connection } from './connection';
 import { classifyError } from './errors';
 import type { IamApi } from './iamApi';
+import type { IamWriteApi } from './iamWriteApi';
 import type { ProfileInfo } from './profiles';
 
 export type ConnectionFactory = (profile: string, hooks: { onAttempt: (record: AttemptRecord) => void }) => Connection;
@@ -59,6 +60,13 @@ export class ConnectionSession {
   /** The IAM/STS API, built on first use. */
   get api(): IamApi {
     return this.current().api;
+  }
+
+  /** Key-changing calls, signed like the rest of this session's calls. */
+  get writeApi(): IamWriteApi {
+    const writer = this.current().writeApi;
+    if (!writer) throw new Error(`The connection ${this.id} cannot change keys.`);
+    return writer;
   }
 
   /** Region and endpoint the clients use. */

@@ -12,20 +12,23 @@ import type {
   MetadataBearer,
   MiddlewareStack,
 } from '@smithy/types';
-import type { AttemptRecord, Connection, ConnectionHooks, ConnectionSettings, RequestSender } from './connection';
+import type { AttemptRecord, ConnectionHooks, ConnectionSettings, KeyPair, KeyPairConnection, RequestSender } from './connection';
 import { DeadlineHttpHandler } from './deadlineHttpHandler';
 import { guardedEndpointConfig, guardRequestHandler, IGNORE_CONFIGURED_ENDPOINTS, reportIgnoredEndpoints } from './endpointGuard';
 import { SdkIamApi } from './sdkIamApi';
 
-export function createSdkConnection(settings: ConnectionSettings, hooks: ConnectionHooks = {}): Connection {
+export function createSdkConnection(settings: ConnectionSettings, hooks: ConnectionHooks = {}, keyPair?: KeyPair): KeyPairConnection {
   // Throws before any client exists if the endpoint breaks the https-or-loopback rule.
   const endpoint = guardedEndpointConfig(settings.endpoint);
   // The providers' own STS/SSO clients (assume role, SSO, web identity) ignore configured
   // endpoint URLs too; they reuse the calling client's (guarded) request handler.
   const clientConfig = { ...IGNORE_CONFIGURED_ENDPOINTS };
-  const credentials: AwsCredentialIdentityProvider = settings.profile
-    ? fromIni({ profile: settings.profile, mfaCodeProvider: hooks.mfaCodeProvider, ignoreCache: true, clientConfig })
-    : fromNodeProviderChain({ mfaCodeProvider: hooks.mfaCodeProvider, ignoreCache: true, clientConfig });
+  const credentials: AwsCredentialIdentityProvider = keyPair
+    ? // Signs with exactly this key pair (rotation: the old key, then the new one), not the profile.
+      async () => ({ accessKeyId: keyPair.accessKeyId, secretAccessKey: keyPair.secret.reveal() })
+    : settings.profile
+      ? fromIni({ profile: settings.profile, mfaCodeProvider: hooks.mfaCodeProvider, ignoreCache: true, clientConfig })
+      : fromNodeProviderChain({ mfaCodeProvider: hooks.mfaCodeProvider, ignoreCache: true, clientConfig });
   if (hooks.log) {
     const log = hooks.log;
     void reportIgnoredEndpoints(process.env, settings.profile).then((messages) => messages.forEach((m) => log.warn(m)));
@@ -57,9 +60,11 @@ export function createSdkConnection(settings: ConnectionSettings, hooks: Connect
     observeAttempts(iam.middlewareStack, hooks.onAttempt);
     observeAttempts(sts.middlewareStack, hooks.onAttempt);
   }
+  const api = new SdkIamApi(iam, sts);
   return {
     settings,
-    api: new SdkIamApi(iam, sts),
+    api,
+    writeApi: api,
     accessKeyId: async () => (await credentials()).accessKeyId,
     dispose: () => {
       iam.destroy();

@@ -1,6 +1,9 @@
 // IamApi over the real AWS SDK v3 clients: one IAM and one STS client per connection.
 import {
+  CreateAccessKeyCommand,
+  DeleteAccessKeyCommand,
   GetAccessKeyLastUsedCommand,
+  UpdateAccessKeyCommand,
   type IAMClient,
   ListAccessKeysCommand,
   ListUsersCommand,
@@ -11,11 +14,13 @@ import {
 } from '@aws-sdk/client-iam';
 import { GetAccessKeyInfoCommand, GetCallerIdentityCommand, type STSClient } from '@aws-sdk/client-sts';
 import type { AccessKey, AccessKeyLastUsed, AccessKeyStatus, CallerIdentity, IamUser, Page } from '../core/types';
+import { SecretText } from '../core/secretText';
 import type { IamApi } from './iamApi';
+import type { CreatedAccessKey, IamWriteApi } from './iamWriteApi';
 
 const EPOCH = new Date(0);
 
-export class SdkIamApi implements IamApi {
+export class SdkIamApi implements IamApi, IamWriteApi {
   constructor(
     private readonly iam: IAMClient,
     private readonly sts: STSClient,
@@ -77,6 +82,23 @@ export class SdkIamApi implements IamApi {
   async getAccessKeyAccount(accessKeyId: string, signal?: AbortSignal): Promise<string> {
     const out = await this.sts.send(new GetAccessKeyInfoCommand({ AccessKeyId: accessKeyId }), { abortSignal: signal });
     return out.Account ?? '';
+  }
+
+  async createAccessKey(userName?: string, signal?: AbortSignal): Promise<CreatedAccessKey> {
+    const out = await this.iam.send(new CreateAccessKeyCommand({ UserName: userName }), { abortSignal: signal });
+    const made = out.AccessKey;
+    if (!made?.AccessKeyId || !made.SecretAccessKey) throw new Error('CreateAccessKey answered without a key');
+    const secret = new SecretText(made.SecretAccessKey);
+    const key = toAccessKey({ UserName: made.UserName, AccessKeyId: made.AccessKeyId, Status: made.Status, CreateDate: made.CreateDate }, userName);
+    return { key, secret };
+  }
+
+  async updateAccessKey(accessKeyId: string, status: 'Active' | 'Inactive', userName?: string, signal?: AbortSignal): Promise<void> {
+    await this.iam.send(new UpdateAccessKeyCommand({ AccessKeyId: accessKeyId, Status: status, UserName: userName }), { abortSignal: signal });
+  }
+
+  async deleteAccessKey(accessKeyId: string, userName?: string, signal?: AbortSignal): Promise<void> {
+    await this.iam.send(new DeleteAccessKeyCommand({ AccessKeyId: accessKeyId, UserName: userName }), { abortSignal: signal });
   }
 }
 

@@ -23,6 +23,11 @@ export const COMMANDS = {
   showAllKeys: { id: 'iamKeys.showAllKeys', title: 'Show All Keys' },
   scanWorkspace: { id: 'iamKeys.scanWorkspace', title: 'Scan Workspace for Leaked Access Keys' },
   ignoreLeakedKey: { id: 'iamKeys.ignoreLeakedKey', title: 'Ignore Access Key in Problems' },
+  rotateAccessKey: { id: 'iamKeys.rotateAccessKey', title: 'Rotate Access Key…' },
+  deactivateAccessKey: { id: 'iamKeys.deactivateAccessKey', title: 'Deactivate Access Key' },
+  activateAccessKey: { id: 'iamKeys.activateAccessKey', title: 'Activate Access Key' },
+  deleteAccessKey: { id: 'iamKeys.deleteAccessKey', title: 'Delete Access Key…' },
+  createAccessKey: { id: 'iamKeys.createAccessKey', title: 'Create Access Key…' },
 } as const;
 
 export type CommandName = keyof typeof COMMANDS;

@@ -20,4 +20,8 @@ export interface CommandDeps {
   readonly documents: JsonDocuments;
   /** The hover's key lookup (cache and per-minute cap), shared by the workspace scan. */
   readonly lookup: LeakLookup;
+  /** Where rotations keep their journal (the extension's global storage). */
+  readonly journalDir: string;
+  /** Drops the hover's remembered answer about a key that changed. */
+  readonly forgetHoverKey?: (accessKeyId: string) => void;
 }

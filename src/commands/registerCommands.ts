@@ -18,6 +18,10 @@ import { refresh } from './refresh';
 import { showAccessKeyJson } from './showAccessKeyJson';
 import { ignoreLeakedKey } from '../diagnostics/ignoreLeakedKey';
 import { scanWorkspace } from '../diagnostics/scanWorkspace';
+import { createAccessKey } from './createAccessKey';
+import { deleteAccessKey } from './deleteAccessKey';
+import { setAccessKeyStatus } from './keyStatus';
+import { rotateAccessKey } from './rotateAccessKey';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- command arguments come from anywhere
 type Handler = (arg: any, deps: CommandDeps, extra?: any) => unknown;
@@ -42,6 +46,11 @@ const HANDLERS: { readonly [K in CommandId]: Handler } = {
   [CommandIds.showAllKeys]: (_arg, deps) => setAttentionFilter(false, deps),
   [CommandIds.scanWorkspace]: scanWorkspace,
   [CommandIds.ignoreLeakedKey]: (arg) => ignoreLeakedKey(arg),
+  [CommandIds.rotateAccessKey]: rotateAccessKey,
+  [CommandIds.deactivateAccessKey]: (arg, deps) => setAccessKeyStatus(arg, deps, 'Inactive'),
+  [CommandIds.activateAccessKey]: (arg, deps) => setAccessKeyStatus(arg, deps, 'Active'),
+  [CommandIds.deleteAccessKey]: deleteAccessKey,
+  [CommandIds.createAccessKey]: createAccessKey,
 };
 
 export function registerCommands(deps: CommandDeps): vscode.Disposable[] {

@@ -10,6 +10,9 @@ export const ContextValues = {
   user: 'pagedList.user',
   accessKeyActive: 'accessKey.active',
   accessKeyInactive: 'accessKey.inactive',
+  /** Keys of the user whose key signs the session's calls (Rotate… is offered on them). */
+  accessKeyActiveOwn: 'accessKey.active.own',
+  accessKeyInactiveOwn: 'accessKey.inactive.own',
   loadMore: 'loadMore',
   message: 'message',
   retry: 'message.retry',
@@ -22,6 +25,8 @@ export const ContextKeys = {
   noCredentials: 'iamKeys.noCredentials',
   filterActive: 'iamKeys.filterActive',
   attentionOnly: 'iamKeys.attentionOnly',
+  /** iamKeys.allowWriteActions is on: write commands show in menus and the palette. */
+  writeActionsAllowed: 'iamKeys.writeActionsAllowed',
 } as const;
 
 export type ContextKey = (typeof ContextKeys)[keyof typeof ContextKeys];

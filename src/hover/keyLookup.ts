@@ -64,6 +64,12 @@ export class KeyLookup {
     this.limits = { ...limits };
   }
 
+  /** Forgets what was remembered about one key (it was changed or deleted). */
+  forget(accessKeyId: string): void {
+    this.generation++;
+    this.cache.delete(accessKeyId);
+  }
+
   /** Forgets remembered answers (the connections changed). */
   clear(): void {
     this.generation++;

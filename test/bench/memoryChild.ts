@@ -56,6 +56,7 @@ async function main(): Promise<void> {
     requestTimeoutMs: 15_000,
     hover: { enabled: true, cacheSeconds: 300, maxLookupsPerMinute: 30 },
     decorations: false,
+    allowWriteActions: false,
     warnings: [],
   };
   const connect = (profile: string, hooks: Parameters<typeof createConnection>[1]) =>

@@ -33,14 +33,38 @@ export function handleAdminRequest(
       return sendJson(res, 200, deps.counters.snapshot());
     case 'GET /__admin/requests':
       return sendJson(res, 200, deps.counters.requestLog());
+    case 'GET /__admin/writes':
+      return sendJson(res, 200, deps.counters.writeLog());
+    case 'POST /__admin/writes/clear':
+      deps.counters.clearWriteLog();
+      return sendJson(res, 200, []);
     case 'GET /__admin/faults':
       return sendJson(res, 200, deps.faults.config);
     case 'POST /__admin/faults': // replaces the whole fault config
     case 'PATCH /__admin/faults': // merges into it
       return changeFaults(res, body, deps.faults, req.method === 'POST');
     default:
+      if (req.method === 'GET' && path.startsWith(USER_KEYS_PREFIX)) return sendUserKeys(res, decodeURIComponent(path.slice(USER_KEYS_PREFIX.length)), deps.store);
       return sendJson(res, 404, { error: `no admin route ${route}` });
   }
+}
+
+const USER_KEYS_PREFIX = '/__admin/keys/';
+
+/** A user's keys as the store holds them (ID, status, whether it can sign yet); never the secret. */
+function sendUserKeys(res: ServerResponse, userName: string, store: IamStore): void {
+  const user = store.getUser(userName);
+  if (!user) return sendJson(res, 404, { error: `no user ${userName}` });
+  const now = store.now();
+  sendJson(
+    res,
+    200,
+    user.accessKeys.map((key) => ({
+      accessKeyId: key.accessKeyId,
+      status: key.status,
+      propagated: !key.usableFrom || key.usableFrom <= now,
+    })),
+  );
 }
 
 function changeFaults(res: ServerResponse, body: Buffer, faults: FaultInjector, replace: boolean): void {

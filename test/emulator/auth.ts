@@ -72,6 +72,8 @@ function callerForKey(store: IamStore, accessKeyId: string, sessionToken: string
   }
   const found = store.findAccessKey(accessKeyId);
   if (!found || found.key.status !== 'Active') throw apiErrors.invalidClientTokenId();
+  // A new key is not known everywhere at once: until then IAM refuses it like an unknown one.
+  if (found.key.usableFrom && store.now() < found.key.usableFrom) throw apiErrors.invalidClientTokenId();
   if (found.owner.kind === 'root') return { kind: 'root', accessKeyId };
   return { kind: 'user', user: found.owner.user, accessKeyId, temporary: false };
 }

@@ -1,7 +1,7 @@
 // Runs the emulator in the foreground:
 //   node out/test/emulator/cli.js --port 4599 [--users N] [--seed S] [--latency-ms L]
 //     [--jitter-ms J] [--short-pages] [--demo] [--throttle-rate R] [--deny ListUsers,...]
-//     [--no-verify-signatures] [--track-key-usage]
+//     [--no-verify-signatures] [--track-key-usage] [--propagation-ms P]
 // First line: "IAM emulator listening on http://127.0.0.1:PORT"; then the built-in
 // identities' test credentials (fake values, safe to print). Ctrl-C / SIGTERM stop it.
 import { credentialsFileText, startIamEmulator, type FaultConfig, type IamEmulatorOptions } from './index';
@@ -9,12 +9,12 @@ import { credentialsFileText, startIamEmulator, type FaultConfig, type IamEmulat
 const USAGE =
   'usage: node out/test/emulator/cli.js --port PORT [--users N] [--seed S] [--latency-ms L] [--jitter-ms J]\n' +
   '         [--short-pages] [--demo] [--throttle-rate R] [--deny Action1,Action2] [--no-verify-signatures]\n' +
-  '         [--track-key-usage]';
+  '         [--track-key-usage] [--propagation-ms P]';
 
 /** Parses the command line; throws with a message on anything unknown or malformed. */
 export function parseCliArgs(argv: readonly string[]): IamEmulatorOptions {
   const options: { -readonly [K in keyof IamEmulatorOptions]: IamEmulatorOptions[K] } = {};
-  const faults: { throttleRate?: number; denyActions?: string[] } = {};
+  const faults: { throttleRate?: number; denyActions?: string[]; propagationDelayMs?: number } = {};
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i];
     const value = (): string => {
@@ -34,6 +34,7 @@ export function parseCliArgs(argv: readonly string[]): IamEmulatorOptions {
       case '--track-key-usage': options.trackKeyUsage = true; break;
       case '--throttle-rate': faults.throttleRate = rate(flag, value()); break;
       case '--deny': faults.denyActions = value().split(',').map((a) => a.trim()).filter((a) => a !== ''); break;
+      case '--propagation-ms': faults.propagationDelayMs = integer(flag, value(), 0, 600_000); break;
       case '--help': case '-h': throw new Error(USAGE);
       default: throw new Error(`unknown option ${flag}\n${USAGE}`);
     }

@@ -29,6 +29,23 @@ export interface RequestLogEntry {
   readonly fault?: FaultKind;
 }
 
+/** Actions that change the account: every one that arrives is kept in the write log. */
+export const WRITE_ACTIONS: ReadonlySet<string> = new Set(['CreateUser', 'CreateAccessKey', 'UpdateAccessKey', 'DeleteAccessKey']);
+
+/** One write action as it arrived and how it was answered. */
+export interface WriteLogEntry {
+  readonly seq: number;
+  readonly time: string;
+  readonly action: string;
+  /** The key made, changed or deleted (the AccessKeyId parameter when the action failed). */
+  readonly accessKeyId?: string;
+  readonly userName?: string;
+  /** Undefined when no answer was sent. */
+  readonly status?: number;
+  readonly errorCode?: string;
+  readonly fault?: string;
+}
+
 const LOG_LIMIT = 1000;
 
 export class Counters {
@@ -38,7 +55,9 @@ export class Counters {
   private errorsByCode = new Map<string, number>();
   private faults = new Map<FaultKind, number>();
   private log: RequestLogEntry[] = [];
+  private writes: WriteLogEntry[] = [];
   private seq = 0;
+  private writeSeq = 0;
 
   recordArrival(action: string): void {
     this.total++;
@@ -65,6 +84,19 @@ export class Counters {
   recordLog(entry: Omit<RequestLogEntry, 'seq' | 'time'>): void {
     this.log.push({ seq: ++this.seq, time: new Date().toISOString(), ...entry });
     if (this.log.length > LOG_LIMIT) this.log.splice(0, this.log.length - LOG_LIMIT);
+  }
+
+  recordWrite(entry: Omit<WriteLogEntry, 'seq' | 'time'>): void {
+    this.writes.push({ seq: ++this.writeSeq, time: new Date().toISOString(), ...entry });
+  }
+
+  /** Every write action since the start (or the last clearWriteLog), oldest first; not cleared by reset(). */
+  writeLog(): readonly WriteLogEntry[] {
+    return [...this.writes];
+  }
+
+  clearWriteLog(): void {
+    this.writes = [];
   }
 
   snapshot(): CounterSnapshot {

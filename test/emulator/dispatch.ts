@@ -28,6 +28,8 @@ export interface ApiAnswer {
   readonly injectedDenial?: boolean;
   readonly subjectUserName?: string;
   readonly accessKeyId?: string;
+  /** The key a write action made, changed or deleted. */
+  readonly subjectAccessKeyId?: string;
 }
 
 export function namespaceOf(action: string | undefined): string {
@@ -77,12 +79,14 @@ export function answerApiRequest(
       params,
       paging: deps.paging,
       credentialReport: deps.credentialReport,
+      keyPropagationMs: deps.faults.config.propagationDelayMs,
     });
     return {
       status: 200,
       body: successDocument(action, namespaceOf(action), outcome.resultXml, requestId),
       subjectUserName: outcome.subjectUserName,
       accessKeyId: caller.accessKeyId,
+      subjectAccessKeyId: outcome.subjectAccessKeyId,
     };
   } catch (error) {
     const apiError = error instanceof ApiError ? error : unexpected(error);

@@ -39,7 +39,17 @@ export interface FaultConfig {
   readonly denyActions?: readonly string[];
   /** Random faults only hit these actions (default: all). Latency and denyActions apply regardless. */
   readonly faultActions?: readonly string[];
+  /**
+   * Deterministic faults per action, whatever the random rates say: 'serverError' answers 500
+   * ServiceFailure without running the action; 'lostAnswer' runs the action (its change is made)
+   * and then drops the connection, as when an answer is lost on the way back.
+   */
+  readonly actionFaults?: Readonly<Record<string, ActionFault>>;
+  /** ms after CreateAccessKey before the new key can sign (IAM is eventually consistent); default 0. */
+  readonly propagationDelayMs?: number;
 }
+
+export type ActionFault = 'serverError' | 'lostAnswer';
 
 export type FaultOutcome =
   | { readonly kind: 'none' }
@@ -68,7 +78,10 @@ const RATE_FIELDS = ['throttleRate', 'serverErrorRate', 'dropRate', 'garbageRate
 export function validateFaultConfig(config: FaultConfig): void {
   for (const name of RATE_FIELDS) checkRate(name, config[name]);
   for (const [action, rate] of Object.entries(config.throttleRateByAction ?? {})) checkRate(`throttleRateByAction.${action}`, rate);
-  for (const name of ['latencyMs', 'jitterMs', 'slowLorisIntervalMs'] as const) {
+  for (const [action, fault] of Object.entries(config.actionFaults ?? {})) {
+    if (fault !== 'serverError' && fault !== 'lostAnswer') throw new Error(`actionFaults.${action} must be 'serverError' or 'lostAnswer'`);
+  }
+  for (const name of ['latencyMs', 'jitterMs', 'slowLorisIntervalMs', 'propagationDelayMs'] as const) {
     const value = config[name];
     if (value !== undefined && !(Number.isFinite(value) && value >= 0)) throw new Error(`${name} must be a number >= 0`);
   }
@@ -108,6 +121,10 @@ export class FaultInjector {
     validateFaultConfig(merged);
     this.current = merged;
     if (partial.seed !== undefined) this.random = new SeededRandom(partial.seed);
+  }
+
+  actionFault(action: string): ActionFault | undefined {
+    return this.current.actionFaults?.[action];
   }
 
   isDenied(action: string): boolean {

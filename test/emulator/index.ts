@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto';
 import { CredentialReportState } from './actions';
 import { addBuiltInIdentities } from './builtIns';
-import { Counters, type CounterSnapshot, type RequestLogEntry } from './counters';
+import { Counters, type CounterSnapshot, type RequestLogEntry, type WriteLogEntry } from './counters';
 import { addDemoAccount, startOfTodayUtc } from './demo';
 import { FaultInjector, type FaultConfig } from './faults';
 import { GENERATED_REFERENCE_DATE, generateAccount } from './generate';
@@ -49,6 +49,9 @@ export interface IamEmulator {
   resetCounters(): void;
   /** Most recent requests (at most 1000), oldest first. */
   requestLog(): readonly RequestLogEntry[];
+  /** Every write action (CreateAccessKey, UpdateAccessKey, DeleteAccessKey, CreateUser) since start or clearWriteLog(). */
+  writeLog(): readonly WriteLogEntry[];
+  clearWriteLog(): void;
   /** Merges into the fault config (a given seed restarts the fault PRNG). */
   setFaults(partial: FaultConfig): void;
   /** Replaces the whole fault config (what POST /__admin/faults does). */
@@ -90,6 +93,8 @@ export async function startIamEmulator(options: IamEmulatorOptions = {}): Promis
     counters: () => counters.snapshot(),
     resetCounters: () => counters.reset(),
     requestLog: () => counters.requestLog(),
+    writeLog: () => counters.writeLog(),
+    clearWriteLog: () => counters.clearWriteLog(),
     setFaults: (partial) => faults.update(partial),
     replaceFaults: (config) => faults.replace(config),
     faults: () => faults.config,
@@ -111,7 +116,7 @@ export function buildStore(options: Pick<IamEmulatorOptions, 'users' | 'demo' | 
   return store;
 }
 
-export type { FaultConfig } from './faults';
-export type { CounterSnapshot, RequestLogEntry, FaultKind } from './counters';
+export type { FaultConfig, ActionFault } from './faults';
+export type { CounterSnapshot, RequestLogEntry, FaultKind, WriteLogEntry } from './counters';
 export type { IamStore, StoredUser, StoredAccessKey, KeyLastUsed, AccessKeyStatus } from './store';
 export * from './identities';

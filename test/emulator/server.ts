@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { ADMIN_PREFIX, handleAdminRequest } from './admin';
-import type { Counters } from './counters';
+import { WRITE_ACTIONS, type Counters } from './counters';
 import { answerApiRequest, errorAnswer, type ApiAnswer, type DispatchDependencies } from './dispatch';
 import type { FaultDecision, SlowLoris } from './faults';
 import { apiErrors } from './protocol/errors';
@@ -85,7 +85,10 @@ export class EmulatorHttpServer {
     const { counters, faults } = this.deps;
     counters.recordArrival(action);
 
-    const decision = faults.decide(action);
+    const actionFault = faults.actionFault(action);
+    const random = faults.decide(action);
+    const decision: FaultDecision =
+      actionFault === 'serverError' ? { ...random, outcome: { kind: 'serverError', status: 500 } } : random;
     if (decision.delayMs > 0) {
       counters.recordFault('latency');
       await this.sleep(decision.delayMs);
@@ -96,6 +99,9 @@ export class EmulatorHttpServer {
     if (outcome.kind === 'hang' || outcome.kind === 'drop') {
       counters.recordFault(outcome.kind);
       counters.recordLog({ action, fault: outcome.kind, userName: params.get('UserName') ?? undefined });
+      if (WRITE_ACTIONS.has(action)) {
+        counters.recordWrite({ action, accessKeyId: params.get('AccessKeyId') ?? undefined, userName: params.get('UserName') ?? undefined, fault: outcome.kind });
+      }
       if (outcome.kind === 'drop') req.socket.destroy();
       return; // a hung request keeps its socket until the client gives up or close()
     }
@@ -113,7 +119,13 @@ export class EmulatorHttpServer {
       answer = answerApiRequest(received, params, this.deps, requestId);
       if (answer.injectedDenial) counters.recordFault('accessDenied');
     }
-    this.record(action, answer, decision);
+    this.record(action, answer, decision, params, actionFault === 'lostAnswer');
+    if (actionFault === 'lostAnswer') {
+      // The change is made; the answer never arrives.
+      counters.recordFault('drop');
+      req.socket.destroy();
+      return;
+    }
 
     let responseBody = answer.body;
     let contentType = 'text/xml';
@@ -143,8 +155,18 @@ export class EmulatorHttpServer {
     }
   }
 
-  private record(action: string, answer: ApiAnswer, decision: FaultDecision): void {
+  private record(action: string, answer: ApiAnswer, decision: FaultDecision, params: URLSearchParams, lostAnswer: boolean): void {
     const { counters } = this.deps;
+    if (WRITE_ACTIONS.has(action)) {
+      counters.recordWrite({
+        action,
+        accessKeyId: answer.subjectAccessKeyId ?? params.get('AccessKeyId') ?? undefined,
+        userName: answer.subjectUserName ?? params.get('UserName') ?? undefined,
+        status: lostAnswer ? undefined : answer.status,
+        errorCode: answer.errorCode,
+        fault: lostAnswer ? 'lostAnswer' : decision.outcome.kind !== 'none' ? decision.outcome.kind : undefined,
+      });
+    }
     if (answer.subjectUserName !== undefined) counters.recordSubject(action, answer.subjectUserName);
     if (answer.errorCode !== undefined) counters.recordError(answer.errorCode);
     const fault = decision.outcome.kind !== 'none' ? decision.outcome.kind : answer.injectedDenial ? 'accessDenied' : undefined;

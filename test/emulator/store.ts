@@ -24,6 +24,8 @@ export interface StoredAccessKey {
   readonly sequence: number;
   /** Undefined when never used: IAM then answers ServiceName/Region "N/A". */
   lastUsed?: KeyLastUsed;
+  /** Set for keys made by CreateAccessKey while a propagation delay is on: the key can't sign before this. */
+  usableFrom?: Date;
 }
 
 export interface StoredUser {

@@ -30,6 +30,12 @@ export class AccessKeyNode extends ExplorerNode {
     });
   }
 
+  /** A key of the IAM user whose key signs this session's calls (so a rotation of the profile applies). */
+  isOwnKey(): boolean {
+    const arn = this.scope.session.identity()?.Arn ?? '';
+    return /:user\//.test(arn) && this.key.UserName !== '' && arn.endsWith(`/${this.key.UserName}`);
+  }
+
   getTreeItem(): vscode.TreeItem {
     const health = this.health();
     const item = new vscode.TreeItem(this.key.AccessKeyId, vscode.TreeItemCollapsibleState.None);
@@ -37,7 +43,11 @@ export class AccessKeyNode extends ExplorerNode {
     const flags = health.findings.filter((f) => f.code !== 'inactive').map((f) => f.code);
     item.description = [statusLabel(this.key.Status), formatAge(health.ageDays), ...flags].join(' · ');
     item.iconPath = iconFor(this.key, health);
-    item.contextValue = this.key.Status === 'Active' ? ContextValues.accessKeyActive : ContextValues.accessKeyInactive;
+    const own = this.isOwnKey();
+    item.contextValue =
+      this.key.Status === 'Active'
+        ? own ? ContextValues.accessKeyActiveOwn : ContextValues.accessKeyActive
+        : own ? ContextValues.accessKeyInactiveOwn : ContextValues.accessKeyInactive;
     item.accessibilityInformation = { label: `${this.key.AccessKeyId}, ${this.key.Status}, ${formatAge(health.ageDays)} old` };
     // Leaving tooltip unset makes VS Code call resolveTreeItem when it is about to show one.
     return item;

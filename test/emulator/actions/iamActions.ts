@@ -109,6 +109,7 @@ function createAccessKey(context: ActionContext): ActionOutcome {
   const owner = keyOwnerFor(context, userName);
   if (context.store.keysOf(owner).length >= ACCESS_KEYS_PER_USER) throw apiErrors.accessKeyQuota();
   const key = context.store.addKeyTo(owner, {});
+  if (context.keyPropagationMs) key.usableFrom = new Date(context.store.now().getTime() + context.keyPropagationMs);
   // The only answer that ever carries the secret, as in IAM.
   return {
     resultXml: wrap(
@@ -120,6 +121,7 @@ function createAccessKey(context: ActionContext): ActionOutcome {
         field('CreateDate', key.createDate),
     ),
     subjectUserName: owner.kind === 'user' ? owner.user.userName : undefined,
+    subjectAccessKeyId: key.accessKeyId,
   };
 }
 
@@ -132,7 +134,7 @@ function updateAccessKey(context: ActionContext): ActionOutcome {
 
   const { key, owner } = ownedKey(context, userName, accessKeyId);
   key.status = status;
-  return { subjectUserName: owner.kind === 'user' ? owner.user.userName : undefined };
+  return { subjectUserName: owner.kind === 'user' ? owner.user.userName : undefined, subjectAccessKeyId: accessKeyId };
 }
 
 function deleteAccessKey(context: ActionContext): ActionOutcome {
@@ -143,7 +145,7 @@ function deleteAccessKey(context: ActionContext): ActionOutcome {
 
   const { owner } = ownedKey(context, userName, accessKeyId);
   context.store.deleteAccessKey(accessKeyId);
-  return { subjectUserName: owner.kind === 'user' ? owner.user.userName : undefined };
+  return { subjectUserName: owner.kind === 'user' ? owner.user.userName : undefined, subjectAccessKeyId: accessKeyId };
 }
 
 /** Whose keys a call is about: the named user, or else the caller (temporary credentials must name one). */

@@ -18,6 +18,8 @@ export interface ActionContext {
   readonly params: URLSearchParams;
   readonly paging: PagingOptions;
   readonly credentialReport: CredentialReportState;
+  /** ms before a key made now can sign (FaultConfig.propagationDelayMs). */
+  readonly keyPropagationMs?: number;
 }
 
 export interface ActionOutcome {
@@ -25,6 +27,8 @@ export interface ActionOutcome {
   readonly resultXml?: string;
   /** The user the call was about (explicit or implied), for per-user counters. */
   readonly subjectUserName?: string;
+  /** The access key a write action made, changed or deleted (for the write log). */
+  readonly subjectAccessKeyId?: string;
 }
 
 export interface ActionDefinition {

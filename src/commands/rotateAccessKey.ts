@@ -1,0 +1,111 @@
+// Rotate Access Key…: the orchestrator of src/aws/rotateAccessKey.ts with the editor around it —
+// the switch, a confirmation unless `confirm: true`, progress, the message, and afterwards the
+// profile's session reconnects (its key changed) and cached facts about both keys are dropped.
+// recoverInterruptedRotations() runs at activation for rotations a closed editor cut short.
+import * as vscode from 'vscode';
+import { createKeyPairConnection } from '../aws/connection';
+import { listProfiles } from '../aws/profiles';
+import { recoverRotations, rotateAccessKey as rotate, type RotationDeps, type RotationOutcome, type RotationResult } from '../aws/rotateAccessKey';
+import { credentialsFilePath } from '../core/credentialsFileStore';
+import { RotationJournal } from '../core/rotationJournal';
+import { MyKeysNode } from '../explorer/nodes/myKeysNode';
+import { AccessKeyNode } from '../explorer/nodes/accessKeyNode';
+import type { CommandDeps } from './deps';
+import { keyChanged, writeActionsAllowed } from './writeAccess';
+
+const MAX_ATTEMPTS = 3;
+
+export function rotationDeps(deps: Pick<CommandDeps, 'settings' | 'log' | 'journalDir'>): RotationDeps {
+  const s = deps.settings.current;
+  return {
+    connect: (keyPair) =>
+      createKeyPairConnection({ profile: '', region: s.region, endpoint: s.endpoint, requestTimeoutMs: s.requestTimeoutMs, maxAttempts: MAX_ATTEMPTS }, keyPair),
+    journal: new RotationJournal(deps.journalDir),
+    now: () => new Date(),
+    sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+    verifyTimeoutMs: 30_000,
+    verifyIntervalMs: 500,
+    log: (message) => deps.log.info(message),
+  };
+}
+
+export async function rotateAccessKey(arg: unknown, deps: CommandDeps): Promise<RotationResult | undefined> {
+  const what = vscode.l10n.t('Rotate Access Key');
+  if (!writeActionsAllowed(deps, what)) return undefined;
+  if (deps.settings.current.endpointError) {
+    void vscode.window.showErrorMessage(deps.settings.current.endpointError);
+    return undefined;
+  }
+  const given = (typeof arg === 'object' && arg !== null && !(arg instanceof vscode.TreeItem) ? arg : {}) as { profile?: unknown; deleteOld?: unknown; confirm?: unknown };
+  const fromRow = arg instanceof MyKeysNode || arg instanceof AccessKeyNode ? arg.scope.session.profile : undefined;
+  let profile = fromRow ?? (typeof given.profile === 'string' ? given.profile : undefined);
+  const profiles = await listProfiles();
+  if (profile === undefined) {
+    const picked = await vscode.window.showQuickPick(
+      profiles.filter((p) => p.kind === 'static keys').map((p) => ({ label: p.name, description: p.kind })),
+      { title: what, placeHolder: vscode.l10n.t('Profile whose access key to rotate') },
+    );
+    if (!picked) return undefined;
+    profile = picked.label;
+  }
+  const deleteOld = given.deleteOld === true;
+  if (given.confirm !== true) {
+    const go = vscode.l10n.t('Rotate');
+    const choice = await vscode.window.showWarningMessage(
+      vscode.l10n.t('Rotate the access key of {0}?', profile || 'default'),
+      {
+        modal: true,
+        detail: vscode.l10n.t('A new key is created and written into the credentials file; once it works, the old key is {0}. Other programs using the old key stop working.', deleteOld ? vscode.l10n.t('deleted') : vscode.l10n.t('deactivated')),
+      },
+      go,
+    );
+    if (choice !== go) return undefined;
+  }
+  const info = profiles.find((p) => p.name === profile);
+  const outcome = await vscode.window.withProgress(
+    { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Rotating the access key of {0}…', profile || 'default') },
+    () =>
+      rotate(
+        { profile: profile ?? '', credentialsFile: credentialsFilePath(), deleteOld, profileKind: info?.kind, environmentKeys: Boolean(process.env.AWS_ACCESS_KEY_ID) },
+        rotationDeps(deps),
+      ),
+  );
+  await afterRotation(outcome, deps);
+  return outcome.kind === 'rotated' ? outcome.result : undefined;
+}
+
+/** Finishes or undoes rotations left in the journal; only with the switch on (else says one waits). */
+export async function recoverInterruptedRotations(deps: Pick<CommandDeps, 'settings' | 'log' | 'journalDir' | 'sessions' | 'explorer' | 'forgetHoverKey'>): Promise<RotationOutcome[]> {
+  const journal = new RotationJournal(deps.journalDir);
+  const { records } = await journal.list();
+  if (records.length === 0) return [];
+  if (!deps.settings.current.allowWriteActions) {
+    void vscode.window.showWarningMessage(
+      vscode.l10n.t('A key rotation of {0} was interrupted. Turn on "iamKeys.allowWriteActions" and reload to finish or undo it.', records.map((r) => r.profile).join(', ')),
+    );
+    return [];
+  }
+  const outcomes = await recoverRotations(rotationDeps(deps));
+  for (const outcome of outcomes) await afterRotation(outcome, deps);
+  return outcomes;
+}
+
+async function afterRotation(outcome: RotationOutcome, deps: Pick<CommandDeps, 'log' | 'sessions' | 'explorer' | 'forgetHoverKey'>): Promise<void> {
+  deps.log.info(`rotation: ${outcome.kind}: ${outcome.message}`);
+  const show = outcome.kind === 'rotated' ? vscode.window.showInformationMessage : outcome.kind === 'refused' || outcome.kind === 'two-keys' ? vscode.window.showErrorMessage : vscode.window.showWarningMessage;
+  void show(outcome.message);
+  if (outcome.kind === 'rotated' || outcome.kind === 'partly') {
+    const { profile, oldAccessKeyId, newAccessKeyId } = outcome.result;
+    for (const session of await deps.sessions.sessions()) {
+      if (session.profile === profile) session.reconnect(); // its credentials changed
+      session.forgetKey(oldAccessKeyId);
+    }
+    deps.forgetHoverKey?.(oldAccessKeyId);
+    deps.forgetHoverKey?.(newAccessKeyId);
+    deps.explorer.refresh();
+  } else if (outcome.kind === 'rolled-back' || outcome.kind === 'failed') {
+    deps.explorer.refresh();
+  }
+}
+
+export { keyChanged };

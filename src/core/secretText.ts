@@ -1,0 +1,38 @@
+// A secret access key held so that it cannot reach a log, a message or JSON by accident:
+// String(), template literals, JSON.stringify and util.inspect all give "[redacted]". Only
+// reveal() gives the text, and only the code that signs or writes the credentials file calls it.
+
+const REDACTED_TEXT = '[redacted]';
+
+export class SecretText {
+  readonly #value: string;
+
+  constructor(value: string) {
+    this.#value = value;
+  }
+
+  /** The secret itself: for signing and for the credentials file, nothing else. */
+  reveal(): string {
+    return this.#value;
+  }
+
+  equals(other: SecretText): boolean {
+    return this.#value === other.#value;
+  }
+
+  toString(): string {
+    return REDACTED_TEXT;
+  }
+
+  toJSON(): string {
+    return REDACTED_TEXT;
+  }
+
+  [Symbol.for('nodejs.util.inspect.custom')](): string {
+    return REDACTED_TEXT;
+  }
+
+  [Symbol.toPrimitive](): string {
+    return REDACTED_TEXT;
+  }
+}

@@ -1,0 +1,38 @@
+// The write switch in package.json: off by default, user-level only, restricted in untrusted
+// workspaces, and every menu or palette entry of a write command hidden while it is off.
+import * as assert from 'assert/strict';
+import * as fs from 'fs';
+import * as path from 'path';
+import { CommandIds } from '../../src/commands/commandIds';
+// contextValues.ts imports vscode; its writeActionsAllowed key, spelled out:
+const WRITE_CONTEXT_KEY = 'iamKeys.writeActionsAllowed';
+
+const ROOT = path.resolve(__dirname, '../../..');
+const WRITE_COMMANDS: string[] = [CommandIds.rotateAccessKey, CommandIds.deactivateAccessKey, CommandIds.activateAccessKey, CommandIds.deleteAccessKey, CommandIds.createAccessKey];
+
+interface Manifest {
+  contributes: { configuration: { properties: Record<string, { default?: unknown; scope?: string; type?: string }> }; menus: Record<string, Array<{ command?: string; when?: string }>> };
+  capabilities: { untrustedWorkspaces: { restrictedConfigurations: string[] } };
+}
+
+describe('write actions in the manifest', () => {
+  const manifest = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as Manifest;
+
+  it('iamKeys.allowWriteActions: boolean, default false, application scope, restricted', () => {
+    const setting = manifest.contributes.configuration.properties['iamKeys.allowWriteActions'];
+    assert.deepEqual([setting?.type, setting?.default, setting?.scope], ['boolean', false, 'application']);
+    assert.ok(manifest.capabilities.untrustedWorkspaces.restrictedConfigurations.includes('iamKeys.allowWriteActions'));
+  });
+
+  it('every menu and palette entry of a write command requires the context key; each is in the palette list', () => {
+    const key = WRITE_CONTEXT_KEY;
+    for (const [menu, entries] of Object.entries(manifest.contributes.menus)) {
+      for (const entry of entries.filter((e) => e.command && WRITE_COMMANDS.includes(e.command))) {
+        assert.ok(entry.when?.includes(key), `${menu}: ${entry.command} when "${entry.when}" lacks ${key}`);
+        assert.ok(!entry.when?.includes(`!${key}`), `${menu}: ${entry.command} must not show when off`);
+      }
+    }
+    const palette = manifest.contributes.menus.commandPalette.map((e) => e.command);
+    for (const id of WRITE_COMMANDS) assert.ok(palette.includes(id), `${id} is hidden from the palette while off`);
+  });
+});
