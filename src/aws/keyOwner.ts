@@ -2,6 +2,7 @@
 // and diagnostics. The key's account picks the one session to ask — named by STS
 // GetAccessKeyInfo in one call whatever the number of sessions — and only that session's IAM
 // is asked for the user (GetAccessKeyLastUsed) and the key's status (its user's key list).
+import { accessKeyIdKind } from '../core/accessKeyIds';
 import { AbortError } from '../core/concurrency';
 import type { AccessKey, AccessKeyLastUsed } from '../core/types';
 import { classifyError, type ClassifiedError } from './errors';
@@ -19,7 +20,7 @@ export interface OwnerLookupSession {
 
 /** Whether an ID is a temporary (STS) key: IAM lists no such keys. */
 export function isTemporaryKeyId(accessKeyId: string): boolean {
-  return accessKeyId.startsWith('ASIA');
+  return accessKeyIdKind(accessKeyId) === 'temporary-access-key';
 }
 
 export async function lookUpKeyOwner(sessions: readonly OwnerLookupSession[], accessKeyId: string, signal?: AbortSignal): Promise<KeyInfo> {

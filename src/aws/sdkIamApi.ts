@@ -1,6 +1,8 @@
 // IamApi over the real AWS SDK v3 clients: one IAM and one STS client per connection.
 import {
+  GenerateCredentialReportCommand,
   GetAccessKeyLastUsedCommand,
+  GetCredentialReportCommand,
   type IAMClient,
   ListAccessKeysCommand,
   ListUsersCommand,
@@ -11,7 +13,7 @@ import {
 } from '@aws-sdk/client-iam';
 import { GetAccessKeyInfoCommand, GetCallerIdentityCommand, type STSClient } from '@aws-sdk/client-sts';
 import type { AccessKey, AccessKeyLastUsed, AccessKeyStatus, CallerIdentity, IamUser, Page } from '../core/types';
-import type { IamApi } from './iamApi';
+import type { CredentialReportState, IamApi } from './iamApi';
 
 const EPOCH = new Date(0);
 
@@ -77,6 +79,16 @@ export class SdkIamApi implements IamApi {
   async getAccessKeyAccount(accessKeyId: string, signal?: AbortSignal): Promise<string> {
     const out = await this.sts.send(new GetAccessKeyInfoCommand({ AccessKeyId: accessKeyId }), { abortSignal: signal });
     return out.Account ?? '';
+  }
+
+  async generateCredentialReport(signal?: AbortSignal): Promise<CredentialReportState> {
+    const out = await this.iam.send(new GenerateCredentialReportCommand({}), { abortSignal: signal });
+    return (out.State ?? 'STARTED') as CredentialReportState;
+  }
+
+  async getCredentialReport(signal?: AbortSignal): Promise<{ csv: string; generatedAt: Date }> {
+    const out = await this.iam.send(new GetCredentialReportCommand({}), { abortSignal: signal });
+    return { csv: Buffer.from(out.Content ?? new Uint8Array()).toString('utf8'), generatedAt: out.GeneratedTime ?? EPOCH };
   }
 }
 

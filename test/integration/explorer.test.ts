@@ -233,7 +233,7 @@ describe('Explorer', function () {
     // No user row was expanded: the command itself must look at their keys.
     const result = (await vscode.commands.executeCommand('iamKeys.showNeedsAttention')) as Record<string, unknown>;
     try {
-      assert.deepEqual(result, { attentionOnly: true, usersChecked: 5, usersShown: 2, cancelled: false });
+      assert.deepEqual({ ...result, reportGeneratedAt: typeof result.reportGeneratedAt }, { attentionOnly: true, usersChecked: 5, usersShown: 2, cancelled: false, source: 'credential-report', reportGeneratedAt: 'string' });
       const shown = await children(api, users);
       assert.deepEqual(shown.map((n) => label(api, n)), ['anna-old-key', 'dan-never-used']);
       for (const row of shown) assert.equal(item(api, row).collapsibleState, vscode.TreeItemCollapsibleState.Expanded, label(api, row));

@@ -1,7 +1,8 @@
 // One IAM user; expands to that user's access keys (ListAccessKeys with UserName, paged).
 import * as vscode from 'vscode';
 import { ageInDays, formatAge } from '../../core/format';
-import { assessUserKeys } from '../../core/keyHealth';
+import { assessReportUser } from '../../core/accountHealth';
+import { countActive, needsAttention, usersWithSeveralActiveKeys } from '../../core/keyHealth';
 import type { AccessKey, IamUser, Page } from '../../core/types';
 import { ContextValues } from '../contextValues';
 import type { NodeScope } from '../services';
@@ -25,13 +26,29 @@ export class UserNode extends KeyListNode {
     });
   }
 
+  protected override userCreateDate(): Date | undefined {
+    return this.user.CreateDate;
+  }
+
+  /** Whether this user needs attention: by the loaded keys, or by the credential report when one was read. */
+  needsAttention(): boolean {
+    if (this.flaggedKeys().length > 0) return true;
+    const reportUser = this.scope.session.reportUser(this.user.UserName);
+    if (!reportUser) return false;
+    const settings = this.scope.services.settings();
+    const thresholds = { now: this.scope.services.now(), rotationWarningDays: settings.rotationWarningDays, unusedWarningDays: settings.unusedWarningDays };
+    return assessReportUser(reportUser, thresholds).some((k) => needsAttention(k.health));
+  }
+
   getTreeItem(): vscode.TreeItem {
     // Under the attention filter a shown user has flagged keys: open, so they are seen at once.
-    const state = this.scope.services.view.attentionOnly && this.flaggedKeys().length > 0 ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed;
+    const state = this.scope.services.view.attentionOnly && this.needsAttention() ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed;
     const item = new vscode.TreeItem(this.user.UserName, state);
     item.id = this.id;
     const age = formatAge(ageInDays(this.user.CreateDate, this.scope.services.now()));
-    const twoActive = assessUserKeys(this.list.loaded).length > 0 ? vscode.l10n.t('2 active keys') : undefined;
+    // The two-active rule (CIS 1.13), said with the real count.
+    const active = countActive(this.list.loaded);
+    const twoActive = usersWithSeveralActiveKeys(this.list.loaded).length > 0 ? vscode.l10n.t('{0} active keys', active) : undefined;
     const details = [this.user.Path !== '/' ? this.user.Path : undefined, age, twoActive].filter(Boolean).join(' · ');
     item.description = this.statusDescription() ?? details;
     item.tooltip = new vscode.MarkdownString(
