@@ -67,7 +67,7 @@ async function main(): Promise<number> {
     await page.exposeFunction('codeAutomationExit', (code: number) => resolveExit(Number(code)));
     page.on('pageerror', (err) => log.write(`[pageerror] ${err.message}\n`));
 
-    await page.goto(workbenchUrl(server, { workspaceFolder: workspace, extensionTestsPath: SUITE }));
+    await page.goto(workbenchUrl(server, { workspaceFolder: workspace, extensionTestsPath: SUITE }), { timeout: 180_000 }); // loaded machines take minutes
     let timer: NodeJS.Timeout | undefined;
     const timedOut = new Promise<'timeout'>((r) => (timer = setTimeout(() => r('timeout'), TIMEOUT_MS)));
     const outcome = await Promise.race([exited, timedOut]);
