@@ -21,6 +21,7 @@ export const COMMANDS = {
   exportAccessKeys: { id: 'iamKeys.exportAccessKeys', title: 'Export Access Keys…' },
   showNeedsAttention: { id: 'iamKeys.showNeedsAttention', title: 'Show Only Keys Needing Attention' },
   showAllKeys: { id: 'iamKeys.showAllKeys', title: 'Show All Keys' },
+  showHealthReport: { id: 'iamKeys.showHealthReport', title: 'Show Key Health Report' },
 } as const;
 
 export type CommandName = keyof typeof COMMANDS;

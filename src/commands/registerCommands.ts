@@ -16,6 +16,7 @@ import { loadAll, loadMore } from './loadMore';
 import { addProfile, removeProfile, selectProfile } from './profiles';
 import { refresh } from './refresh';
 import { showAccessKeyJson } from './showAccessKeyJson';
+import { showHealthReport } from './showHealthReport';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- command arguments come from anywhere
 type Handler = (arg: any, deps: CommandDeps, extra?: any) => unknown;
@@ -38,6 +39,7 @@ const HANDLERS: { readonly [K in CommandId]: Handler } = {
   [CommandIds.exportAccessKeys]: exportAccessKeys,
   [CommandIds.showNeedsAttention]: (_arg, deps) => setAttentionFilter(true, deps),
   [CommandIds.showAllKeys]: (_arg, deps) => setAttentionFilter(false, deps),
+  [CommandIds.showHealthReport]: showHealthReport,
 };
 
 export function registerCommands(deps: CommandDeps): vscode.Disposable[] {

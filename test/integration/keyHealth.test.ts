@@ -2,7 +2,11 @@
 // from the credential report (2 calls whatever the number of users), the fallback to live
 // calls when the report is denied, and tree rows that show rule labels with their controls.
 import * as assert from 'assert/strict';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
 import * as vscode from 'vscode';
+import type { HealthReportData } from '../../src/core/healthReport';
 import type { ExplorerNode } from '../../src/explorer/nodes/explorerNode';
 import type { IamKeysApi } from '../../src/extension';
 import type { IamEmulator } from '../emulator';
@@ -88,6 +92,28 @@ describe('Key health', function () {
     const shown = (await children(api, users)).map((n) => label(api, n));
     assert.equal(result.usersShown, shown.length);
     assert.deepEqual(shown.filter((name) => name.startsWith('user-')), flagged);
+  });
+
+  it('iamKeys.showHealthReport resolves with the account\'s counts from the credential report, links the worst keys by ID, opens the webview and exports Markdown', async () => {
+    session = await startSession({ users: 0 }, { pageSize: 100, rotationWarningDays: 90 });
+    const { emulator } = session;
+    const flagged = seed(emulator);
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'iamkeys-health-')), 'report.md');
+    const data = (await vscode.commands.executeCommand('iamKeys.showHealthReport', { format: 'markdown', file })) as HealthReportData;
+    assert.equal(data.accounts.length, 1);
+    assert.equal(data.accounts[0]!.source, 'credential-report');
+    assert.equal(data.totals.keys, emulator.store.allAccessKeys().length);
+    assert.equal(calls(emulator, 'GenerateCredentialReport'), 1);
+    assert.equal(calls(emulator, 'GetCredentialReport'), 1);
+    const iam3 = data.controls.find((c) => c.control === 'IAM.3');
+    assert.ok(iam3 && iam3.keys >= flagged.length, JSON.stringify(iam3));
+    const worstOfSeed = data.worst.filter((w) => w.userName.startsWith('user-'));
+    assert.ok(worstOfSeed.length > 0, JSON.stringify(data.worst));
+    for (const w of worstOfSeed) assert.equal(w.accessKeyId, emulator.store.getUser(w.userName)?.accessKeys[0]?.accessKeyId, w.userName);
+    assert.match(fs.readFileSync(file, 'utf8'), /^# Key health report\n/);
+    const tabs = vscode.window.tabGroups.all.flatMap((g) => g.tabs.map((t) => t.label));
+    assert.ok(tabs.includes('Key health report'), tabs.join(', '));
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 
   it('a key row\'s tooltip names each finding\'s controls and the legend', async () => {
