@@ -111,8 +111,11 @@ describe('Key health', function () {
     assert.ok(worstOfSeed.length > 0, JSON.stringify(data.worst));
     for (const w of worstOfSeed) assert.equal(w.accessKeyId, emulator.store.getUser(w.userName)?.accessKeys[0]?.accessKeyId, w.userName);
     assert.match(fs.readFileSync(file, 'utf8'), /^# Key health report\n/);
-    const tabs = vscode.window.tabGroups.all.flatMap((g) => g.tabs.map((t) => t.label));
-    assert.ok(tabs.includes('Key health report'), tabs.join(', '));
+    // The panel's tab appears once the workbench has drawn it.
+    const webviewTabs = (): vscode.Tab[] =>
+      vscode.window.tabGroups.all.flatMap((g) => g.tabs).filter((t) => t.input instanceof vscode.TabInputWebview && t.input.viewType.includes('iamKeys.healthReport'));
+    for (let i = 0; i < 100 && webviewTabs().length === 0; i++) await new Promise((r) => setTimeout(r, 100));
+    assert.equal(webviewTabs().length, 1, vscode.window.tabGroups.all.flatMap((g) => g.tabs.map((t) => t.label)).join(', '));
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 
