@@ -80,7 +80,7 @@ export function activate(context: vscode.ExtensionContext): IamKeysApi {
         sessions.rebuild();
       }
       // Health markers depend on this; the lists themselves stay loaded.
-      else if (affects('rotationWarningDays')) explorer.refresh();
+      else if (affects('rotationWarningDays') || affects('unusedWarningDays')) explorer.refresh();
     }),
   );
   log.info('IAM Access Keys activated');

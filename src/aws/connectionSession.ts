@@ -3,8 +3,10 @@
 // and throttle notices. The explorer's connection row renders a session; commands, the hover
 // and diagnostics ask the SessionRegistry for one. Creating a session costs a few objects: the
 // SDK clients are built on first use, so hundreds of idle sessions (one per account) cost little.
+import { findSlot, slotLastUsed, type CredentialReport, type ReportUser } from '../core/credentialReport';
 import type { AccessKey, AccessKeyLastUsed, CallerIdentity } from '../core/types';
 import type { AttemptRecord, Connection } from './connection';
+import { fetchCredentialReport, type FetchReportOptions, type FetchedReport } from './credentialReport';
 import { classifyError } from './errors';
 import type { IamApi } from './iamApi';
 import type { IamWriteApi } from './iamWriteApi';
@@ -35,6 +37,8 @@ export class ConnectionSession {
   private readonly lastUsedKnown = new Map<string, AccessKeyLastUsed>();
   private readonly throttleListeners = new Set<Listener>();
   private readonly resetListeners = new Set<Listener>();
+  private report: CredentialReport | undefined;
+  private readonly reportUsers = new Map<string, ReportUser>();
   private disposed = false;
 
   constructor(
@@ -92,6 +96,10 @@ export class ConnectionSession {
   }
   isRoot(): boolean {
     return this.caller?.Arn.endsWith(':root') ?? false;
+  }
+  /** The one root-key rule: a key without a user name, listed by root credentials. */
+  isRootKey(key: AccessKey): boolean {
+    return this.isRoot() && !key.UserName;
   }
   partition(): string | undefined {
     return this.caller?.Arn.split(':')[1];
@@ -152,6 +160,38 @@ export class ConnectionSession {
     return this.lastUsedKnown.get(accessKeyId);
   }
 
+  /**
+   * Last use without a call: GetAccessKeyLastUsed's answer if fetched, else the credential
+   * report's (the slot created in the same second as the key, of the same user).
+   */
+  knownLastUsedOf(key: AccessKey): AccessKeyLastUsed | undefined {
+    const known = this.lastUsedKnown.get(key.AccessKeyId);
+    if (known) return known;
+    const user = this.reportUser(key.UserName);
+    const slot = user && findSlot(user, key);
+    return user && slot ? slotLastUsed(user, slot) : undefined;
+  }
+
+  /** Fetches the credential report (2–3 calls) and keeps it; errors (AccessDenied…) are thrown. */
+  async loadCredentialReport(options: FetchReportOptions = {}): Promise<FetchedReport> {
+    const fetched = await fetchCredentialReport(this.api, options);
+    if (this.disposed) return fetched;
+    this.report = fetched.report;
+    this.reportUsers.clear();
+    for (const user of fetched.report.users) this.reportUsers.set(user.isRoot ? '' : user.userName, user);
+    return fetched;
+  }
+
+  /** The last credential report read, if any. */
+  credentialReport(): CredentialReport | undefined {
+    return this.report;
+  }
+
+  /** A user's row in the last credential report ('' for root). */
+  reportUser(userName: string): ReportUser | undefined {
+    return this.reportUsers.get(userName);
+  }
+
   /** Keeps the index of loaded keys in step with one list (a list ID and what it holds now). */
   indexKeys(listId: string, keys: readonly AccessKey[]): void {
     const before = this.listsOfKeys.get(listId);
@@ -204,6 +244,8 @@ export class ConnectionSession {
     this.signingKey = undefined;
     this.lastUsedCache.clear();
     this.lastUsedKnown.clear();
+    this.report = undefined;
+    this.reportUsers.clear();
     this.keyIndex.clear();
     this.listsOfKeys.clear();
     for (const listener of [...this.resetListeners]) listener();

@@ -1,4 +1,5 @@
 // The one interface the views, commands and hover use to reach IAM and STS.
+export type CredentialReportState = 'STARTED' | 'INPROGRESS' | 'COMPLETE';
 import type {
   AccessKey,
   AccessKeyLastUsed,
@@ -20,4 +21,8 @@ export interface IamApi {
   getAccessKeyLastUsed(accessKeyId: string, signal?: AbortSignal): Promise<AccessKeyLastUsed>;
   /** STS GetAccessKeyInfo: the account that owns a key, whatever account asks. */
   getAccessKeyAccount(accessKeyId: string, signal?: AbortSignal): Promise<string>;
+  /** GenerateCredentialReport: the report's state (IAM makes a new one at most every 4 hours). */
+  generateCredentialReport(signal?: AbortSignal): Promise<CredentialReportState>;
+  /** GetCredentialReport: the CSV and when it was generated; throws ReportInProgress while it is being made. */
+  getCredentialReport(signal?: AbortSignal): Promise<{ csv: string; generatedAt: Date }>;
 }

@@ -4,6 +4,7 @@
 // number of sessions — and only that session's IAM is asked for the user
 // (GetAccessKeyLastUsed) and the key's status (its user's key list).
 import { accountFromKeyId } from '../core/accountFromKeyId';
+import { accessKeyIdKind } from '../core/accessKeyIds';
 import { AbortError } from '../core/concurrency';
 import type { AccessKey, AccessKeyLastUsed } from '../core/types';
 import { classifyError, type ClassifiedError } from './errors';
@@ -36,7 +37,7 @@ export function keyOwnerWithoutCalls(sessions: readonly OwnerLookupSession[], ac
 
 /** Whether an ID is a temporary (STS) key: IAM lists no such keys. */
 export function isTemporaryKeyId(accessKeyId: string): boolean {
-  return accessKeyId.startsWith('ASIA');
+  return accessKeyIdKind(accessKeyId) === 'temporary-access-key';
 }
 
 export async function lookUpKeyOwner(sessions: readonly OwnerLookupSession[], accessKeyId: string, signal?: AbortSignal): Promise<KeyInfo> {

@@ -2,7 +2,9 @@
 import {
   CreateAccessKeyCommand,
   DeleteAccessKeyCommand,
+  GenerateCredentialReportCommand,
   GetAccessKeyLastUsedCommand,
+  GetCredentialReportCommand,
   UpdateAccessKeyCommand,
   type IAMClient,
   ListAccessKeysCommand,
@@ -15,7 +17,7 @@ import {
 import { GetAccessKeyInfoCommand, GetCallerIdentityCommand, type STSClient } from '@aws-sdk/client-sts';
 import type { AccessKey, AccessKeyLastUsed, AccessKeyStatus, CallerIdentity, IamUser, Page } from '../core/types';
 import { SecretText } from '../core/secretText';
-import type { IamApi } from './iamApi';
+import type { CredentialReportState, IamApi } from './iamApi';
 import type { CreatedAccessKey, IamWriteApi } from './iamWriteApi';
 
 const EPOCH = new Date(0);
@@ -99,6 +101,16 @@ export class SdkIamApi implements IamApi, IamWriteApi {
 
   async deleteAccessKey(accessKeyId: string, userName?: string, signal?: AbortSignal): Promise<void> {
     await this.iam.send(new DeleteAccessKeyCommand({ AccessKeyId: accessKeyId, UserName: userName }), { abortSignal: signal });
+  }
+
+  async generateCredentialReport(signal?: AbortSignal): Promise<CredentialReportState> {
+    const out = await this.iam.send(new GenerateCredentialReportCommand({}), { abortSignal: signal });
+    return (out.State ?? 'STARTED') as CredentialReportState;
+  }
+
+  async getCredentialReport(signal?: AbortSignal): Promise<{ csv: string; generatedAt: Date }> {
+    const out = await this.iam.send(new GetCredentialReportCommand({}), { abortSignal: signal });
+    return { csv: Buffer.from(out.Content ?? new Uint8Array()).toString('utf8'), generatedAt: out.GeneratedTime ?? EPOCH };
   }
 }
 

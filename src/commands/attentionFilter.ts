@@ -11,11 +11,17 @@ export interface AttentionResult {
   /** Users shown: those with at least one flagged key. */
   readonly usersShown: number;
   readonly cancelled: boolean;
+  /** How keys were judged: the credential report (2–3 calls per account), live calls per user, or both (several connections). */
+  readonly source?: 'credential-report' | 'live' | 'mixed';
+  /** ISO time of the oldest credential report used. */
+  readonly reportGeneratedAt?: string;
 }
 
 export async function setAttentionFilter(on: boolean, deps: CommandDeps): Promise<AttentionResult> {
   let usersChecked = 0;
   let cancelled = false;
+  const sources = new Set<'credential-report' | 'live'>();
+  let oldestReport: Date | undefined;
   if (on) {
     const rows = await deps.explorer.connectionRows();
     await vscode.window.withProgress(
@@ -26,10 +32,13 @@ export async function setAttentionFilter(on: boolean, deps: CommandDeps): Promis
         try {
           for (const row of rows) {
             if (!row.users.list.hasStarted) continue;
-            usersChecked += await row.users.checkHealth({
+            const outcome = await row.users.checkHealth({
               signal: controller.signal,
               onProgress: (done, total) => progress.report({ message: vscode.l10n.t('{0} of {1} users', done, total) }),
             });
+            usersChecked += outcome.usersChecked;
+            sources.add(outcome.source);
+            if (outcome.reportGeneratedAt && (!oldestReport || outcome.reportGeneratedAt < oldestReport)) oldestReport = outcome.reportGeneratedAt;
           }
         } finally {
           cancelled = controller.signal.aborted;
@@ -43,7 +52,15 @@ export async function setAttentionFilter(on: boolean, deps: CommandDeps): Promis
   const usersShown = on ? rows.reduce((n, row) => n + row.users.visibleUsers().length, 0) : 0;
   if (on && deps.treeView.visible) await openFlaggedUsers(rows, deps);
   deps.log.info(on ? `showing only keys needing attention: ${usersShown} of ${usersChecked} users` : 'showing all keys');
-  return { attentionOnly: on, usersChecked, usersShown, cancelled };
+  const source = sources.size === 0 ? undefined : sources.size > 1 ? 'mixed' : [...sources][0];
+  return {
+    attentionOnly: on,
+    usersChecked,
+    usersShown,
+    cancelled,
+    ...(source ? { source } : {}),
+    ...(oldestReport ? { reportGeneratedAt: oldestReport.toISOString() } : {}),
+  };
 }
 
 /** Most users to open at once: beyond this the view is a wall of keys. */

@@ -28,6 +28,7 @@ export const COMMANDS = {
   activateAccessKey: { id: 'iamKeys.activateAccessKey', title: 'Activate Access Key' },
   deleteAccessKey: { id: 'iamKeys.deleteAccessKey', title: 'Delete Access Key…' },
   createAccessKey: { id: 'iamKeys.createAccessKey', title: 'Create Access Key…' },
+  showHealthReport: { id: 'iamKeys.showHealthReport', title: 'Show Key Health Report' },
 } as const;
 
 export type CommandName = keyof typeof COMMANDS;

@@ -7,6 +7,7 @@ import type { ConnectionSession } from '../aws/connectionSession';
 import { classifyError } from '../aws/errors';
 import { mapWithConcurrency } from '../core/concurrency';
 import { type ExportRow, toCsv, toExportJson } from '../core/exportFormat';
+import { assessAccessKey, countActive } from '../core/keyHealth';
 import type { AccessKey, IamUser } from '../core/types';
 import type { CommandDeps } from './deps';
 
@@ -93,7 +94,17 @@ export async function exportAccessKeys(args: ExportArgs | undefined, deps: Comma
             },
             { signal: controller.signal, onProgress: (done, total) => progress.report({ message: `${profile || 'default'} ${done}/${total}`, increment: 100 / Math.max(total, 1) / sessions.length }) },
           );
-          for (const keys of perUser) for (const { key, lastUsed } of keys) rows.push({ profile, account, key, lastUsed });
+          const settings = deps.settings.current;
+          const thresholds = { now: new Date(), rotationWarningDays: settings.rotationWarningDays, unusedWarningDays: settings.unusedWarningDays };
+          perUser.forEach((keys, i) => {
+            const user = list[i]!;
+            const activeKeysOfUser = countActive(keys.map((k) => k.key));
+            const passwordEnabled = session.reportUser(user.UserName)?.passwordEnabled;
+            for (const { key, lastUsed } of keys) {
+              const health = assessAccessKey(key, { ...thresholds, lastUsed, isRoot: session.isRootKey(key), activeKeysOfUser, passwordEnabled, userCreateDate: user.CreateDate });
+              rows.push({ profile, account, key, lastUsed, health });
+            }
+          });
         }
         return { rows, users, failedUsers, failedProfiles, cancelled: false };
       } catch (error) {

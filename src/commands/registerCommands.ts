@@ -22,6 +22,7 @@ import { createAccessKey } from './createAccessKey';
 import { deleteAccessKey } from './deleteAccessKey';
 import { setAccessKeyStatus } from './keyStatus';
 import { rotateAccessKey } from './rotateAccessKey';
+import { showHealthReport } from './showHealthReport';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- command arguments come from anywhere
 type Handler = (arg: any, deps: CommandDeps, extra?: any) => unknown;
@@ -51,6 +52,7 @@ const HANDLERS: { readonly [K in CommandId]: Handler } = {
   [CommandIds.activateAccessKey]: (arg, deps) => setAccessKeyStatus(arg, deps, 'Active'),
   [CommandIds.deleteAccessKey]: deleteAccessKey,
   [CommandIds.createAccessKey]: createAccessKey,
+  [CommandIds.showHealthReport]: showHealthReport,
 };
 
 export function registerCommands(deps: CommandDeps): vscode.Disposable[] {

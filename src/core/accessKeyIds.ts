@@ -79,6 +79,11 @@ export function isAccessKeyKind(kind: IdKind): boolean {
   return kind === 'access-key' || kind === 'temporary-access-key';
 }
 
+/** Kind of an access key ID: ASIA is temporary (STS), anything else long-term. The one ASIA test. */
+export function accessKeyIdKind(accessKeyId: string): 'access-key' | 'temporary-access-key' {
+  return kindForPrefix(accessKeyId.slice(0, 4)) === 'temporary-access-key' ? 'temporary-access-key' : 'access-key';
+}
+
 /** Kind for a four-letter prefix, or undefined. */
 export function kindForPrefix(prefix: string): IdKind | undefined {
   return Object.prototype.hasOwnProperty.call(ID_PREFIXES, prefix) ? ID_PREFIXES[prefix] : undefined;

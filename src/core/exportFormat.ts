@@ -1,6 +1,7 @@
 // The files written by "Export access keys…": CSV (RFC 4180 quoting) or JSON, one row per key.
 // The columns are one table: a new column is one entry here, in both formats at once.
 import { formatIso } from './format';
+import type { KeyHealth } from './keyHealth';
 import type { AccessKey, AccessKeyLastUsed } from './types';
 
 export interface ExportRow {
@@ -10,6 +11,8 @@ export interface ExportRow {
   readonly key: AccessKey;
   /** Undefined when it could not be read. */
   readonly lastUsed?: AccessKeyLastUsed;
+  /** The key judged by HEALTH_RULES; undefined leaves Findings and Controls empty. */
+  readonly health?: KeyHealth;
 }
 
 export interface ExportColumn {
@@ -29,6 +32,8 @@ export const EXPORT_COLUMNS: readonly ExportColumn[] = [
   { header: 'LastUsedDate', value: (row) => (row.lastUsed?.LastUsedDate ? formatIso(row.lastUsed.LastUsedDate) : '') },
   { header: 'LastUsedService', value: (row) => lastUsedField(row.lastUsed?.ServiceName) },
   { header: 'LastUsedRegion', value: (row) => lastUsedField(row.lastUsed?.Region) },
+  { header: 'Findings', value: (row) => (row.health?.findings ?? []).map((f) => f.label).join('; ') },
+  { header: 'Controls', value: (row) => [...new Set((row.health?.findings ?? []).flatMap((f) => f.controls))].join('; ') },
 ];
 
 function csvCell(value: string): string {

@@ -32,7 +32,7 @@ export class AccessKeyHoverProvider implements vscode.HoverProvider {
     const hit = idAt(document.lineAt(position.line).text, position.character);
     if (!hit) return undefined;
     const range = new vscode.Range(position.line, hit.start, position.line, hit.end);
-    const ctx = { now: this.deps.now(), rotationWarningDays: settings.rotationWarningDays, t: translate };
+    const ctx = { now: this.deps.now(), rotationWarningDays: settings.rotationWarningDays, unusedWarningDays: settings.unusedWarningDays, t: translate };
     if (!isAccessKeyKind(hit.kind)) return toHover(otherIdMarkdown(hit.id, hit.kind, ctx), range);
 
     const answer = await this.answerWithin(hit.id, token);

@@ -1,19 +1,22 @@
 // The Markdown a hover over an IAM ID shows. Editor-free: the provider passes vscode.l10n.t as
 // `t`, tests use the English default. Every value from outside (names, services, messages) is
 // escaped; the only links are command links to the commands in HOVER_COMMANDS.
-import { describeIdKind, type IdKind } from '../core/accessKeyIds';
+import { accessKeyIdKind, describeIdKind, type IdKind } from '../core/accessKeyIds';
 import { formatAge, formatUtc, ageInDays } from '../core/format';
-import { assessAccessKey, type FindingSeverity } from '../core/keyHealth';
+import { assessAccessKey, findingLine, healthRule, type FindingSeverity } from '../core/keyHealth';
+import { englishText, type Translate } from '../core/translate';
 import type { AccessKeyLastUsed } from '../core/types';
 import type { KeyInfo } from './keyInfo';
 import { commandLink, escapeMarkdown } from './markdown';
 
-export type Translate = (message: string, ...args: Array<string | number | boolean>) => string;
+export { englishText, type Translate };
 
 export interface HoverTextContext {
   readonly now: Date;
   /** `iamKeys.rotationWarningDays`. */
   readonly rotationWarningDays: number;
+  /** `iamKeys.unusedWarningDays` (default 45). */
+  readonly unusedWarningDays?: number;
   readonly t?: Translate;
 }
 
@@ -25,17 +28,13 @@ export const HOVER_COMMANDS: readonly string[] = Object.freeze([
   'iamKeys.selectProfile',
 ]);
 
-/** English stand-in for vscode.l10n.t: fills {0}, {1}, … */
-export const englishText: Translate = (message, ...args) =>
-  message.replace(/\{(\d+)\}/g, (whole, index: string) => (Number(index) < args.length ? String(args[Number(index)]) : whole));
-
 const SEVERITY_ICON: Record<FindingSeverity, string> = { critical: '$(error)', warning: '$(warning)', info: '$(info)' };
 
 /** Hover for an access key ID once something is known about it. */
 export function keyInfoMarkdown(info: KeyInfo, ctx: HoverTextContext): string {
   const t = ctx.t ?? englishText;
   const id = info.accessKeyId;
-  const kind: IdKind = id.startsWith('ASIA') ? 'temporary-access-key' : 'access-key';
+  const kind: IdKind = accessKeyIdKind(id);
   const blocks = [heading(info.kind === 'temporary' ? '$(clock)' : '$(key)', id, kind)];
   switch (info.kind) {
     case 'found':
@@ -77,7 +76,7 @@ export function keyInfoMarkdown(info: KeyInfo, ctx: HoverTextContext): string {
 /** Hover shown while the lookup is still on its way; the next hover shows the answer. */
 export function lookingUpMarkdown(accessKeyId: string, ctx: Pick<HoverTextContext, 't'>): string {
   const t = ctx.t ?? englishText;
-  const kind: IdKind = accessKeyId.startsWith('ASIA') ? 'temporary-access-key' : 'access-key';
+  const kind: IdKind = accessKeyIdKind(accessKeyId);
   return [heading('$(loading~spin)', accessKeyId, kind), t('Looking up… hover again in a moment for the answer.')].join('\n\n');
 }
 
@@ -98,19 +97,28 @@ function foundBlocks(info: Extract<KeyInfo, { kind: 'found' }>, ctx: HoverTextCo
   if (where) lines.push(`${t('Account')}: ${where}`);
   const blocks: string[] = [];
   if (info.key) {
-    const health = assessAccessKey(info.key, { now: ctx.now, rotationWarningDays: ctx.rotationWarningDays, lastUsed: info.lastUsed, isRoot: info.root });
+    const health = assessAccessKey(info.key, {
+      now: ctx.now,
+      rotationWarningDays: ctx.rotationWarningDays,
+      unusedWarningDays: ctx.unusedWarningDays,
+      lastUsed: info.lastUsed,
+      isRoot: info.root,
+    });
     lines.push(`${t('Status')}: ${escapeMarkdown(info.key.Status)}`);
     lines.push(`${t('Created')}: ${formatUtc(info.key.CreateDate)} · ${ago(health.ageDays, t)}`);
     lines.push(`${t('Last used')}: ${lastUsedText(info.lastUsed, ctx.now, t)}`);
     blocks.push(lines.join('  \n'));
     if (health.findings.length > 0) {
-      blocks.push(health.findings.map((f) => `${SEVERITY_ICON[f.severity]} ${escapeMarkdown(f.message)}`).join('  \n'));
+      blocks.push(health.findings.map((f) => `${SEVERITY_ICON[f.severity]} ${escapeMarkdown(findingLine(f, t))}`).join('  \n'));
     }
   } else {
     lines.push(`${t('Status')}: ${t('unknown (the owner\'s keys could not be listed)')}`);
     lines.push(`${t('Last used')}: ${lastUsedText(info.lastUsed, ctx.now, t)}`);
     blocks.push(lines.join('  \n'));
-    if (info.root) blocks.push(`${SEVERITY_ICON.critical} ${t('Root user access key: delete it and use IAM users or roles instead')}`);
+    if (info.root) {
+      const rule = healthRule('root-key');
+      blocks.push(`${SEVERITY_ICON[rule.severity]} ${escapeMarkdown(`${t(rule.message)} [${rule.controls.join(', ')}]`)}`);
+    }
   }
   return blocks;
 }

@@ -13,8 +13,7 @@ export function sessionLookupSources(registry: SessionRegistry): KeyLookupSource
         key,
         profile: session.profile,
         account: session.account(),
-        // Same rule as the tree's key rows: a key without a user name, listed by the root.
-        root: session.isRoot() && !key.UserName,
+        root: session.isRootKey(key),
         lastUsed: session.knownLastUsed(key.AccessKeyId),
         fetchLastUsed: () => session.lastUsed(key.AccessKeyId),
       };

@@ -52,6 +52,7 @@ async function main(): Promise<void> {
     endpoint: options.url,
     pageSize: options.pageSize,
     rotationWarningDays: 90,
+    unusedWarningDays: 45,
     maxConcurrentRequests: 4,
     requestTimeoutMs: 15_000,
     hover: { enabled: true, cacheSeconds: 300, maxLookupsPerMinute: 30 },

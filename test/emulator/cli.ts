@@ -9,7 +9,7 @@ import { credentialsFileText, startIamEmulator, type FaultConfig, type IamEmulat
 const USAGE =
   'usage: node out/test/emulator/cli.js --port PORT [--users N] [--seed S] [--latency-ms L] [--jitter-ms J]\n' +
   '         [--short-pages] [--demo] [--throttle-rate R] [--deny Action1,Action2] [--no-verify-signatures]\n' +
-  '         [--track-key-usage] [--propagation-ms P]';
+  '         [--track-key-usage] [--propagation-ms P] [--report-delay-ms D]';
 
 /** Parses the command line; throws with a message on anything unknown or malformed. */
 export function parseCliArgs(argv: readonly string[]): IamEmulatorOptions {
@@ -32,6 +32,7 @@ export function parseCliArgs(argv: readonly string[]): IamEmulatorOptions {
       case '--demo': options.demo = true; break;
       case '--no-verify-signatures': options.verifySignatures = false; break;
       case '--track-key-usage': options.trackKeyUsage = true; break;
+      case '--report-delay-ms': options.credentialReportDelayMs = integer(flag, value(), 0, 3_600_000); break;
       case '--throttle-rate': faults.throttleRate = rate(flag, value()); break;
       case '--deny': faults.denyActions = value().split(',').map((a) => a.trim()).filter((a) => a !== ''); break;
       case '--propagation-ms': faults.propagationDelayMs = integer(flag, value(), 0, 600_000); break;

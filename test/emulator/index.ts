@@ -36,6 +36,8 @@ export interface IamEmulatorOptions {
   readonly trackKeyUsage?: boolean;
   /** "Now" for generated dates (default 2026-06-01 for generated data, today for the demo). */
   readonly referenceDate?: Date;
+  /** How long a credential report takes to make, by the store's clock (default 0). */
+  readonly credentialReportDelayMs?: number;
 }
 
 export interface IamEmulator {
@@ -76,7 +78,7 @@ export async function startIamEmulator(options: IamEmulatorOptions = {}): Promis
     store,
     faults,
     counters,
-    credentialReport: new CredentialReportState(),
+    credentialReport: new CredentialReportState(options.credentialReportDelayMs ?? 0),
     paging: {
       secret: createHash('sha256').update(`iam-emulator-markers:${seed}`).digest(),
       shortPagesSeed: options.shortPages ? seed : undefined,

@@ -203,7 +203,7 @@ describe('Commands', function () {
     assert.equal(summary.keys, expectedKeys);
     assert.equal(summary.users, store.users().length);
     const lines = fs.readFileSync(file, 'utf8').trim().split(/\r\n/);
-    assert.equal(lines[0], 'Profile,Account,UserName,AccessKeyId,Status,CreateDate,LastUsedDate,LastUsedService,LastUsedRegion');
+    assert.equal(lines[0], 'Profile,Account,UserName,AccessKeyId,Status,CreateDate,LastUsedDate,LastUsedService,LastUsedRegion,Findings,Controls');
     assert.equal(lines.length - 1, expectedKeys);
     assert.ok(lines.slice(1).every((line) => line.startsWith(`${PROFILES.admin},${store.accountId},`)), lines[1]);
     assert.deepEqual(summary.failedProfiles, []);

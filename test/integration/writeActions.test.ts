@@ -9,7 +9,8 @@ import * as vscode from 'vscode';
 import { readProfileKeys, splitLines } from '../../src/core/credentialsFile';
 import { BUILT_IN_IDENTITIES, CALLER_USER_NAME } from '../emulator/identities';
 import { PROFILES, type Session, startSession } from './fixture';
-import { MessageWatch, extensionLogFiles, until } from './reliability.harness.test';
+import { MessageWatch, extensionLogFiles } from '../support/reliabilityHarness';
+import { until } from '../support/wait';
 
 const OLD_KEY = BUILT_IN_IDENTITIES.caller.credentials.accessKeyId;
 const OLD_SECRET = BUILT_IN_IDENTITIES.caller.credentials.secretAccessKey;

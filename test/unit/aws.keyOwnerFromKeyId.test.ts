@@ -46,6 +46,8 @@ class CountingIam {
       listAccessKeys: async () => (self.count('ListAccessKeys'), { items: [] }),
       listUsers: async () => ({ items: [] }),
       listAllUsers: async () => [],
+      generateCredentialReport: async () => 'COMPLETE',
+      getCredentialReport: async () => ({ csv: '', generatedAt: new Date(0) }),
     } as IamApi;
   }
 }

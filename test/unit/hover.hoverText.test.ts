@@ -8,6 +8,8 @@ import { commandUri, escapeMarkdown } from '../../src/hover/markdown';
 
 const NOW = new Date('2024-06-01T12:00:00Z');
 const ctx = { now: NOW, rotationWarningDays: 90 };
+/** The Markdown without its backslash escapes, to compare with plain text. */
+const unescaped = (markdown: string): string => markdown.replace(/\\(.)/g, '$1');
 const ID = 'AKIAIOSFODNN7EXAMPLE';
 
 function key(overrides: Partial<AccessKey> = {}): AccessKey {
@@ -65,15 +67,19 @@ describe('hover: hoverText', () => {
 
   it('warns when an active key is older than rotationWarningDays', () => {
     const text = keyInfoMarkdown(found({ key: key({ CreateDate: new Date('2024-01-01T00:00:00Z') }) }), ctx);
-    assert.match(text, /\$\(warning\) Active for 152 days \\\(rotate every 90\\\)/);
+    assert.match(text, /\$\(warning\) Active for 152 days \\\(rotate every 90 days\\\) \\\[IAM\\\.3\\, CIS 1\\\.14\\\]/);
     const lenient = keyInfoMarkdown(found({ key: key({ CreateDate: new Date('2024-01-01T00:00:00Z') }) }), { ...ctx, rotationWarningDays: 200 });
     assert.doesNotMatch(lenient, /rotate every/);
   });
 
-  it('says "never used", and warns about an active key never used', () => {
-    const text = keyInfoMarkdown(found({ lastUsed: { UserName: 'alice', ServiceName: 'N/A', Region: 'N/A' } }), ctx);
-    assert.match(text, /Last used: never used/);
-    assert.match(text, /\$\(warning\) Active but never used/);
+  it('says "never used", and warns about an active key never used for 45 days, naming IAM.22 and CIS 1.12', () => {
+    const neverUsed = { UserName: 'alice', ServiceName: 'N/A', Region: 'N/A' };
+    const young = keyInfoMarkdown(found({ lastUsed: neverUsed }), ctx);
+    assert.match(young, /Last used: never used/);
+    assert.doesNotMatch(young, /\$\(warning\)/, '30 days old: under the 45-day threshold');
+    const old = keyInfoMarkdown(found({ lastUsed: neverUsed, key: key({ CreateDate: new Date('2024-04-01T00:00:00Z') }) }), ctx);
+    assert.ok(unescaped(old).includes('$(warning) Not used for 45 days or more (never used, created 61 days ago) [IAM.22, CIS 1.12]'), old);
+    assert.doesNotMatch(old, /IAM\\\.8/, '61 days: under IAM.8\'s 90');
   });
 
   it('says last use is not fetched yet when it is unknown (loaded in the tree, no call made)', () => {
@@ -83,7 +89,7 @@ describe('hover: hoverText', () => {
   it('marks a root user key as critical and offers no reveal', () => {
     const text = keyInfoMarkdown(found({ root: true, userName: '<root_account>', key: key({ UserName: '' }) }), ctx);
     assert.match(text, /Owner: the account's root user/);
-    assert.match(text, /\$\(error\) Root user access key/);
+    assert.ok(unescaped(text).includes('$(error) Root user access key: delete it and use IAM users or roles instead [IAM.4, CIS 1.4]'), text);
     assert.deepStrictEqual(links(text).map((l) => l.command), ['iamKeys.copyAccessKeyId', 'iamKeys.showAccessKeyJson']);
   });
 

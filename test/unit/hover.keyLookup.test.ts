@@ -53,6 +53,12 @@ class FakeIam implements IamApi {
     }
   }
 
+  generateCredentialReport(): Promise<'COMPLETE'> {
+    return Promise.reject(new Error('not used by the owner lookup'));
+  }
+  getCredentialReport(): Promise<{ csv: string; generatedAt: Date }> {
+    return Promise.reject(new Error('not used by the owner lookup'));
+  }
   async getCallerIdentity(): Promise<CallerIdentity> {
     await this.call('GetCallerIdentity');
     return { Account: this.account, Arn: `arn:aws:iam::${this.account}:user/admin`, UserId: 'AIDAADMIN' };

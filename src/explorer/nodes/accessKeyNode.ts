@@ -3,17 +3,20 @@
 import * as vscode from 'vscode';
 import { classifyError } from '../../aws/errors';
 import { formatAge, formatLocal, formatUtc } from '../../core/format';
-import { HEALTH_LEGEND, assessAccessKey, type KeyHealth } from '../../core/keyHealth';
+import { findingLine, healthLegend, type KeyHealth } from '../../core/keyHealth';
 import type { AccessKey, AccessKeyLastUsed } from '../../core/types';
 import { ContextValues } from '../contextValues';
 import type { NodeScope } from '../services';
 import { ExplorerNode } from './explorerNode';
+import type { KeyListNode } from './keyListNode';
+
+const t = (message: string, ...args: Array<string | number | boolean>): string => vscode.l10n.t(message, ...args);
 
 export class AccessKeyNode extends ExplorerNode {
   readonly id: string;
 
   constructor(
-    readonly parent: ExplorerNode,
+    readonly parent: KeyListNode,
     readonly scope: NodeScope,
     readonly key: AccessKey,
   ) {
@@ -21,13 +24,8 @@ export class AccessKeyNode extends ExplorerNode {
     this.id = `${parent.id}/key/${key.AccessKeyId}`;
   }
 
-  health(lastUsed = this.scope.session.knownLastUsed(this.key.AccessKeyId)): KeyHealth {
-    return assessAccessKey(this.key, {
-      now: this.scope.services.now(),
-      rotationWarningDays: this.scope.services.settings().rotationWarningDays,
-      lastUsed,
-      isRoot: this.scope.session.isRoot() && !this.key.UserName,
-    });
+  health(lastUsed?: AccessKeyLastUsed): KeyHealth {
+    return lastUsed ? this.parent.healthOf(this.key, lastUsed) : this.parent.healthOf(this.key);
   }
 
   /** A key of the IAM user whose key signs this session's calls (so a rotation of the profile applies). */
@@ -40,7 +38,8 @@ export class AccessKeyNode extends ExplorerNode {
     const health = this.health();
     const item = new vscode.TreeItem(this.key.AccessKeyId, vscode.TreeItemCollapsibleState.None);
     item.id = this.id;
-    const flags = health.findings.filter((f) => f.code !== 'inactive').map((f) => f.code);
+    // Status is already said; each other finding shows by its rule's label.
+    const flags = health.findings.filter((f) => f.code !== 'inactive' && f.code !== 'expired').map((f) => t(f.label));
     item.description = [statusLabel(this.key.Status), formatAge(health.ageDays), ...flags].join(' · ');
     item.iconPath = iconFor(this.key, health);
     const own = this.isOwnKey();
@@ -62,10 +61,13 @@ export class AccessKeyNode extends ExplorerNode {
       lastUsedError = classifyError(error, 'iam:GetAccessKeyLastUsed').message;
     }
     if (token.isCancellationRequested) return item;
-    item.tooltip = keyTooltip(this.key, this.health(lastUsed), lastUsed, lastUsedError);
+    const settings = this.scope.services.settings();
+    item.tooltip = keyTooltip(this.key, this.health(lastUsed), lastUsed, lastUsedError, healthLegend(settings, t));
     return item;
   }
 }
+
+const SEVERITY_ICON: Record<KeyHealth['findings'][number]['severity'], string> = { critical: '$(error)', warning: '$(warning)', info: '$(info)' };
 
 function statusLabel(status: AccessKey['Status']): string {
   return status === 'Active' ? vscode.l10n.t('Active') : status === 'Inactive' ? vscode.l10n.t('Inactive') : status;
@@ -78,7 +80,7 @@ function iconFor(key: AccessKey, health: KeyHealth): vscode.ThemeIcon {
   return new vscode.ThemeIcon('key', new vscode.ThemeColor('charts.green'));
 }
 
-export function keyTooltip(key: AccessKey, health: KeyHealth, lastUsed?: AccessKeyLastUsed, lastUsedError?: string): vscode.MarkdownString {
+export function keyTooltip(key: AccessKey, health: KeyHealth, lastUsed: AccessKeyLastUsed | undefined, lastUsedError: string | undefined, legend: string): vscode.MarkdownString {
   const md = new vscode.MarkdownString(undefined, true);
   md.appendMarkdown(`**${key.AccessKeyId}**\n\n`);
   md.appendMarkdown(`| | |\n|---|---|\n`);
@@ -88,9 +90,9 @@ export function keyTooltip(key: AccessKey, health: KeyHealth, lastUsed?: AccessK
   md.appendMarkdown(`| ${vscode.l10n.t('Age')} | ${formatAge(health.ageDays)} |\n`);
   md.appendMarkdown(`| ${vscode.l10n.t('Last used')} | ${escapeCell(describeLastUsed(lastUsed, lastUsedError))} |\n`);
   if (health.findings.length > 0) {
-    md.appendMarkdown(`\n${health.findings.map((f) => `$(warning) ${escapeCell(f.message)}`).join('  \n')}\n`);
+    md.appendMarkdown(`\n${health.findings.map((f) => `${SEVERITY_ICON[f.severity]} ${escapeCell(findingLine(f, t))}`).join('  \n')}\n`);
   }
-  md.appendMarkdown(`\n---\n${HEALTH_LEGEND}`);
+  md.appendMarkdown(`\n---\n${legend}`);
   return md;
 }
 

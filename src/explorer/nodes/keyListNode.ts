@@ -1,11 +1,10 @@
 // A paged list of access keys ("My access keys" or one user's keys). With the view's
 // "needing attention" filter on, only keys with a warning or worse are shown.
 import * as vscode from 'vscode';
-import { assessAccessKey, needsAttention } from '../../core/keyHealth';
+import { assessAccessKey, countActive, needsAttention, type KeyHealth } from '../../core/keyHealth';
 import type { LoadOutcome } from '../../core/pagedList';
-import type { AccessKey } from '../../core/types';
+import type { AccessKey, AccessKeyLastUsed } from '../../core/types';
 import { AccessKeyNode } from './accessKeyNode';
-import type { ExplorerNode } from './explorerNode';
 import { PagedNode } from './pagedNode';
 
 export abstract class KeyListNode extends PagedNode<AccessKey> {
@@ -22,7 +21,7 @@ export abstract class KeyListNode extends PagedNode<AccessKey> {
   protected childId(key: AccessKey): string {
     return key.AccessKeyId;
   }
-  protected createChild(key: AccessKey): ExplorerNode {
+  protected createChild(key: AccessKey): AccessKeyNode {
     return new AccessKeyNode(this, this.scope, key);
   }
   protected emptyLabel(): string {
@@ -32,13 +31,34 @@ export abstract class KeyListNode extends PagedNode<AccessKey> {
     return this.scope.services.view.attentionOnly ? this.flaggedKeys() : this.list.loaded;
   }
 
+  /** When this list's user was created, when known (for the user-setup rule). */
+  protected userCreateDate(): Date | undefined {
+    return undefined;
+  }
+
+  /**
+   * One key of this list judged by HEALTH_RULES, with the last use known so far (fetched or
+   * from the credential report), its siblings (two active keys) and the report's password flag.
+   */
+  healthOf(key: AccessKey, lastUsed: AccessKeyLastUsed | undefined = this.scope.session.knownLastUsedOf(key)): KeyHealth {
+    const { services, session } = this.scope;
+    const settings = services.settings();
+    const reportUser = session.reportUser(key.UserName);
+    return assessAccessKey(key, {
+      now: services.now(),
+      rotationWarningDays: settings.rotationWarningDays,
+      unusedWarningDays: settings.unusedWarningDays,
+      lastUsed,
+      isRoot: session.isRootKey(key),
+      activeKeysOfUser: countActive(this.list.loaded.filter((k) => k.UserName === key.UserName)),
+      passwordEnabled: reportUser?.passwordEnabled,
+      userCreateDate: this.userCreateDate() ?? reportUser?.userCreateDate,
+    });
+  }
+
   /** Loaded keys with a warning or worse, judged with the last use known so far. */
   flaggedKeys(): readonly AccessKey[] {
-    const { services, session } = this.scope;
-    const context = { now: services.now(), rotationWarningDays: services.settings().rotationWarningDays, isRoot: session.isRoot() };
-    return this.list.loaded.filter((key) =>
-      needsAttention(assessAccessKey(key, { ...context, lastUsed: session.knownLastUsed(key.AccessKeyId), isRoot: context.isRoot && !key.UserName })),
-    );
+    return this.list.loaded.filter((key) => needsAttention(this.healthOf(key)));
   }
 
   /**

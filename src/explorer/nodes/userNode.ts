@@ -1,7 +1,8 @@
 // One IAM user; expands to that user's access keys (ListAccessKeys with UserName, paged).
 import * as vscode from 'vscode';
 import { ageInDays, formatAge } from '../../core/format';
-import { assessUserKeys } from '../../core/keyHealth';
+import { assessReportUser } from '../../core/accountHealth';
+import { countActive, needsAttention, usersWithSeveralActiveKeys } from '../../core/keyHealth';
 import type { AccessKey, IamUser, Page } from '../../core/types';
 import { ContextValues } from '../contextValues';
 import type { NodeScope } from '../services';
@@ -25,14 +26,28 @@ export class UserNode extends KeyListNode {
     });
   }
 
+  protected override userCreateDate(): Date | undefined {
+    return this.user.CreateDate;
+  }
+
+  /** Whether this user needs attention: by the loaded keys, or by the credential report when one was read. */
+  needsAttention(): boolean {
+    if (this.flaggedKeys().length > 0) return true;
+    const reportUser = this.scope.session.reportUser(this.user.UserName);
+    if (!reportUser) return false;
+    const settings = this.scope.services.settings();
+    const thresholds = { now: this.scope.services.now(), rotationWarningDays: settings.rotationWarningDays, unusedWarningDays: settings.unusedWarningDays };
+    return assessReportUser(reportUser, thresholds).some((k) => needsAttention(k.health));
+  }
+
   getTreeItem(): vscode.TreeItem {
     // Under the attention filter a shown user has flagged keys: open, so they are seen at once.
-    const state = this.scope.services.view.attentionOnly && this.flaggedKeys().length > 0 ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed;
+    const state = this.scope.services.view.attentionOnly && this.needsAttention() ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed;
     const item = new vscode.TreeItem(this.user.UserName, state);
     item.id = this.id;
     const ageDays = ageInDays(this.user.CreateDate, this.scope.services.now());
-    const [several] = assessUserKeys(this.list.loaded);
-    const twoActive = several ? vscode.l10n.t('{0} active keys', several.accessKeyIds.length) : undefined;
+    // The two-active rule (CIS 1.13), said with the real count.
+    const twoActive = usersWithSeveralActiveKeys(this.list.loaded).length > 0 ? vscode.l10n.t('{0} active keys', countActive(this.list.loaded)) : undefined;
     // What matters first, so it survives a narrow sidebar; the path is the least telling.
     const created = ageDays < 1 ? vscode.l10n.t('created today') : vscode.l10n.t('created {0} ago', formatAge(ageDays));
     const details = [twoActive, created, this.user.Path !== '/' ? this.user.Path : undefined].filter(Boolean).join(' · ');

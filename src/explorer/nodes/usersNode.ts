@@ -1,6 +1,9 @@
 // "Users": ListUsers one page at a time, narrowed by the view's name filter and attention-only.
 import * as vscode from 'vscode';
+import { classifyError } from '../../aws/errors';
 import { isAbortError, mapWithConcurrency } from '../../core/concurrency';
+import { reportAgeHours } from '../../core/credentialReport';
+import { formatUtc } from '../../core/format';
 import type { LoadOutcome } from '../../core/pagedList';
 import type { IamUser, Page } from '../../core/types';
 import { ContextValues } from '../contextValues';
@@ -8,6 +11,25 @@ import type { NodeScope } from '../services';
 import type { ExplorerNode } from './explorerNode';
 import { PagedNode } from './pagedNode';
 import { UserNode } from './userNode';
+
+export interface HealthCheckOptions {
+  readonly signal?: AbortSignal;
+  readonly onProgress?: (done: number, total: number) => void;
+  /** Judge by the credential report already read, if the session holds one (no call). */
+  readonly reuseReport?: boolean;
+}
+
+export interface HealthCheckOutcome {
+  /** Loaded users judged. */
+  readonly usersChecked: number;
+  /** 'credential-report': 2–3 calls for the account; 'live': ListAccessKeys + GetAccessKeyLastUsed per user. */
+  readonly source: 'credential-report' | 'live';
+  readonly reportGeneratedAt?: Date;
+  /** Users in the report (root included): the whole account. */
+  readonly accountUsers?: number;
+  /** Why the report could not be used (e.g. access denied). */
+  readonly fallbackReason?: string;
+}
 
 export class UsersNode extends PagedNode<IamUser> {
   readonly id: string;
@@ -43,32 +65,50 @@ export class UsersNode extends PagedNode<IamUser> {
       if (filter && !user.UserName.toLowerCase().includes(filter)) return false;
       if (!attentionOnly) return true;
       const row = this.loadedChild(user.UserName) as UserNode | undefined;
-      return row !== undefined && row.flaggedKeys().length > 0;
+      return row !== undefined && row.needsAttention();
     });
   }
 
   /**
-   * For the attention filter: loads the keys and last use of every loaded user not checked yet
-   * (two calls per user, a few users at a time), then redraws. Cancellable; returns how many
-   * users were checked.
+   * For the attention filter: judges every loaded user. First through the credential report
+   * (2–3 calls for the whole account; `reuseReport` takes the one already read, if any); where
+   * that is not allowed, by loading the keys and last use of each user (two calls per user, a
+   * few users at a time). Then redraws. Cancellable.
    */
-  async checkHealth(options: { signal?: AbortSignal; onProgress?: (done: number, total: number) => void } = {}): Promise<number> {
+  async checkHealth(options: HealthCheckOptions = {}): Promise<HealthCheckOutcome> {
     const users = this.userNodes();
-    const limit = this.scope.services.settings().maxConcurrentRequests;
+    const { session, services } = this.scope;
+    let fallbackReason: string | undefined;
+    try {
+      const held = options.reuseReport ? session.credentialReport() : undefined;
+      const report = held ?? (await session.loadCredentialReport({ signal: options.signal })).report;
+      options.onProgress?.(users.length, users.length);
+      services.log.info(`${this.id}: keys judged from the credential report of ${formatUtc(report.generatedAt)} (${report.users.length} users)`);
+      services.refresh(this);
+      return { usersChecked: users.length, source: 'credential-report', reportGeneratedAt: report.generatedAt, accountUsers: report.users.length };
+    } catch (error) {
+      if (isAbortError(error)) {
+        services.refresh(this);
+        return { usersChecked: 0, source: 'credential-report' };
+      }
+      fallbackReason = classifyError(error, 'iam:GenerateCredentialReport').message;
+      services.log.info(`${this.id}: no credential report (${fallbackReason}); checking each user's keys instead`);
+    }
+    const limit = services.settings().maxConcurrentRequests;
     try {
       await mapWithConcurrency(users, limit, (user) => user.checkHealth(options.signal), options);
     } catch (error) {
       if (!isAbortError(error)) throw error;
     } finally {
-      this.scope.services.refresh(this);
+      services.refresh(this);
     }
-    return users.length;
+    return { usersChecked: users.length, source: 'live', fallbackReason };
   }
 
   protected override afterLoad(outcome: LoadOutcome): LoadOutcome {
     // New users under the attention filter would stay hidden until checked: check them now.
     if (this.scope.services.view.attentionOnly && outcome.kind !== 'failed') {
-      void this.checkHealth().catch((error: unknown) => this.scope.services.log.warn(`${this.id}: attention check failed: ${String(error)}`));
+      void this.checkHealth({ reuseReport: true }).catch((error: unknown) => this.scope.services.log.warn(`${this.id}: attention check failed: ${String(error)}`));
     }
     return super.afterLoad(outcome);
   }
@@ -96,6 +136,11 @@ export class UsersNode extends PagedNode<IamUser> {
     const attentionText = attentionOnly ? vscode.l10n.t('needing attention') : undefined;
     item.description = this.statusDescription() ?? ([count, filterText, attentionText].filter(Boolean).join(' · ') || undefined);
     item.iconPath = new vscode.ThemeIcon(filter ? 'filter' : 'organization');
+    const report = this.scope.session.credentialReport();
+    if (report) {
+      const age = reportAgeHours(report, this.scope.services.now());
+      item.tooltip = vscode.l10n.t('Health from the credential report of {0} ({1} h old; IAM makes a new one at most every 4 hours)', formatUtc(report.generatedAt), age);
+    }
     item.contextValue = filter ? ContextValues.usersFiltered : ContextValues.users;
     return item;
   }

@@ -1,5 +1,8 @@
 // GenerateCredentialReport / GetCredentialReport: a CSV snapshot of the account
-// in IAM's column layout, base64-encoded in the answer as IAM sends it.
+// in IAM's column layout, base64-encoded in the answer as IAM sends it. As IAM: a report is
+// reused for 4 hours (Generate answers COMPLETE), then Generate starts a new one; while one is
+// being made (`delayMs`, by the store's clock) Generate answers INPROGRESS and Get throws
+// ReportInProgress; after 4 hours Get throws ReportExpired.
 import { field } from '../protocol/xml';
 import { apiErrors } from '../protocol/errors';
 import type { IamStore, StoredAccessKey } from '../store';
@@ -13,28 +16,55 @@ export const CREDENTIAL_REPORT_COLUMNS = [
   'cert_1_active', 'cert_1_last_rotated', 'cert_2_active', 'cert_2_last_rotated',
 ] as const;
 
-/** The account's current report, if one was generated. */
+/** IAM makes a new report at most this often. */
+export const REPORT_MAX_AGE_MS = 4 * 3_600_000;
+
+/** The account's current report, if one was generated, and the one being made. */
 export class CredentialReportState {
   generatedAt?: Date;
   csv?: string;
+  /** A report being made: its snapshot and when it is ready (store clock). */
+  pending?: { readonly csv: string; readonly startedAt: Date; readonly readyAt: Date };
+
+  constructor(
+    /** How long a report takes to make (default 0: ready at the next call). */
+    readonly delayMs = 0,
+  ) {}
+
+  /** Moves a finished pending report into place. */
+  settle(now: Date): void {
+    if (this.pending && now >= this.pending.readyAt) {
+      this.csv = this.pending.csv;
+      this.generatedAt = this.pending.startedAt;
+      this.pending = undefined;
+    }
+  }
+
+  isFresh(now: Date): boolean {
+    return this.generatedAt !== undefined && now.getTime() - this.generatedAt.getTime() < REPORT_MAX_AGE_MS;
+  }
 }
 
 function generateCredentialReport(context: ActionContext): ActionOutcome {
   const state = context.credentialReport;
-  const existed = state.csv !== undefined;
-  // Regenerated on every call (IAM reuses a report for 4 hours) so tests see store changes at once.
-  state.generatedAt = new Date(Math.floor(context.store.now().getTime() / 1000) * 1000);
-  state.csv = credentialReportCsv(context.store);
-  return {
-    resultXml: existed
-      ? field('State', 'COMPLETE')
-      : field('State', 'STARTED') + field('Description', 'No report exists. Starting a new report generation task'),
-  };
+  const now = context.store.now();
+  state.settle(now);
+  if (state.pending) return { resultXml: field('State', 'INPROGRESS') };
+  if (state.isFresh(now)) return { resultXml: field('State', 'COMPLETE') };
+  const startedAt = new Date(Math.floor(now.getTime() / 1000) * 1000);
+  state.pending = { csv: credentialReportCsv(context.store), startedAt, readyAt: new Date(now.getTime() + state.delayMs) };
+  const description = state.csv === undefined ? 'No report exists. Starting a new report generation task' : 'Report expired. Starting a new report generation task';
+  return { resultXml: field('State', 'STARTED') + field('Description', description) };
 }
 
 function getCredentialReport(context: ActionContext): ActionOutcome {
-  const { csv, generatedAt } = context.credentialReport;
+  const state = context.credentialReport;
+  const now = context.store.now();
+  state.settle(now);
+  if (state.pending) throw apiErrors.reportInProgress();
+  const { csv, generatedAt } = state;
   if (csv === undefined || generatedAt === undefined) throw apiErrors.reportNotPresent();
+  if (!state.isFresh(now)) throw apiErrors.reportExpired();
   return {
     resultXml:
       field('Content', Buffer.from(csv, 'utf8').toString('base64')) +

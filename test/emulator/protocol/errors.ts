@@ -67,4 +67,6 @@ export const apiErrors = {
   missingAction: () => new ApiError('MissingAction', 400, 'Missing Action'),
   reportNotPresent: () => new ApiError('ReportNotPresent', 410),
   reportInProgress: () => new ApiError('ReportInProgress', 404, 'Report generation is in progress.'),
+  reportExpired: () =>
+    new ApiError('ReportExpired', 410, 'The report has expired. To generate a new report, call GenerateCredentialReport.'),
 };

@@ -1,0 +1,215 @@
+// The Key health report's data: per-control counts, key-age and last-used histograms and the
+// worst keys, built from keys judged by HEALTH_RULES; and its Markdown and HTML exports. Pure:
+// the webview draws charts from this object, the command resolves to it.
+import type { AssessedKey } from './accountHealth';
+import { ageInDays, formatIso } from './format';
+import { HEALTH_RULES, needsAttention, severityRank, type FindingSeverity, type Severity } from './keyHealth';
+
+export interface ReportAccountInput {
+  readonly profile: string;
+  readonly account: string;
+  /** 'credential-report': every user of the account; 'loaded': only keys the views loaded. */
+  readonly source: 'credential-report' | 'loaded';
+  readonly reportGeneratedAt?: Date;
+  /** Why the credential report could not be used, when it could not. */
+  readonly note?: string;
+  readonly keys: readonly AssessedKey[];
+}
+
+export interface Histogram {
+  readonly buckets: readonly string[];
+  readonly counts: readonly number[];
+}
+
+export interface WorstKey {
+  readonly profile: string;
+  readonly account: string;
+  /** '' for root. */
+  readonly userName: string;
+  /** '' when not known (the credential report has no key IDs and the user's keys could not be listed). */
+  readonly accessKeyId: string;
+  readonly status: string;
+  readonly severity: Severity;
+  readonly ageDays: number;
+  readonly findings: ReadonlyArray<{ readonly label: string; readonly message: string; readonly controls: readonly string[] }>;
+}
+
+export interface HealthReportData {
+  readonly generatedAt: string;
+  readonly accounts: ReadonlyArray<{ profile: string; account: string; source: string; reportGeneratedAt?: string; note?: string; keys: number }>;
+  readonly totals: { readonly keys: number; readonly activeKeys: number; readonly needingAttention: number; readonly users: number };
+  /** One entry per control named by a rule, in table order, with the keys failing it. */
+  readonly controls: ReadonlyArray<{ readonly control: string; readonly rules: readonly string[]; readonly severity: FindingSeverity; readonly keys: number }>;
+  /** One entry per rule, with its keys. */
+  readonly rules: ReadonlyArray<{ readonly code: string; readonly label: string; readonly severity: FindingSeverity; readonly controls: readonly string[]; readonly keys: number }>;
+  /** Active keys by age. */
+  readonly keyAge: Histogram;
+  /** Active keys by time since last use. */
+  readonly lastUsed: Histogram;
+  readonly worst: readonly WorstKey[];
+}
+
+export const AGE_BUCKETS: ReadonlyArray<{ readonly label: string; readonly maxDays: number }> = [
+  { label: '0–30 days', maxDays: 30 },
+  { label: '31–90 days', maxDays: 90 },
+  { label: '91–180 days', maxDays: 180 },
+  { label: '181–365 days', maxDays: 365 },
+  { label: '1–2 years', maxDays: 730 },
+  { label: 'over 2 years', maxDays: Infinity },
+];
+
+export const LAST_USED_BUCKETS: ReadonlyArray<{ readonly label: string; readonly maxDays: number }> = [
+  { label: '0–7 days', maxDays: 7 },
+  { label: '8–44 days', maxDays: 44 },
+  { label: '45–89 days', maxDays: 89 },
+  { label: '90–365 days', maxDays: 365 },
+  { label: 'over a year', maxDays: Infinity },
+];
+const NEVER = 'never used';
+const UNKNOWN = 'unknown';
+
+function bucketIndex(days: number, buckets: ReadonlyArray<{ maxDays: number }>): number {
+  return buckets.findIndex((b) => days <= b.maxDays);
+}
+
+export function buildHealthReport(accounts: readonly ReportAccountInput[], options: { now: Date; worstCount?: number }): HealthReportData {
+  const all = accounts.flatMap((a) => a.keys.map((k) => ({ account: a, k })));
+  const active = all.filter(({ k }) => k.key.Status === 'Active');
+
+  const ruleCounts = new Map<string, number>();
+  for (const { k } of all) for (const f of k.health.findings) ruleCounts.set(f.code, (ruleCounts.get(f.code) ?? 0) + 1);
+  const rules = HEALTH_RULES.map((r) => ({ code: r.code, label: r.label, severity: r.severity, controls: r.controls, keys: ruleCounts.get(r.code) ?? 0 }));
+
+  const controls: Array<{ control: string; rules: string[]; severity: FindingSeverity; keys: number }> = [];
+  for (const rule of HEALTH_RULES) {
+    for (const control of rule.controls) {
+      // A key failing two rules of one control (none today) counts once.
+      const keys = all.filter(({ k }) => k.health.findings.some((f) => f.controls.includes(control))).length;
+      const existing = controls.find((c) => c.control === control);
+      if (existing) existing.rules.push(rule.code);
+      else controls.push({ control, rules: [rule.code], severity: rule.severity, keys });
+    }
+  }
+
+  const ageCounts = AGE_BUCKETS.map(() => 0);
+  for (const { k } of active) ageCounts[bucketIndex(k.health.ageDays, AGE_BUCKETS)]!++;
+  const usedLabels = [...LAST_USED_BUCKETS.map((b) => b.label), NEVER, UNKNOWN];
+  const usedCounts = usedLabels.map(() => 0);
+  for (const { k } of active) {
+    if (!k.lastUsed) usedCounts[usedLabels.length - 1]!++;
+    else if (!k.lastUsed.LastUsedDate) usedCounts[usedLabels.length - 2]!++;
+    else usedCounts[bucketIndex(ageInDays(k.lastUsed.LastUsedDate, options.now), LAST_USED_BUCKETS)]!++;
+  }
+
+  const worst = all
+    .filter(({ k }) => needsAttention(k.health))
+    .sort(
+      (a, b) =>
+        severityRank(b.k.health.severity) - severityRank(a.k.health.severity) ||
+        b.k.health.findings.length - a.k.health.findings.length ||
+        b.k.health.ageDays - a.k.health.ageDays ||
+        a.k.userName.localeCompare(b.k.userName),
+    )
+    .slice(0, options.worstCount ?? 20)
+    .map(({ account, k }): WorstKey => ({
+      profile: account.profile,
+      account: account.account,
+      userName: k.userName,
+      accessKeyId: k.key.AccessKeyId,
+      status: k.key.Status,
+      severity: k.health.severity,
+      ageDays: k.health.ageDays,
+      findings: k.health.findings.map((f) => ({ label: f.label, message: f.message, controls: f.controls })),
+    }));
+
+  return {
+    generatedAt: formatIso(options.now),
+    accounts: accounts.map((a) => ({
+      profile: a.profile,
+      account: a.account,
+      source: a.source,
+      ...(a.reportGeneratedAt ? { reportGeneratedAt: formatIso(a.reportGeneratedAt) } : {}),
+      ...(a.note ? { note: a.note } : {}),
+      keys: a.keys.length,
+    })),
+    totals: {
+      keys: all.length,
+      activeKeys: active.length,
+      needingAttention: all.filter(({ k }) => needsAttention(k.health)).length,
+      users: new Set(all.map(({ account, k }) => `${account.account}/${k.userName}`)).size,
+    },
+    controls,
+    rules,
+    keyAge: { buckets: AGE_BUCKETS.map((b) => b.label), counts: ageCounts },
+    lastUsed: { buckets: usedLabels, counts: usedCounts },
+    worst,
+  };
+}
+
+function mdCell(text: string): string {
+  return text.replace(/[|\\`*_[\]<>]/g, (c) => `\\${c}`).replace(/\r?\n/g, ' ');
+}
+
+function owner(w: WorstKey): string {
+  return w.userName || '(root)';
+}
+
+/** The report as Markdown: tables, no links (command links work only inside VS Code). */
+export function healthReportMarkdown(data: HealthReportData): string {
+  const lines = [`# Key health report`, '', `Generated ${data.generatedAt}.`, ''];
+  for (const a of data.accounts) {
+    const from = a.source === 'credential-report' ? `credential report of ${a.reportGeneratedAt ?? '?'}` : 'keys loaded in the explorer';
+    lines.push(`- ${mdCell(a.profile || 'default')} (${mdCell(a.account || 'unknown account')}): ${a.keys} keys from the ${from}${a.note ? ` — ${mdCell(a.note)}` : ''}`);
+  }
+  lines.push('', `**${data.totals.keys} keys** (${data.totals.activeKeys} active) of ${data.totals.users} users; **${data.totals.needingAttention} need attention**.`, '');
+  lines.push('## Controls', '', '| Control | Rules | Severity | Keys failing |', '|---|---|---|---:|');
+  for (const c of data.controls) lines.push(`| ${c.control} | ${c.rules.join(', ')} | ${c.severity} | ${c.keys} |`);
+  lines.push('', '## Active keys by age', '', '| Age | Keys |', '|---|---:|');
+  data.keyAge.buckets.forEach((b, i) => lines.push(`| ${b} | ${data.keyAge.counts[i]} |`));
+  lines.push('', '## Active keys by last use', '', '| Last used | Keys |', '|---|---:|');
+  data.lastUsed.buckets.forEach((b, i) => lines.push(`| ${b} | ${data.lastUsed.counts[i]} |`));
+  lines.push('', '## Worst keys', '', '| Account | User | Access key | Status | Age (days) | Findings | Controls |', '|---|---|---|---|---:|---|---|');
+  for (const w of data.worst) {
+    const controls = [...new Set(w.findings.flatMap((f) => f.controls))].join(', ');
+    lines.push(`| ${mdCell(w.account)} | ${mdCell(owner(w))} | ${w.accessKeyId || '(slot in report)'} | ${w.status} | ${w.ageDays} | ${mdCell(w.findings.map((f) => f.label).join('; '))} | ${controls} |`);
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+function html(text: string | number): string {
+  return String(text).replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+function table(headers: readonly string[], rows: ReadonlyArray<ReadonlyArray<string | number>>): string {
+  const head = headers.map((h) => `<th>${html(h)}</th>`).join('');
+  const body = rows.map((r) => `<tr>${r.map((c) => `<td>${html(c)}</td>`).join('')}</tr>`).join('\n');
+  return `<table><thead><tr>${head}</tr></thead><tbody>\n${body}\n</tbody></table>`;
+}
+
+/** The report as a self-contained HTML file: tables only, no script, nothing fetched. */
+export function healthReportHtml(data: HealthReportData): string {
+  const worstRows = data.worst.map((w) => [
+    w.account, owner(w), w.accessKeyId || '(slot in report)', w.status, w.ageDays,
+    w.findings.map((f) => f.label).join('; '), [...new Set(w.findings.flatMap((f) => f.controls))].join(', '),
+  ]);
+  return [
+    '<!DOCTYPE html>',
+    '<html lang="en"><head><meta charset="utf-8">',
+    `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">`,
+    '<title>Key health report</title>',
+    '<style>body{font-family:system-ui,sans-serif;margin:2em}table{border-collapse:collapse;margin:1em 0}td,th{border:1px solid #8886;padding:.3em .6em;text-align:left}</style>',
+    '</head><body>',
+    '<h1>Key health report</h1>',
+    `<p>Generated ${html(data.generatedAt)}. <strong>${data.totals.keys} keys</strong> (${data.totals.activeKeys} active) of ${data.totals.users} users; <strong>${data.totals.needingAttention} need attention</strong>.</p>`,
+    '<h2>Controls</h2>',
+    table(['Control', 'Rules', 'Severity', 'Keys failing'], data.controls.map((c) => [c.control, c.rules.join(', '), c.severity, c.keys])),
+    '<h2>Active keys by age</h2>',
+    table(['Age', 'Keys'], data.keyAge.buckets.map((b, i) => [b, data.keyAge.counts[i] ?? 0])),
+    '<h2>Active keys by last use</h2>',
+    table(['Last used', 'Keys'], data.lastUsed.buckets.map((b, i) => [b, data.lastUsed.counts[i] ?? 0])),
+    '<h2>Worst keys</h2>',
+    table(['Account', 'User', 'Access key', 'Status', 'Age (days)', 'Findings', 'Controls'], worstRows),
+    '</body></html>',
+    '',
+  ].join('\n');
+}

@@ -1,0 +1,8 @@
+// The shape of vscode.l10n.t for code that must not import vscode: core and hover text take a
+// `t` and default to English; the UI passes vscode.l10n.t.
+
+export type Translate = (message: string, ...args: Array<string | number | boolean>) => string;
+
+/** English stand-in for vscode.l10n.t: fills {0}, {1}, … */
+export const englishText: Translate = (message, ...args) =>
+  message.replace(/\{(\d+)\}/g, (whole, index: string) => (Number(index) < args.length ? String(args[Number(index)]) : whole));

@@ -1,0 +1,82 @@
+// The Key health report's data and exports from hand-built judged keys, and the webview page's
+// strict CSP. Expected counts are written by hand.
+import assert from 'node:assert/strict';
+import { assessListedKeys } from '../../src/core/accountHealth';
+import { buildHealthReport, healthReportHtml, healthReportMarkdown } from '../../src/core/healthReport';
+import type { AccessKey, AccessKeyLastUsed } from '../../src/core/types';
+import { healthReportPage, revealUri } from '../../src/report/healthReportPage';
+
+const NOW = new Date('2025-01-01T00:00:00Z');
+const DAY = 86_400_000;
+const at = (days: number): Date => new Date(NOW.getTime() - days * DAY);
+const key = (user: string, id: string, ageDays: number, status: AccessKey['Status'] = 'Active'): AccessKey => ({ UserName: user, AccessKeyId: id, Status: status, CreateDate: at(ageDays) });
+
+const keys: AccessKey[] = [
+  key('ann', 'AKIAANN0000000000001', 10), // used 1 day ago: fine
+  key('bob', 'AKIABOB0000000000002', 200), // used 2 days ago: rotation (IAM.3)
+  key('cat', 'AKIACAT0000000000003', 500), // never used: IAM.3, IAM.22, IAM.8
+  key('dan', 'AKIADAN0000000000004', 60, 'Inactive'), // inactive
+  key('', 'AKIAROOT000000000005', 40), // root, used 50 days ago: IAM.4, IAM.22
+];
+const lastUsed: Record<string, AccessKeyLastUsed> = {
+  AKIAANN0000000000001: { UserName: 'ann', LastUsedDate: at(1), ServiceName: 's3', Region: 'us-east-1' },
+  AKIABOB0000000000002: { UserName: 'bob', LastUsedDate: at(2), ServiceName: 's3', Region: 'us-east-1' },
+  AKIACAT0000000000003: { UserName: 'cat', ServiceName: 'N/A', Region: 'N/A' },
+  AKIAROOT000000000005: { UserName: '', LastUsedDate: at(50), ServiceName: 'sts', Region: 'us-east-1' },
+};
+const assessed = assessListedKeys(keys, { now: NOW, rotationWarningDays: 90, unusedWarningDays: 45 }, {
+  lastUsed: (k) => lastUsed[k.AccessKeyId],
+  isRootKey: (k) => k.UserName === '',
+});
+const data = buildHealthReport([{ profile: 'dev', account: '123456789012', source: 'credential-report', reportGeneratedAt: at(0), keys: assessed }], { now: NOW, worstCount: 3 });
+
+describe('core/healthReport', () => {
+  it('counts keys, active keys, users and keys needing attention', () => {
+    assert.deepEqual(data.totals, { keys: 5, activeKeys: 4, needingAttention: 3, users: 5 });
+  });
+
+  it('counts keys failing each control', () => {
+    assert.deepEqual(
+      data.controls.map((c) => [c.control, c.keys]),
+      [['IAM.4', 1], ['CIS 1.4', 1], ['IAM.3', 2], ['CIS 1.14', 2], ['IAM.22', 2], ['CIS 1.12', 2], ['IAM.8', 1], ['CIS 1.11', 0], ['CIS 1.13', 0]],
+    );
+    assert.deepEqual(data.rules.find((r) => r.code === 'inactive'), { code: 'inactive', label: 'Inactive', severity: 'info', controls: [], keys: 1 });
+  });
+
+  it('makes histograms of active keys by age and by last use', () => {
+    assert.deepEqual(data.keyAge.counts, [1, 1, 0, 1, 1, 0]); // 10, 40, 200, 500 days
+    assert.deepEqual(data.lastUsed.buckets, ['0–7 days', '8–44 days', '45–89 days', '90–365 days', 'over a year', 'never used', 'unknown']);
+    assert.deepEqual(data.lastUsed.counts, [2, 0, 1, 0, 0, 1, 0]);
+  });
+
+  it('lists the worst keys first: critical, then most findings, then oldest', () => {
+    assert.deepEqual(data.worst.map((w) => [w.userName, w.accessKeyId, w.severity]), [
+      ['', 'AKIAROOT000000000005', 'critical'],
+      ['cat', 'AKIACAT0000000000003', 'warning'],
+      ['bob', 'AKIABOB0000000000002', 'warning'],
+    ]);
+    assert.deepEqual(data.worst[1]!.findings.map((f) => f.controls.join(' ')), ['IAM.3 CIS 1.14', 'IAM.22 CIS 1.12', 'IAM.8']);
+  });
+
+  it('exports Markdown and HTML with the same figures, the HTML without any script', () => {
+    const md = healthReportMarkdown(data);
+    assert.match(md, /\*\*5 keys\*\* \(4 active\) of 5 users; \*\*3 need attention\*\*/);
+    assert.match(md, /\| IAM\.8 \| unused-90 \| warning \| 1 \|/);
+    assert.match(md, /\| 123456789012 \| cat \| AKIACAT0000000000003 \| Active \| 500 \| Rotation due; Unused; Unused 90\+ days \| IAM\.3, CIS 1\.14, IAM\.22, CIS 1\.12, IAM\.8 \|/);
+    const html = healthReportHtml(data);
+    assert.match(html, /<td>IAM\.3<\/td><td>rotation-due<\/td><td>warning<\/td><td>2<\/td>/);
+    assert.doesNotMatch(html, /<script/i);
+  });
+
+  it('the webview page allows only its nonce script and own styles, and links worst keys to Reveal', () => {
+    const page = healthReportPage(data, { cspSource: 'https://webview.test', scriptUri: 'https://webview.test/dist/webview.js', styleUri: 'https://webview.test/media/health-report.css' }, 'NONCE123');
+    const csp = /http-equiv="Content-Security-Policy" content="([^"]*)"/.exec(page)?.[1];
+    assert.equal(csp, "default-src 'none'; style-src https://webview.test; img-src https://webview.test data:; script-src 'nonce-NONCE123'");
+    assert.equal((page.match(/<script nonce="NONCE123" src="https:\/\/webview.test\/dist\/webview.js">/g) ?? []).length, 1);
+    assert.doesNotMatch(page, /https?:\/\/(?!webview\.test)/, 'nothing from another origin (no CDN)');
+    assert.ok(page.includes(`href="${revealUri('AKIACAT0000000000003').replace(/&/g, '&#38;').replace(/"/g, '&#34;')}"`));
+    assert.equal(revealUri('AKIACAT0000000000003'), 'command:iamKeys.revealAccessKey?%5B%7B%22accessKeyId%22%3A%22AKIACAT0000000000003%22%7D%5D');
+    const json = /<script type="application\/json" id="report-data">([^<]*)<\/script>/.exec(page)?.[1];
+    assert.equal(JSON.parse(json ?? 'null').totals.keys, 5);
+  });
+});
