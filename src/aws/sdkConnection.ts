@@ -20,6 +20,15 @@ export function createSdkConnection(settings: ConnectionSettings, hooks: Connect
   const credentials: AwsCredentialIdentityProvider = settings.profile
     ? fromIni({ profile: settings.profile, mfaCodeProvider: hooks.mfaCodeProvider, ignoreCache: true })
     : fromNodeProviderChain({ mfaCodeProvider: hooks.mfaCodeProvider, ignoreCache: true });
+  return createSdkConnectionWith(settings, credentials, hooks);
+}
+
+/** The same clients signing with given credentials (a member account's assumed role). */
+export function createSdkConnectionWith(
+  settings: ConnectionSettings,
+  credentials: AwsCredentialIdentityProvider,
+  hooks: ConnectionHooks = {},
+): Connection {
   const common = {
     region: settings.region || 'us-east-1',
     endpoint: settings.endpoint || undefined,
