@@ -3,6 +3,7 @@
 // registry (one session per connection) → explorer, commands and hover, which all share it.
 import * as vscode from 'vscode';
 import { createConnection } from './aws/connection';
+import { OrgSources } from './aws/orgSources';
 import { listProfiles } from './aws/profiles';
 import { SessionRegistry } from './aws/sessionRegistry';
 import { JSON_SCHEME, JsonDocuments } from './commands/jsonDocuments';
@@ -21,6 +22,7 @@ export interface IamKeysApi {
   readonly treeView: vscode.TreeView<ExplorerNode>;
   readonly view: ViewState;
   readonly settings: Settings;
+  readonly organizations: OrgSources;
 }
 
 const MAX_ATTEMPTS = 5;
@@ -42,8 +44,9 @@ export function activate(context: vscode.ExtensionContext): IamKeysApi {
       );
     },
   });
+  const organizations = new OrgSources({ settings: () => settings.current, registry: sessions, maxAttempts: MAX_ATTEMPTS, log });
   const view = new ViewState();
-  const explorer = new ExplorerProvider({ settings: () => settings.current, log, now: () => new Date(), view }, sessions);
+  const explorer = new ExplorerProvider({ settings: () => settings.current, log, now: () => new Date(), view }, sessions, organizations);
   const treeView = vscode.window.createTreeView('iamKeys.explorer', { treeDataProvider: explorer, showCollapseAll: true });
   void view.attach(treeView);
   void view.setWarnings(settings.current.warnings);
@@ -54,17 +57,19 @@ export function activate(context: vscode.ExtensionContext): IamKeysApi {
     channel,
     settings,
     { dispose: () => sessions.dispose() },
+    { dispose: () => organizations.dispose() },
     explorer,
     treeView,
     view,
     documents,
     vscode.workspace.registerTextDocumentContentProvider(JSON_SCHEME, documents),
-    ...registerCommands({ sessions, explorer, treeView, view, settings, log, documents }),
+    ...registerCommands({ sessions, explorer, treeView, view, settings, log, documents, organizations }),
     ...hover.disposables,
     settings.onDidChange((affects) => {
       void view.setWarnings(settings.current.warnings);
       if (CONNECTION_KEYS.some(affects)) {
         log.info('connection settings changed: sessions rebuilt');
+        organizations.rebuild();
         sessions.rebuild();
       }
       // Health markers depend on this; the lists themselves stay loaded.
@@ -72,7 +77,7 @@ export function activate(context: vscode.ExtensionContext): IamKeysApi {
     }),
   );
   log.info('IAM Access Keys activated');
-  return { sessions, explorer, treeView, view, settings };
+  return { sessions, explorer, treeView, view, settings, organizations };
 }
 
 function askMfaCode(serial: string): Promise<string> {

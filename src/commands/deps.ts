@@ -1,6 +1,7 @@
 // What every command gets. Commands ask the session registry for data; the explorer is only
 // for what is about rows (reveal, redraw, the list a "Load more…" row belongs to).
 import type * as vscode from 'vscode';
+import type { OrgSources } from '../aws/orgSources';
 import type { SessionRegistry } from '../aws/sessionRegistry';
 import type { Settings } from '../config';
 import type { ExplorerProvider } from '../explorer/explorerProvider';
@@ -17,4 +18,6 @@ export interface CommandDeps {
   readonly settings: Settings;
   readonly log: Log;
   readonly documents: JsonDocuments;
+  /** Organizations and Identity Center profiles of the settings. */
+  readonly organizations?: OrgSources;
 }

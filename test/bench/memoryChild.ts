@@ -56,6 +56,9 @@ async function main(): Promise<void> {
     requestTimeoutMs: 15_000,
     hover: { enabled: true, cacheSeconds: 300, maxLookupsPerMinute: 30 },
     decorations: false,
+    organizations: [],
+    identityCenter: [],
+    maxConcurrentAccounts: 4,
     warnings: [],
   };
   const connect = (profile: string, hooks: Parameters<typeof createConnection>[1]) =>
