@@ -37,7 +37,7 @@ async function main(): Promise<void> {
   const calls = emulator.counters().total;
   const limitMs = (calls * LATENCY_MS) / CONCURRENCY;
   emulator.resetCounters();
-  const env = { ...process.env, AWS_ACCESS_KEY_ID: CALLER_CREDENTIALS.accessKeyId, AWS_SECRET_ACCESS_KEY: CALLER_CREDENTIALS.secretAccessKey };
+  const env: NodeJS.ProcessEnv = { ...process.env, AWS_ACCESS_KEY_ID: CALLER_CREDENTIALS.accessKeyId, AWS_SECRET_ACCESS_KEY: CALLER_CREDENTIALS.secretAccessKey };
   delete env.AWS_PROFILE;
   const peer = await promisify(execFile)('python3', ['test/bench/peer_boto3_org.py', emulator.url, DEFAULT_ROLE_NAME], { env, maxBuffer: 1 << 20 });
   const boto = JSON.parse(peer.stdout) as { accounts: number; keys: number; calls: number; seconds: number };
