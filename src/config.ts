@@ -1,6 +1,7 @@
 // The one place that reads iamKeys.* settings. Values are checked here, so the rest of the
 // extension only sees sane ones; problems are kept as warnings for the UI to show.
 import * as vscode from 'vscode';
+import { parseIdentityCenterSettings, parseOrganizationSettings, type IdentityCenterSetting, type OrganizationSetting } from './core/orgSettings';
 import { parseBoundedInteger, parsePageSize, validateEndpoint } from './core/validation';
 
 export interface HoverSettings {
@@ -35,6 +36,12 @@ export interface IamKeysSettings {
   readonly diagnostics?: DiagnosticsSettings;
   /** iamKeys.allowWriteActions, from user settings only: key-changing commands run only when on. */
   readonly allowWriteActions: boolean;
+  /** Organizations whose accounts are shown (iamKeys.organizations). */
+  readonly organizations: readonly OrganizationSetting[];
+  /** IAM Identity Center profiles whose accounts are shown (iamKeys.identityCenter). */
+  readonly identityCenter: readonly IdentityCenterSetting[];
+  /** Accounts entered and walked at once by organization-wide actions. */
+  readonly maxConcurrentAccounts: number;
   /** Human-readable problems with the raw settings (shown in the view message). */
   readonly warnings: readonly string[];
   /** Set when iamKeys.endpoint holds something we refuse to send signed requests to. */
@@ -62,8 +69,15 @@ export function readSettings(config: vscode.WorkspaceConfiguration = vscode.work
   const extra = Array.isArray(config.get<unknown>('profiles')) ? (config.get<unknown[]>('profiles') ?? []) : [];
   const profiles = [...new Set([primary, ...extra.filter((p): p is string => typeof p === 'string').map((p) => p.trim()).filter(Boolean)])];
 
+  const organizations = parseOrganizationSettings(config.get<unknown>('organizations'));
+  const identityCenter = parseIdentityCenterSettings(config.get<unknown>('identityCenter'));
+  warnings.push(...organizations.warnings, ...identityCenter.warnings);
+
   return {
     profiles,
+    organizations: organizations.value,
+    identityCenter: identityCenter.value,
+    maxConcurrentAccounts: integer('maxConcurrentAccounts', 1, 32, 4),
     region: stringSetting(config.get<unknown>('region')).trim() || 'us-east-1',
     endpoint: endpointCheck.ok ? rawEndpoint : '',
     endpointError,
@@ -97,7 +111,7 @@ function stringSetting(value: unknown): string {
 }
 
 /** Settings that change which connections exist (and so everything under them). */
-export const CONNECTION_KEYS = ['profile', 'profiles', 'region', 'endpoint', 'requestTimeoutSeconds'] as const;
+export const CONNECTION_KEYS = ['profile', 'profiles', 'region', 'endpoint', 'requestTimeoutSeconds', 'organizations', 'identityCenter'] as const;
 
 /** Holds the current settings and says which keys changed. */
 export class Settings implements vscode.Disposable {

@@ -3,6 +3,7 @@
 // registry (one session per connection) → explorer, commands and hover, which all share it.
 import * as vscode from 'vscode';
 import { createConnection } from './aws/connection';
+import { OrgSources } from './aws/orgSources';
 import { listProfiles } from './aws/profiles';
 import { SessionRegistry } from './aws/sessionRegistry';
 import { JSON_SCHEME, JsonDocuments } from './commands/jsonDocuments';
@@ -27,6 +28,7 @@ export interface IamKeysApi {
   readonly settings: Settings;
   /** What the start-up recovery of interrupted rotations did. */
   readonly recovery: Promise<readonly RotationOutcome[]>;
+  readonly organizations: OrgSources;
 }
 
 const MAX_ATTEMPTS = 5;
@@ -48,8 +50,9 @@ export function activate(context: vscode.ExtensionContext): IamKeysApi {
       );
     },
   });
+  const organizations = new OrgSources({ settings: () => settings.current, registry: sessions, maxAttempts: MAX_ATTEMPTS, log });
   const view = new ViewState();
-  const explorer = new ExplorerProvider({ settings: () => settings.current, log, now: () => new Date(), view }, sessions);
+  const explorer = new ExplorerProvider({ settings: () => settings.current, log, now: () => new Date(), view }, sessions, organizations);
   const treeView = vscode.window.createTreeView('iamKeys.explorer', { treeDataProvider: explorer, showCollapseAll: true });
   void view.attach(treeView);
   void view.setWarnings(settings.current.warnings);
@@ -64,12 +67,13 @@ export function activate(context: vscode.ExtensionContext): IamKeysApi {
     channel,
     settings,
     { dispose: () => sessions.dispose() },
+    { dispose: () => organizations.dispose() },
     explorer,
     treeView,
     view,
     documents,
     vscode.workspace.registerTextDocumentContentProvider(JSON_SCHEME, documents),
-    ...registerCommands({ sessions, explorer, treeView, view, settings, log, documents, lookup: hover.lookup, journalDir, forgetHoverKey }),
+    ...registerCommands({ sessions, explorer, treeView, view, settings, log, documents, lookup: hover.lookup, journalDir, forgetHoverKey, organizations }),
     ...hover.disposables,
     ...leaks.disposables,
     settings.onDidChange((affects) => {
@@ -77,6 +81,7 @@ export function activate(context: vscode.ExtensionContext): IamKeysApi {
       if (affects('allowWriteActions')) void setContext(ContextKeys.writeActionsAllowed, settings.current.allowWriteActions);
       if (CONNECTION_KEYS.some(affects)) {
         log.info('connection settings changed: sessions rebuilt');
+        organizations.rebuild();
         sessions.rebuild();
       }
       // Health markers depend on this; the lists themselves stay loaded.
@@ -89,7 +94,7 @@ export function activate(context: vscode.ExtensionContext): IamKeysApi {
     log.error(`recovering interrupted rotations failed: ${error instanceof Error ? error.message : String(error)}`);
     return [];
   });
-  return { sessions, explorer, treeView, view, settings, recovery };
+  return { sessions, explorer, treeView, view, settings, recovery, organizations };
 }
 
 function askMfaCode(serial: string): Promise<string> {

@@ -48,8 +48,10 @@ export class ConnectionSession {
     readonly profileInfo: ProfileInfo | undefined,
     private readonly connect: ConnectionFactory,
     private readonly log?: { debug(message: string): void; trace(message: string): void },
+    /** A member account of an organization: its own ID, and its account known without a call. */
+    private readonly member?: { readonly id: string; readonly account: string },
   ) {
-    this.id = `profile/${profile || 'default'}`;
+    this.id = member?.id ?? `profile/${profile || 'default'}`;
   }
 
   /** The profile is named but missing from the config files: nothing can be asked. */
@@ -92,7 +94,7 @@ export class ConnectionSession {
     return this.callerError;
   }
   account(): string | undefined {
-    return this.caller?.Account;
+    return this.member?.account ?? this.caller?.Account;
   }
   isRoot(): boolean {
     return this.caller?.Arn.endsWith(':root') ?? false;
@@ -127,6 +129,8 @@ export class ConnectionSession {
 
   /** The account, asking STS if not known yet; undefined when identity failed. */
   async resolveAccount(): Promise<string | undefined> {
+    // A member account is known from the organization's list: asking would assume its role.
+    if (this.member) return this.member.account;
     await this.ensureIdentity();
     return this.caller?.Account;
   }

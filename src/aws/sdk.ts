@@ -3,3 +3,5 @@
 // so activation never pays the SDK's tens of milliseconds. Nothing else may import the SDK.
 export { createSdkConnection } from './sdkConnection';
 export { loadSharedConfigFiles } from '@smithy/shared-ini-file-loader';
+export { OrganizationSource } from './organizationSource';
+export { IdentityCenterSource } from './identityCenterSource';

@@ -18,8 +18,6 @@ import { guardedEndpointConfig, guardRequestHandler, IGNORE_CONFIGURED_ENDPOINTS
 import { SdkIamApi } from './sdkIamApi';
 
 export function createSdkConnection(settings: ConnectionSettings, hooks: ConnectionHooks = {}, keyPair?: KeyPair): KeyPairConnection {
-  // Throws before any client exists if the endpoint breaks the https-or-loopback rule.
-  const endpoint = guardedEndpointConfig(settings.endpoint);
   // The providers' own STS/SSO clients (assume role, SSO, web identity) ignore configured
   // endpoint URLs too; they reuse the calling client's (guarded) request handler.
   const clientConfig = { ...IGNORE_CONFIGURED_ENDPOINTS };
@@ -33,6 +31,17 @@ export function createSdkConnection(settings: ConnectionSettings, hooks: Connect
     const log = hooks.log;
     void reportIgnoredEndpoints(process.env, settings.profile).then((messages) => messages.forEach((m) => log.warn(m)));
   }
+  return createSdkConnectionWith(settings, credentials, hooks);
+}
+
+/** The same clients signing with given credentials (a member account's assumed role). */
+export function createSdkConnectionWith(
+  settings: ConnectionSettings,
+  credentials: AwsCredentialIdentityProvider,
+  hooks: ConnectionHooks = {},
+): KeyPairConnection {
+  // Throws before any client exists if the endpoint breaks the https-or-loopback rule.
+  const endpoint = guardedEndpointConfig(settings.endpoint);
   const common = {
     region: settings.region || 'us-east-1',
     ...endpoint,

@@ -40,6 +40,8 @@ export class SessionRegistry {
   private generation = 0;
   private readonly loggedRefusals = new Set<string>();
   private readonly listeners = new Set<() => void>();
+  /** Sessions of organization member accounts, by account ID: registered when listed, cheap until used. */
+  private readonly memberSessions = new Map<string, ConnectionSession>();
 
   constructor(private readonly deps: SessionRegistryDeps) {}
 
@@ -66,7 +68,20 @@ export class SessionRegistry {
 
   /** The sessions built so far, without building: for lookups that must cost nothing. */
   builtSessions(): readonly ConnectionSession[] {
-    return this.built?.kind === 'ready' ? this.built.sessions : [];
+    const profiles = this.built?.kind === 'ready' ? this.built.sessions : [];
+    return this.memberSessions.size === 0 ? profiles : [...profiles, ...this.memberSessions.values()];
+  }
+
+  /** Registers a member account's session (replacing and disposing an older one for the account). */
+  addMemberSession(account: string, session: ConnectionSession): void {
+    const old = this.memberSessions.get(account);
+    if (old && old !== session) old.dispose();
+    this.memberSessions.set(account, session);
+  }
+
+  /** A member account's session, if one is registered (no call). */
+  memberSession(account: string): ConnectionSession | undefined {
+    return this.memberSessions.get(account);
   }
 
   /** The session of a profile ('' for the default chain). */
@@ -77,8 +92,9 @@ export class SessionRegistry {
   /** The first session signed in to `account` (asks each session's identity once). */
   async byAccount(account: string): Promise<ConnectionSession | undefined> {
     const sessions = await this.sessions();
+    const member = this.memberSessions.get(account);
     const accounts = await Promise.all(sessions.map((s) => s.resolveAccount()));
-    return sessions[accounts.indexOf(account)];
+    return sessions[accounts.indexOf(account)] ?? member;
   }
 
   /** A key some view loaded, from the sessions' indexes (no call, no tree walk). */
@@ -103,6 +119,8 @@ export class SessionRegistry {
     this.built = undefined;
     this.building = undefined;
     if (old?.kind === 'ready') for (const session of old.sessions) session.dispose();
+    for (const session of this.memberSessions.values()) session.dispose();
+    this.memberSessions.clear();
     void pending?.then((state) => {
       if (state.kind === 'ready') for (const session of state.sessions) session.dispose();
     });

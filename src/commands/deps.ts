@@ -1,6 +1,7 @@
 // What every command gets. Commands ask the session registry for data; the explorer is only
 // for what is about rows (reveal, redraw, the list a "Load more…" row belongs to).
 import type * as vscode from 'vscode';
+import type { OrgSources } from '../aws/orgSources';
 import type { SessionRegistry } from '../aws/sessionRegistry';
 import type { Settings } from '../config';
 import type { ExplorerProvider } from '../explorer/explorerProvider';
@@ -24,4 +25,6 @@ export interface CommandDeps {
   readonly journalDir: string;
   /** Drops the hover's remembered answer about a key that changed. */
   readonly forgetHoverKey?: (accessKeyId: string) => void;
+  /** Organizations and Identity Center profiles of the settings. */
+  readonly organizations?: OrgSources;
 }

@@ -6,6 +6,7 @@ import { lookUpKeyOwner } from '../aws/keyOwner';
 import { isAbortError } from '../core/concurrency';
 import type { AccessKey, AccessKeyLastUsed } from '../core/types';
 import { revealKeyRow } from '../explorer/revealKey';
+import { sessionsWithMembers } from './accountSession';
 import type { CommandDeps } from './deps';
 import { type KeyArgument, resolveKeyArgument } from './keyArgument';
 
@@ -40,10 +41,12 @@ async function lookUp(accessKeyId: string, deps: CommandDeps, reveal: boolean, t
   const controller = new AbortController();
   const cancel = token.onCancellationRequested(() => controller.abort());
   try {
-    const sessions = await deps.sessions.sessions();
+    const sessions = await sessionsWithMembers(deps);
     const info = await lookUpKeyOwner(sessions, accessKeyId, controller.signal);
     const found = describe(info);
     if (info.kind !== 'found' || info.root || !reveal) return found;
+    // A key found in an organization's member account has no profile row to reveal it in.
+    if (deps.sessions.memberSession(info.account) && !(await deps.sessions.sessions()).some((s) => s.account() === info.account)) return found;
     const session = sessions.find((s) => s.profile === info.profile);
     const revealed = session ? await revealKeyRow(deps.explorer, deps.treeView, session, info.userName, accessKeyId) : false;
     return { ...found, revealed };

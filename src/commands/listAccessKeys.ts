@@ -7,6 +7,7 @@ import { toCliJsonText } from '../core/cliJson';
 import { validateUserName } from '../core/validation';
 import type { ConnectionSession } from '../aws/connectionSession';
 import { UserNode } from '../explorer/nodes/userNode';
+import { sessionForAccount } from './accountSession';
 import type { CommandDeps } from './deps';
 import { pickOrType } from './pickOrType';
 
@@ -18,12 +19,24 @@ export interface ListAccessKeysCommandArgs {
   startingToken?: string;
   /** Which configured profile to ask (default: the first). */
   profile?: string;
+  /** A 12-digit account ID: a member account of a configured organization, or a profile's account. */
+  account?: string;
 }
 
 export async function listAccessKeys(arg: ListAccessKeysCommandArgs | UserNode | undefined, deps: CommandDeps): Promise<ListAccessKeysOutput | undefined> {
   const args: ListAccessKeysCommandArgs | undefined = arg instanceof UserNode ? { userName: arg.user.UserName, profile: arg.scope.session.profile } : arg;
-  const sessions = await deps.sessions.sessions();
-  const session: ConnectionSession | undefined = args?.profile !== undefined ? sessions.find((s) => s.profile === args.profile) : sessions[0];
+  let session: ConnectionSession | undefined;
+  if (args?.account !== undefined) {
+    const target = await sessionForAccount(args.account, deps);
+    if ('error' in target) {
+      void vscode.window.showErrorMessage(target.error);
+      return undefined;
+    }
+    session = target.session;
+  } else {
+    const sessions = await deps.sessions.sessions();
+    session = args?.profile !== undefined ? sessions.find((s) => s.profile === args.profile) : sessions[0];
+  }
   if (!session) {
     void vscode.window.showErrorMessage(args?.profile ? vscode.l10n.t('Profile "{0}" is not shown in the explorer.', args.profile) : vscode.l10n.t('No AWS connection is configured.'));
     return undefined;

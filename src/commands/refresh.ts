@@ -1,4 +1,5 @@
 // Refresh: one node (its list is loaded again from the first page) or the whole view.
+import { AccountNode } from '../explorer/nodes/accountNode';
 import { ConnectionNode } from '../explorer/nodes/connectionNode';
 import type { ExplorerNode } from '../explorer/nodes/explorerNode';
 import { PagedNode } from '../explorer/nodes/pagedNode';
@@ -7,6 +8,11 @@ import type { CommandDeps } from './deps';
 export function refresh(node: ExplorerNode | undefined, deps: CommandDeps): void {
   if (node instanceof ConnectionNode) {
     deps.explorer.reconnect(node);
+    return;
+  }
+  if (node instanceof AccountNode) {
+    node.retry();
+    deps.explorer.refresh(node);
     return;
   }
   if (node instanceof PagedNode) {

@@ -16,6 +16,10 @@ export const ContextValues = {
   loadMore: 'loadMore',
   message: 'message',
   retry: 'message.retry',
+  organization: 'organization',
+  account: 'organization.account',
+  accountInactive: 'organization.account.inactive',
+  accountError: 'organization.account.error',
 } as const;
 
 export type ContextValue = (typeof ContextValues)[keyof typeof ContextValues];

@@ -3,12 +3,14 @@
 // no AWS state; rows render what the sessions know.
 import * as vscode from 'vscode';
 import type { ConnectionSession } from '../aws/connectionSession';
+import type { OrgSources } from '../aws/orgSources';
 import type { SessionRegistry } from '../aws/sessionRegistry';
 import { ContextKeys, setContext } from './contextValues';
 import { AccessKeyNode } from './nodes/accessKeyNode';
 import { ConnectionNode } from './nodes/connectionNode';
 import type { ExplorerNode } from './nodes/explorerNode';
 import { MessageNode } from './nodes/messageNode';
+import { OrganizationNode } from './nodes/organizationNode';
 import type { ExplorerServices } from './services';
 
 /** How long the first render waits for sts:GetCallerIdentity before showing roots anyway. */
@@ -27,9 +29,13 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
   /** Services as nodes see them: with refresh bound to this tree. */
   private readonly nodeServices: ExplorerServices;
 
+  /** Rows of the organizations and Identity Center profiles, by source ID. */
+  private readonly orgRows = new Map<string, OrganizationNode>();
+
   constructor(
     services: Omit<ExplorerServices, 'refresh'>,
     private readonly registry: SessionRegistry,
+    private readonly organizations?: OrgSources,
   ) {
     this.nodeServices = { ...services, refresh: (node) => this.refresh(node) };
     this.subscriptions.push(registry.onDidRebuild(() => this.dropRows()));
@@ -66,6 +72,8 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
   private dropRows(): void {
     for (const row of this.rows.values()) row.dispose();
     this.rows.clear();
+    for (const row of this.orgRows.values()) row.dispose();
+    this.orgRows.clear();
     this.refresh();
   }
 
@@ -119,7 +127,20 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
       const identities = Promise.all(fresh.map((s) => s.ensureIdentity()));
       await Promise.race([identities, new Promise((resolve) => setTimeout(resolve, IDENTITY_WAIT_MS))]);
     }
-    return this.connections(state.sessions);
+    return [...this.connections(state.sessions), ...this.organizationRows()];
+  }
+
+  /** One root per organization / Identity Center profile of the settings (no call is made). */
+  organizationRows(): OrganizationNode[] {
+    return (this.organizations?.all() ?? []).map((source) => {
+      let row = this.orgRows.get(source.id);
+      if (!row || row.source !== source) {
+        row?.dispose();
+        row = new OrganizationNode(source, this.nodeServices);
+        this.orgRows.set(source.id, row);
+      }
+      return row;
+    });
   }
 
   /** The connection rows, one per session (built once per session). */
@@ -164,6 +185,8 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
     for (const stop of this.subscriptions) stop();
     for (const row of this.rows.values()) row.dispose();
     this.rows.clear();
+    for (const row of this.orgRows.values()) row.dispose();
+    this.orgRows.clear();
     this.changed.dispose();
   }
 }

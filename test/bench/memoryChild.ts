@@ -58,6 +58,9 @@ async function main(): Promise<void> {
     hover: { enabled: true, cacheSeconds: 300, maxLookupsPerMinute: 30 },
     decorations: false,
     allowWriteActions: false,
+    organizations: [],
+    identityCenter: [],
+    maxConcurrentAccounts: 4,
     warnings: [],
   };
   const connect = (profile: string, hooks: Parameters<typeof createConnection>[1]) =>

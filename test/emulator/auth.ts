@@ -27,9 +27,11 @@ export interface AuthOptions {
   readonly verifySignatures: boolean;
   /** Access key whose owner unsigned requests act as when signatures are not verified. */
   readonly fallbackAccessKeyId: string;
+  /** Services a credential scope may name (default iam and sts). */
+  readonly signingServices?: readonly string[];
 }
 
-const SIGNING_SERVICES = new Set(['iam', 'sts']);
+const SIGNING_SERVICES: readonly string[] = ['iam', 'sts'];
 
 export function authenticate(request: ReceivedRequest, store: IamStore, options: AuthOptions): Authenticated {
   const header = headerValue(request, 'authorization');
@@ -44,7 +46,7 @@ export function authenticate(request: ReceivedRequest, store: IamStore, options:
   const scope: SigningScope = { service: auth.service, region: auth.region };
   if (!options.verifySignatures) return { caller, scope };
 
-  if (!SIGNING_SERVICES.has(auth.service)) {
+  if (!(options.signingServices ?? SIGNING_SERVICES).includes(auth.service)) {
     throw apiErrors.signatureDoesNotMatch(`Credential should be scoped to correct service: 'iam'.`);
   }
   const amzDate = headerValue(request, 'x-amz-date');
@@ -64,6 +66,12 @@ export function authenticate(request: ReceivedRequest, store: IamStore, options:
 
 /** Resolves a key to its owner; unknown, inactive or token-less temporary keys are InvalidClientTokenId. */
 function callerForKey(store: IamStore, accessKeyId: string, sessionToken: string | undefined): Caller {
+  const roleSession = store.findRoleSession(accessKeyId);
+  if (roleSession) {
+    if (sessionToken !== roleSession.sessionToken) throw apiErrors.invalidClientTokenId();
+    if (roleSession.expiration.getTime() <= Date.now()) throw apiErrors.expiredToken();
+    return { kind: 'user', user: roleSession.principal, accessKeyId, temporary: true };
+  }
   const session = store.findSession(accessKeyId);
   if (session) {
     const user = store.getUser(session.userName);
@@ -79,7 +87,7 @@ function callerForKey(store: IamStore, accessKeyId: string, sessionToken: string
 }
 
 function secretOf(store: IamStore, accessKeyId: string): string {
-  return store.findSession(accessKeyId)?.secretAccessKey ?? store.findAccessKey(accessKeyId)?.key.secretAccessKey ?? '';
+  return store.findRoleSession(accessKeyId)?.secretAccessKey ?? store.findSession(accessKeyId)?.secretAccessKey ?? store.findAccessKey(accessKeyId)?.key.secretAccessKey ?? '';
 }
 
 /** ARN of the caller as IAM names it in AccessDenied messages and GetCallerIdentity. */

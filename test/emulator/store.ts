@@ -60,6 +60,16 @@ export interface StoredSession {
   readonly userName: string;
 }
 
+/** Temporary credentials of an assumed role (sts:AssumeRole, Identity Center): act as `principal`, a user not in the store. */
+export interface StoredRoleSession {
+  readonly accessKeyId: string;
+  readonly secretAccessKey: string;
+  readonly sessionToken: string;
+  /** Stands in for the role session (arn = its assumed-role ARN); never listed by ListUsers. */
+  readonly principal: StoredUser;
+  readonly expiration: Date;
+}
+
 export type KeyOwner = { readonly kind: 'user'; readonly user: StoredUser } | { readonly kind: 'root' };
 
 export interface NewUser {
@@ -110,6 +120,7 @@ export class IamStore {
   private sortedUsers: StoredUser[] | undefined;
   private readonly keys = new Map<string, { key: StoredAccessKey; owner: KeyOwner }>();
   private readonly sessions = new Map<string, StoredSession>();
+  private readonly roleSessions = new Map<string, StoredRoleSession>();
   private keySequence = 0;
 
   constructor(options: { accountId: string; seed: number; rootCreateDate: Date }) {
@@ -227,6 +238,14 @@ export class IamStore {
 
   findSession(accessKeyId: string): StoredSession | undefined {
     return this.sessions.get(accessKeyId);
+  }
+
+  addRoleSession(session: StoredRoleSession): void {
+    this.roleSessions.set(session.accessKeyId, session);
+  }
+
+  findRoleSession(accessKeyId: string): StoredRoleSession | undefined {
+    return this.roleSessions.get(accessKeyId);
   }
 
   /** Every user's and root's keys; for generators and reports. */

@@ -17,13 +17,16 @@ export abstract class PagedNode<T> extends ExplorerNode {
   private retrying = false;
 
   constructor(
-    readonly parent: ExplorerNode,
+    /** undefined for a list at the top of the view (an organization's accounts). */
+    readonly parent: ExplorerNode | undefined,
     readonly scope: NodeScope,
     /** The IAM action behind the list, named in "Access denied" rows. */
     protected readonly action: string,
+    /** A list owned elsewhere (an organization's accounts, shared with its walks). */
+    shared?: PagedList<T>,
   ) {
     super();
-    this.list = new PagedList<T>((marker, signal, hint) => this.fetchPage(marker, signal, pageSizeFor(hint, this.scope.services.settings().pageSize)));
+    this.list = shared ?? new PagedList<T>((marker, signal, hint) => this.fetchPage(marker, signal, pageSizeFor(hint, this.scope.services.settings().pageSize)));
   }
 
   protected abstract fetchPage(marker: string | undefined, signal: AbortSignal, maxItems: number): Promise<Page<T>>;

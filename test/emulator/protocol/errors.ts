@@ -54,6 +54,7 @@ export const apiErrors = {
   incompleteSignature: (message: string) => new ApiError('IncompleteSignature', 400, message),
   invalidClientTokenId: () =>
     new ApiError('InvalidClientTokenId', 403, 'The security token included in the request is invalid.'),
+  expiredToken: () => new ApiError('ExpiredToken', 400, 'The security token included in the request is expired'),
   signatureDoesNotMatch: (detail?: string) =>
     new ApiError(
       'SignatureDoesNotMatch',

@@ -1,0 +1,68 @@
+// A root per organization (or Identity Center profile): its accounts, paged with "Load more…"
+// from the source's own list, so rows and organization-wide walks share what was loaded.
+// Listing accounts assumes no role; each account row enters its account only when expanded.
+import * as vscode from 'vscode';
+import { ConnectionSession } from '../../aws/connectionSession';
+import type { AccountSource } from '../../aws/orgSources';
+import type { OrgAccountInfo } from '../../core/orgTraversal';
+import type { Page } from '../../core/types';
+import { ContextValues } from '../contextValues';
+import type { ExplorerServices } from '../services';
+import { AccountNode } from './accountNode';
+import type { ExplorerNode } from './explorerNode';
+import { PagedNode } from './pagedNode';
+
+export class OrganizationNode extends PagedNode<OrgAccountInfo> implements vscode.Disposable {
+  readonly id: string;
+  private organizationId: string | undefined;
+
+  constructor(
+    readonly source: AccountSource,
+    services: ExplorerServices,
+  ) {
+    // The list's own session only carries throttle notices; it never makes a call.
+    const listSession = new ConnectionSession(source.profile, { name: source.profile, kind: 'unknown', mfa: false }, () => {
+      throw new Error('an organization root makes no IAM call');
+    }, undefined, { id: source.id, account: '' });
+    super(undefined, { session: listSession, services }, source.kind === 'organization' ? 'organizations:ListAccounts' : 'sso:ListAccounts', source.traversal.accounts);
+    this.id = source.id;
+  }
+
+  protected fetchPage(): Promise<Page<OrgAccountInfo>> {
+    return Promise.reject(new Error('the accounts list belongs to the source'));
+  }
+  protected childId(account: OrgAccountInfo): string {
+    return account.id;
+  }
+  protected createChild(account: OrgAccountInfo): ExplorerNode {
+    return new AccountNode(this, this.source, account, this.scope.services);
+  }
+  protected emptyLabel(): string {
+    return vscode.l10n.t('No accounts');
+  }
+
+  override async getChildren(): Promise<ExplorerNode[]> {
+    if (this.source.kind === 'organization' && this.organizationId === undefined) {
+      this.organizationId = await this.source.organizationId().catch(() => undefined);
+      if (this.organizationId) this.scope.services.refresh(this);
+    }
+    return super.getChildren();
+  }
+
+  getTreeItem(): vscode.TreeItem {
+    const label =
+      this.source.kind === 'organization'
+        ? vscode.l10n.t('Organization {0} via {1}', this.organizationId ?? '…', this.source.profile)
+        : vscode.l10n.t('Identity Center via {0}', this.source.profile);
+    const item = new vscode.TreeItem(label, vscode.TreeItemCollapsibleState.Collapsed);
+    item.id = this.id;
+    item.description = this.statusDescription() ?? vscode.l10n.t('role {0} · {1} accounts loaded', this.source.roleName, this.list.loaded.length);
+    item.iconPath = new vscode.ThemeIcon('organization');
+    item.contextValue = ContextValues.organization;
+    return item;
+  }
+
+  dispose(): void {
+    this.scope.session.dispose();
+  }
+}

@@ -1,0 +1,32 @@
+// cachedCredentials (src/aws/cachedCredentials.ts) with a fake clock: one fetch shared by
+// concurrent uses, kept until 5 minutes before expiry, fetched again after; failures not kept.
+import * as assert from 'node:assert/strict';
+import { cachedCredentials, REFRESH_MARGIN_MS } from '../../src/aws/cachedCredentials';
+
+describe('cachedCredentials', () => {
+  it('shares one fetch, reuses it until shortly before expiry, then fetches again', async () => {
+    let now = 1_000_000;
+    let n = 0;
+    const cached = cachedCredentials(() => {
+      n++;
+      return Promise.resolve({ accessKeyId: `ASIA${n}`, secretAccessKey: 's', expiration: new Date(now + 3_600_000) });
+    }, () => now);
+    const [a, b] = await Promise.all([cached.provider(), cached.provider()]);
+    assert.equal(a, b);
+    assert.equal(cached.fetches(), 1);
+    now += 3_600_000 - REFRESH_MARGIN_MS - 1;
+    assert.equal((await cached.provider()).accessKeyId, 'ASIA1');
+    now += 2;
+    assert.equal((await cached.provider()).accessKeyId, 'ASIA2');
+    assert.equal(cached.fetches(), 2);
+  });
+
+  it('does not keep a failure: the next use asks again', async () => {
+    let fail = true;
+    const cached = cachedCredentials(() => (fail ? Promise.reject(new Error('AccessDenied')) : Promise.resolve({ accessKeyId: 'ASIAOK', secretAccessKey: 's' })));
+    await assert.rejects(cached.provider(), /AccessDenied/);
+    fail = false;
+    assert.equal((await cached.provider()).accessKeyId, 'ASIAOK');
+    assert.equal(cached.fetches(), 2);
+  });
+});
