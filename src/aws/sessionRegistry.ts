@@ -162,23 +162,26 @@ export class SessionRegistry {
       this.refuseIfNeeded(generation);
       const connection = this.deps.connect(profile, hooks);
       const check = (): void => this.refuseIfNeeded(generation);
-      const api = new Proxy(connection.api, {
-        get(target, property, receiver) {
-          const value = Reflect.get(target, property, receiver) as unknown;
-          if (typeof value !== 'function') return value;
-          return (...args: unknown[]) => {
-            try {
-              check();
-            } catch (error) {
-              return Promise.reject(error);
-            }
-            return (value as (...a: unknown[]) => unknown).apply(target, args);
-          };
-        },
-      }) as IamApi;
+      // Every method of the read and the write API checks the settings first.
+      const guard = <T extends object>(target: T): T =>
+        new Proxy(target, {
+          get(inner, property, receiver) {
+            const value = Reflect.get(inner, property, receiver) as unknown;
+            if (typeof value !== 'function') return value;
+            return (...args: unknown[]) => {
+              try {
+                check();
+              } catch (error) {
+                return Promise.reject(error);
+              }
+              return (value as (...a: unknown[]) => unknown).apply(inner, args);
+            };
+          },
+        });
       const guarded: Connection = {
         settings: connection.settings,
-        api,
+        api: guard<IamApi>(connection.api),
+        writeApi: connection.writeApi ? guard(connection.writeApi) : undefined,
         accessKeyId: async () => {
           check();
           return connection.accessKeyId();

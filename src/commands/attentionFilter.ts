@@ -71,7 +71,7 @@ const MAX_OPENED = 25;
  * collapsed before stay collapsed. Opening them is the view's job, through reveal.
  */
 async function openFlaggedUsers(rows: Awaited<ReturnType<CommandDeps['explorer']['connectionRows']>>, deps: CommandDeps): Promise<void> {
-  const flagged = rows.flatMap((row) => row.users.userNodes().filter((user) => user.flaggedKeys().length > 0)).slice(0, MAX_OPENED);
+  const flagged = rows.flatMap((row) => row.users.userNodes().filter((user) => user.needsAttention())).slice(0, MAX_OPENED);
   // Last first, so the view ends scrolled to the first flagged user.
   for (const user of flagged.reverse()) {
     try {

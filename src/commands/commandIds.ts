@@ -29,6 +29,7 @@ export const COMMANDS = {
   deleteAccessKey: { id: 'iamKeys.deleteAccessKey', title: 'Delete Access Key…' },
   createAccessKey: { id: 'iamKeys.createAccessKey', title: 'Create Access Key…' },
   showHealthReport: { id: 'iamKeys.showHealthReport', title: 'Show Key Health Report' },
+  showHealthLegend: { id: 'iamKeys.showHealthLegend', title: 'Key Health Legend' },
 } as const;
 
 export type CommandName = keyof typeof COMMANDS;

@@ -23,6 +23,7 @@ import { deleteAccessKey } from './deleteAccessKey';
 import { setAccessKeyStatus } from './keyStatus';
 import { rotateAccessKey } from './rotateAccessKey';
 import { showHealthReport } from './showHealthReport';
+import { showHealthLegend } from './showHealthLegend';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- command arguments come from anywhere
 type Handler = (arg: any, deps: CommandDeps, extra?: any) => unknown;
@@ -53,6 +54,7 @@ const HANDLERS: { readonly [K in CommandId]: Handler } = {
   [CommandIds.deleteAccessKey]: deleteAccessKey,
   [CommandIds.createAccessKey]: createAccessKey,
   [CommandIds.showHealthReport]: showHealthReport,
+  [CommandIds.showHealthLegend]: (_arg, deps) => showHealthLegend(deps),
 };
 
 export function registerCommands(deps: CommandDeps): vscode.Disposable[] {

@@ -109,7 +109,8 @@ describe('Explorer', function () {
     assert.deepEqual(keys.map((k) => label(api, k)).sort(), expected.map((k) => k.accessKeyId).sort());
     for (const key of keys) {
       const stored = expected.find((k) => k.accessKeyId === label(api, key))!;
-      assert.match(String(item(api, key).description), new RegExp(`^${stored.status} · (today|\\d+ days?)`));
+      // Findings (if any) first, then status and age.
+      assert.match(String(item(api, key).description), new RegExp(`(^|· )${stored.status} · (today|\\d+ days?)$`));
     }
     assert.equal(calls(emulator, 'GetAccessKeyLastUsed'), 0, 'no last-used call per key on expand');
     const resolved = await api.explorer.resolveTreeItem(item(api, keys[0]), keys[0], new vscode.CancellationTokenSource().token);

@@ -113,10 +113,13 @@ describe('Write actions (rotate, deactivate, activate, delete, create)', functio
     assert.equal(session.emulator.requestLog().at(-1)?.accessKeyId, newKey);
   });
 
+  /** What the user was told last, for a failing assertion's message. */
+  const said = (): string => ['showErrorMessage', 'showWarningMessage', 'showInformationMessage'].map((kind) => `${kind}: ${messages.texts(kind).at(-1) ?? '-'}`).join(' | ');
+
   it('delete refuses an Active key and a wrong confirmation; activate/deactivate flip the status; delete with the key ID removes it', async () => {
     const activated = await vscode.commands.executeCommand('iamKeys.activateAccessKey', { accessKeyId: OLD_KEY, userName: CALLER_USER_NAME });
     results.push(activated);
-    assert.deepEqual(activated, { accessKeyId: OLD_KEY, userName: CALLER_USER_NAME, status: 'Active' });
+    assert.deepEqual(activated, { accessKeyId: OLD_KEY, userName: CALLER_USER_NAME, status: 'Active' }, said());
     assert.equal(await vscode.commands.executeCommand('iamKeys.deleteAccessKey', { accessKeyId: OLD_KEY, confirm: OLD_KEY }), undefined);
     assert.match(messages.texts('showErrorMessage').at(-1) ?? '', /is Active: deactivate it first/);
     const deactivated = await vscode.commands.executeCommand('iamKeys.deactivateAccessKey', { accessKeyId: OLD_KEY });
@@ -133,7 +136,7 @@ describe('Write actions (rotate, deactivate, activate, delete, create)', functio
   it('createAccessKey writes the secret into the named profile only, and the two-keys limit is checked before any write', async () => {
     const created = (await vscode.commands.executeCommand('iamKeys.createAccessKey', { profile: 'made-by-test' })) as Record<string, unknown> | undefined;
     results.push(created);
-    assert.ok(created);
+    assert.ok(created, said());
     const madeId = String(created.accessKeyId);
     assert.deepEqual(created, { accessKeyId: madeId, userName: CALLER_USER_NAME, profile: 'made-by-test' });
     const secret = session.emulator.store.findAccessKey(madeId)?.key.secretAccessKey ?? '';

@@ -4,6 +4,7 @@
 import * as assert from 'assert/strict';
 import type { AttemptRecord, Connection } from '../../src/aws/connection';
 import type { IamApi } from '../../src/aws/iamApi';
+import type { IamWriteApi } from '../../src/aws/iamWriteApi';
 import type { ProfileInfo } from '../../src/aws/profiles';
 import { SessionRegistry, type RegistrySettings } from '../../src/aws/sessionRegistry';
 
@@ -27,6 +28,11 @@ class CountingConnections {
     return {
       settings: { profile, region: 'us-east-1', endpoint: 'https://iam.example', requestTimeoutMs: 1000, maxAttempts: 1 },
       api,
+      writeApi: {
+        updateAccessKey: async () => {
+          this.calls.push(`${profile}:UpdateAccessKey`);
+        },
+      } as unknown as IamWriteApi,
       accessKeyId: async () => {
         this.calls.push(`${profile}:credentials`);
         return 'AKIASIGNING000000001';
@@ -92,6 +98,17 @@ describe('SessionRegistry: no request under a refused endpoint', () => {
     current.settings = { profiles: ['a'], endpointError: REFUSED };
     await assert.rejects(session.api.listUsers({ maxItems: 10 }), /evil\.example/);
     assert.deepEqual(fake.calls, ['a:GetCallerIdentity', 'a:credentials'], 'no call after the refusal');
+  });
+
+  it('keeps the write API through the guard, and refuses its calls too once the endpoint is refused', async () => {
+    const { fake, current, registry } = setup();
+    const [session] = await registry.sessions();
+    assert.ok(session);
+    await session.writeApi.updateAccessKey('AKIAOLD0000000000001', 'Inactive');
+    assert.deepEqual(fake.calls, ['a:UpdateAccessKey']);
+    current.settings = { profiles: ['a'], endpointError: REFUSED };
+    await assert.rejects(session.writeApi.updateAccessKey('AKIAOLD0000000000001', 'Inactive'), /evil\.example/);
+    assert.deepEqual(fake.calls, ['a:UpdateAccessKey'], 'no write after the refusal');
   });
 
   it('reconnect() under a refused endpoint makes no new connection and no call', async () => {

@@ -3,7 +3,7 @@
 import * as vscode from 'vscode';
 import { classifyError } from '../../aws/errors';
 import { formatAge, formatLocal, formatUtc } from '../../core/format';
-import { findingLine, healthLegend, type KeyHealth } from '../../core/keyHealth';
+import { findingLine, type KeyHealth } from '../../core/keyHealth';
 import type { AccessKey, AccessKeyLastUsed } from '../../core/types';
 import { ContextValues } from '../contextValues';
 import type { NodeScope } from '../services';
@@ -38,9 +38,10 @@ export class AccessKeyNode extends ExplorerNode {
     const health = this.health();
     const item = new vscode.TreeItem(this.key.AccessKeyId, vscode.TreeItemCollapsibleState.None);
     item.id = this.id;
-    // Status is already said; each other finding shows by its rule's label.
+    // Status is already said; each other finding shows by its rule's label. Findings come first:
+    // a default-width sidebar cuts the end of the row, and the key ID already takes most of it.
     const flags = health.findings.filter((f) => f.code !== 'inactive' && f.code !== 'expired').map((f) => t(f.label));
-    item.description = [statusLabel(this.key.Status), formatAge(health.ageDays), ...flags].join(' · ');
+    item.description = [...flags, statusLabel(this.key.Status), formatAge(health.ageDays)].join(' · ');
     item.iconPath = iconFor(this.key, health);
     const own = this.isOwnKey();
     item.contextValue =
@@ -61,8 +62,7 @@ export class AccessKeyNode extends ExplorerNode {
       lastUsedError = classifyError(error, 'iam:GetAccessKeyLastUsed').message;
     }
     if (token.isCancellationRequested) return item;
-    const settings = this.scope.services.settings();
-    item.tooltip = keyTooltip(this.key, this.health(lastUsed), lastUsed, lastUsedError, healthLegend(settings, t));
+    item.tooltip = keyTooltip(this.key, this.health(lastUsed), lastUsed, lastUsedError);
     return item;
   }
 }
@@ -80,7 +80,7 @@ function iconFor(key: AccessKey, health: KeyHealth): vscode.ThemeIcon {
   return new vscode.ThemeIcon('key', new vscode.ThemeColor('charts.green'));
 }
 
-export function keyTooltip(key: AccessKey, health: KeyHealth, lastUsed: AccessKeyLastUsed | undefined, lastUsedError: string | undefined, legend: string): vscode.MarkdownString {
+export function keyTooltip(key: AccessKey, health: KeyHealth, lastUsed: AccessKeyLastUsed | undefined, lastUsedError: string | undefined): vscode.MarkdownString {
   const md = new vscode.MarkdownString(undefined, true);
   md.appendMarkdown(`**${key.AccessKeyId}**\n\n`);
   md.appendMarkdown(`| | |\n|---|---|\n`);
@@ -92,7 +92,7 @@ export function keyTooltip(key: AccessKey, health: KeyHealth, lastUsed: AccessKe
   if (health.findings.length > 0) {
     md.appendMarkdown(`\n${health.findings.map((f) => `${SEVERITY_ICON[f.severity]} ${escapeCell(findingLine(f, t))}`).join('  \n')}\n`);
   }
-  md.appendMarkdown(`\n---\n${legend}`);
+  // The legend is said once, in the view's ⋯ menu (Key Health Legend), not in every tooltip.
   return md;
 }
 
