@@ -3,8 +3,9 @@
 // and send the answer. Tracks every socket and timer so close() is prompt even
 // with hung or trickling responses.
 import { randomUUID } from 'node:crypto';
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
+import { listenOn, trackedServer } from './trackedServer';
 import { ADMIN_PREFIX, handleAdminRequest } from './admin';
 import { WRITE_ACTIONS, type Counters } from './counters';
 import { answerApiRequest, errorAnswer, type ApiAnswer, type DispatchDependencies } from './dispatch';
@@ -25,32 +26,16 @@ const PROXY_ERROR_PAGE =
 
 export class EmulatorHttpServer {
   private readonly server: Server;
-  private readonly sockets = new Set<Socket>();
+  private readonly sockets: Set<Socket>;
   private readonly timers = new Set<NodeJS.Timeout>();
   private closing = false;
 
   constructor(private readonly deps: ServerDependencies) {
-    this.server = createServer((req, res) => {
-      this.handle(req, res).catch((error: unknown) => {
-        console.error('IAM emulator: request failed:', error);
-        if (!res.headersSent) res.writeHead(500).end();
-        else res.destroy();
-      });
-    });
-    this.server.on('connection', (socket) => {
-      this.sockets.add(socket);
-      socket.on('close', () => this.sockets.delete(socket));
-    });
+    ({ server: this.server, sockets: this.sockets } = trackedServer('IAM emulator', (req, res) => this.handle(req, res)));
   }
 
   listen(port: number, host: string): Promise<AddressInfo> {
-    return new Promise((resolve, reject) => {
-      this.server.once('error', reject);
-      this.server.listen(port, host, () => {
-        this.server.off('error', reject);
-        resolve(this.server.address() as AddressInfo);
-      });
-    });
+    return listenOn(this.server, port, host);
   }
 
   /** Stops listening, cancels pending delays and trickles, and destroys every open connection. */

@@ -6,11 +6,10 @@ import * as vscode from 'vscode';
 import { classifyError } from '../../aws/errors';
 import type { AccountSource } from '../../aws/orgSources';
 import type { OrgAccountInfo } from '../../core/orgTraversal';
-import { CommandIds } from '../../commands/commandIds';
 import { ContextValues } from '../contextValues';
 import type { ExplorerServices, NodeScope } from '../services';
 import { ExplorerNode } from './explorerNode';
-import { MessageNode } from './messageNode';
+import { retryRow } from './messageNode';
 import { UsersNode } from './usersNode';
 
 export class AccountNode extends ExplorerNode implements NodeScope {
@@ -49,16 +48,7 @@ export class AccountNode extends ExplorerNode implements NodeScope {
     if (entered.kind === 'failed') {
       const problem = classifyError(entered.error, this.source.kind === 'organization' ? 'sts:AssumeRole' : 'sso:GetRoleCredentials');
       this.services.log.warn(`${this.id}: ${problem.kind} ${problem.code ?? ''} ${problem.message}`);
-      return [
-        new MessageNode(this, {
-          key: 'enter-error',
-          label: problem.message,
-          description: vscode.l10n.t('click to retry'),
-          tooltip: [problem.message, problem.hint].filter(Boolean).join('\n'),
-          icon: new vscode.ThemeIcon('error', new vscode.ThemeColor('list.errorForeground')),
-          command: { command: CommandIds.refresh, title: vscode.l10n.t('Retry'), arguments: [this] },
-        }),
-      ];
+      return [retryRow(this, 'enter-error', problem)];
     }
     return [];
   }

@@ -8,7 +8,7 @@ import { CommandIds } from '../../commands/commandIds';
 import { ContextValues } from '../contextValues';
 import type { ExplorerServices, NodeScope } from '../services';
 import { ExplorerNode } from './explorerNode';
-import { MessageNode } from './messageNode';
+import { MessageNode, retryRow } from './messageNode';
 import { MyKeysNode } from './myKeysNode';
 import { UsersNode } from './usersNode';
 
@@ -64,16 +64,7 @@ export class ConnectionNode extends ExplorerNode implements NodeScope, vscode.Di
       const problem = classifyError(failure, 'sts:GetCallerIdentity');
       this.services.log.warn(`${this.id}: ${problem.kind} ${problem.code ?? ''} ${problem.message}`);
       session.retryIdentity(); // a click on the row (or a redraw) asks again
-      return [
-        new MessageNode(this, {
-          key: 'identity-error',
-          label: problem.message,
-          description: vscode.l10n.t('click to retry'),
-          tooltip: [problem.message, problem.hint].filter(Boolean).join('\n'),
-          icon: new vscode.ThemeIcon('error', new vscode.ThemeColor('list.errorForeground')),
-          command: { command: CommandIds.refresh, title: vscode.l10n.t('Retry'), arguments: [this] },
-        }),
-      ];
+      return [retryRow(this, 'identity-error', problem)];
     }
     // Show the account in this row's description (the tree redraws once these children landed).
     if (first) this.services.refresh(this);

@@ -1,6 +1,8 @@
 // A row that says something instead of listing something: empty lists, errors, hints.
 // Error rows carry a command (usually retry), so a click does what the text says.
 import * as vscode from 'vscode';
+import type { ClassifiedError } from '../../aws/errors';
+import { CommandIds } from '../../commands/commandIds';
 import { ContextValues } from '../contextValues';
 import { ExplorerNode } from './explorerNode';
 
@@ -35,4 +37,16 @@ export class MessageNode extends ExplorerNode {
     item.contextValue = this.options.command ? ContextValues.retry : ContextValues.message;
     return item;
   }
+}
+
+/** An error row whose click refreshes `parent` (which asks again). */
+export function retryRow(parent: ExplorerNode, key: string, problem: ClassifiedError): MessageNode {
+  return new MessageNode(parent, {
+    key,
+    label: problem.message,
+    description: vscode.l10n.t('click to retry'),
+    tooltip: [problem.message, problem.hint].filter(Boolean).join('\n'),
+    icon: new vscode.ThemeIcon('error', new vscode.ThemeColor('list.errorForeground')),
+    command: { command: CommandIds.refresh, title: vscode.l10n.t('Retry'), arguments: [parent] },
+  });
 }

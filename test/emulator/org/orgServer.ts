@@ -4,8 +4,9 @@
 // the Identity Center portal (restJson, bearer token). Throttling is decided
 // per API family and per calling account before any work is done.
 import { randomUUID } from 'node:crypto';
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
+import { listenOn, trackedServer } from '../trackedServer';
 import { ACTIONS, CredentialReportState } from '../actions';
 import { isLoopback } from '../admin';
 import { authenticate, type AuthOptions } from '../auth';
@@ -37,32 +38,16 @@ export interface OrgServerDependencies {
 
 export class OrgHttpServer {
   private readonly server: Server;
-  private readonly sockets = new Set<Socket>();
+  private readonly sockets: Set<Socket>;
   private readonly reports = new Map<string, CredentialReportState>();
   private readonly noFaults = new FaultInjector();
 
   constructor(private readonly deps: OrgServerDependencies) {
-    this.server = createServer((req, res) => {
-      this.handle(req, res).catch((error: unknown) => {
-        console.error('organization emulator: request failed:', error);
-        if (!res.headersSent) res.writeHead(500).end();
-        else res.destroy();
-      });
-    });
-    this.server.on('connection', (socket) => {
-      this.sockets.add(socket);
-      socket.on('close', () => this.sockets.delete(socket));
-    });
+    ({ server: this.server, sockets: this.sockets } = trackedServer('organization emulator', (req, res) => this.handle(req, res)));
   }
 
   listen(port: number, host: string): Promise<AddressInfo> {
-    return new Promise((resolve, reject) => {
-      this.server.once('error', reject);
-      this.server.listen(port, host, () => {
-        this.server.off('error', reject);
-        resolve(this.server.address() as AddressInfo);
-      });
-    });
+    return listenOn(this.server, port, host);
   }
 
   close(): Promise<void> {
