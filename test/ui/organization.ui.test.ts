@@ -35,6 +35,7 @@ describe('UI: organization mode', () => {
     const suspended = wb().treeItem('member-004', { exact: true });
     assert.match((await suspended.locator('.label-description').textContent()) ?? '', new RegExp(`${memberAccountId(4)} · suspended`));
     assert.equal(await suspended.getAttribute('aria-expanded'), null, 'a suspended account has no twistie');
+    assert.equal(await suspended.locator('.codicon-circle-slash').count(), 1, 'the greyed (disabled) icon');
 
     await wb().expand('member-002');
     const denied = wb().treeItem(/not authorized|Access denied/i);
