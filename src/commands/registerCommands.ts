@@ -58,22 +58,26 @@ const HANDLERS: { readonly [K in CommandId]: Handler } = {
 };
 
 export function registerCommands(deps: CommandDeps): vscode.Disposable[] {
-  return (Object.entries(HANDLERS) as Array<[CommandId, Handler]>).map(([id, handler]) =>
-    vscode.commands.registerCommand(id, async (arg: unknown, extra: unknown) => {
-      const started = Date.now();
-      try {
-        const result = await handler(arg, deps, extra);
-        // The outcome only, never the result itself: results may hold key details.
-        deps.log.info(`${id}: ${result === undefined ? 'no result (cancelled, refused or nothing to do)' : 'done'} in ${Date.now() - started} ms`);
-        return result;
-      } catch (error) {
-        // Nothing escapes as an unhandled rejection: say what failed (by the command's title,
-        // redacted like the log), and log the detail.
-        const reason = redactedErrorMessage(error);
-        deps.log.error(`${id} failed: ${reason}`);
-        void vscode.window.showErrorMessage(vscode.l10n.t('{0} failed: {1}', vscode.l10n.t(commandTitle(id)), reason));
-        return undefined;
-      }
-    }),
+  return (Object.keys(HANDLERS) as CommandId[]).map((id) =>
+    vscode.commands.registerCommand(id, (arg: unknown, extra: unknown) => runCommand(id, arg, deps, extra)),
   );
+}
+
+/** Runs one command as the editor would (src/lazyFeatures.ts registers the thin wrappers that call this). */
+export async function runCommand(id: CommandId, arg: unknown, deps: CommandDeps, extra?: unknown): Promise<unknown> {
+  const handler = HANDLERS[id];
+  const started = Date.now();
+  try {
+    const result = await handler(arg, deps, extra);
+    // The outcome only, never the result itself: results may hold key details.
+    deps.log.info(`${id}: ${result === undefined ? 'no result (cancelled, refused or nothing to do)' : 'done'} in ${Date.now() - started} ms`);
+    return result;
+  } catch (error) {
+    // Nothing escapes as an unhandled rejection: say what failed (by the command's title,
+    // redacted like the log), and log the detail.
+    const reason = redactedErrorMessage(error);
+    deps.log.error(`${id} failed: ${reason}`);
+    void vscode.window.showErrorMessage(vscode.l10n.t('{0} failed: {1}', vscode.l10n.t(commandTitle(id)), reason));
+    return undefined;
+  }
 }
