@@ -77,8 +77,19 @@ const JOURNAL_FILE = /^rotation-[A-Za-z0-9-]+\.json$/;
 
 /** Finishes or undoes a rotation the last session left half done; loads nothing when there is none. */
 export async function recoverInterruptedRotations(deps: Parameters<ReturnType<typeof loadFeatures>['recoverInterruptedRotations']>[0]): Promise<readonly RotationOutcome[]> {
-  // The callback form: fs.promises would load Node's promise-based fs (streams and all) during activation.
-  const names = await new Promise<string[]>((resolve) => fs.readdir(deps.journalDir, (error, found) => resolve(error ? [] : found)));
-  if (!names.some((name) => JOURNAL_FILE.test(name))) return [];
+  if (!journalHasRecords(deps.journalDir)) return [];
   return loadFeatures().recoverInterruptedRotations(deps);
+}
+
+/**
+ * Whether the journal folder holds a rotation record. Synchronous on purpose: a stat and the
+ * listing of a small folder cost microseconds, where the first asynchronous fs call of a fresh
+ * Node process starts libuv's thread pool (milliseconds) during activation.
+ */
+function journalHasRecords(dir: string): boolean {
+  try {
+    return fs.existsSync(dir) && fs.readdirSync(dir).some((name) => JOURNAL_FILE.test(name));
+  } catch {
+    return false;
+  }
 }
