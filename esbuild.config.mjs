@@ -27,15 +27,17 @@ const ROOT = path.dirname(new URL(import.meta.url).pathname);
 /** Packages that are the AWS SDK: they belong in sdk.js only. */
 const SDK_PACKAGE = /(^|[\\/])node_modules[\\/](@aws-sdk|@smithy|@aws-crypto|@aws)[\\/]/;
 /**
- * Feature code: must never be in extension.js (activation would pay for it). The features
- * entry's own imports are added to this list at build time.
+ * Feature code: must never be in extension.js (activation would pay for it): csv-parse, the
+ * command bodies (src/commands/ but for the ID table, the deps type and the JSON documents
+ * provider activation registers), hover, diagnostics, reports, the rotation engine. The
+ * features entry's own imports are added to this list at build time.
  */
 const FEATURE_CODE = [
   /(^|[\\/])node_modules[\\/]csv-parse[\\/]/,
-  /^src[\\/]features\.ts$/,
-  /^src[\\/](report|diagnostics)[\\/]/,
-  /^src[\\/]commands[\\/]registerCommands\.ts$/,
-  /^src[\\/]aws[\\/]rotateAccessKey\.ts$/,
+  /^src\/features\.ts$/,
+  /^src\/(report|diagnostics|hover)\//,
+  /^src\/commands\/(?!(commandIds|deps|jsonDocuments)\.ts$)/,
+  /^src\/aws\/rotateAccessKey\.ts$/,
 ];
 const SDK_LOADER = path.join('src', 'aws', 'sdkLoader.ts');
 const FEATURES_LOADER = path.join('src', 'featuresLoader.ts');
