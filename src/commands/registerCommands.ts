@@ -1,6 +1,7 @@
-// Every command, registered in one place. Each is a plain async function of (argument, deps)
-// and returns what it showed, so tests, keybindings and other extensions can drive it. The
-// map is typed by the IDs of commandIds.ts: a command without a handler does not compile.
+// Every command's handler, in one place (src/lazyFeatures.ts registers the IDs). Each is a plain
+// async function of (argument, deps) and returns what it showed, so tests, keybindings and other
+// extensions can drive it. The map is typed by the IDs of commandIds.ts: a command without a
+// handler does not compile.
 import * as vscode from 'vscode';
 import { redactedErrorMessage } from '../core/redact';
 import { setAttentionFilter } from './attentionFilter';
@@ -57,13 +58,10 @@ const HANDLERS: { readonly [K in CommandId]: Handler } = {
   [CommandIds.showHealthLegend]: (_arg, deps) => showHealthLegend(deps),
 };
 
-export function registerCommands(deps: CommandDeps): vscode.Disposable[] {
-  return (Object.keys(HANDLERS) as CommandId[]).map((id) =>
-    vscode.commands.registerCommand(id, (arg: unknown, extra: unknown) => runCommand(id, arg, deps, extra)),
-  );
-}
-
-/** Runs one command as the editor would (src/lazyFeatures.ts registers the thin wrappers that call this). */
+/**
+ * Runs one command as the editor does: src/lazyFeatures.ts registers every ID at activation with
+ * a thin wrapper that loads dist/features.js (this module) and calls this.
+ */
 export async function runCommand(id: CommandId, arg: unknown, deps: CommandDeps, extra?: unknown): Promise<unknown> {
   const handler = HANDLERS[id];
   const started = Date.now();
