@@ -7,15 +7,12 @@ import { OrgSources } from './aws/orgSources';
 import { listProfiles } from './aws/profiles';
 import { SessionRegistry } from './aws/sessionRegistry';
 import { JSON_SCHEME, JsonDocuments } from './commands/jsonDocuments';
-import { registerCommands } from './commands/registerCommands';
 import { CONNECTION_KEYS, Settings } from './config';
 import { ExplorerProvider } from './explorer/explorerProvider';
 import type { ExplorerNode } from './explorer/nodes/explorerNode';
 import { ViewState } from './explorer/viewState';
-import { recoverInterruptedRotations } from './commands/rotateAccessKey';
 import { ContextKeys, setContext } from './explorer/contextValues';
-import { registerAccessKeyHover } from './hover/registerHover';
-import { registerLeakDiagnostics } from './diagnostics/registerDiagnostics';
+import { LazyEditorFeatures, recoverInterruptedRotations, registerLazyCommands } from './lazyFeatures';
 import { createLog } from './log';
 import type { RotationOutcome } from './aws/rotateAccessKey';
 
@@ -57,10 +54,10 @@ export function activate(context: vscode.ExtensionContext): IamKeysApi {
   void view.attach(treeView);
   void view.setWarnings(settings.current.warnings);
   const documents = new JsonDocuments();
-  const hover = registerAccessKeyHover({ sessions, settings, log });
-  const leaks = registerLeakDiagnostics({ lookup: hover.lookup, settings, log });
+  // Hover, key markers and diagnostics: set up from dist/features.js once a document is open.
+  const editor = new LazyEditorFeatures({ sessions, settings, log });
   const journalDir = context.globalStorageUri.fsPath;
-  const forgetHoverKey = (accessKeyId: string): void => hover.lookup.forget(accessKeyId);
+  const forgetHoverKey = editor.forget;
   void setContext(ContextKeys.writeActionsAllowed, settings.current.allowWriteActions);
 
   context.subscriptions.push(
@@ -73,9 +70,8 @@ export function activate(context: vscode.ExtensionContext): IamKeysApi {
     view,
     documents,
     vscode.workspace.registerTextDocumentContentProvider(JSON_SCHEME, documents),
-    ...registerCommands({ sessions, explorer, treeView, view, settings, log, documents, lookup: hover.lookup, journalDir, forgetHoverKey, organizations }),
-    ...hover.disposables,
-    ...leaks.disposables,
+    ...registerLazyCommands({ sessions, explorer, treeView, view, settings, log, documents, lookup: editor.lookup, journalDir, forgetHoverKey, organizations }),
+    editor,
     settings.onDidChange((affects) => {
       void view.setWarnings(settings.current.warnings);
       if (affects('allowWriteActions')) void setContext(ContextKeys.writeActionsAllowed, settings.current.allowWriteActions);

@@ -1,6 +1,7 @@
-// Every command, registered in one place. Each is a plain async function of (argument, deps)
-// and returns what it showed, so tests, keybindings and other extensions can drive it. The
-// map is typed by the IDs of commandIds.ts: a command without a handler does not compile.
+// Every command's handler, in one place (src/lazyFeatures.ts registers the IDs). Each is a plain
+// async function of (argument, deps) and returns what it showed, so tests, keybindings and other
+// extensions can drive it. The map is typed by the IDs of commandIds.ts: a command without a
+// handler does not compile.
 import * as vscode from 'vscode';
 import { redactedErrorMessage } from '../core/redact';
 import { setAttentionFilter } from './attentionFilter';
@@ -57,23 +58,24 @@ const HANDLERS: { readonly [K in CommandId]: Handler } = {
   [CommandIds.showHealthLegend]: (_arg, deps) => showHealthLegend(deps),
 };
 
-export function registerCommands(deps: CommandDeps): vscode.Disposable[] {
-  return (Object.entries(HANDLERS) as Array<[CommandId, Handler]>).map(([id, handler]) =>
-    vscode.commands.registerCommand(id, async (arg: unknown, extra: unknown) => {
-      const started = Date.now();
-      try {
-        const result = await handler(arg, deps, extra);
-        // The outcome only, never the result itself: results may hold key details.
-        deps.log.info(`${id}: ${result === undefined ? 'no result (cancelled, refused or nothing to do)' : 'done'} in ${Date.now() - started} ms`);
-        return result;
-      } catch (error) {
-        // Nothing escapes as an unhandled rejection: say what failed (by the command's title,
-        // redacted like the log), and log the detail.
-        const reason = redactedErrorMessage(error);
-        deps.log.error(`${id} failed: ${reason}`);
-        void vscode.window.showErrorMessage(vscode.l10n.t('{0} failed: {1}', vscode.l10n.t(commandTitle(id)), reason));
-        return undefined;
-      }
-    }),
-  );
+/**
+ * Runs one command as the editor does: src/lazyFeatures.ts registers every ID at activation with
+ * a thin wrapper that loads dist/features.js (this module) and calls this.
+ */
+export async function runCommand(id: CommandId, arg: unknown, deps: CommandDeps, extra?: unknown): Promise<unknown> {
+  const handler = HANDLERS[id];
+  const started = Date.now();
+  try {
+    const result = await handler(arg, deps, extra);
+    // The outcome only, never the result itself: results may hold key details.
+    deps.log.info(`${id}: ${result === undefined ? 'no result (cancelled, refused or nothing to do)' : 'done'} in ${Date.now() - started} ms`);
+    return result;
+  } catch (error) {
+    // Nothing escapes as an unhandled rejection: say what failed (by the command's title,
+    // redacted like the log), and log the detail.
+    const reason = redactedErrorMessage(error);
+    deps.log.error(`${id} failed: ${reason}`);
+    void vscode.window.showErrorMessage(vscode.l10n.t('{0} failed: {1}', vscode.l10n.t(commandTitle(id)), reason));
+    return undefined;
+  }
 }

@@ -1,7 +1,6 @@
 // IAM's credential report (GetCredentialReport's CSV) read into both key slots of every user,
 // with csv-parse rather than by hand. Pure: the aws layer fetches the CSV; the attention filter
 // and the health report judge what is parsed here with the same HEALTH_RULES as the tree.
-import { parse } from 'csv-parse/sync';
 import type { AccessKey, AccessKeyLastUsed } from './types';
 
 /** One of a user's two access key slots, present only when the slot holds a key. */
@@ -69,6 +68,10 @@ function slot(row: Record<string, string>, n: 1 | 2): ReportKeySlot | undefined 
 export function parseCredentialReport(csv: string, generatedAt: Date): CredentialReport {
   let rows: Record<string, string>[];
   try {
+    // Required here, not imported: the tree reads report dates at activation, the CSV parser is
+    // only needed once a report arrives (the bundle takes it from dist/features.js, see esbuild.config.mjs).
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { parse } = require('csv-parse/sync') as typeof import('csv-parse/sync');
     rows = parse(csv, { columns: true, skip_empty_lines: true, trim: true, bom: true }) as Record<string, string>[];
   } catch (error) {
     throw new Error(`The credential report is not valid CSV: ${error instanceof Error ? error.message : String(error)}`);

@@ -3,9 +3,12 @@
 //
 //   node out/test/bench/activationChild.js /path/to/extension.js [--load-sdk]
 //
-// Fails if activate() loaded the SDK file (sdk.js next to the bundle). --load-sdk then requires
-// that file, timing what the first AWS use costs.
-// Prints one JSON line {requireMs, activateMs, sdkRequireMs?, heapDeltaBytes, subscriptions}.
+// Fails if activate() loaded the feature file or the SDK file (features.js, sdk.js next to the
+// bundle). Then requires features.js, timing what the first command (or hover) costs, and with
+// --load-sdk sdk.js, timing what the first AWS use costs.
+// Prints one JSON line {requireMs, activateMs, featuresRequireMs, sdkRequireMs?, heapDeltaBytes,
+// subscriptions, extensionBytes, featuresBytes, sdkBytes}.
+import * as fs from 'fs';
 import * as path from 'path';
 import { fakeExtensionContext, installVscodeStub } from './vscodeStub';
 
@@ -14,6 +17,7 @@ function main(): void {
   if (!bundle) throw new Error('usage: activationChild.js BUNDLE');
   installVscodeStub();
   const sdkFile = path.join(path.dirname(bundle), 'sdk.js');
+  const featuresFile = path.join(path.dirname(bundle), 'features.js');
   const heapBefore = process.memoryUsage().heapUsed;
   const t0 = process.hrtime.bigint();
   // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -24,6 +28,13 @@ function main(): void {
   const t2 = process.hrtime.bigint();
   if (!api || !api.explorer) throw new Error('activate() did not return the extension API');
   if (require.cache[sdkFile]) throw new Error(`activation loaded ${sdkFile}: the SDK must load on first use`);
+  if (require.cache[featuresFile]) throw new Error(`activation loaded ${featuresFile}: features must load on first use`);
+  const heapAfter = process.memoryUsage().heapUsed;
+  const t4 = process.hrtime.bigint();
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const features = require(featuresFile) as { runCommand?: unknown };
+  const featuresRequireMs = Number(process.hrtime.bigint() - t4) / 1e6;
+  if (typeof features.runCommand !== 'function') throw new Error(`${featuresFile} does not export runCommand`);
   let sdkRequireMs: number | undefined;
   if (process.argv.includes('--load-sdk')) {
     const t3 = process.hrtime.bigint();
@@ -34,9 +45,13 @@ function main(): void {
   const result = {
     requireMs: Number(t1 - t0) / 1e6,
     activateMs: Number(t2 - t1) / 1e6,
+    featuresRequireMs,
     sdkRequireMs,
-    heapDeltaBytes: process.memoryUsage().heapUsed - heapBefore,
+    heapDeltaBytes: heapAfter - heapBefore,
     subscriptions: context.subscriptions.length,
+    extensionBytes: fs.statSync(bundle).size,
+    featuresBytes: fs.statSync(featuresFile).size,
+    sdkBytes: fs.statSync(sdkFile).size,
   };
   process.stdout.write(`${JSON.stringify(result)}\n`);
   // activate() starts no timers or sockets that keep Node alive; exit explicitly anyway.

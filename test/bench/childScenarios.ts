@@ -1,5 +1,5 @@
 // Scenarios that need a fresh Node process each: 5 (bundle sizes, require + activate() time with
-// a stubbed `vscode`, then the SDK file's require on first use) and 6 (heap growth of the loaded tree model, with --expose-gc; and the
+// a stubbed `vscode`, then the feature file's and the SDK file's require on first use) and 6 (heap growth of the loaded tree model, with --expose-gc; and the
 // hover over that loaded tree).
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -25,6 +25,8 @@ export interface RequireTiming {
 export interface BundleFiles {
   /** dist/extension.js: what activation loads. */
   readonly extensionBytes: number;
+  /** dist/features.js: command bodies, hover, diagnostics, csv-parse; required on first use. */
+  readonly featuresBytes: number;
   /** dist/sdk.js: the AWS SDK, required on first use. */
   readonly sdkBytes: number;
   readonly mapBytes?: number;
@@ -37,6 +39,8 @@ export interface ActivationDetail {
   readonly prod: RequireTiming;
   /** require of the production sdk.js after activation: the cost moved to the first AWS call. */
   readonly sdkFirstUse: { readonly runs: number; readonly samplesMs: number[]; readonly medianMs: number };
+  /** require of the production features.js after activation: the cost moved to the first command or hover. */
+  readonly featuresFirstUse: { readonly runs: number; readonly samplesMs: number[]; readonly medianMs: number };
   readonly realHost: string;
 }
 
@@ -56,24 +60,26 @@ function buildProduction(dir: string): Metafile {
   return JSON.parse(fs.readFileSync(metafile, 'utf8')) as Metafile;
 }
 
-function timeRequire(bundle: string, runs: number, env: NodeJS.ProcessEnv): RequireTiming & { sdkMs: number[] } {
+function timeRequire(bundle: string, runs: number, env: NodeJS.ProcessEnv): RequireTiming & { sdkMs: number[]; featuresMs: number[] } {
   const requireMs: number[] = [];
   const activateMs: number[] = [];
   const sdkMs: number[] = [];
+  const featuresMs: number[] = [];
   const totals: number[] = [];
   let heap = 0;
   const child = path.join(__dirname, 'activationChild.js');
   for (let i = 0; i < runs; i++) {
     const result = spawnSync(process.execPath, [child, bundle, '--load-sdk'], { encoding: 'utf8', env, timeout: 60_000 });
     if (result.status !== 0) throw new Error(`activationChild ${bundle}: ${result.stderr}`);
-    const parsed = JSON.parse(result.stdout.trim().split('\n').pop() as string) as { requireMs: number; activateMs: number; sdkRequireMs: number; heapDeltaBytes: number };
+    const parsed = JSON.parse(result.stdout.trim().split('\n').pop() as string) as { requireMs: number; activateMs: number; featuresRequireMs: number; sdkRequireMs: number; heapDeltaBytes: number };
     requireMs.push(parsed.requireMs);
     activateMs.push(parsed.activateMs);
+    featuresMs.push(parsed.featuresRequireMs);
     sdkMs.push(parsed.sdkRequireMs);
     totals.push(parsed.requireMs + parsed.activateMs);
     heap = parsed.heapDeltaBytes;
   }
-  return { runs, requireMs, activateMs, sdkMs, totalMedianMs: median(totals), requireMedianMs: median(requireMs), activateMedianMs: median(activateMs), heapDeltaBytes: heap };
+  return { runs, requireMs, activateMs, sdkMs, featuresMs, totalMedianMs: median(totals), requireMedianMs: median(requireMs), activateMedianMs: median(activateMs), heapDeltaBytes: heap };
 }
 
 function size(file: string): number {
@@ -89,6 +95,7 @@ export async function scenarioActivation(ctx: Ctx): Promise<{ rows: Row[]; detai
   const devBundle = {
     path: 'dist/extension.js',
     extensionBytes: size(devPath),
+    featuresBytes: size(path.join(REPO_ROOT, 'dist', 'features.js')),
     sdkBytes: size(devSdkPath),
     mapBytes: fs.existsSync(mapPath) ? fs.statSync(mapPath).size : undefined,
   };
@@ -112,10 +119,11 @@ export async function scenarioActivation(ctx: Ctx): Promise<{ rows: Row[]; detai
   const prodTiming = timeRequire(prodPath, runs, env);
   const detail: ActivationDetail = {
     devBundle,
-    prodBundle: { extensionBytes: size(prodPath), sdkBytes: size(path.join(dir, 'sdk.js')), sdkTopInputs },
+    prodBundle: { extensionBytes: size(prodPath), featuresBytes: size(path.join(dir, 'features.js')), sdkBytes: size(path.join(dir, 'sdk.js')), sdkTopInputs },
     dev: devTiming,
     prod: prodTiming,
     sdkFirstUse: { runs, samplesMs: prodTiming.sdkMs, medianMs: median(prodTiming.sdkMs) },
+    featuresFirstUse: { runs, samplesMs: prodTiming.featuresMs, medianMs: median(prodTiming.featuresMs) },
     realHost:
       'not available: the integration harness (test/host, test/integration) only asserts that activate() succeeds; it records no activation time',
   };
@@ -123,14 +131,14 @@ export async function scenarioActivation(ctx: Ctx): Promise<{ rows: Row[]; detai
   const rows: Row[] = [
     {
       id: '5a',
-      scenario: `Activation: require + activate(), production extension.js (${kb(detail.prodBundle.extensionBytes)}; sdk.js ${kb(detail.prodBundle.sdkBytes)} not loaded), fresh node, stubbed vscode`,
+      scenario: `Activation: require + activate(), production extension.js (${kb(detail.prodBundle.extensionBytes)}; features.js ${kb(detail.prodBundle.featuresBytes)} and sdk.js ${kb(detail.prodBundle.sdkBytes)} not loaded), fresh node, stubbed vscode`,
       ext: { label: 'extension', calls: 0, samplesMs: prodTiming.requireMs.map((r, i) => r + (prodTiming.activateMs[i] ?? 0)), medianMs: prodTiming.totalMedianMs },
       minCalls: 0,
       note: `require ${prodTiming.requireMedianMs.toFixed(1)} ms + activate() ${prodTiming.activateMedianMs.toFixed(1)} ms`,
     },
     {
       id: '5b',
-      scenario: `Activation: require + activate(), \`npm run build\` extension.js (${kb(devBundle.extensionBytes)}; sdk.js ${kb(devBundle.sdkBytes)})`,
+      scenario: `Activation: require + activate(), \`npm run build\` extension.js (${kb(devBundle.extensionBytes)}; features.js ${kb(devBundle.featuresBytes)}, sdk.js ${kb(devBundle.sdkBytes)})`,
       ext: { label: 'extension', calls: 0, samplesMs: devTiming.requireMs.map((r, i) => r + (devTiming.activateMs[i] ?? 0)), medianMs: devTiming.totalMedianMs },
       minCalls: 0,
       note: `require ${devTiming.requireMedianMs.toFixed(1)} ms + activate() ${devTiming.activateMedianMs.toFixed(1)} ms`,
@@ -141,6 +149,13 @@ export async function scenarioActivation(ctx: Ctx): Promise<{ rows: Row[]; detai
       ext: { label: 'extension', calls: 0, samplesMs: prodTiming.sdkMs, medianMs: detail.sdkFirstUse.medianMs },
       minCalls: 0,
       note: 'paid once, on the first profile read or AWS call, not by activation',
+    },
+    {
+      id: '5d',
+      scenario: `First command or hover: require of the production features.js (${kb(detail.prodBundle.featuresBytes)}) after activation`,
+      ext: { label: 'extension', calls: 0, samplesMs: prodTiming.featuresMs, medianMs: detail.featuresFirstUse.medianMs },
+      minCalls: 0,
+      note: 'paid once, by the first command, hover or open document, not by activation',
     },
   ];
   return { rows, detail };

@@ -251,6 +251,8 @@ export function fakeExtensionContext(): unknown {
   return partial('ExtensionContext', {
     subscriptions: [] as { dispose(): unknown }[],
     extensionPath: '/nonexistent',
+    // A real path, as the host gives: activation looks for an interrupted rotation's journal there.
+    globalStorageUri: { fsPath: '/nonexistent/globalStorage', scheme: 'file', path: '/nonexistent/globalStorage' },
     extensionMode: 1,
     globalState: partial('Memento', { get: (_k: string, d?: unknown) => d, update: () => Promise.resolve(), keys: () => [] }),
     workspaceState: partial('Memento', { get: (_k: string, d?: unknown) => d, update: () => Promise.resolve(), keys: () => [] }),

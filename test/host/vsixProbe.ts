@@ -1,7 +1,7 @@
 // Runs inside the extension host (extensionTestsPath) after vsixInstall.ts installed the .vsix
 // with `code-server --install-extension`: checks that the installed copy, not a development
-// one, activates on its own activation event and loads dist/sdk.js from the package on the first
-// AWS call. Ends with the IAMKEYS_TEST_RESULT line.
+// one, activates on its own activation event and loads dist/features.js and dist/sdk.js from the
+// package on the first command and AWS call. Ends with the IAMKEYS_TEST_RESULT line.
 import * as assert from 'assert/strict';
 import * as fs from 'fs';
 import * as path from 'path';
@@ -31,6 +31,7 @@ const checks: [string, () => Promise<void>][] = [
     assert.ok(!path.resolve(dir).startsWith(REPO_ROOT), `loaded from ${dir}`);
     assert.ok(fs.existsSync(path.join(dir, 'dist', 'extension.js')), 'dist/extension.js shipped');
     assert.ok(fs.existsSync(path.join(dir, 'dist', 'sdk.js')), 'dist/sdk.js shipped');
+    assert.ok(fs.existsSync(path.join(dir, 'dist', 'features.js')), 'dist/features.js shipped');
     assert.ok(!fs.existsSync(path.join(dir, 'src')), 'no sources shipped');
   }],
   ['it activates on its own (onStartupFinished) and returns its API', async () => {
@@ -38,11 +39,13 @@ const checks: [string, () => Promise<void>][] = [
     await waitFor('activation', () => extension.isActive);
     assert.ok((extension.exports as { explorer?: unknown } | undefined)?.explorer, 'activate() returned the API');
   }],
-  ['the first AWS call loads dist/sdk.js from the package and gets an answer', async () => {
+  ['the first command loads dist/features.js and dist/sdk.js from the package and gets an answer', async () => {
     const sdkFile = path.join(installed().extensionUri.fsPath, 'dist', 'sdk.js');
+    const featuresFile = path.join(installed().extensionUri.fsPath, 'dist', 'features.js');
     const out = (await vscode.commands.executeCommand('iamKeys.listAccessKeys', {})) as { AccessKeyMetadata?: unknown[] } | undefined;
     assert.ok(Array.isArray(out?.AccessKeyMetadata) && out.AccessKeyMetadata.length > 0, `listAccessKeys answered ${JSON.stringify(out)}`);
     assert.ok(require.cache[sdkFile], `${sdkFile} is loaded`);
+    assert.ok(require.cache[featuresFile], `${featuresFile} is loaded`);
   }],
 ];
 
