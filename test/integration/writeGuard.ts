@@ -3,7 +3,8 @@
 // the switch was on (every configuration change, as the extension sees it) and every write
 // action any emulator of this extension host receives (observeWrites: clearWriteLog() does not
 // hide one). index.ts adds it as the root suite's last "after all" hook, so a write outside
-// every window fails the run, naming the write and the test it arrived in.
+// every window fails the run, naming the write and the test it arrived in. A suite that needs
+// keys made or changed as set-up does it through emulator.store (no HTTP, so not a write here).
 import type Mocha from 'mocha';
 import * as vscode from 'vscode';
 import { observeWrites } from '../emulator/index';
