@@ -48,6 +48,16 @@ export interface WriteLogEntry {
 
 const LOG_LIMIT = 1000;
 
+/** Told of every write any emulator in this process records, whatever clearWriteLog() does later. */
+export type WriteObserver = (entry: WriteLogEntry) => void;
+const writeObservers = new Set<WriteObserver>();
+
+/** Sees every write action arriving at any emulator of this process (the in-host suite's whole-run check); returns the unsubscribe. */
+export function observeWrites(observer: WriteObserver): () => void {
+  writeObservers.add(observer);
+  return () => writeObservers.delete(observer);
+}
+
 export class Counters {
   private total = 0;
   private byAction = new Map<string, number>();
@@ -87,7 +97,9 @@ export class Counters {
   }
 
   recordWrite(entry: Omit<WriteLogEntry, 'seq' | 'time'>): void {
-    this.writes.push({ seq: ++this.writeSeq, time: new Date().toISOString(), ...entry });
+    const write = { seq: ++this.writeSeq, time: new Date().toISOString(), ...entry };
+    this.writes.push(write);
+    for (const observer of writeObservers) observer(write);
   }
 
   /** Every write action since the start (or the last clearWriteLog), oldest first; not cleared by reset(). */

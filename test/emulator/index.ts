@@ -119,6 +119,7 @@ export function buildStore(options: Pick<IamEmulatorOptions, 'users' | 'demo' | 
 }
 
 export type { FaultConfig, ActionFault } from './faults';
-export type { CounterSnapshot, RequestLogEntry, FaultKind, WriteLogEntry } from './counters';
+export type { CounterSnapshot, RequestLogEntry, FaultKind, WriteLogEntry, WriteObserver } from './counters';
+export { observeWrites } from './counters';
 export type { IamStore, StoredUser, StoredAccessKey, KeyLastUsed, AccessKeyStatus } from './store';
 export * from './identities';

@@ -7,12 +7,14 @@ import * as os from 'os';
 import * as path from 'path';
 import { downloadAndUnzipVSCode, runTests } from '@vscode/test-electron';
 import { isolatedAwsVars, withoutAwsVars } from '../support/awsEnv';
+import { startupRecoveryFixture, type StartupRecoveryFixture } from '../support/interruptedRotations';
 
 const REPO_ROOT = path.resolve(__dirname, '../../..');
 const VSCODE_VERSION = '1.100.3';
 
 async function main(): Promise<number> {
   const tempDir = fs.mkdtempSync(path.join(os.tmpdir(), 'iamkeys-electron-'));
+  let recovery: StartupRecoveryFixture | undefined;
   try {
     const workspace = path.join(tempDir, 'workspace');
     const fixtures = path.join(REPO_ROOT, 'test', 'host', 'fixtures', 'workspace');
@@ -39,16 +41,23 @@ async function main(): Promise<number> {
       }
     }
 
+    // As runInCodeServer.ts: interrupted rotations for activation's recovery to meet.
+    const userDataDir = path.join(tempDir, 'user-data');
+    recovery = await startupRecoveryFixture();
+    fs.mkdirSync(path.join(userDataDir, 'User'), { recursive: true });
+    fs.writeFileSync(path.join(userDataDir, 'User', 'settings.json'), JSON.stringify(recovery.userSettings, null, 2));
+    await recovery.writeJournal(userDataDir);
+
     await runTests({
       vscodeExecutablePath,
       extensionDevelopmentPath: REPO_ROOT,
       extensionTestsPath: path.join(REPO_ROOT, 'out', 'test', 'integration', 'index.js'),
-      extensionTestsEnv: awsVars,
+      extensionTestsEnv: { ...awsVars, ...recovery.env },
       launchArgs: [
         workspace,
         '--disable-extensions',
         '--disable-workspace-trust',
-        '--user-data-dir', path.join(tempDir, 'user-data'),
+        '--user-data-dir', userDataDir,
         '--extensions-dir', path.join(tempDir, 'extensions'),
       ],
     });
@@ -57,6 +66,7 @@ async function main(): Promise<number> {
     console.error(`runElectron: ${err instanceof Error ? err.message : err}`);
     return 1;
   } finally {
+    await recovery?.dispose();
     fs.rmSync(tempDir, { recursive: true, force: true });
   }
 }

@@ -6,6 +6,11 @@
 // The suite's output is forwarded to stdout and written to test-results/integration.log; the
 // suite's IAMKEYS_TEST_RESULT line is re-printed last. Exit code 0 only if the workbench
 // reported success, a result line arrived and it has no failures.
+// Before the host starts it leaves four interrupted key rotations behind (journal in the
+// extension's global storage, credentials files, keys on a local emulator: see
+// test/support/interruptedRotations.ts) and starts code-server with the write switch on and that
+// emulator as endpoint, so activation's recovery meets them; the suite's index.ts turns both
+// settings off again before the first test.
 // Env: IAMKEYS_TIMEOUT_MIN (default 15), IAMKEYS_GREP (mocha grep, read by the suite),
 // IAMKEYS_CODE_SERVER_VERSION (which installed host; default the newest, codeServer.ts).
 import * as fs from 'fs';
@@ -16,6 +21,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchChromium } from './browser';
 import { CODE_SERVER_VERSION, REPO_ROOT, isCodeServerInstalled, codeServerEntry, installedHostVersions, selectedCodeServerVersion, startCodeServer, workbenchUrl, type CodeServer } from './codeServer';
 import { parseResult, resultLine } from './results';
+import { startupRecoveryFixture, type StartupRecoveryFixture } from '../support/interruptedRotations';
 
 const GOTO_OPTIONS = { timeout: 120_000 };
 
@@ -58,6 +64,7 @@ async function main(): Promise<number> {
   if (fs.existsSync(FIXTURES)) fs.cpSync(FIXTURES, workspace, { recursive: true });
 
   let server: CodeServer | undefined;
+  let recovery: StartupRecoveryFixture | undefined;
   let browser: Browser | undefined;
   let context: BrowserContext | undefined;
   let page: Page | undefined;
@@ -65,7 +72,10 @@ async function main(): Promise<number> {
   const started = Date.now();
   let exitCode: number | undefined;
   try {
-    server = await startCodeServer({ workspaceFolder: workspace });
+    recovery = await startupRecoveryFixture();
+    server = await startCodeServer({ workspaceFolder: workspace, userSettings: recovery.userSettings, env: recovery.env });
+    // The extension host starts with the page below: the journal is there before it activates.
+    await recovery.writeJournal(server.userDataDir);
     browser = await launchChromium();
     context = await browser.newContext();
     page = await context.newPage();
@@ -101,6 +111,7 @@ async function main(): Promise<number> {
     await browser?.close().catch(() => undefined);
     if (server) log.write(`\n--- code-server output ---\n${server.output()}`);
     await server?.stop();
+    await recovery?.dispose();
     fs.rmSync(workspace, { recursive: true, force: true });
     await new Promise((r) => log.end(r));
   }

@@ -3,11 +3,15 @@
 // calls run(). It runs every out/test/integration/**/*.test.js with mocha and ends with the
 // IAMKEYS_TEST_RESULT line the runners parse. Tests get the workspace folder from
 // vscode.workspace.workspaceFolders and the repo root from path.resolve(__dirname, '../../..').
+// Before the first test it waits for activation's rotation recovery (startupRecovery.ts); the
+// root suite's last hook is the whole-run write check (writeGuard.ts).
 import * as fs from 'fs';
 import * as path from 'path';
 import Mocha from 'mocha';
 import CountingReporter from '../host/countingReporter';
 import { resultLine } from '../host/results';
+import { settleStartupRecovery } from './startupRecovery';
+import { installWriteGuard } from './writeGuard';
 
 function findTests(dir: string): string[] {
   const files: string[] = [];
@@ -19,11 +23,19 @@ function findTests(dir: string): string[] {
   return files.sort();
 }
 
-export function run(): Promise<void> {
+export async function run(): Promise<void> {
   // forbidOnly: a stray .only would run one test and report green.
   const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 30_000, reporter: CountingReporter, forbidOnly: true });
   const grep = process.env.IAMKEYS_GREP; // e.g. run one describe() while developing
   if (grep) mocha.grep(grep);
+  // From here to the end every write any emulator gets must fall in a window with the switch on.
+  installWriteGuard(mocha.suite);
+  try {
+    await settleStartupRecovery();
+  } catch (err) {
+    console.log(resultLine({ passed: 0, failed: 1, pending: 0 }));
+    throw err;
+  }
   for (const file of findTests(__dirname)) mocha.addFile(file);
   return new Promise((resolve, reject) => {
     try {
