@@ -30,6 +30,7 @@ export const COMMANDS = {
   createAccessKey: { id: 'iamKeys.createAccessKey', title: 'Create Access Key…' },
   showHealthReport: { id: 'iamKeys.showHealthReport', title: 'Show Key Health Report' },
   showHealthLegend: { id: 'iamKeys.showHealthLegend', title: 'Key Health Legend' },
+  findKeysNeedingAttention: { id: 'iamKeys.findKeysNeedingAttention', title: 'Find Keys Needing Attention Across the Organization' },
 } as const;
 
 export type CommandName = keyof typeof COMMANDS;

@@ -25,6 +25,7 @@ import { setAccessKeyStatus } from './keyStatus';
 import { rotateAccessKey } from './rotateAccessKey';
 import { showHealthReport } from './showHealthReport';
 import { showHealthLegend } from './showHealthLegend';
+import { exportOrganization, findKeysNeedingAttention, isOrganizationScope } from './organizationWide';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- command arguments come from anywhere
 type Handler = (arg: any, deps: CommandDeps, extra?: any) => unknown;
@@ -44,7 +45,7 @@ const HANDLERS: { readonly [K in CommandId]: Handler } = {
   [CommandIds.findAccessKey]: findAccessKey,
   [CommandIds.revealAccessKey]: (arg, deps) => findAccessKey(typeof arg === 'string' ? { accessKeyId: arg, reveal: true } : arg, deps),
   [CommandIds.copyCliCommand]: copyCliCommand,
-  [CommandIds.exportAccessKeys]: exportAccessKeys,
+  [CommandIds.exportAccessKeys]: (arg, deps) => (isOrganizationScope(arg) ? exportOrganization(arg, deps) : exportAccessKeys(arg, deps)),
   [CommandIds.showNeedsAttention]: (_arg, deps) => setAttentionFilter(true, deps),
   [CommandIds.showAllKeys]: (_arg, deps) => setAttentionFilter(false, deps),
   [CommandIds.scanWorkspace]: scanWorkspace,
@@ -56,6 +57,7 @@ const HANDLERS: { readonly [K in CommandId]: Handler } = {
   [CommandIds.createAccessKey]: createAccessKey,
   [CommandIds.showHealthReport]: showHealthReport,
   [CommandIds.showHealthLegend]: (_arg, deps) => showHealthLegend(deps),
+  [CommandIds.findKeysNeedingAttention]: findKeysNeedingAttention,
 };
 
 /**

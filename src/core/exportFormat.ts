@@ -8,6 +8,8 @@ export interface ExportRow {
   /** The profile whose session read the key ('' for the SDK's default chain). */
   readonly profile: string;
   readonly account: string;
+  /** The account's name in its organization (organization-wide exports). */
+  readonly accountName?: string;
   readonly key: AccessKey;
   /** Undefined when it could not be read. */
   readonly lastUsed?: AccessKeyLastUsed;
@@ -36,6 +38,16 @@ export const EXPORT_COLUMNS: readonly ExportColumn[] = [
   { header: 'Controls', value: (row) => [...new Set((row.health?.findings ?? []).flatMap((f) => f.controls))].join('; ') },
 ];
 
+/**
+ * Organization-wide exports: the account's ID and name first, then the per-key columns (the
+ * profile and account columns of a profile export would repeat the management profile).
+ */
+export const ORG_EXPORT_COLUMNS: readonly ExportColumn[] = [
+  { header: 'AccountId', value: (row) => row.account },
+  { header: 'AccountName', value: (row) => row.accountName ?? '' },
+  ...EXPORT_COLUMNS.filter((c) => c.header !== 'Profile' && c.header !== 'Account'),
+];
+
 function csvCell(value: string): string {
   // Quote what needs it, and defuse spreadsheet formulas in names that start with = + - @.
   const safe = /^[=+\-@]/.test(value) ? `'${value}` : value;
@@ -48,7 +60,8 @@ export function toCsv(rows: readonly ExportRow[], columns: readonly ExportColumn
   return `${lines.join('\r\n')}\r\n`;
 }
 
-export function toExportJson(rows: readonly ExportRow[], columns: readonly ExportColumn[] = EXPORT_COLUMNS): string {
+/** `header`: fields written before AccessKeys (an organization export's Partial, FailedAccounts…). */
+export function toExportJson(rows: readonly ExportRow[], columns: readonly ExportColumn[] = EXPORT_COLUMNS, header: Readonly<Record<string, unknown>> = {}): string {
   const keys = rows.map((row) => Object.fromEntries(columns.map((c) => [c.header, c.value(row)])));
-  return `${JSON.stringify({ AccessKeys: keys }, null, 2)}\n`;
+  return `${JSON.stringify({ ...header, AccessKeys: keys }, null, 2)}\n`;
 }

@@ -1,7 +1,7 @@
 // Export files: every column of the table in both formats, CSV quoting and formula defusing,
 // and each key's findings with the controls they name.
 import * as assert from 'assert/strict';
-import { toCsv, toExportJson, type ExportRow } from '../../src/core/exportFormat';
+import { ORG_EXPORT_COLUMNS, toCsv, toExportJson, type ExportRow } from '../../src/core/exportFormat';
 import { assessAccessKey } from '../../src/core/keyHealth';
 import type { AccessKey, AccessKeyLastUsed } from '../../src/core/types';
 
@@ -64,5 +64,18 @@ describe('export format', () => {
     });
     assert.equal(parsed.AccessKeys[2]?.LastUsedDate, '');
     assert.equal(parsed.AccessKeys[2]?.Findings, '');
+  });
+
+  it('writes organization exports with the account ID and name first, and the header fields before the keys', () => {
+    const orgRows = rows.slice(0, 1).map((row) => ({ ...row, accountName: 'member, "one"' }));
+    assert.equal(
+      toCsv(orgRows, ORG_EXPORT_COLUMNS),
+      'AccountId,AccountName,UserName,AccessKeyId,Status,CreateDate,LastUsedDate,LastUsedService,LastUsedRegion,Findings,Controls\r\n' +
+        '123456789012,"member, ""one""",alice,AKIAALICE00000000001,Active,2024-01-02T03:04:05Z,2024-05-06T07:08:09Z,s3,eu-west-1,Rotation due,IAM.3; CIS 1.14\r\n',
+    );
+    const parsed = JSON.parse(toExportJson(orgRows, ORG_EXPORT_COLUMNS, { Partial: true, FailedAccounts: [] })) as Record<string, unknown>;
+    assert.deepEqual(Object.keys(parsed), ['Partial', 'FailedAccounts', 'AccessKeys']);
+    assert.equal(parsed.Partial, true);
+    assert.equal((parsed.AccessKeys as Array<Record<string, string>>)[0]?.AccountName, 'member, "one"');
   });
 });
