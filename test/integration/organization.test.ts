@@ -3,6 +3,8 @@
 // lists accounts without assuming anything and enters exactly the accounts expanded; commands
 // target a member account by ID; Find Access Key Owner enters only the key's account, also
 // with 30% of STS and Organizations calls throttled; an expired SSO token says what to run.
+// Organization-wide (issue #13): export by scope organization and the keys needing attention
+// across it, checked against the emulator's own stores; a cancel gives a partial result.
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as os from 'os';
@@ -10,7 +12,7 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import type { IamKeysApi } from '../../src/extension';
 import type { ExplorerNode } from '../../src/explorer/nodes/explorerNode';
-import { BUILT_IN_IDENTITIES, credentialsFileText } from '../emulator/identities';
+import { BUILT_IN_IDENTITIES, EMULATOR_ACCOUNT_ID, credentialsFileText } from '../emulator/identities';
 import { DEFAULT_ROLE_NAME, SSO_ACCESS_TOKEN, memberAccountId, startOrgEmulator, writeSsoTokenCache, type OrgEmulator } from '../emulator/org/index';
 import { children, extensionApi, item, label, resetSettings } from './fixture';
 
@@ -151,5 +153,140 @@ describe('Organization mode (120 accounts)', function () {
     assert.match(label(api, row), /SSO session has expired/);
     assert.match(String(item(api, row).tooltip), /aws sso login --profile sso-dev/);
     assert.equal(emulator.counters().byAction['sso:ListAccounts'] ?? 0, 0, 'an expired token sends nothing');
+  });
+
+  describe('organization-wide (issue #13)', () => {
+    const DAY = 86_400_000;
+    const active = () => emulator.world.accounts.filter((a) => a.status === 'ACTIVE');
+    const trusting = () => active().filter((a) => !DENYING.map(memberAccountId).includes(a.id));
+    const activeMembers = () => active().filter((a) => a.id !== EMULATOR_ACCOUNT_ID);
+    const nameOf = (index: number) => emulator.world.account(memberAccountId(index))?.name;
+    let originalIssue: OrgEmulator['world']['issueRoleSession'];
+
+    /** Fresh organization sources (no role assumed yet) and fresh counters. */
+    function freshOrganization(): void {
+      api.organizations.rebuild();
+      api.explorer.rebuild();
+      emulator.resetCounters();
+    }
+
+    beforeEach(() => {
+      originalIssue = emulator.world.issueRoleSession;
+      freshOrganization();
+    });
+    afterEach(() => {
+      emulator.world.issueRoleSession = originalIssue;
+    });
+
+    it('exportAccessKeys {scope: organization} writes every key of every entered account; denied accounts listed, the suspended one skipped, one AssumeRole per active member', async () => {
+      const file = path.join(home, 'org-export.json');
+      const summary = (await vscode.commands.executeCommand('iamKeys.exportAccessKeys', { scope: 'organization', organization: ADMIN, format: 'json', file })) as {
+        accounts: number;
+        keys: number;
+        partial: boolean;
+        failedAccounts: { accountId: string; name: string; reason: string }[];
+        skippedAccounts: { accountId: string; name: string; status: string }[];
+      };
+      const written = JSON.parse(fs.readFileSync(file, 'utf8')) as {
+        Partial: boolean;
+        FailedAccounts: { AccountId: string; AccountName: string; Reason: string }[];
+        SkippedAccounts: { AccountId: string; AccountName: string; Status: string }[];
+        AccessKeys: Record<string, string>[];
+      };
+      assert.equal(summary.partial, false);
+      assert.equal(written.Partial, false);
+      assert.equal(summary.accounts, trusting().length);
+      assert.deepEqual(summary.failedAccounts.map((f) => [f.accountId, f.name]), DENYING.map((i) => [memberAccountId(i), nameOf(i)]));
+      for (const failed of summary.failedAccounts) assert.match(failed.reason, /denied|not authorized/i);
+      assert.deepEqual(written.FailedAccounts.map((f) => f.AccountId), DENYING.map(memberAccountId));
+      assert.deepEqual(summary.skippedAccounts, SUSPENDED.map((i) => ({ accountId: memberAccountId(i), name: nameOf(i), status: 'SUSPENDED' })));
+      assert.deepEqual(written.SkippedAccounts.map((s) => [s.AccountId, s.Status]), SUSPENDED.map((i) => [memberAccountId(i), 'SUSPENDED']));
+      // Per account, the rows are what the emulator's own store holds.
+      for (const account of trusting()) {
+        const expected = account.store.users().flatMap((u) => u.accessKeys.map((k) => `${u.userName} ${k.accessKeyId} ${k.status}`)).sort();
+        const rows = written.AccessKeys.filter((r) => r.AccountId === account.id);
+        assert.deepEqual(rows.map((r) => `${r.UserName} ${r.AccessKeyId} ${r.Status}`).sort(), expected, `keys of ${account.id}`);
+        assert.ok(rows.every((r) => r.AccountName === account.name));
+      }
+      assert.equal(summary.keys, written.AccessKeys.length);
+      assert.equal(written.AccessKeys.filter((r) => [...DENYING, ...SUSPENDED].map(memberAccountId).includes(r.AccountId)).length, 0);
+      assert.deepEqual(emulator.counters().assumeRoleByTarget, Object.fromEntries(activeMembers().map((a) => [a.id, 1])), 'one AssumeRole per active member, none for the suspended one');
+    });
+
+    it('findKeysNeedingAttention {scope: organization} flags keys from each account’s credential report, live where the report is denied', async () => {
+      const reportDenied = memberAccountId(20);
+      const issueRole = emulator.world.issueRoleSession.bind(emulator.world);
+      emulator.world.issueRoleSession = (account, ...rest) => {
+        const session = issueRole(account, ...rest);
+        if (account.id === reportDenied) session.principal.deniedActions.add('GenerateCredentialReport');
+        return session;
+      };
+      const now = Date.now();
+      const result = (await vscode.commands.executeCommand('iamKeys.findKeysNeedingAttention', { scope: 'organization' })) as {
+        accounts: { accountId: string; source: string }[];
+        keys: { account: string; accountName: string; userName: string; accessKeyId: string; findings: { code: string }[] }[];
+        failedAccounts: { accountId: string; name: string }[];
+        skippedAccounts: { accountId: string }[];
+        partial: boolean;
+      };
+      assert.equal(result.partial, false);
+      assert.deepEqual(result.failedAccounts.map((f) => [f.accountId, f.name]), DENYING.map((i) => [memberAccountId(i), nameOf(i)]));
+      assert.deepEqual(result.skippedAccounts.map((s) => s.accountId), SUSPENDED.map(memberAccountId));
+      assert.deepEqual(result.accounts.map((a) => a.accountId).sort(), trusting().map((a) => a.id).sort());
+      for (const account of result.accounts) assert.equal(account.source, account.accountId === reportDenied ? 'live' : 'credential-report', account.accountId);
+      // Against the emulator's data: every active key older than 92 days is flagged "rotation due", none younger than 88 days.
+      let oldKeys = 0;
+      for (const account of trusting()) {
+        const flagged = new Set(result.keys.filter((k) => k.account === account.id && k.findings.some((f) => f.code === 'rotation-due')).map((k) => k.accessKeyId));
+        for (const user of account.store.users()) {
+          for (const key of user.accessKeys) {
+            const age = (now - key.createDate.getTime()) / DAY;
+            if (key.status === 'Active' && age > 92) oldKeys++;
+          if (key.status === 'Active' && age > 92) assert.ok(flagged.has(key.accessKeyId), `${account.id} ${user.userName} ${key.accessKeyId} flagged`);
+            if (age < 88) assert.ok(!flagged.has(key.accessKeyId), `${account.id} ${key.accessKeyId} not flagged`);
+          }
+        }
+      }
+      assert.ok(oldKeys > 0, 'the emulator holds keys old enough to check');
+
+      for (const key of result.keys.filter((k) => k.userName !== '')) {
+        assert.equal(emulator.world.account(key.account)?.name, key.accountName);
+      }
+      const byAccount = emulator.counters().byAccount;
+      const sample = memberAccountId(30);
+      assert.equal((byAccount[sample]?.GenerateCredentialReport ?? 0) + (byAccount[sample]?.GetCredentialReport ?? 0), 3, 'the report in 3 calls');
+      assert.equal(byAccount[sample]?.ListUsers, undefined, 'no user listing where the report answers');
+      assert.ok((byAccount[reportDenied]?.ListUsers ?? 0) >= 1, 'the account that denies the report is listed live');
+      assert.deepEqual(emulator.counters().assumeRoleByTarget, Object.fromEntries(activeMembers().map((a) => [a.id, 1])));
+    });
+
+    it('a cancellation passed in the arguments gives a partial export of whole accounts, marked partial', async () => {
+      const cancellation = new vscode.CancellationTokenSource();
+      const issueRole = emulator.world.issueRoleSession.bind(emulator.world);
+      let issued = 0;
+      emulator.world.issueRoleSession = (...args) => {
+        if (++issued === 10) cancellation.cancel();
+        return issueRole(...args);
+      };
+      const file = path.join(home, 'org-export-partial.json');
+      const summary = (await vscode.commands.executeCommand('iamKeys.exportAccessKeys', {
+        scope: 'organization',
+        format: 'json',
+        file,
+        cancellation: cancellation.token,
+      })) as { accounts: number; partial: boolean; cancelled: boolean; file?: string };
+      cancellation.dispose();
+      assert.equal(summary.cancelled, true);
+      assert.equal(summary.partial, true);
+      assert.ok(summary.accounts > 0 && summary.accounts < trusting().length, `${summary.accounts} of ${trusting().length} accounts`);
+      const written = JSON.parse(fs.readFileSync(file, 'utf8')) as { Partial: boolean; AccessKeys: Record<string, string>[] };
+      assert.equal(written.Partial, true);
+      const exported = new Set(written.AccessKeys.map((r) => r.AccountId));
+      for (const id of exported) {
+        const expected = emulator.world.account(id)?.store.users().reduce((n, u) => n + u.accessKeys.length, 0);
+        assert.equal(written.AccessKeys.filter((r) => r.AccountId === id).length, expected, `every key of ${id}, or none`);
+      }
+      assert.ok(Object.keys(emulator.counters().assumeRoleByTarget).length < activeMembers().length, 'the walk stopped entering accounts');
+    });
   });
 });
