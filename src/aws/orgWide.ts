@@ -5,7 +5,8 @@
 // keeps what was done and says the result is partial. No vscode here: the commands are thin.
 import { AbortError, isAbortError, mapWithConcurrency } from '../core/concurrency';
 import { assessListedKeys, assessReport, type AssessedKey, type HealthThresholds } from '../core/accountHealth';
-import { findSlot } from '../core/credentialReport';
+import { findSlot, parseCredentialReport, type CredentialReport } from '../core/credentialReport';
+import { fetchCredentialReport } from './credentialReport';
 import type { ExportRow } from '../core/exportFormat';
 import { assessAccessKey, countActive, needsAttention, type KeyFinding } from '../core/keyHealth';
 import type { OrgAccountInfo, OrgTraversal } from '../core/orgTraversal';
@@ -244,7 +245,7 @@ export interface OrgAttentionResult extends OrgWideOutcome {
   readonly keys: readonly AttentionKey[];
 }
 
-type Phase1 = { readonly kind: 'report' } | { readonly kind: 'live'; readonly note: string };
+type Phase1 = { readonly kind: 'report'; readonly complete: boolean } | { readonly kind: 'live'; readonly note: string };
 
 /**
  * Two passes so that no account slot waits for IAM to write a report: the first enters every
@@ -263,8 +264,8 @@ export async function findOrganizationKeysNeedingAttention(
     { ...options, onProgress: (source, done, total) => progress(0, source, done, total) },
     async (_source, account, session, signal) => {
       try {
-        await session.api.generateCredentialReport(signal);
-        return { kind: 'report' };
+        const state = await session.api.generateCredentialReport(signal);
+        return { kind: 'report', complete: state === 'COMPLETE' };
       } catch (error) {
         const problem = classifyError(error, 'iam:GenerateCredentialReport');
         if (problem.kind !== 'access-denied') throw error;
@@ -290,7 +291,7 @@ export async function findOrganizationKeysNeedingAttention(
           const session = source.traversal.sessionOf(account.id);
           try {
             if (!session) throw new Error('the account session was closed (settings changed)');
-            const read = value.kind === 'report' ? await fromReport(session, account, options, signal) : await live(session, account, value.note, options, signal);
+            const read = value.kind === 'report' ? await fromReport(session, account, value.complete, options, signal) : await live(session, account, value.note, options, signal);
             accountResults.push(read.account);
             keys.push(...read.keys);
           } catch (error) {
@@ -324,10 +325,35 @@ export async function findOrganizationKeysNeedingAttention(
 async function fromReport(
   session: ConnectionSession,
   account: OrgAccountInfo,
+  complete: boolean,
   options: OrgWideOptions & { readonly pollIntervalMs?: number },
   signal: AbortSignal,
 ): Promise<{ account: AttentionAccount; keys: AttentionKey[] }> {
-  const { report } = await session.loadCredentialReport({ signal, pollIntervalMs: options.pollIntervalMs });
+  // IAM answered COMPLETE (a report of the last 4 hours): one GetCredentialReport reads it (2
+  // calls in all). Otherwise, or if it aged out meanwhile, generate-and-poll (3 calls, or more
+  // while IAM is still writing it).
+  const report = complete
+    ? await readReport(session, signal).catch((error: unknown) => {
+        if (isAbortError(error) || signal.aborted) throw error;
+        return undefined;
+      })
+    : undefined;
+  return assessFromReport(session, account, report ?? (await fetchCredentialReport(session.api, { signal, pollIntervalMs: options.pollIntervalMs })).report, options, signal);
+}
+
+async function readReport(session: ConnectionSession, signal: AbortSignal): Promise<CredentialReport> {
+  const { csv, generatedAt } = await session.api.getCredentialReport(signal);
+  return parseCredentialReport(csv, generatedAt);
+}
+
+async function assessFromReport(
+  session: ConnectionSession,
+  account: OrgAccountInfo,
+  report: CredentialReport,
+  options: OrgWideOptions,
+  signal: AbortSignal,
+): Promise<{ account: AttentionAccount; keys: AttentionKey[] }> {
+  const reportUsers = new Map(report.users.filter((u) => !u.isRoot).map((u) => [u.userName, u]));
   const assessed = assessReport(report, options.thresholds);
   const flagged = assessed.filter((k) => needsAttention(k.health));
   const listed = new Map<string, readonly AccessKey[]>();
@@ -346,7 +372,7 @@ async function fromReport(
     { signal },
   );
   const keys = flagged.map((k) => {
-    const reportUser = session.reportUser(k.userName);
+    const reportUser = k.isRoot ? undefined : reportUsers.get(k.userName);
     const match = reportUser ? listed.get(k.userName)?.find((key) => findSlot(reportUser, key)?.slot === k.slot) : undefined;
     return attentionKey(account, k, match?.AccessKeyId ?? '');
   });

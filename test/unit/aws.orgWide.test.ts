@@ -1,8 +1,9 @@
 // Organization-wide export and "keys needing attention" (src/aws/orgWide.ts) against the
 // organization endpoint over HTTP with the real SDK: every active account entered once (one
 // AssumeRole each), the denied account listed with its reason, the suspended one skipped, the
-// rows per account as the emulator's own stores hold them; the credential report path with a
-// live fallback where it is denied; a cancel that keeps whole accounts and says it is partial.
+// rows per account as the emulator's own stores hold them; the credential report path (3 calls,
+// 2 for a report IAM still holds) with a live fallback where it is denied; a cancel that keeps
+// whole accounts and says it is partial.
 import * as assert from 'node:assert/strict';
 import { OrganizationSource } from '../../src/aws/organizationSource';
 import { exportOrganizationKeys, findOrganizationKeysNeedingAttention, type OrgWideOptions } from '../../src/aws/orgWide';
@@ -99,6 +100,13 @@ describe('organization-wide export and attention (orgWide)', function () {
     assert.equal(byAccount[reportAccount.id]?.GetCredentialReport, 1);
     assert.equal(byAccount[reportAccount.id]?.ListUsers, undefined, 'no user listing on the report path');
     assert.ok((byAccount[memberAccountId(REPORT_DENIED)]?.ListUsers ?? 0) >= 1, 'the denied account is listed live');
+
+    // A report of the last 4 hours is read as it is: 2 calls.
+    emulator.resetCounters();
+    const again = await findOrganizationKeysNeedingAttention([source()], options);
+    assert.equal(again.keys.length, result.keys.length);
+    assert.equal(emulator.counters().byAccount[reportAccount.id]?.GenerateCredentialReport, 1, 'IAM answers COMPLETE');
+    assert.equal(emulator.counters().byAccount[reportAccount.id]?.GetCredentialReport, 1);
   });
 
   it('a cancel keeps the accounts read completely and says the result is partial', async () => {
