@@ -5,7 +5,7 @@
 // (GetAccessKeyLastUsed) and the key's status (its user's key list).
 import { accountFromKeyId } from '../core/accountFromKeyId';
 import { accessKeyIdKind } from '../core/accessKeyIds';
-import { AbortError } from '../core/concurrency';
+import { AbortError, untilAborted } from '../core/concurrency';
 import type { AccessKey, AccessKeyLastUsed } from '../core/types';
 import { classifyError, type ClassifiedError } from './errors';
 import type { IamApi } from './iamApi';
@@ -20,6 +20,12 @@ export interface OwnerLookupSession {
   resolveAccount(): Promise<string | undefined>;
   /** The account if already known, without asking. */
   account?(): string | undefined;
+  /**
+   * GetAccessKeyLastUsed through the session's memo (ConnectionSession.lastUsed), which the
+   * tree, its tooltips and the hover of a listed key also use: a lookup running while the key
+   * gets listed shares the one request, and its answer, instead of asking again.
+   */
+  lastUsed?(accessKeyId: string): Promise<AccessKeyLastUsed>;
 }
 
 /**
@@ -107,7 +113,9 @@ async function sessionOfAccount(sessions: readonly OwnerLookupSession[], account
 async function askIam(session: OwnerLookupSession, account: string | undefined, accessKeyId: string, signal: AbortSignal | undefined): Promise<KeyInfo> {
   let lastUsed: AccessKeyLastUsed;
   try {
-    lastUsed = await session.api.getAccessKeyLastUsed(accessKeyId, signal);
+    lastUsed = session.lastUsed
+      ? await untilAborted(session.lastUsed(accessKeyId), signal)
+      : await session.api.getAccessKeyLastUsed(accessKeyId, signal);
   } catch (caught) {
     const problem = classifyError(caught, 'iam:GetAccessKeyLastUsed');
     if (problem.kind === 'cancelled') throw new AbortError(undefined, { cause: caught });
@@ -146,3 +154,4 @@ function errorInfo(accessKeyId: string, problem: ClassifiedError): KeyInfo {
 function throwIfAborted(signal: AbortSignal | undefined): void {
   if (signal?.aborted) throw new AbortError(undefined, { cause: signal.reason });
 }
+

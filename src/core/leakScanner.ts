@@ -11,6 +11,9 @@
 //   `=>` or `:=` (quoted or not: .env, ini, shell, JSON, YAML, TypeScript). Values with less
 //   than SECRET_ENTROPY_FLOOR bits per character (placeholders such as xxxx… or
 //   YourSecretAccessKeyGoesHere…) and the documentation's …EXAMPLEKEY are skipped.
+// - Pairs: a secret names the access key ID it most likely belongs to — the nearest one at most
+//   PAIR_MAX_LINES lines away (the same line first, then the closer line, then the ID before
+//   it), never across an INI section header ([profile]), so each profile's secret gets its own key.
 
 export type LeakKind = 'access-key-id' | 'secret-access-key';
 
@@ -26,7 +29,14 @@ export interface LeakFinding {
   readonly accessKeyId?: string;
   /** Only for 'secret-access-key': the name it was assigned to, e.g. aws_secret_access_key. */
   readonly name?: string;
+  /** Only for 'secret-access-key': the access key ID nearby it goes with, if any. */
+  readonly pairedAccessKeyId?: string;
 }
+
+/** A secret and an access key ID this many lines apart or fewer are taken as one credential. */
+export const PAIR_MAX_LINES = 4;
+/** An INI section header on a line of its own, e.g. [default] or [profile dev]. */
+const SECTION_HEADER = /^[ \t]*\[[^\]\r\n"',]+\][ \t]*\r?$/m;
 
 /**
  * Shannon entropy floor, bits per character, for a 40-character secret. Random secrets over
@@ -73,7 +83,35 @@ export function scanForLeaks(text: string): LeakFinding[] {
     }
     found.push({ ...r, line, column: r.start - lineStart });
   }
-  return found;
+  return found.some((f) => f.kind === 'secret-access-key') && found.some((f) => f.kind === 'access-key-id') ? pairSecrets(text, found) : found;
+}
+
+/** Each secret with the access key ID it goes with, when one is near enough (see PAIR_MAX_LINES). */
+function pairSecrets(text: string, found: readonly LeakFinding[]): LeakFinding[] {
+  const ids = found.filter((f) => f.kind === 'access-key-id');
+  return found.map((secret) => {
+    if (secret.kind !== 'secret-access-key') return secret;
+    let best: LeakFinding | undefined;
+    let bestRank: readonly number[] = [];
+    for (const id of ids) {
+      const lines = Math.abs(id.line - secret.line);
+      if (lines > PAIR_MAX_LINES) continue;
+      const [from, to] = id.start < secret.start ? [id.end, secret.start] : [secret.end, id.start];
+      if (SECTION_HEADER.test(text.slice(from, to))) continue;
+      // Fewer lines apart, then an ID before the secret, then fewer characters apart.
+      const rank = [lines, id.start < secret.start ? 0 : 1, to - from];
+      if (!best || compareRanks(rank, bestRank) < 0) {
+        best = id;
+        bestRank = rank;
+      }
+    }
+    return best ? { ...secret, pairedAccessKeyId: best.accessKeyId } : secret;
+  });
+}
+
+function compareRanks(a: readonly number[], b: readonly number[]): number {
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return (a[i] as number) - (b[i] as number);
+  return 0;
 }
 
 /** Bits per character of `value`'s own character frequencies. */

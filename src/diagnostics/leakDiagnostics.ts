@@ -45,7 +45,7 @@ export interface JudgedFinding {
  * left some IDs unlooked-up.
  */
 export async function judgeFindings(findings: readonly LeakFinding[], lookup: LeakLookup, now: Date): Promise<{ judged: JudgedFinding[]; retryInMs?: number }> {
-  const ids = [...new Set(findings.flatMap((f) => (f.accessKeyId ? [f.accessKeyId] : [])))];
+  const ids = [...new Set(findings.flatMap((f) => f.accessKeyId ?? f.pairedAccessKeyId ?? []))];
   const answers = new Map<string, LookupResult['info'] | undefined>();
   await Promise.all(
     ids.map(async (id) => {
@@ -56,9 +56,12 @@ export async function judgeFindings(findings: readonly LeakFinding[], lookup: Le
   for (const info of answers.values()) {
     if (info?.kind === 'limit-reached') retryInMs = Math.min(retryInMs ?? Infinity, info.retryInMs);
   }
+  const keyVerdict = (id: string): LeakVerdict => accessKeyVerdict(id, answers.get(id), now, translate);
   const judged = findings.map((finding) => ({
     finding,
-    verdict: finding.accessKeyId ? accessKeyVerdict(finding.accessKeyId, answers.get(finding.accessKeyId), now, translate) : secretVerdict(finding.name, translate),
+    verdict: finding.accessKeyId
+      ? keyVerdict(finding.accessKeyId)
+      : secretVerdict(finding.name, translate, finding.pairedAccessKeyId ? { accessKeyId: finding.pairedAccessKeyId, verdict: keyVerdict(finding.pairedAccessKeyId) } : undefined),
   }));
   return { judged, retryInMs };
 }

@@ -1,8 +1,8 @@
 // How serious a leaked credential in a file is, from what the owner lookup knows about it (the
 // same KeyInfo the hover renders): an Active key of an account you can see is an Error, an
 // Inactive one a Warning, a deleted one a Hint, and a key of an account you can't see is
-// Information naming the account read from the ID. A secret access key is always an Error,
-// and its message never repeats it. Editor-free: the diagnostics, the workspace scan and unit
+// Information naming the account read from the ID. A secret access key is an Error unless the
+// key ID beside it says the key is Inactive or gone, and its message never repeats it. Editor-free: the diagnostics, the workspace scan and unit
 // tests share it; `t` is vscode.l10n.t there and English in tests.
 import type { KeyInfo } from '../aws/keyInfo';
 import { accountFromKeyId } from '../core/accountFromKeyId';
@@ -19,6 +19,8 @@ export interface LeakVerdict {
   readonly account?: string;
   readonly userName?: string;
   readonly status?: LeakStatus;
+  /** A secret's verdict: the access key ID it was paired with. */
+  readonly accessKeyId?: string;
 }
 
 export type Translate = (message: string, ...args: Array<string | number>) => string;
@@ -71,14 +73,50 @@ export function accessKeyVerdict(accessKeyId: string, info: KeyInfo | undefined,
   }
 }
 
-/** The verdict on a secret access key: always an Error; never the secret itself. */
-export function secretVerdict(name: string | undefined, t: Translate = englishText): LeakVerdict {
-  return {
-    severity: 'error',
-    message: name
-      ? t('Secret access key in a file ({0}): deactivate the key, make a new one, and keep secrets out of files', name)
-      : t('Secret access key in a file: deactivate the key, make a new one, and keep secrets out of files'),
-  };
+/**
+ * The verdict on a secret access key; never the secret itself. Alone, an Error. Paired with a key
+ * ID nearby (`key`: that ID and its own verdict), it names the key, its owner and status when
+ * known, and its severity follows the key's: Active (or unknown) an Error, Inactive a Warning,
+ * deleted a Hint.
+ */
+export function secretVerdict(name: string | undefined, t: Translate = englishText, key?: { readonly accessKeyId: string; readonly verdict: LeakVerdict }): LeakVerdict {
+  if (!key) {
+    return {
+      severity: 'error',
+      message: name
+        ? t('Secret access key in a file ({0}): deactivate the key, make a new one, and keep secrets out of files', name)
+        : t('Secret access key in a file: deactivate the key, make a new one, and keep secrets out of files'),
+    };
+  }
+  const { accessKeyId, verdict } = key;
+  const where = name ?? t('no name');
+  const owner = verdict.userName === 'root' ? t('the root user') : verdict.userName;
+  const base = { accessKeyId, account: verdict.account, userName: verdict.userName, status: verdict.status };
+  switch (verdict.status) {
+    case 'Inactive':
+      return {
+        ...base,
+        severity: 'warning',
+        message: t('Secret access key of {0}, an Inactive key of {1} in {2}, in a file ({3}): delete the key, and keep secrets out of files', accessKeyId, owner ?? '', verdict.account ?? '', where),
+      };
+    case 'not-found':
+      return { ...base, severity: 'hint', message: t('Secret access key of {0}, a key that no longer exists, in a file ({1}): remove it from the file', accessKeyId, where) };
+    case 'Active':
+      return {
+        ...base,
+        severity: 'error',
+        message: t('Secret access key of {0}, an Active key of {1} in {2}, in a file ({3}): deactivate the key, make a new one, and keep secrets out of files', accessKeyId, owner ?? '', verdict.account ?? '', where),
+      };
+    default:
+      // Status unknown (another account, temporary, not looked up): it may well work.
+      return {
+        ...base,
+        severity: 'error',
+        message: verdict.account
+          ? t('Secret access key of {0} (account {1}) in a file ({2}): deactivate the key, make a new one, and keep secrets out of files', accessKeyId, verdict.account, where)
+          : t('Secret access key of {0} in a file ({1}): deactivate the key, make a new one, and keep secrets out of files', accessKeyId, where),
+      };
+  }
 }
 
 function lastUsedText(info: Extract<KeyInfo, { kind: 'found' }>, now: Date, t: Translate): string {

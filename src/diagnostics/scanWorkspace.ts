@@ -27,6 +27,7 @@ export interface ScanFinding {
   readonly kind: LeakKind;
   readonly severity: LeakSeverity;
   readonly message: string;
+  /** The ID found; for a secret, the key ID beside it that it goes with (then owner and status are that key's). */
   readonly accessKeyId?: string;
   readonly account?: string;
   readonly userName?: string;
@@ -123,7 +124,7 @@ async function scan(
     kind: finding.kind,
     severity: verdict.severity,
     message: verdict.message,
-    ...(finding.accessKeyId ? { accessKeyId: finding.accessKeyId } : {}),
+    ...(finding.accessKeyId || verdict.accessKeyId ? { accessKeyId: finding.accessKeyId ?? verdict.accessKeyId } : {}),
     ...(verdict.account ? { account: verdict.account } : {}),
     ...(verdict.userName ? { userName: verdict.userName } : {}),
     ...(verdict.status ? { status: verdict.status } : {}),

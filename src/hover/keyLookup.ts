@@ -7,7 +7,7 @@ import { classifyError } from '../aws/errors';
 import type { KeyInfo } from '../aws/keyInfo';
 import { keyOwnerWithoutCalls, lookUpKeyOwner, type OwnerLookupSession } from '../aws/keyOwner';
 import { accountFromKeyId } from '../core/accountFromKeyId';
-import { AbortError } from '../core/concurrency';
+import { AbortError, untilAborted } from '../core/concurrency';
 import { type Clock, InFlight, MinuteBudget, TtlCache } from '../core/lookupLimiter';
 import type { AccessKey, AccessKeyLastUsed } from '../core/types';
 import type { LookupResult } from './keyInfo';
@@ -144,22 +144,3 @@ function throwIfAborted(signal: AbortSignal | undefined): void {
   if (signal?.aborted) throw new AbortError(undefined, { cause: signal.reason });
 }
 
-/** `promise`, or an AbortError as soon as `signal` aborts (the promise itself runs on). */
-function untilAborted<T>(promise: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
-  if (!signal) return promise;
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = (): void => reject(new AbortError(undefined, { cause: signal.reason }));
-    if (signal.aborted) return onAbort();
-    signal.addEventListener('abort', onAbort, { once: true });
-    promise.then(
-      (value) => {
-        signal.removeEventListener('abort', onAbort);
-        resolve(value);
-      },
-      (error: unknown) => {
-        signal.removeEventListener('abort', onAbort);
-        reject(error);
-      },
-    );
-  });
-}

@@ -1,9 +1,12 @@
 // Optional (iamKeys.decorations.enabled, off by default): marks access key IDs in visible
 // editors with a dotted underline, and adds an Information diagnostic in files, since a key ID
-// in a file is often half of a leaked credential.
+// in a file is often half of a leaked credential. An ID the leak diagnostics report
+// (iamKeys.diagnostics.enabled) has its entry in Problems there, so it gets none here; nor
+// does an ID in iamKeys.diagnostics.ignore. The underline stays on both.
 import * as vscode from 'vscode';
-import type { Settings } from '../config';
+import { DEFAULT_DIAGNOSTICS, type Settings } from '../config';
 import { findAccessKeyIds, isAccessKeyKind } from '../core/accessKeyIds';
+import { scanForLeaks } from '../core/leakScanner';
 
 /** Documents longer than this are not scanned: markers are a hint, not a scanner. */
 const MAX_SCANNED_CHARS = 5_000_000;
@@ -24,7 +27,7 @@ export class KeyMarkers implements vscode.Disposable {
 
   constructor(private readonly settings: Settings) {
     this.subscriptions.push(
-      settings.onDidChange((affects) => affects('decorations.enabled') && this.applySetting()),
+      settings.onDidChange((affects) => (affects('decorations.enabled') || affects('diagnostics')) && this.applySetting()),
       vscode.window.onDidChangeVisibleTextEditors(() => this.enabled && this.markVisible()),
       vscode.workspace.onDidChangeTextDocument((e) => this.enabled && this.scheduleRescan(e.document)),
       vscode.workspace.onDidCloseTextDocument((doc) => this.diagnostics.delete(doc.uri)),
@@ -65,12 +68,22 @@ export class KeyMarkers implements vscode.Disposable {
       if (editor.document === document) editor.setDecorations(this.decoration, ranges);
     }
     if (!DIAGNOSTIC_SCHEMES.has(document.uri.scheme)) return;
-    this.diagnostics.set(document.uri, ranges.map((range) => {
+    const notHere = this.reportedElsewhere(text);
+    const listed = ids.flatMap((id, i) => (notHere.has(id.id) ? [] : [ranges[i] as vscode.Range]));
+    this.diagnostics.set(document.uri, listed.map((range) => {
       const d = new vscode.Diagnostic(range, vscode.l10n.t('Access key ID in a file: it is often half of a leaked credential'), vscode.DiagnosticSeverity.Information);
       d.source = vscode.l10n.t('IAM Access Keys');
       d.code = 'access-key-id';
       return d;
     }));
+  }
+
+  /** IDs with an entry in Problems already (the leak diagnostics) or never to have one (ignored). */
+  private reportedElsewhere(text: string): ReadonlySet<string> {
+    const settings = this.settings.current.diagnostics ?? DEFAULT_DIAGNOSTICS;
+    const ids = new Set(settings.ignore);
+    if (settings.enabled) for (const finding of scanForLeaks(text)) if (finding.accessKeyId) ids.add(finding.accessKeyId);
+    return ids;
   }
 
   dispose(): void {

@@ -76,14 +76,14 @@ describe('diagnostics: leaked keys in files', function () {
     await session?.close();
   });
 
-  it('JSON: an Active key of the account is an Error naming owner, account and last use; the secret an Error without its value', async () => {
+  it('JSON: an Active key of the account is an Error naming owner, account and last use; the secret an Error naming its key, without its value', async () => {
     const uri = await writeFile('leaks/creds.json', JSON.stringify({ AccessKey: { UserName: activeUser, AccessKeyId: active, SecretAccessKey: secret } }, null, 2));
     const doc = await vscode.workspace.openTextDocument(uri);
     const found = await settled(doc.uri, 2);
     // Line 3: `    "AccessKeyId": "` is 20 characters; line 4: `    "SecretAccessKey": "` is 24.
     assert.deepEqual(found.map(brief), [
       `3:20 Error Active access key of ${activeUser} in ${EMULATOR_ACCOUNT_ID}, last used 2 days ago`,
-      '4:24 Error Secret access key in a file (SecretAccessKey): deactivate the key, make a new one, and keep secrets out of files',
+      `4:24 Error Secret access key of ${active}, an Active key of ${activeUser} in ${EMULATOR_ACCOUNT_ID}, in a file (SecretAccessKey): deactivate the key, make a new one, and keep secrets out of files`,
     ]);
     for (const d of found) assert.ok(!d.message.includes(secret) && !d.message.includes(secret.slice(0, 10)), 'the message never repeats the secret');
     // The ID carries the account: STS was not asked.
@@ -95,12 +95,29 @@ describe('diagnostics: leaked keys in files', function () {
     assert.deepEqual((await settled(doc.uri, 1)).map(brief), [`1:21 Warning Inactive access key of ${inactiveUser} in ${EMULATOR_ACCOUNT_ID}, never used`]);
   });
 
-  it('.env: a deleted key is a Hint; the secret beside it an Error', async () => {
+  it('.env: a deleted key is a Hint; the secret beside it a Hint too, naming the key', async () => {
     const doc = await vscode.workspace.openTextDocument(await writeFile('leaks/.env', `AWS_ACCESS_KEY_ID=${deleted}\nAWS_SECRET_ACCESS_KEY=${secret}\n`));
     assert.deepEqual((await settled(doc.uri, 2)).map(brief), [
       `0:18 Hint Access key ID not found in ${EMULATOR_ACCOUNT_ID}: deleted, or never existed`,
-      '1:22 Error Secret access key in a file (AWS_SECRET_ACCESS_KEY): deactivate the key, make a new one, and keep secrets out of files',
+      `1:22 Hint Secret access key of ${deleted}, a key that no longer exists, in a file (AWS_SECRET_ACCESS_KEY): remove it from the file`,
     ]);
+  });
+
+  it('INI: each profile\'s secret goes with its own key ID: Warning beside an Inactive key, Error beside an Active one, Error alone; the workspace scan says the same', async () => {
+    const text = `[old]\naws_access_key_id = ${inactive}\naws_secret_access_key = ${secret}\n[new]\naws_access_key_id = ${active}\naws_secret_access_key = ${secret}\n[lone]\naws_secret_access_key = ${secret}\n`;
+    const doc = await vscode.workspace.openTextDocument(await writeFile('leaks-pair/credentials', text));
+    assert.deepEqual((await settled(doc.uri, 5)).map(brief), [
+      `1:20 Warning Inactive access key of ${inactiveUser} in ${EMULATOR_ACCOUNT_ID}, never used`,
+      `2:24 Warning Secret access key of ${inactive}, an Inactive key of ${inactiveUser} in ${EMULATOR_ACCOUNT_ID}, in a file (aws_secret_access_key): delete the key, and keep secrets out of files`,
+      `4:20 Error Active access key of ${activeUser} in ${EMULATOR_ACCOUNT_ID}, last used 2 days ago`,
+      `5:24 Error Secret access key of ${active}, an Active key of ${activeUser} in ${EMULATOR_ACCOUNT_ID}, in a file (aws_secret_access_key): deactivate the key, make a new one, and keep secrets out of files`,
+      '7:24 Error Secret access key in a file (aws_secret_access_key): deactivate the key, make a new one, and keep secrets out of files',
+    ]);
+    const result = (await vscode.commands.executeCommand('iamKeys.scanWorkspace', { include: 'leaks-pair/**' })) as {
+      findings: Array<{ line: number; kind: string; severity: string; accessKeyId?: string; status?: string; userName?: string }>;
+    };
+    const secrets = result.findings.filter((f) => f.kind === 'secret-access-key').map((f) => `${f.line} ${f.severity} ${f.accessKeyId ?? '-'} ${f.status ?? '-'} ${f.userName ?? '-'}`);
+    assert.deepEqual(secrets, [`3 warning ${inactive} Inactive ${inactiveUser}`, `6 error ${active} Active ${activeUser}`, '8 error - - -']);
   });
 
   it("INI: another account's key is Information naming that account, with no call", async () => {

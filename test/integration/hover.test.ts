@@ -37,6 +37,13 @@ async function answeredHover(document: vscode.TextDocument, id: string): Promise
   throw new Error(`the hover over ${id} kept saying "looking up"`);
 }
 
+/** Once the leak diagnostic of `document` holds its lookup's answer. */
+async function leakJudged(document: vscode.TextDocument): Promise<void> {
+  const judged = (): boolean =>
+    vscode.languages.getDiagnostics(document.uri).some((d) => d.code === 'leaked-access-key-id' && !/not looked up/.test(d.message));
+  await until(judged, `the leak diagnostic of ${document.uri.toString()}`);
+}
+
 async function workspaceFile(name: string, content: string): Promise<vscode.TextDocument> {
   const folder = vscode.workspace.workspaceFolders?.[0];
   assert.ok(folder, 'no workspace folder');
@@ -73,10 +80,12 @@ describe('hover: access key IDs in documents', function () {
   // punctuation (escaped as \_ \. \+ \@), dates with known UTC minutes.
   let opsBotKey: StoredAccessKey;
   let treeUserKey: StoredAccessKey;
+  let slowListedKey: StoredAccessKey;
 
   before(async () => {
-    // Leak diagnostics look up the same IDs in opened documents; this suite counts the hover's own calls.
-    session = await startSession({ users: 12, seed: 21 }, { 'hover.enabled': true, 'hover.cacheSeconds': 300, 'hover.maxLookupsPerMinute': 600, 'diagnostics.enabled': false });
+    // Leak diagnostics stay on (the default): they look up the same IDs in opened documents,
+    // sharing the hover's requests, so the counts below are the same with or without them.
+    session = await startSession({ users: 12, seed: 21 }, { 'hover.enabled': true, 'hover.cacheSeconds': 300, 'hover.maxLookupsPerMinute': 600 });
     await until(() => session.api.settings.current.endpoint === session.emulator.url, 'the endpoint setting');
     users = session.emulator.store.users().filter((u) => u.accessKeys.length > 0 && u.userName !== 'demo-admin' && u.userName !== 'limited-auditor');
     assert.ok(users.length >= 3, 'the generated account has users with keys');
@@ -89,6 +98,8 @@ describe('hover: access key IDs in documents', function () {
     });
     store.addUser({ userName: 'tree+user@example' });
     treeUserKey = store.addAccessKey('tree+user@example', { createDate: new Date('2023-11-20T08:30:00Z') });
+    store.addUser({ userName: 'slow.listed' });
+    slowListedKey = store.addAccessKey('slow.listed', { lastUsed: { date: new Date('2025-06-07T08:09:00Z'), serviceName: 'iam', region: 'us-east-1' } });
   });
 
   after(async () => {
@@ -233,9 +244,42 @@ describe('hover: access key IDs in documents', function () {
     }
   });
 
+  it('a hover while the leak diagnostic\'s lookup is in flight, the key listed by the tree meanwhile, makes no second GetAccessKeyLastUsed', async () => {
+    // The diagnostic asks IAM who owns the key (the owner lookup); the tree lists the key while
+    // that lookup is out; the hover then finds the key listed and needs its last use: the one
+    // request the owner lookup made, through the session's memo, not a second one.
+    const [root] = await children(session.api);
+    const usersRow = await childByLabel(session.api, root, 'Users');
+    const userRow = (await children(session.api, usersRow)).find((row) => label(session.api, row) === 'slow.listed');
+    assert.ok(userRow, 'slow.listed is listed');
+    session.emulator.resetCounters();
+    const latencyMs = 6000;
+    session.emulator.setFaults({ latencyMs });
+    try {
+      const id = slowListedKey.accessKeyId;
+      const document = await untitled(`pasted: ${id}\n`);
+      const leak = (): vscode.Diagnostic | undefined => vscode.languages.getDiagnostics(document.uri).find((d) => d.code === 'leaked-access-key-id');
+      // The diagnostic's GetAccessKeyLastUsed is out (counted on arrival)…
+      await until(() => calls(session.emulator, 'GetAccessKeyLastUsed') === 1, 'the diagnostic\'s GetAccessKeyLastUsed');
+      // …the tree lists the user's keys (one ListAccessKeys, as slow, sent after it)…
+      await children(session.api, userRow);
+      // …and the hover finds the key listed, while the diagnostic's lookup still asks for the key's status.
+      const text = await answeredHover(document, id);
+      assert.ok(text.includes('Owner: **slow\\.listed**'), text);
+      assert.ok(text.includes('Last used: 2025-06-07 08:09 UTC'), text);
+      await until(() => /^Active access key of slow\.listed in /.test(leak()?.message ?? ''), 'the leak diagnostic', 20_000);
+      assert.equal(calls(session.emulator, 'GetAccessKeyLastUsed'), 1);
+    } finally {
+      session.emulator.setFaults({ latencyMs: 0 });
+    }
+  });
+
   it('shows nothing when iamKeys.hover.enabled is false, and again once it is true', async () => {
     const stored = users[0]!.accessKeys[0]!;
     const document = await untitled(`id: ${stored.accessKeyId}`);
+    // The leak diagnostic looks the key up on its own: counted from here, the hover's calls only.
+    await leakJudged(document);
+    session.emulator.resetCounters();
     await setHover(session, { enabled: false });
     try {
       assert.equal(await ourHover(document, stored.accessKeyId), undefined);
@@ -246,25 +290,43 @@ describe('hover: access key IDs in documents', function () {
     assert.ok(await ourHover(document, stored.accessKeyId));
   });
 
-  it('marks key IDs in open files only when iamKeys.decorations.enabled is on', async () => {
+  it('marks key IDs in open files only when iamKeys.decorations.enabled is on; one Problems entry per ID beside the leak diagnostics', async () => {
     const id = users[0]!.accessKeys[0]!.accessKeyId;
-    const document = await workspaceFile('hover-marked.txt', `first line\nleaked: ${id}\n`);
+    const docsExample = 'AKIAIOSFODNN7EXAMPLE'; // the leak scan skips the documentation's IDs
+    const document = await workspaceFile('hover-marked.txt', `first line\nleaked: ${id}\nfrom the docs: ${docsExample}\n`);
     await vscode.window.showTextDocument(document);
-    const ours = (): vscode.Diagnostic[] => vscode.languages.getDiagnostics(document.uri).filter((d) => d.code === 'access-key-id');
+    const all = (): vscode.Diagnostic[] => vscode.languages.getDiagnostics(document.uri).filter((d) => d.source === 'IAM Access Keys');
+    const markers = (): vscode.Diagnostic[] => all().filter((d) => d.code === 'access-key-id');
+    /** Problems entries per ID, as `ID code` sorted. */
+    const entries = (): string[] => all().map((d) => `${document.getText(d.range)} ${String(d.code)}`).sort();
+    await leakJudged(document);
     await delay(300);
-    assert.deepEqual(ours(), [], 'off by default');
+    assert.deepEqual(markers(), [], 'off by default');
     const config = vscode.workspace.getConfiguration('iamKeys');
     await config.update('decorations.enabled', true, vscode.ConfigurationTarget.Global);
     try {
-      await until(() => ours().length === 1, 'the diagnostic');
-      const [diagnostic] = ours();
-      assert.equal(diagnostic!.severity, vscode.DiagnosticSeverity.Information);
-      assert.match(diagnostic!.message, /often half of a leaked credential/);
-      assert.deepEqual([diagnostic!.range.start.line, diagnostic!.range.start.character, diagnostic!.range.end.character], [1, 8, 28]);
+      // The leak diagnostic has the key's entry; the marker adds one only for the ID it doesn't report.
+      await until(() => markers().length === 1, 'the marker diagnostic');
+      await delay(300);
+      assert.deepEqual(entries(), [`${docsExample} access-key-id`, `${id} leaked-access-key-id`]);
+      const [marker] = markers();
+      assert.equal(marker!.severity, vscode.DiagnosticSeverity.Information);
+      assert.match(marker!.message, /often half of a leaked credential/);
+      assert.deepEqual([marker!.range.start.line, marker!.range.start.character, marker!.range.end.character], [2, 15, 35]);
+      // Leak diagnostics off: the markers list every ID.
+      await configure({ 'diagnostics.enabled': false });
+      try {
+        await until(() => entries().join() === [`${docsExample} access-key-id`, `${id} access-key-id`].join(), `marker entries for both IDs (${entries().join(', ')})`);
+        const mine = markers().find((d) => document.getText(d.range) === id)!;
+        assert.deepEqual([mine.range.start.line, mine.range.start.character, mine.range.end.character], [1, 8, 28]);
+      } finally {
+        await configure({ 'diagnostics.enabled': true });
+      }
+      await until(() => entries().join() === [`${docsExample} access-key-id`, `${id} leaked-access-key-id`].join(), `one entry per ID again (${entries().join(', ')})`);
     } finally {
       await config.update('decorations.enabled', undefined, vscode.ConfigurationTarget.Global);
       await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
     }
-    await until(() => ours().length === 0, 'the diagnostic to go');
+    await until(() => markers().length === 0, 'the marker diagnostics to go');
   });
 });

@@ -3,7 +3,7 @@
 // the scanner's own patterns.
 import * as assert from 'assert/strict';
 import fc from 'fast-check';
-import { scanForLeaks, shannonEntropy, type LeakFinding } from '../../src/core/leakScanner';
+import { PAIR_MAX_LINES, scanForLeaks, shannonEntropy, type LeakFinding } from '../../src/core/leakScanner';
 
 // Two made-up 40-character secrets: 40 distinct characters each (entropy log2(40) ≈ 5.32).
 // Written in halves so that secret scanners don't flag this file.
@@ -91,6 +91,52 @@ describe('leakScanner: access key IDs and secrets in text', () => {
     assert.equal(findings.length, 1);
     assert.ok(!JSON.stringify(findings).includes(S1));
     assert.ok(!JSON.stringify(findings).includes(S1.slice(0, 12)));
+  });
+
+  describe('pairs each secret with the access key ID it goes with', () => {
+    /** `line:column name → paired ID` of each secret (or "-" when unpaired). */
+    const pairs = (text: string): string[] =>
+      scanForLeaks(text)
+        .filter((f) => f.kind === 'secret-access-key')
+        .map((f) => `${f.line}:${f.column} ${f.name} -> ${f.pairedAccessKeyId ?? '-'}`);
+
+    it('INI: each profile section keeps its own key; a section without an ID pairs with none', () => {
+      const text = [
+        '[default]',
+        'aws_access_key_id = AKIAQWERTYUIOPASDFGH',
+        `aws_secret_access_key = ${S1}`,
+        '[profile dev]',
+        'aws_access_key_id = AKIAZXCVBNMLKJHGFDSA',
+        `aws_secret_access_key = ${S2}`,
+        '[ci]',
+        `aws_secret_access_key = ${S1}`,
+        'region = eu-west-1',
+      ].join('\n');
+      assert.deepEqual(pairs(text), [
+        '2:24 aws_secret_access_key -> AKIAQWERTYUIOPASDFGH',
+        '5:24 aws_secret_access_key -> AKIAZXCVBNMLKJHGFDSA',
+        '7:24 aws_secret_access_key -> -',
+      ]);
+    });
+
+    it('JSON: the aws CLI create-access-key answer, with Status between ID and secret', () => {
+      const text = `{\n  "AccessKey": {\n    "UserName": "alice",\n    "AccessKeyId": "AKIA2E0A8F3B244C9986",\n    "Status": "Active",\n    "SecretAccessKey": "${S1}"\n  }\n}\n`;
+      assert.deepEqual(pairs(text), ['5:24 SecretAccessKey -> AKIA2E0A8F3B244C9986']);
+    });
+
+    it('YAML: the secret before its ID pairs too; the nearer line wins over an ID further up', () => {
+      const text = `old:\n  aws_access_key_id: AKIAZXCVBNMLKJHGFDSA\n\nnew:\n  aws_secret_access_key: ${S2}\n  aws_access_key_id: AKIAQWERTYUIOPASDFGH\n`;
+      assert.deepEqual(pairs(text), ['4:25 aws_secret_access_key -> AKIAQWERTYUIOPASDFGH']);
+    });
+
+    it(`TypeScript: on one line, the ID just before the secret; ${PAIR_MAX_LINES} lines apart at most`, () => {
+      const line = `const a = { x: 'AKIAZXCVBNMLKJHGFDSA', accessKeyId: 'AKIAQWERTYUIOPASDFGH', secretAccessKey: '${S1}' };`;
+      assert.deepEqual(pairs(line), ['0:94 secretAccessKey -> AKIAQWERTYUIOPASDFGH']);
+      const near = `id = 'AKIAQWERTYUIOPASDFGH'\n\n\n\nsecretAccessKey = '${S2}'\n`; // 4 lines apart
+      assert.deepEqual(pairs(near), ['4:19 secretAccessKey -> AKIAQWERTYUIOPASDFGH']);
+      const far = `id = 'AKIAQWERTYUIOPASDFGH'\n\n\n\n\nsecretAccessKey = '${S2}'\n`; // 5 lines apart
+      assert.deepEqual(pairs(far), ['5:19 secretAccessKey -> -']);
+    });
   });
 
   it('entropy: 0 for one repeated character, log2(n) for n distinct ones', () => {

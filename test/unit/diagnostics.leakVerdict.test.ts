@@ -54,4 +54,32 @@ describe('leakVerdict: how serious a leaked credential is', () => {
       severity: 'error', message: 'Secret access key in a file (aws_secret_access_key): deactivate the key, make a new one, and keep secrets out of files',
     });
   });
+
+  describe('a secret paired with the key ID beside it', () => {
+    const paired = (info: KeyInfo) => secretVerdict('aws_secret_access_key', undefined, { accessKeyId: ID, verdict: accessKeyVerdict(ID, info, NOW) });
+
+    it('of an Active key: an Error naming the key, its owner and account', () => {
+      assert.deepEqual(paired(found('Active')), {
+        severity: 'error', accessKeyId: ID, account: '123456789012', userName: 'alice', status: 'Active',
+        message: 'Secret access key of AKIAQWERTYUIOPASDFGH, an Active key of alice in 123456789012, in a file (aws_secret_access_key): deactivate the key, make a new one, and keep secrets out of files',
+      });
+    });
+
+    it('of an Inactive key: a Warning', () => {
+      const v = paired(found('Inactive'));
+      assert.deepEqual([v.severity, v.status, v.message], ['warning', 'Inactive', 'Secret access key of AKIAQWERTYUIOPASDFGH, an Inactive key of alice in 123456789012, in a file (aws_secret_access_key): delete the key, and keep secrets out of files']);
+    });
+
+    it('of a deleted key: a Hint', () => {
+      const v = paired({ kind: 'not-found', accessKeyId: ID, account: '123456789012' });
+      assert.deepEqual([v.severity, v.status, v.message], ['hint', 'not-found', 'Secret access key of AKIAQWERTYUIOPASDFGH, a key that no longer exists, in a file (aws_secret_access_key): remove it from the file']);
+    });
+
+    it("of another account's key, or one not looked up: still an Error, naming what is known", () => {
+      const other = paired({ kind: 'other-account', accessKeyId: ID, account: '210987654321' });
+      assert.deepEqual([other.severity, other.message], ['error', 'Secret access key of AKIAQWERTYUIOPASDFGH (account 210987654321) in a file (aws_secret_access_key): deactivate the key, make a new one, and keep secrets out of files']);
+      const unknown = secretVerdict('SecretAccessKey', undefined, { accessKeyId: 'AKIAIOSFODNN7EXAMPLE', verdict: accessKeyVerdict('AKIAIOSFODNN7EXAMPLE', undefined, NOW) });
+      assert.deepEqual([unknown.severity, unknown.message], ['error', 'Secret access key of AKIAIOSFODNN7EXAMPLE in a file (SecretAccessKey): deactivate the key, make a new one, and keep secrets out of files']);
+    });
+  });
 });

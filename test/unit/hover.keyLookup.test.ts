@@ -4,7 +4,10 @@ import type { IamApi } from '../../src/aws/iamApi';
 import { isAbortError } from '../../src/core/concurrency';
 import type { AccessKey, AccessKeyLastUsed, CallerIdentity, IamUser, Page } from '../../src/core/types';
 import { lookUpKeyOwner, type OwnerLookupSession } from '../../src/aws/keyOwner';
+import { ConnectionSession } from '../../src/aws/connectionSession';
+import type { SessionRegistry } from '../../src/aws/sessionRegistry';
 import { KeyLookup, type KeyLookupSources, type LoadedKeyInfo } from '../../src/hover/keyLookup';
+import { sessionLookupSources } from '../../src/hover/sessionSources';
 
 const OWN = '111111111111';
 const OTHER = '222222222222';
@@ -341,6 +344,58 @@ describe('hover: KeyLookup', () => {
     assert.strictEqual((await s.lookup.lookup(OTHER_KEY)).info.kind, 'other-account');
     s.lookup.configure({ cacheSeconds: 10, maxLookupsPerMinute: 5 });
     assert.strictEqual((await s.lookup.lookup(ALICE_KEY)).source, 'aws');
+  });
+});
+
+describe('hover: KeyLookup over a real ConnectionSession (the lookup the diagnostics and the hover share)', () => {
+  /** One session on the fake IAM, and the registry's two methods the lookup sources use. */
+  function sessionSetup(): { lookup: KeyLookup; own: FakeIam; session: ConnectionSession } {
+    const own = new FakeIam(OWN, [aliceKey]);
+    own.delayMs = 30;
+    const session = new ConnectionSession('', undefined, () => ({
+      settings: {} as never,
+      api: own,
+      accessKeyId: async () => 'AKIASIGNING000000001',
+      dispose: () => undefined,
+    }));
+    const registry = {
+      loadedKey: (id: string) => {
+        const key = session.loadedKey(id);
+        return key ? { key, session } : undefined;
+      },
+      sessions: async () => [session],
+    };
+    const lookup = new KeyLookup(sessionLookupSources(registry as unknown as SessionRegistry), { cacheSeconds: 300, maxLookupsPerMinute: 30 });
+    return { lookup, own, session };
+  }
+
+  async function untilCalled(own: FakeIam, action: string): Promise<void> {
+    for (let i = 0; i < 500 && !own.calls[action]; i++) await new Promise((r) => setTimeout(r, 2));
+    assert.ok(own.calls[action], `${action} was never called`);
+  }
+
+  it('a hover while the diagnostic\'s lookup is in flight, the key listed by the tree meanwhile, shares its GetAccessKeyLastUsed', async () => {
+    const { lookup, own, session } = sessionSetup();
+    const diagnostic = lookup.lookup(ALICE_KEY); // the leak diagnostic, as the document opens
+    await untilCalled(own, 'GetAccessKeyLastUsed');
+    session.indexKeys('profile/default/user/alice', [aliceKey]); // the tree lists alice's keys meanwhile
+    const hover = lookup.lookup(ALICE_KEY); // the hover now finds the key listed
+    const [d, h] = await Promise.all([diagnostic, hover]);
+    assert.strictEqual(own.calls.GetAccessKeyLastUsed, 1);
+    assert.deepStrictEqual([d.source, h.source], ['aws', 'explorer']);
+    assert.ok(h.info.kind === 'found' && h.info.lastUsed === aliceLastUsed, JSON.stringify(h.info));
+    assert.ok(d.info.kind === 'found' && d.info.lastUsed === aliceLastUsed, JSON.stringify(d.info));
+  });
+
+  it('the owner lookup\'s answer fills the session\'s memo: the tree and a later hover ask nothing more', async () => {
+    const { lookup, own, session } = sessionSetup();
+    await lookup.lookup(ALICE_KEY);
+    session.indexKeys('profile/default/user/alice', [aliceKey]);
+    assert.strictEqual(session.knownLastUsed(ALICE_KEY), aliceLastUsed);
+    const later = await lookup.lookup(ALICE_KEY);
+    assert.ok(later.info.kind === 'found' && later.info.lastUsed === aliceLastUsed);
+    assert.strictEqual(await session.lastUsed(ALICE_KEY), aliceLastUsed);
+    assert.strictEqual(own.calls.GetAccessKeyLastUsed, 1);
   });
 });
 

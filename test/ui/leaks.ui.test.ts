@@ -1,0 +1,109 @@
+/// <reference lib="dom" />
+// Issue #14 in the real workbench (headless Chromium): a workspace scan cancelled from its
+// progress notification, and the Key health report webview drawn in a light and a dark theme.
+import * as assert from 'assert/strict';
+import { BUILT_IN_IDENTITIES, credentialsFileText } from '../emulator/identities';
+import { startIamEmulator, type IamEmulator } from '../emulator/index';
+import { makeSecretAccessKey } from '../emulator/keyIds';
+import { SeededRandom } from '../emulator/random';
+import { useWorkbench, waitUntil } from './workbench';
+
+const DAY = 86_400_000;
+
+describe('UI: Scan Workspace for Leaked Access Keys, cancelled from its notification', () => {
+  // Enough files that the scan is still reading when Cancel is clicked: one secret in each, so
+  // findings and errors count the files read, and no lookup is needed.
+  const FILES = 20_000;
+  const secret = makeSecretAccessKey(new SeededRandom(1414));
+  const workspaceFiles: Record<string, string> = {};
+  for (let i = 0; i < FILES; i++) workspaceFiles[`bulk/d${String(Math.floor(i / 200)).padStart(3, '0')}/f${i}.env`] = `AWS_SECRET_ACCESS_KEY=${secret}\n`;
+
+  let emulator: IamEmulator;
+  before(async () => {
+    emulator = await startIamEmulator({ port: 0, demo: true, seed: 1 });
+  });
+  after(() => emulator?.close());
+
+  const wb = useWorkbench(() => ({
+    userSettings: { 'iamKeys.endpoint': emulator.url, 'iamKeys.profile': BUILT_IN_IDENTITIES.caller.profile },
+    awsCredentials: credentialsFileText(),
+    workspaceFiles,
+    viewport: { width: 1400, height: 900 },
+  }));
+
+  it('Cancel in the progress notification stops the scan; the summary says cancelled, with the partial counts', async () => {
+    const page = wb().page;
+    await wb().runCommand('IAM Access Keys: Scan Workspace for Leaked Access Keys');
+    const progress = page.locator('.notification-toast').filter({ hasText: 'Scanning the workspace for leaked access keys' });
+    // Cancel once files are being read (the count moves), not while the files are still listed.
+    await waitUntil(async () => /[1-9]\d* of \d+ files/.test((await progress.textContent().catch(() => '')) ?? ''), {
+      timeout: 60_000,
+      interval: 50,
+      message: 'the scan to report files read',
+    });
+    await progress.getByRole('button', { name: 'Cancel' }).click();
+    const summary = page.locator('.notification-toast').filter({ hasText: /Scanned \d+ files/ });
+    await summary.waitFor({ timeout: 60_000 });
+    const text = (await summary.textContent()) ?? '';
+    const m = /Scanned (\d+) files: (\d+) leaked credentials, (\d+) of them errors \(cancelled\)\./.exec(text);
+    assert.ok(m, text);
+    const [files, findings, errors] = [Number(m[1]), Number(m[2]), Number(m[3])];
+    assert.ok(files > 0 && files < FILES, `${files} of ${FILES} files scanned`);
+    assert.deepEqual([findings, errors], [files, files], 'one secret per file read, each an Error');
+    await wb().screenshot('issue14-scan-cancel');
+  });
+});
+
+/** The Key health report in `theme`: charts drawn, per-control counts shown. */
+function reportSuite(theme: string, kind: 'vscode-light' | 'vscode-dark', screenshot: string): void {
+  describe(`UI: Key health report in ${theme}`, () => {
+    // 10 users whose key is 200 days old (rotation due: IAM.3) and 10 whose key is 10 days old.
+    const ROTATION_DUE = 10;
+    let emulator: IamEmulator;
+    before(async () => {
+      emulator = await startIamEmulator({ port: 0, users: 0, seed: 1 });
+      const recently = { date: new Date(Date.now() - DAY), serviceName: 's3', region: 'us-east-1' };
+      for (let i = 0; i < 2 * ROTATION_DUE; i++) {
+        const userName = `report-user-${String(i).padStart(2, '0')}`;
+        emulator.store.addUser({ userName });
+        emulator.store.addAccessKey(userName, { createDate: new Date(Date.now() - (i < ROTATION_DUE ? 200 : 10) * DAY), lastUsed: recently });
+      }
+    });
+    after(() => emulator?.close());
+
+    const wb = useWorkbench(() => ({
+      userSettings: {
+        'iamKeys.endpoint': emulator.url,
+        'iamKeys.profile': BUILT_IN_IDENTITIES.caller.profile,
+        'iamKeys.rotationWarningDays': 90,
+        'workbench.colorTheme': theme,
+      },
+      awsCredentials: credentialsFileText(),
+      viewport: { width: 1400, height: 1000 },
+    }));
+
+    it('draws the three charts and the count of keys failing each control', async () => {
+      await wb().runCommand('IAM Access Keys: Show Key Health Report');
+      // The webview's document is two iframes deep: the host frame, then the active frame.
+      const report = wb().page.frameLocator('iframe.webview').frameLocator('#active-frame');
+      await report.locator('body[data-rendered="true"]').waitFor({ timeout: 60_000 });
+      // The workbench tells the webview its theme kind by a class on <body>.
+      assert.match((await report.locator('body').getAttribute('class')) ?? '', new RegExp(`\\b${kind}\\b`));
+      for (const id of ['controls-chart', 'age-chart', 'last-used-chart']) {
+        const size = await report.locator(`canvas#${id}`).evaluate((canvas: HTMLCanvasElement) => [canvas.width, canvas.height, canvas.getBoundingClientRect().width, canvas.getBoundingClientRect().height]);
+        assert.ok(size.every((n) => n > 0), `${id}: ${size.join(' × ')}`);
+      }
+      const rows = await report.locator('#controls tbody tr').evaluateAll((trs: HTMLTableRowElement[]) => trs.map((tr) => Array.from(tr.cells, (td) => td.textContent ?? '')));
+      assert.ok(rows.length > 0, 'control rows');
+      for (const row of rows) assert.match(row[2] ?? '', /^\d+$/, row.join(' | '));
+      const iam3 = rows.find((row) => row[0] === 'IAM.3');
+      assert.ok(iam3, rows.map((row) => row.join(' | ')).join('\n'));
+      // The seeded keys due for rotation, plus any of the emulator's built-in identities.
+      assert.ok(Number(iam3[2]) >= ROTATION_DUE, iam3.join(' | '));
+      await wb().screenshot(screenshot);
+    });
+  });
+}
+
+reportSuite('Default Light Modern', 'vscode-light', 'issue14-report-light');
+reportSuite('Default Dark Modern', 'vscode-dark', 'issue14-report-dark');
