@@ -22,6 +22,8 @@ export interface RequestLogEntry {
   readonly time: string;
   readonly action: string;
   readonly accessKeyId?: string;
+  /** The AccessKeyId parameter the request asks about (GetAccessKeyLastUsed, UpdateAccessKey…). */
+  readonly askedAccessKeyId?: string;
   readonly userName?: string;
   /** HTTP status sent; undefined when no answer was sent (drop, hang). */
   readonly status?: number;

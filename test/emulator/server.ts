@@ -158,6 +158,7 @@ export class EmulatorHttpServer {
     counters.recordLog({
       action,
       accessKeyId: answer.accessKeyId,
+      askedAccessKeyId: params.get('AccessKeyId') ?? undefined,
       userName: answer.subjectUserName,
       status: answer.status,
       errorCode: answer.errorCode,

@@ -93,6 +93,11 @@ export function calls(emulator: IamEmulator, action: string): number {
   return emulator.counters().byAction[action] ?? 0;
 }
 
+/** Requests for `action` that asked about `accessKeyId` (its AccessKeyId parameter), from the emulator's request log. */
+export function callsAbout(emulator: IamEmulator, action: string, accessKeyId: string): number {
+  return emulator.requestLog().filter((entry) => entry.action === action && entry.askedAccessKeyId === accessKeyId).length;
+}
+
 export function totalCalls(emulator: IamEmulator): number {
   return emulator.counters().total;
 }

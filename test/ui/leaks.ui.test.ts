@@ -2,6 +2,7 @@
 // Issue #14 in the real workbench (headless Chromium): a workspace scan cancelled from its
 // progress notification, and the Key health report webview drawn in a light and a dark theme.
 import * as assert from 'assert/strict';
+import type { FrameLocator } from 'playwright-core';
 import { BUILT_IN_IDENTITIES, credentialsFileText } from '../emulator/identities';
 import { startIamEmulator, type IamEmulator } from '../emulator/index';
 import { makeSecretAccessKey } from '../emulator/keyIds';
@@ -54,56 +55,77 @@ describe('UI: Scan Workspace for Leaked Access Keys, cancelled from its notifica
   });
 });
 
-/** The Key health report in `theme`: charts drawn, per-control counts shown. */
-function reportSuite(theme: string, kind: 'vscode-light' | 'vscode-dark', screenshot: string): void {
-  describe(`UI: Key health report in ${theme}`, () => {
-    // 10 users whose key is 200 days old (rotation due: IAM.3) and 10 whose key is 10 days old.
-    const ROTATION_DUE = 10;
-    let emulator: IamEmulator;
-    before(async () => {
-      emulator = await startIamEmulator({ port: 0, users: 0, seed: 1 });
-      const recently = { date: new Date(Date.now() - DAY), serviceName: 's3', region: 'us-east-1' };
-      for (let i = 0; i < 2 * ROTATION_DUE; i++) {
-        const userName = `report-user-${String(i).padStart(2, '0')}`;
-        emulator.store.addUser({ userName });
-        emulator.store.addAccessKey(userName, { createDate: new Date(Date.now() - (i < ROTATION_DUE ? 200 : 10) * DAY), lastUsed: recently });
-      }
-    });
-    after(() => emulator?.close());
-
-    const wb = useWorkbench(() => ({
-      userSettings: {
-        'iamKeys.endpoint': emulator.url,
-        'iamKeys.profile': BUILT_IN_IDENTITIES.caller.profile,
-        'iamKeys.rotationWarningDays': 90,
-        'workbench.colorTheme': theme,
-      },
-      awsCredentials: credentialsFileText(),
-      viewport: { width: 1400, height: 1000 },
-    }));
-
-    it('draws the three charts and the count of keys failing each control', async () => {
-      await wb().runCommand('IAM Access Keys: Show Key Health Report');
-      // The webview's document is two iframes deep: the host frame, then the active frame.
-      const report = wb().page.frameLocator('iframe.webview').frameLocator('#active-frame');
-      await report.locator('body[data-rendered="true"]').waitFor({ timeout: 60_000 });
-      // The workbench tells the webview its theme kind by a class on <body>.
-      assert.match((await report.locator('body').getAttribute('class')) ?? '', new RegExp(`\\b${kind}\\b`));
-      for (const id of ['controls-chart', 'age-chart', 'last-used-chart']) {
-        const size = await report.locator(`canvas#${id}`).evaluate((canvas: HTMLCanvasElement) => [canvas.width, canvas.height, canvas.getBoundingClientRect().width, canvas.getBoundingClientRect().height]);
-        assert.ok(size.every((n) => n > 0), `${id}: ${size.join(' × ')}`);
-      }
-      const rows = await report.locator('#controls tbody tr').evaluateAll((trs: HTMLTableRowElement[]) => trs.map((tr) => Array.from(tr.cells, (td) => td.textContent ?? '')));
-      assert.ok(rows.length > 0, 'control rows');
-      for (const row of rows) assert.match(row[2] ?? '', /^\d+$/, row.join(' | '));
-      const iam3 = rows.find((row) => row[0] === 'IAM.3');
-      assert.ok(iam3, rows.map((row) => row.join(' | ')).join('\n'));
-      // The seeded keys due for rotation, plus any of the emulator's built-in identities.
-      assert.ok(Number(iam3[2]) >= ROTATION_DUE, iam3.join(' | '));
-      await wb().screenshot(screenshot);
-    });
+/**
+ * The Key health report in a light theme, then in a dark one: the same report follows a theme
+ * change made in the user settings while it is open (charts drawn, per-control counts shown).
+ */
+describe('UI: Key health report in a light and a dark theme', () => {
+  // 10 users whose key is 200 days old (rotation due: IAM.3) and 10 whose key is 10 days old.
+  const ROTATION_DUE = 10;
+  let emulator: IamEmulator;
+  before(async () => {
+    emulator = await startIamEmulator({ port: 0, users: 0, seed: 1 });
+    const recently = { date: new Date(Date.now() - DAY), serviceName: 's3', region: 'us-east-1' };
+    for (let i = 0; i < 2 * ROTATION_DUE; i++) {
+      const userName = `report-user-${String(i).padStart(2, '0')}`;
+      emulator.store.addUser({ userName });
+      emulator.store.addAccessKey(userName, { createDate: new Date(Date.now() - (i < ROTATION_DUE ? 200 : 10) * DAY), lastUsed: recently });
+    }
   });
-}
+  after(() => emulator?.close());
 
-reportSuite('Default Light Modern', 'vscode-light', 'issue14-report-light');
-reportSuite('Default Dark Modern', 'vscode-dark', 'issue14-report-dark');
+  const wb = useWorkbench(() => ({
+    userSettings: {
+      'iamKeys.endpoint': emulator.url,
+      'iamKeys.profile': BUILT_IN_IDENTITIES.caller.profile,
+      'iamKeys.rotationWarningDays': 90,
+      'workbench.colorTheme': 'Default Light Modern',
+    },
+    awsCredentials: credentialsFileText(),
+    viewport: { width: 1400, height: 1000 },
+  }));
+
+  // The webview's document is two iframes deep: the host frame, then the active frame.
+  const report = (): FrameLocator => wb().page.frameLocator('iframe.webview').frameLocator('#active-frame');
+
+  /** The workbench tells the webview its theme kind by a class on <body>; waits for `kind`. */
+  async function themeKind(kind: 'vscode-light' | 'vscode-dark'): Promise<void> {
+    await waitUntil(async () => new RegExp(`\\b${kind}\\b`).test((await report().locator('body').getAttribute('class')) ?? ''), { timeout: 30_000, message: `the report's body has ${kind}` });
+  }
+
+  async function assertDrawn(screenshot: string): Promise<void> {
+    for (const id of ['controls-chart', 'age-chart', 'last-used-chart']) {
+      const size = await report().locator(`canvas#${id}`).evaluate((canvas: HTMLCanvasElement) => [canvas.width, canvas.height, canvas.getBoundingClientRect().width, canvas.getBoundingClientRect().height]);
+      assert.ok(size.every((n) => n > 0), `${id}: ${size.join(' × ')}`);
+    }
+    const rows = await report().locator('#controls tbody tr').evaluateAll((trs: HTMLTableRowElement[]) => trs.map((tr) => Array.from(tr.cells, (td) => td.textContent ?? '')));
+    assert.ok(rows.length > 0, 'control rows');
+    for (const row of rows) assert.match(row[2] ?? '', /^\d+$/, row.join(' | '));
+    const iam3 = rows.find((row) => row[0] === 'IAM.3');
+    assert.ok(iam3, rows.map((row) => row.join(' | ')).join('\n'));
+    // The seeded keys due for rotation, plus any of the emulator's built-in identities.
+    assert.ok(Number(iam3[2]) >= ROTATION_DUE, iam3.join(' | '));
+    await wb().screenshot(screenshot);
+  }
+
+  it('Default Light Modern: draws the three charts and the count of keys failing each control', async () => {
+    await wb().runCommand('IAM Access Keys: Show Key Health Report');
+    await report().locator('body[data-rendered="true"]').waitFor({ timeout: 60_000 });
+    await themeKind('vscode-light');
+    await assertDrawn('issue14-report-light');
+  });
+
+  it('Dark Modern, chosen with Preferences: Color Theme while the report is open: the report follows', async () => {
+    // The palette's command opens the theme picker in the same widget (runCommand waits for it to close).
+    const picker = wb().page.locator('.quick-input-widget');
+    await wb().page.keyboard.press('F1');
+    await picker.locator('input.input').fill('>Preferences: Color Theme');
+    await picker.getByRole('option', { name: /^Preferences: Color Theme/ }).first().click();
+    await picker.locator('input.input').fill('Dark Modern');
+    await picker.getByRole('option', { name: /^Dark Modern/ }).first().waitFor();
+    await wb().page.keyboard.press('Enter');
+    await themeKind('vscode-dark');
+    await report().locator('body[data-rendered="true"]').waitFor({ timeout: 60_000 });
+    await assertDrawn('issue14-report-dark');
+  });
+});
