@@ -9,6 +9,7 @@
 // generator gives 0–2, about 1 on average). Prints one JSON line {url, users, keys} once
 // listening; stops on SIGTERM/SIGINT or when its stdin closes (the parent went away).
 import { startIamEmulator } from '../emulator/index';
+import { serveUntilParentLeaves } from './hostProcess';
 
 interface HostOptions {
   readonly users: number;
@@ -44,17 +45,7 @@ async function main(): Promise<void> {
   const keys = users.reduce((sum, user) => sum + store.keysOf({ kind: 'user', user }).length, 0);
   process.stdout.write(`${JSON.stringify({ url: emulator.url, users: users.length, keys })}\n`);
 
-  let stopping = false;
-  const stop = (): void => {
-    if (stopping) return;
-    stopping = true;
-    void emulator.close().finally(() => process.exit(0));
-  };
-  process.on('SIGTERM', stop);
-  process.on('SIGINT', stop);
-  process.stdin.on('end', stop);
-  process.stdin.on('close', stop);
-  process.stdin.resume();
+  serveUntilParentLeaves(() => emulator.close());
 }
 
 main().catch((error: unknown) => {

@@ -1,10 +1,9 @@
 // Starts emulatorHost.js as a child process and talks to its loopback admin routes
 // (/__admin/counters, /__admin/counters/reset, /__admin/faults) to count calls per run.
-import { spawn } from 'node:child_process';
 import * as http from 'node:http';
-import * as path from 'node:path';
 import type { CounterSnapshot } from '../emulator/index';
 import { stopProcess } from '../support/childProcess';
+import { spawnHost } from './hostProcess';
 
 export interface EmulatorSpec {
   /** Total IAM users, built-in callers included. */
@@ -27,32 +26,7 @@ export interface RunningEmulator {
 const START_TIMEOUT_MS = 60_000;
 
 export async function spawnEmulator(spec: EmulatorSpec): Promise<RunningEmulator> {
-  const child = spawn(process.execPath, [path.join(__dirname, 'emulatorHost.js'), JSON.stringify(spec)], {
-    stdio: ['pipe', 'pipe', 'inherit'],
-  });
-  const ready = await new Promise<{ url: string; users: number; keys: number }>((resolve, reject) => {
-    let buffer = '';
-    const timer = setTimeout(() => {
-      child.kill('SIGTERM');
-      reject(new Error(`emulator (${JSON.stringify(spec)}) did not start within ${START_TIMEOUT_MS} ms`));
-    }, START_TIMEOUT_MS);
-    child.stdout?.on('data', (chunk: Buffer) => {
-      buffer += chunk.toString('utf8');
-      const newline = buffer.indexOf('\n');
-      if (newline < 0) return;
-      clearTimeout(timer);
-      try {
-        resolve(JSON.parse(buffer.slice(0, newline)) as { url: string; users: number; keys: number });
-      } catch (error) {
-        reject(error);
-      }
-    });
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`emulator exited with code ${code} before it was ready`));
-    });
-  });
-  child.removeAllListeners('exit');
+  const { child, ready } = await spawnHost<{ url: string; users: number; keys: number }>('emulatorHost.js', spec, START_TIMEOUT_MS);
   const admin = adminClient(ready.url);
   return {
     ...ready,

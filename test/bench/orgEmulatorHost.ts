@@ -9,6 +9,7 @@
 // counts); counters through the loopback admin routes /__org/counters and /__org/counters/reset.
 // Stops on SIGTERM/SIGINT or when its stdin closes (the parent went away).
 import { startOrgEmulator } from '../emulator/org/index';
+import { serveUntilParentLeaves } from './hostProcess';
 
 interface HostOptions {
   readonly members: number;
@@ -45,17 +46,7 @@ async function main(): Promise<void> {
   }
   process.stdout.write(`${JSON.stringify({ url: emulator.url, accounts: members.length, users, keys })}\n`);
 
-  let stopping = false;
-  const stop = (): void => {
-    if (stopping) return;
-    stopping = true;
-    void emulator.close().finally(() => process.exit(0));
-  };
-  process.on('SIGTERM', stop);
-  process.on('SIGINT', stop);
-  process.stdin.on('end', stop);
-  process.stdin.on('close', stop);
-  process.stdin.resume();
+  serveUntilParentLeaves(() => emulator.close());
 }
 
 main().catch((error: unknown) => {

@@ -10,7 +10,7 @@
 // Env: BENCH_ACCOUNTS (100), BENCH_USERS (50), BENCH_LATENCY_MS (10), BENCH_MEMORY_USERS (500,
 // 2 keys each). The management account is excluded from our walk, as the peer skips it (it has
 // no member role), so both read the same 100 accounts. Only 127.0.0.1 is contacted.
-import { execFile, spawn } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { promisify } from 'node:util';
@@ -21,6 +21,7 @@ import { CALLER_CREDENTIALS, EMULATOR_ACCOUNT_ID } from '../emulator/identities'
 import { DEFAULT_ROLE_NAME, type OrgCounterSnapshot } from '../emulator/org/index';
 import { stopProcess } from '../support/childProcess';
 import { adminClient } from './emulatorProcess';
+import { spawnHost } from './hostProcess';
 
 const ACCOUNTS = Number(process.env.BENCH_ACCOUNTS ?? 100);
 const USERS = Number(process.env.BENCH_USERS ?? 50);
@@ -44,23 +45,7 @@ interface OrgHost {
 }
 
 async function spawnOrgEmulator(spec: Record<string, unknown>): Promise<OrgHost> {
-  const child = spawn(process.execPath, [path.join(__dirname, 'orgEmulatorHost.js'), JSON.stringify(spec)], { stdio: ['pipe', 'pipe', 'inherit'] });
-  const ready = await new Promise<{ url: string; accounts: number; users: number; keys: number }>((resolve, reject) => {
-    let buffer = '';
-    const timer = setTimeout(() => reject(new Error('the organization emulator did not start within 120 s')), 120_000);
-    child.stdout?.on('data', (chunk: Buffer) => {
-      buffer += chunk.toString('utf8');
-      const newline = buffer.indexOf('\n');
-      if (newline < 0) return;
-      clearTimeout(timer);
-      resolve(JSON.parse(buffer.slice(0, newline)) as { url: string; accounts: number; users: number; keys: number });
-    });
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`the organization emulator exited with code ${code}`));
-    });
-  });
-  child.removeAllListeners('exit');
+  const { child, ready } = await spawnHost<{ url: string; accounts: number; users: number; keys: number }>('orgEmulatorHost.js', spec, 120_000);
   const admin = adminClient(ready.url);
   return {
     ...ready,
