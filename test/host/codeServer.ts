@@ -15,6 +15,7 @@ import * as path from 'path';
 import { isolatedAwsVars, withoutAwsVars, type AwsFiles } from '../support/awsEnv';
 import { stopProcess } from '../support/childProcess';
 import { freePort } from '../support/freePort';
+import { contributedScopes, writeSettingsFiles } from '../support/settingsFiles';
 import { sleep } from '../support/wait';
 
 /** Repo root (this file runs from out/test/host/). */
@@ -54,7 +55,11 @@ export function isCodeServerInstalled(): boolean {
 export interface CodeServerOptions extends AwsFiles {
   /** Folder the workbench opens. */
   workspaceFolder: string;
-  /** Merged into User/settings.json over the test defaults. */
+  /**
+   * Merged over the test defaults and written where a remote window reads each one (code-server
+   * is one): machine-scoped settings of package.json into Machine/settings.json, the rest into
+   * User/settings.json (test/support/settingsFiles.ts).
+   */
   userSettings?: Record<string, unknown>;
   /** Extra environment for the server and so for the extension host (wins over the AWS isolation). */
   env?: Record<string, string>;
@@ -159,13 +164,9 @@ async function startOnce(entry: string, options: CodeServerOptions, port: number
   const userDataDir = path.join(tempDir, 'user-data');
   const extensionsDir = path.join(tempDir, 'extensions');
   const configFile = path.join(tempDir, 'config.yaml');
-  fs.mkdirSync(path.join(userDataDir, 'User'), { recursive: true });
   fs.mkdirSync(extensionsDir);
   fs.writeFileSync(configFile, 'auth: none\ncert: false\n');
-  fs.writeFileSync(
-    path.join(userDataDir, 'User', 'settings.json'),
-    JSON.stringify({ ...DEFAULT_SETTINGS, ...options.userSettings }, null, 2),
-  );
+  writeSettingsFiles(userDataDir, { ...DEFAULT_SETTINGS, ...options.userSettings }, contributedScopes(path.join(REPO_ROOT, 'package.json')));
   const awsVars = isolatedAwsVars(path.join(tempDir, 'aws'), options);
 
   const env: Record<string, string> = {

@@ -20,7 +20,8 @@
  * API
  *   useWorkbench(options | () => options): () => Workbench
  *       mocha before/after hooks: one workbench per describe(); a failing test also saves
- *       test-results/screenshots/failed-<test title>.png.
+ *       test-results/screenshots/failed-<test title>.png. With iamKeys.profile set, before()
+ *       fails (and saves workbench-without-rows-<suite>.png) when the view shows no row.
  *   openWorkbench(options?): Promise<Workbench>        (manual lifecycle; call close())
  *   waitUntil(predicate, { timeout?, interval?, message? })   poll a Node-side condition
  *   WorkbenchOptions: { userSettings?, env?, workspaceFiles?: {relPath: content},
@@ -34,6 +35,7 @@
  *     treeItem(name, { exact? }): Locator             a row of our tree by label or aria-label
  *     treeLabels(): Promise<string[]>                  visible row labels, top to bottom
  *     expand(name)                                     expand a row (never runs its command)
+ *     expectTreeRows(screenshotName, timeout?)         a row shows, else a screenshot and a failure
  *     runCommand(title)                                F1, pick the entry labelled `title`
  *     openFile(relPath) / goTo(line, column?)          open a workspace file, move the cursor
  *     showHover(): Promise<Locator>                    "Show or Focus Hover" at the cursor
@@ -50,7 +52,10 @@ import { REPO_ROOT, startCodeServer, workbenchUrl, type CodeServer } from '../ho
 import { until } from '../support/wait';
 
 export interface WorkbenchOptions {
-  /** Merged into User/settings.json (e.g. 'iamKeys.endpoint', 'iamKeys.profile'). */
+  /**
+   * Settings the server starts with (e.g. 'iamKeys.endpoint', 'iamKeys.profile'), each in the
+   * file a remote window reads it from: machine-scoped ones in Machine/settings.json.
+   */
   userSettings?: Record<string, unknown>;
   /** Environment of code-server and so of the extension host. */
   env?: Record<string, string>;
@@ -148,17 +153,18 @@ export class Workbench {
     });
   }
 
-  /** Shows the container and waits (at most `ms`) for a row in the Access Keys tree. */
-  async hasTreeRows(ms: number): Promise<boolean> {
+  /** Shows the container and waits for a row of the Access Keys tree; without one, saves `screenshotName` and throws. */
+  async expectTreeRows(screenshotName: string, timeout = 60_000): Promise<void> {
     try {
-      // Not openContainer(): clicking the tab of a container already selected hides the side bar.
+      // Not openContainer(): with the welcome view in place of the tree, it would click the
+      // tab of the selected container and so hide the side bar.
       const tab = this.page.getByRole('tab', { name: CONTAINER_TITLE });
       if ((await tab.getAttribute('aria-selected')) !== 'true') await tab.click();
       await this.page.mouse.move(700, 500);
-      await this.tree.getByRole('treeitem').first().waitFor({ timeout: ms });
-      return true;
-    } catch {
-      return false;
+      await this.tree.getByRole('treeitem').first().waitFor({ timeout });
+    } catch (err) {
+      const file = await this.screenshot(screenshotName).catch(() => 'no screenshot');
+      throw new Error(`The Access Keys view shows no row within ${timeout / 1000} s (${file}): ${err instanceof Error ? err.message : String(err)}`);
     }
   }
 
@@ -261,14 +267,9 @@ export function useWorkbench(options?: WorkbenchOptions | (() => WorkbenchOption
     this.timeout(300_000);
     const opened = typeof options === 'function' ? options() : options;
     wb = await Workbench.open(opened);
-    // Now and then code-server starts the extension host without the user settings file: the
-    // view shows the "No AWS credentials" welcome although iamKeys.profile is set, and stays so.
-    // That is not the workbench the suite asked for: open it again, once, and say so in the log.
-    if (opened?.userSettings?.['iamKeys.profile'] !== undefined && !(await wb.hasTreeRows(45_000))) {
-      console.warn('[workbench] the Access Keys view has no row with iamKeys.profile set: the host missed the user settings; opening it again');
-      await wb.close();
-      wb = await Workbench.open(opened);
-    }
+    // With a profile set the view must show a row: a workbench without one is not the one the
+    // suite asked for, and that fails here, with a picture, instead of being opened again.
+    if (opened?.userSettings?.['iamKeys.profile'] !== undefined) await wb.expectTreeRows(`workbench-without-rows-${this.test?.parent?.fullTitle() ?? ''}`);
   });
   afterEach(async function () {
     if (wb && this.currentTest?.state === 'failed') {
