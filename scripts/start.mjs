@@ -5,6 +5,9 @@
 // writes throwaway AWS config/credentials with profiles demo / demo-root / demo-limited (the
 // emulator's fake test identities), starts code-server on 127.0.0.1 (port N if given) with
 // iamKeys.endpoint/profile/profiles set, and prints the workbench URL. Ctrl-C stops it all.
+// code-server is a remote window: startCodeServer writes these machine-scoped settings into
+// Machine/settings.json (test/support/settingsFiles.ts, scopes from package.json), else the
+// first settings change in the window (e.g. ticking iamKeys.allowWriteActions) drops them.
 // --screenshot FILE: instead of waiting, open the URL in headless Chromium, open the IAM
 // Access Keys container, expand the first rows, save a PNG to FILE and exit.
 // Needs code-server (npm run install-code-server) and, for --screenshot, Chromium.

@@ -1,7 +1,7 @@
 /// <reference lib="dom" />
 // Two profiles side by side, expanded as fast as a person could click: each keeps its rows.
 import * as assert from 'assert/strict';
-import { BUILT_IN_IDENTITIES, credentialsFileText } from '../emulator/identities';
+import { BUILT_IN_IDENTITIES, EMULATOR_ACCOUNT_ID, credentialsFileText } from '../emulator/identities';
 import { startIamEmulator, type IamEmulator } from '../emulator/index';
 import { useWorkbench } from './workbench';
 
@@ -26,8 +26,12 @@ describe('UI: two profiles side by side', () => {
     await wb().treeItem(BUILT_IN_IDENTITIES.limited.profile).waitFor();
     await wb().expand(/^My access keys/);
     await wb().treeItem(BUILT_IN_IDENTITIES.caller.credentials.accessKeyId).waitFor({ timeout: 20_000 });
-    // Both roots keep their children while identities and lists arrive.
-    await wb().page.waitForTimeout(2500);
+    // Both roots keep their children while identities and lists arrive: wait until both
+    // identities did (each root then shows the account and the tree redraws), not a fixed time.
+    const root = (profile: string) => wb().tree.getByRole('treeitem').filter({ has: wb().page.locator('.label-name', { hasText: new RegExp(`^${profile}$`) }) });
+    for (const profile of [BUILT_IN_IDENTITIES.caller.profile, BUILT_IN_IDENTITIES.limited.profile]) {
+      await root(profile).filter({ hasText: EMULATOR_ACCOUNT_ID }).waitFor({ timeout: 20_000 });
+    }
     const labels = await wb().tree.getByRole('treeitem').allTextContents();
     assert.ok(labels.some((l) => l.includes(BUILT_IN_IDENTITIES.caller.credentials.accessKeyId)), labels.join(' | '));
     assert.equal(labels.filter((l) => l.startsWith('Users')).length, 2, labels.join(' | '));
