@@ -2,9 +2,11 @@
 import * as assert from 'assert/strict';
 import * as vscode from 'vscode';
 import type { ExplorerNode } from '../../src/explorer/nodes/explorerNode';
+import type { LoadResult } from '../../src/commands/loadMore';
 import type { IamKeysApi } from '../../src/extension';
+import { until } from '../support/wait';
 import {
-  PROFILES, type Session, calls, childByLabel, children, configure, delay, isLoadMore, item, label, startSession, totalCalls, writeAwsFiles,
+  PROFILES, type Session, calls, childByLabel, children, configure, isLoadMore, item, label, startSession, totalCalls, writeAwsFiles,
 } from './fixture';
 
 /** Expands "Users" and clicks "Load more…" until the list ends; returns the user names shown. */
@@ -83,14 +85,17 @@ describe('Explorer', function () {
   });
 
   it('refresh during a load shows no stale rows', async () => {
-    session = await startSession({ users: 250, seed: 2, latencyMs: 300 }, { pageSize: 100 });
+    session = await startSession({ users: 250, seed: 2, latencyMs: 1500 }, { pageSize: 100 });
     const { api, emulator } = session;
     const users = await usersNode(api);
     const loadMore = (await children(api, users)).find((r) => isLoadMore(api, r));
-    const pending = vscode.commands.executeCommand('iamKeys.loadMore', loadMore);
-    await delay(50);
+    emulator.resetCounters();
+    const pending = vscode.commands.executeCommand<LoadResult>('iamKeys.loadMore', loadMore);
+    // The race for certain: the refresh comes while the second page's request is at the
+    // endpoint (counted on arrival, answered 1.5 s later), not before it left or after it came back.
+    await until(() => calls(emulator, 'ListUsers') === 1, "the second page's ListUsers at the endpoint");
     await vscode.commands.executeCommand('iamKeys.refresh', users);
-    await pending;
+    assert.equal((await pending)?.outcome, 'stale', 'the load was still under way when the refresh came');
     const rows = await children(api, users);
     const names = rows.filter((r) => !isLoadMore(api, r)).map((r) => label(api, r));
     assert.deepEqual(names, emulator.store.users().slice(0, 100).map((u) => u.userName));

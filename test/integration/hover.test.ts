@@ -225,18 +225,16 @@ describe('hover: access key IDs in documents', function () {
   });
 
   it('says "looking up" rather than block when AWS is slow; the next hover shows the answer of the same request', async () => {
-    // The hover waits LOOKUP_WAIT_MS (1.5 s) at most; the request takes 4× that, so "did not
-    // block" is a ratio with 2× slack on a loaded machine: under half the request's latency.
+    // The hover waits LOOKUP_WAIT_MS (1.5 s) at most; the request takes 4× that. "Did not block"
+    // is the hover's own answer, not a clock: a blocked hover would show the request's answer.
     const latencyMs = 6000;
     session.emulator.setFaults({ latencyMs });
     try {
       const id = unknownKeyOf(EMULATOR_ACCOUNT_ID, 777);
       const document = await untitled(`slow ${id}`);
-      const started = Date.now();
       const first = await ourHover(document, id);
-      const took = Date.now() - started;
-      assert.ok(took < latencyMs / 2, `answered after ${took} ms, with the request taking ${latencyMs} ms`);
       assert.match(first ?? '', /Looking up/);
+      assert.doesNotMatch(first ?? '', /Not found in account/);
       assert.match(await answeredHover(document, id), /Not found in account/);
       // Counted by the key asked about: lookups of earlier tests' documents may still arrive.
       assert.equal(callsAbout(session.emulator, 'GetAccessKeyLastUsed', id), 1);
@@ -300,15 +298,24 @@ describe('hover: access key IDs in documents', function () {
     const markers = (): vscode.Diagnostic[] => all().filter((d) => d.code === 'access-key-id');
     /** Problems entries per ID, as `ID code` sorted. */
     const entries = (): string[] => all().map((d) => `${document.getText(d.range)} ${String(d.code)}`).sort();
+    // Markers are set as the editor shows, before the leak diagnostic (which waits for a lookup)
+    // is judged: by then a marker would be there (the positive control below shows it is).
     await leakJudged(document);
-    await delay(300);
     assert.deepEqual(markers(), [], 'off by default');
     const config = vscode.workspace.getConfiguration('iamKeys');
     await config.update('decorations.enabled', true, vscode.ConfigurationTarget.Global);
     try {
       // The leak diagnostic has the key's entry; the marker adds one only for the ID it doesn't report.
       await until(() => markers().length === 1, 'the marker diagnostic');
-      await delay(300);
+      // Positive control of the "off by default" wait: with the setting on, the same wait sees a marker.
+      const control = await untitled(`leaked: ${id}\nfrom the docs: ${docsExample}\n`);
+      await vscode.window.showTextDocument(control);
+      await leakJudged(control);
+      const controlMarkers = vscode.languages.getDiagnostics(control.uri).filter((d) => d.source === 'IAM Access Keys' && d.code === 'access-key-id');
+      assert.equal(controlMarkers.length, 1, 'a marker by the time the leak diagnostic is judged');
+      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+      await vscode.window.showTextDocument(document);
+      // The marker pass that added the docs example's entry decided the leaked ID's too.
       assert.deepEqual(entries(), [`${docsExample} access-key-id`, `${id} leaked-access-key-id`]);
       const [marker] = markers();
       assert.equal(marker!.severity, vscode.DiagnosticSeverity.Information);
