@@ -148,9 +148,9 @@ export class Workbench {
     const row = this.treeItem(name);
     if ((await row.getAttribute('aria-expanded')) === 'true') return;
     await row.locator('.monaco-tl-twistie').click();
-    await this.page.waitForFunction((el) => el?.getAttribute('aria-expanded') === 'true', await row.elementHandle(), {
-      timeout: 30_000,
-    });
+    // The locator, not an element handle: the row is drawn anew when its description changes
+    // (e.g. a user's key count arrives), and a handle would keep watching the old element.
+    await until(async () => (await row.getAttribute('aria-expanded')) === 'true', `the row ${String(name)} to expand`, 30_000, 100);
   }
 
   /** Shows the container and waits for a row of the Access Keys tree; without one, saves `screenshotName` and throws. */
