@@ -11,7 +11,7 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import type { ExplorerNode } from '../../src/explorer/nodes/explorerNode';
 import { BUILT_IN_IDENTITIES, credentialsFileText } from '../emulator/identities';
-import { EXTENSION_ID, PROFILES, type Session, children, configure, item, startSession, writeAwsFiles } from './fixture';
+import { EXTENSION_ID, PROFILES, type Session, childByLabel, children, configure, item, startSession, writeAwsFiles } from './fixture';
 import {
   EXTENSION_LOG_LEVEL,
   MUTATING_ACTIONS,
@@ -24,6 +24,7 @@ import {
   rowText,
   setExtensionLogLevel,
   tooltipText,
+  usersNode,
 } from '../support/reliabilityHarness';
 import { plantedIn, writeLeakyCredentialHelper } from '../support/leakyCredentialHelper';
 import { until } from '../support/wait';
@@ -399,5 +400,36 @@ describe('Security: a failing credential_process that prints secrets', function 
       assert.ok(said.some((t) => t.includes(PROFILE) && /credential_process/.test(t)), `${command} names the profile whose credential_process failed: ${said.join(' | ')}`);
     }
     assert.ok(answers.every((a) => a.endsWith('→ undefined')), answers.join('\n'));
+  });
+});
+
+// Issue 21 (6): the user row's tooltip rendered Markdown from the IAM path, so a path chosen by
+// whoever can create users showed an image fetched from their host, or a link running a command.
+describe('Security: Markdown in IAM data shown in a tooltip', function () {
+  this.timeout(60_000);
+  const IMAGE = '![x](http://attacker.example/pixel.png)';
+  const LINK = '[link](command:iamKeys.deleteAccessKey?%5B%5D)';
+  let session: Session | undefined;
+
+  afterEach(async () => {
+    await session?.close();
+    session = undefined;
+  });
+
+  it('the user row tooltip shows an image and a command link in the user path as escaped text', async () => {
+    session = await startSession({ users: 2 });
+    const { api, emulator } = session;
+    emulator.store.addUser({ userName: 'mallory', path: `/${IMAGE}/${LINK}/` });
+    const users = await usersNode(api);
+    await vscode.commands.executeCommand('iamKeys.loadAll', users);
+    const row = await childByLabel(api, users, 'mallory');
+    const tooltip = item(api, row).tooltip;
+    assert.ok(tooltip instanceof vscode.MarkdownString, 'the tooltip is Markdown');
+    const value = tooltip.value;
+    assert.ok(value.includes('attacker'), `the path is shown: ${value}`);
+    assert.ok(!value.includes(IMAGE), `the image is not live Markdown: ${value}`);
+    assert.ok(!value.includes(LINK), `the link is not live Markdown: ${value}`);
+    assert.doesNotMatch(value.replace(/\\[!-/:-@[-`{-~]/g, ''), /[![\]()<>`]/, 'every Markdown character is escaped');
+    assert.ok(!tooltip.isTrusted, 'and no command link would run: the tooltip is not trusted');
   });
 });
