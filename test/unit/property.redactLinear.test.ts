@@ -39,11 +39,21 @@ const RATIO_LIMIT = 20;
  */
 const FLOOR_MS = 2;
 
+/**
+ * The time ratio of 8n to n characters of `piece`, measured up to three times while above the
+ * limit (the machine is shared: a busy moment can slow one large run; a quadratic pattern is
+ * slow every time), keeping the best.
+ */
 function ratioFor(piece: string): { small: number; large: number; ratio: number } {
   fastest(build(piece, SMALL), 1); // warm-up: the first call compiles the patterns
-  const small = fastest(build(piece, SMALL), 5);
-  const large = fastest(build(piece, SMALL * 8), 3);
-  return { small, large, ratio: large / Math.max(small, FLOOR_MS) };
+  let best = { small: 0, large: 0, ratio: Infinity };
+  for (let attempt = 0; attempt < 3 && best.ratio >= RATIO_LIMIT; attempt++) {
+    const small = fastest(build(piece, SMALL), 5);
+    const large = fastest(build(piece, SMALL * 8), 3);
+    const ratio = large / Math.max(small, FLOOR_MS);
+    if (ratio < best.ratio) best = { small, large, ratio };
+  }
+  return best;
 }
 
 describe('property: the redactor takes time linear in its input', function () {
