@@ -118,8 +118,17 @@ export function classifyError(error: unknown, action?: string): ClassifiedError 
   return { kind: 'unknown', code, message: firstSentence(raw) || 'Unexpected error', retryable: true };
 }
 
+/** A credential_process failed: the SDK's text is "Command failed: <command>\n<its stderr>" or names credential_process. */
+const CREDENTIAL_PROCESS = /command failed|credential_process/i;
+
+/** Whether `error` is a credential_process failure, whose text must never be shown (it echoes the helper's output). */
+export function isCredentialProcessFailure(error: unknown): boolean {
+  const raw = field(() => (error as ErrorLike | undefined)?.message);
+  return typeof raw === 'string' && CREDENTIAL_PROCESS.test(raw);
+}
+
 function credentialsError(code: string | undefined, raw: string): ClassifiedError {
-  if (/command failed|credential_process/i.test(raw)) {
+  if (CREDENTIAL_PROCESS.test(raw)) {
     return { kind: 'credentials', code, message: 'The profile\'s credential_process command failed', hint: 'Run the command yourself to see why; its output is not shown here because it may hold secrets.', retryable: true };
   }
   const profile = /profile[ :]+"?([\w+=,.@/-]+)"?/i.exec(raw)?.[1];

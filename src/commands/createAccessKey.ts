@@ -2,10 +2,12 @@
 // modal with Copy; the clipboard is cleared after 30 s) or written straight into the named
 // profile. It is never logged and never in the result.
 import * as vscode from 'vscode';
+import { classifyError } from '../aws/errors';
+import { inOperation } from '../aws/operationError';
 import { credentialsFilePath, writeKeysIntoProfile } from '../core/credentialsFileStore';
 import type { SecretText } from '../core/secretText';
 import type { CommandDeps } from './deps';
-import { keyChanged, ownUserName, writeActionsAllowed } from './writeAccess';
+import { keyChanged, operationOf, ownUserName, writeActionsAllowed } from './writeAccess';
 import { PagedNode } from '../explorer/nodes/pagedNode';
 import { UserNode } from '../explorer/nodes/userNode';
 
@@ -38,13 +40,13 @@ export async function createAccessKey(arg: unknown, deps: CommandDeps): Promise<
     void vscode.window.showErrorMessage(vscode.l10n.t('Name the user: the signing identity is not an IAM user.'));
     return undefined;
   }
-  const keys = await session.api.listAllAccessKeys(userName, { pageSize: 100 });
+  const keys = await inOperation(operationOf(session, 'iam:ListAccessKeys'), () => session.api.listAllAccessKeys(userName, { pageSize: 100 }));
   if (keys.length >= 2) {
     const explain = vscode.l10n.t('{0} already has two access keys ({1}), the most IAM allows. Deactivate and delete the one not in use first.', userName, keys.map((k) => `${k.AccessKeyId} ${k.Status}`).join(', '));
     void vscode.window.showWarningMessage(explain);
     return undefined;
   }
-  const created = await session.writeApi.createAccessKey(given.userName === undefined && !rowUser ? undefined : userName);
+  const created = await inOperation(operationOf(session, 'iam:CreateAccessKey'), () => session.writeApi.createAccessKey(given.userName === undefined && !rowUser ? undefined : userName));
   const accessKeyId = created.key.AccessKeyId;
   deps.log.info(`CreateAccessKey ${accessKeyId} for ${userName}`);
   keyChanged(deps, session, [accessKeyId], undefined);
@@ -56,7 +58,7 @@ export async function createAccessKey(arg: unknown, deps: CommandDeps): Promise<
     } catch (error) {
       // Nobody could ever use a key whose secret was not kept: take it back.
       await session.writeApi.deleteAccessKey(accessKeyId, userName).catch(() => undefined);
-      void vscode.window.showErrorMessage(vscode.l10n.t('The new key could not be written to {0} ({1}); it was deleted again.', file, error instanceof Error ? error.message : String(error)));
+      void vscode.window.showErrorMessage(vscode.l10n.t('The new key could not be written to {0} ({1}); it was deleted again.', file, classifyError(error).message));
       return undefined;
     }
     void vscode.window.showInformationMessage(vscode.l10n.t('{0} was created for {1} and written into the profile {2}.', accessKeyId, userName, profile));

@@ -1,9 +1,10 @@
 // Delete Access Key…: as the IAM console does it — only an Inactive key, and only after the
 // key ID is typed (or given as `confirm`), with its last use shown first.
 import * as vscode from 'vscode';
+import { inOperation } from '../aws/operationError';
 import type { CommandDeps } from './deps';
 import { describeLastUsed } from '../explorer/nodes/accessKeyNode';
-import { keyChanged, ownUserName, resolveKeyTarget, writeActionsAllowed } from './writeAccess';
+import { keyChanged, operationOf, ownUserName, resolveKeyTarget, writeActionsAllowed } from './writeAccess';
 
 export interface DeletedKey {
   readonly accessKeyId: string;
@@ -19,9 +20,9 @@ export async function deleteAccessKey(arg: unknown, deps: CommandDeps): Promise<
   const { session, accessKeyId } = target;
   const userName = target.userName ?? (await ownUserName(session));
   // Status as IAM has it now, not as a row loaded a while ago.
-  const keys = userName
-    ? await session.api.listAllAccessKeys(userName, { pageSize: 100 })
-    : (await session.api.listAccessKeys({ maxItems: 100 })).items;
+  const keys = await inOperation(operationOf(session, 'iam:ListAccessKeys'), async () =>
+    userName ? session.api.listAllAccessKeys(userName, { pageSize: 100 }) : (await session.api.listAccessKeys({ maxItems: 100 })).items,
+  );
   const key = keys.find((k) => k.AccessKeyId === accessKeyId);
   if (!key) {
     void vscode.window.showErrorMessage(vscode.l10n.t('{0} is not a key of {1}.', accessKeyId, userName ?? vscode.l10n.t('the signing user')));
@@ -47,7 +48,7 @@ export async function deleteAccessKey(arg: unknown, deps: CommandDeps): Promise<
     });
     if (typed !== accessKeyId) return undefined;
   }
-  await session.writeApi.deleteAccessKey(accessKeyId, userName);
+  await inOperation(operationOf(session, 'iam:DeleteAccessKey'), () => session.writeApi.deleteAccessKey(accessKeyId, userName));
   deps.log.info(`DeleteAccessKey ${accessKeyId}`);
   keyChanged(deps, session, [accessKeyId], target.row);
   void vscode.window.showInformationMessage(vscode.l10n.t('{0} was deleted.', accessKeyId));

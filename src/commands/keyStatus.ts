@@ -1,8 +1,9 @@
 // Deactivate / Activate Access Key: UpdateAccessKey on one key. Deactivating the key that signs
 // the view's own calls warns first: the view loses access with it.
 import * as vscode from 'vscode';
+import { inOperation } from '../aws/operationError';
 import type { CommandDeps } from './deps';
-import { keyChanged, ownUserName, resolveKeyTarget, writeActionsAllowed } from './writeAccess';
+import { keyChanged, operationOf, ownUserName, resolveKeyTarget, writeActionsAllowed } from './writeAccess';
 
 export interface KeyStatusResult {
   readonly accessKeyId: string;
@@ -27,7 +28,7 @@ export async function setAccessKeyStatus(arg: unknown, deps: CommandDeps, status
     if (choice !== go) return undefined;
   }
   const userName = target.userName ?? (await ownUserName(session)) ?? '';
-  await session.writeApi.updateAccessKey(accessKeyId, status, target.userName);
+  await inOperation(operationOf(session, 'iam:UpdateAccessKey'), () => session.writeApi.updateAccessKey(accessKeyId, status, target.userName));
   deps.log.info(`UpdateAccessKey ${accessKeyId} → ${status}`);
   keyChanged(deps, session, [accessKeyId], target.row);
   void vscode.window.showInformationMessage(vscode.l10n.t('{0} is now {1}.', accessKeyId, status));

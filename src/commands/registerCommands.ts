@@ -3,7 +3,7 @@
 // extensions can drive it. The map is typed by the IDs of commandIds.ts: a command without a
 // handler does not compile.
 import * as vscode from 'vscode';
-import { redactedErrorMessage } from '../core/redact';
+import { describeFailure } from '../aws/operationError';
 import { setAttentionFilter } from './attentionFilter';
 import { type CommandId, CommandIds, commandTitle } from './commandIds';
 import { copyAccessKeyId } from './copyAccessKeyId';
@@ -73,11 +73,12 @@ export async function runCommand(id: CommandId, arg: unknown, deps: CommandDeps,
     deps.log.info(`${id}: ${result === undefined ? 'no result (cancelled, refused or nothing to do)' : 'done'} in ${Date.now() - started} ms`);
     return result;
   } catch (error) {
-    // Nothing escapes as an unhandled rejection: say what failed (by the command's title,
-    // redacted like the log), and log the detail.
-    const reason = redactedErrorMessage(error);
-    deps.log.error(`${id} failed: ${reason}`);
-    void vscode.window.showErrorMessage(vscode.l10n.t('{0} failed: {1}', vscode.l10n.t(commandTitle(id)), reason));
+    // Nothing escapes as an unhandled rejection: say what failed by the command's title and the
+    // same classification the tree uses (kind, operation, profile, host). Never the error's own
+    // text: the SDK's can hold a credential_process's output, passwords and tokens included.
+    const { problem, text } = describeFailure(error);
+    deps.log.error(`${id} failed: ${problem.kind}${problem.code ? ` ${problem.code}` : ''}: ${text}`);
+    void vscode.window.showErrorMessage(vscode.l10n.t('{0} failed: {1}', vscode.l10n.t(commandTitle(id)), text));
     return undefined;
   }
 }

@@ -98,6 +98,6 @@ async function exportWithDialog(data: HealthReportData, format: 'markdown' | 'ht
     await writeReport(data, format, target.fsPath);
     deps.log.info(`health report exported to ${target.fsPath}`);
   } catch (error) {
-    void vscode.window.showErrorMessage(vscode.l10n.t('Could not write the report: {0}', error instanceof Error ? error.message : String(error)));
+    void vscode.window.showErrorMessage(vscode.l10n.t('Could not write the report: {0}', classifyError(error).message));
   }
 }

@@ -3,6 +3,7 @@
 // the hover remembered about a key that changed.
 import * as vscode from 'vscode';
 import type { ConnectionSession } from '../aws/connectionSession';
+import { OperationError, type OperationContext } from '../aws/operationError';
 import { AccessKeyNode } from '../explorer/nodes/accessKeyNode';
 import type { ExplorerNode } from '../explorer/nodes/explorerNode';
 import { PagedNode } from '../explorer/nodes/pagedNode';
@@ -67,9 +68,31 @@ export function keyChanged(deps: CommandDeps, session: ConnectionSession, access
   }
 }
 
-/** The signing user's name from the session's identity (undefined for root or roles). */
+/** What a failed call of `session` is reported with: the operation, its profile and where it went. */
+export function operationOf(session: ConnectionSession, operation: string): () => OperationContext {
+  return () => {
+    let sent: { endpoint?: string; region?: string } = {};
+    try {
+      sent = session.settings;
+    } catch {
+      // A closed session: the profile alone still places the failure.
+    }
+    return { operation, profile: session.profile, endpoint: sent.endpoint, region: sent.region };
+  };
+}
+
+/**
+ * The signing user's name from the session's identity (undefined for root or roles). When
+ * GetCallerIdentity failed (asked once more first), that failure is thrown, classified.
+ */
 export async function ownUserName(session: ConnectionSession): Promise<string | undefined> {
   await session.ensureIdentity();
+  if (session.identityError() !== undefined) {
+    session.retryIdentity();
+    await session.ensureIdentity();
+    const failure = session.identityError();
+    if (failure !== undefined) throw new OperationError(operationOf(session, 'sts:GetCallerIdentity')(), failure);
+  }
   const arn = session.identity()?.Arn ?? '';
   const m = /:user\/(?:.*\/)?([^/]+)$/.exec(arn);
   return m?.[1];

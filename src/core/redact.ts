@@ -7,7 +7,10 @@
 // * the value after a secret-looking name in INI, env, JSON, JS, YAML, XML, header, table or
 //   query form: aws_secret_access_key / SecretAccessKey / secretAccessKey / AWS_SECRET_ACCESS_KEY,
 //   aws_session_token / SessionToken / X-Amz-Security-Token / aws_security_token,
-//   Signature / X-Amz-Signature, password;
+//   Signature / X-Amz-Signature, password / passphrase, access / refresh / id / bearer / vault
+//   tokens (SSO and OIDC caches, x-amz-sso_bearer_token, X-Vault-Token), client secrets, API
+//   keys; a quoted value goes whole, to its closing quote;
+// * Vault tokens by their prefix (hvs., hvb., hvr.; legacy s. + 24 characters of both cases);
 // * Authorization header values: everything after the scheme, except for AWS SigV4
 //   ("AWS4-HMAC-SHA256 Credential=AKID/date/region/service/aws4_request, SignedHeaders=…,
 //   Signature=…") where only the Signature goes;
@@ -19,39 +22,65 @@
 //   both upper- and lower-case letters. "Standalone": no [A-Za-z0-9/+] directly before or after.
 //   The mixed-case rule lets 40-digit hex (git SHAs, hashes) through; a random secret key lacks
 //   one of the two cases with probability about 1e-9.
-// Values are also recognised URL-encoded (%2F, %2B), JSON-escaped (\/), with commas inside, and
-// wrapped over lines (following lines that hold only base64).
+// Values are also recognised URL-encoded (%2F, %2B, and whole URL-encoded JSON: %22name%22%3A%22…),
+// JSON-escaped (\/, \u002f, \u002b), with commas inside, and wrapped over lines (following lines
+// that hold only base64). Every pattern runs in time linear in the text: none can start a match
+// inside a run an earlier start already scanned (test/unit/property.redactLinear.test.ts).
 
 export const REDACTED = '[REDACTED]';
 
-const QUOTE = `\\\\?["'\`]`;
+/** A quote as written plain, JSON-escaped (\") or URL-encoded (%22, %27). */
+const QUOTE = `(?:\\\\?["'\`]|%2[27])`;
 const SECRET_NAMES = [
   '(?:aws[_-]?)?secret[_-]?(?:access[_-]?)?key',
   '(?:aws[_-]?)?session[_-]?token',
   '(?:aws[_-]?)?security[_-]?token', // also X-Amz-Security-Token
+  '(?:access|refresh|id|bearer|auth|vault|oauth)[_-]?token', // SSO/OIDC caches, x-amz-sso_bearer_token, X-Vault-Token
+  'client[_-]?secret',
+  'api[_-]?key',
   'signature', // also X-Amz-Signature
   'passw(?:or)?d',
+  'passphrase',
 ].join('|');
 
+/** A slash or plus written JSON-escaped: \/, \u002f, \u002b. */
+const JSON_ESCAPED_UNIT = '\\\\/|\\\\u002[FfBb]';
 /** One character of a base64 secret as it may be written: plain, URL-encoded or JSON-escaped. */
-const B64_UNIT = '(?:[A-Za-z0-9/+=]|%[0-9A-Fa-f]{2}|\\\\/)';
+const B64_UNIT = `(?:[A-Za-z0-9/+=]|%[0-9A-Fa-f]{2}|${JSON_ESCAPED_UNIT}|\\\\u003[Dd])`;
 /**
  * The rest of a value wrapped over lines: each following line holds only base64 (a wrapped
  * token, or a secret split by a terminal), up to an optional closing quote or comma.
  */
 const WRAPPED = `(?:\\r?\\n[ \\t]*${B64_UNIT}+(?=[ \\t]*["'\`,;]?[ \\t]*(?:\\r?\\n|$)))*`;
 
-// name, then either a separator (":", "=", "=>", "|", with optional quotes) or an XML ">".
-const SEPARATOR = `(?:${QUOTE})?[ \\t]*(?:=>|[:=|])[ \\t]*(?:${QUOTE})?|>`;
-// A value runs to whitespace, a quote or a delimiter; a comma inside it (a,b) does not end it.
-const VALUE_CHAR = `[^\\s"'\`\\\\<>&,;)}\\]|]`;
-const VALUE = `(?!\\[REDACTED\\])(?!(?:null|undefined|None|true|false)(?![\\w/+]))(?:${VALUE_CHAR}|\\\\/|,(?=${VALUE_CHAR}))+${WRAPPED}`;
+/** Blanks around a separator: plain or URL-encoded. */
+const BLANK = '(?:[ \\t]|%20)*';
+/** ":", "=", "=>", "|", plain or URL-encoded (%3A, %3D). */
+const SEPARATOR_MARK = '(?:=>|[:=|]|%3[AaDd])';
+// name, then either a separator (with optional quotes) or an XML ">".
+const SEPARATOR = `${QUOTE}?${BLANK}${SEPARATOR_MARK}${BLANK}${QUOTE}?|>`;
+// A value runs to whitespace, a quote (plain or %22) or a delimiter; a comma inside it (a,b) does not end it.
+const VALUE_CHAR = `(?!%2[27])[^\\s"'\`\\\\<>&,;)}\\]|]`;
+const VALUE = `(?!\\[REDACTED\\])(?!(?:null|undefined|None|true|false)(?![\\w/+]))(?:${VALUE_CHAR}|${JSON_ESCAPED_UNIT}|,(?=${VALUE_CHAR}))+${WRAPPED}`;
 const KEY_VALUE = new RegExp(`((?:${SECRET_NAMES})(?:${SEPARATOR}))(${VALUE})`, 'gi');
+/**
+ * A quoted value closed on the same line goes whole, whatever it holds (an OIDC refresh token
+ * has "|", a password spaces): the name, the separator, the opening quote (group 2), then
+ * anything but that quote (a backslash escape is one unit) up to the same quote.
+ */
+const QUOTED_KEY_VALUE = new RegExp(
+  `((?:${SECRET_NAMES})${QUOTE}?${BLANK}${SEPARATOR_MARK}${BLANK}(${QUOTE}))(?!\\[REDACTED\\]\\2)((?:\\\\[^\\r\\n]|(?!\\2)[^\\r\\n\\\\])+)(?=\\2)`,
+  'gi',
+);
 
-const AUTHORIZATION = new RegExp(`(authori[sz]ation(?:${QUOTE})?[ \\t]*[:=][ \\t]*(?:${QUOTE})?)([^\\r\\n"'\`\\\\]+)`, 'gi');
+const AUTHORIZATION = new RegExp(`(authori[sz]ation${QUOTE}?[ \\t]*[:=][ \\t]*${QUOTE}?)([^\\r\\n"'\`\\\\]+)`, 'gi');
 
-/** `scheme://user:pass@host`: the whole user info goes (a user name can be a token too). */
-const URL_USER_INFO = /\b([a-z][a-z0-9+.-]*:\/\/)(?!\[REDACTED\]@)([^\s/?#@"'`<>]+)@/gi;
+/**
+ * `scheme://user:pass@host`: the whole user info goes (a user name can be a token too). A match
+ * starts only where a run of scheme characters starts: starting at every "\b" inside "a.a.a…"
+ * rescanned the run each time (quadratic: 3 s on 80 KB).
+ */
+const URL_USER_INFO = /(?<![a-z0-9+.-])([a-z][a-z0-9+.-]*:\/\/)(?!\[REDACTED\]@)([^\s/?#@"'`<>]+)@/gi;
 
 /** Command-line flags that take a secret: --password x, --secret=x, --session-token "x"… */
 const FLAG = /(?<![\w-])(--?[A-Za-z0-9]+(?:[-_][A-Za-z0-9]+)*)([ \t]+|=)(?!\[REDACTED\])(?!-)("[^"\r\n]*"|'[^'\r\n]*'|[^\s"'`]+)/g;
@@ -62,18 +91,26 @@ const NOT_SECRET_FLAG = /(?:next|starting|continuation|pagination|page)[-_]token
 // FwoGZXIvYXdz / FQoGZXIvYXdz = older forms), in plain, URL-encoded or JSON-escaped text.
 const SESSION_TOKEN = new RegExp(`(?<![A-Za-z0-9/+])(?:IQoJb3JpZ2lu|AQoDYXdz|AQoEXAMPLE|FwoGZXIvYXdz|FQoGZXIvYXdz)${B64_UNIT}*${WRAPPED}`, 'g');
 
-/** Runs of base64 characters, plain or written as %2F / %2B or \/ (each checked decoded). */
-const SHAPE_UNIT = '(?:[A-Za-z0-9/+]|%2[FfBb]|\\\\/)';
+/** Vault tokens: hvs./hvb./hvr. (service, batch, recovery), and legacy "s." + 24 characters. */
+const VAULT_TOKEN = /(?<![A-Za-z0-9_.-])hv[sbr]\.[A-Za-z0-9_-]{20,}/g;
+const LEGACY_VAULT_TOKEN = /(?<![A-Za-z0-9_.-])s\.([A-Za-z0-9]{24})(?![A-Za-z0-9_-])/g;
+
+/** Runs of base64 characters, plain or written as %2F / %2B, \/ or \u002f / \u002b (each checked decoded). */
+const SHAPE_UNIT = `(?:[A-Za-z0-9/+]|%2[FfBb]|${JSON_ESCAPED_UNIT})`;
 const SHAPE_RUN = new RegExp(`(?<![A-Za-z0-9/+%\\\\])${SHAPE_UNIT}+(?![A-Za-z0-9/+])`, 'g');
 /** What may lie between the end of one line's run and the start of the next line's run. */
 const LINE_BREAK = /^\r?\n[ \t]*$/;
 
 function decodeUnits(text: string): string {
-  return text.replace(/%2[Ff]/g, '/').replace(/%2[Bb]/g, '+').replace(/\\\//g, '/');
+  return text.replace(/%2[Ff]|\\u002[Ff]|\\\//g, '/').replace(/%2[Bb]|\\u002[Bb]/g, '+');
 }
+
+/** The longest a 40-character secret can be written: every character as \u002f (6). */
+const MAX_SHAPE_LENGTH = 40 * 6;
 
 /** 40 characters of [A-Za-z0-9/+] with both cases: a random secret key lacks one with p ≈ 1e-9. */
 function isSecretKeyShape(raw: string): boolean {
+  if (raw.length < 40 || raw.length > MAX_SHAPE_LENGTH) return false;
   const s = decodeUnits(raw);
   return s.length === 40 && /^[A-Za-z0-9/+]+$/.test(s) && /[A-Z]/.test(s) && /[a-z]/.test(s);
 }
@@ -81,27 +118,32 @@ function isSecretKeyShape(raw: string): boolean {
 /**
  * Redacts runs with the shape of a secret key, and pairs of runs that have it together when
  * one ends a line and the other starts the next (a secret split by a terminal or a wrap).
+ * One pass that keeps only the previous run: a list of every run made long texts of short
+ * runs ("a.a.a…") cost more than linear time.
  */
 function redactSecretKeyShapes(text: string): string {
-  const runs = [...text.matchAll(SHAPE_RUN)].map((m) => ({ start: m.index, end: m.index + m[0].length, text: m[0] }));
-  const spans: { start: number; end: number }[] = [];
-  for (let i = 0; i < runs.length; i++) {
-    const run = runs[i]!;
-    const next = runs[i + 1];
-    if (isSecretKeyShape(run.text)) {
-      spans.push(run);
-    } else if (next && LINE_BREAK.test(text.slice(run.end, next.start)) && isSecretKeyShape(run.text + next.text)) {
-      spans.push({ start: run.start, end: next.end });
-      i++;
+  const pattern = new RegExp(SHAPE_RUN.source, 'g');
+  const pieces: string[] = [];
+  let at = 0;
+  let previous: { start: number; end: number; text: string } | undefined;
+  const cut = (start: number, end: number): void => {
+    pieces.push(text.slice(at, start), REDACTED);
+    at = end;
+    previous = undefined;
+  };
+  for (let m = pattern.exec(text); m !== null; m = pattern.exec(text)) {
+    const run = { start: m.index, end: m.index + m[0].length, text: m[0] };
+    if (previous && run.start - previous.end <= 64 && LINE_BREAK.test(text.slice(previous.end, run.start)) && isSecretKeyShape(previous.text + run.text)) {
+      cut(previous.start, run.end);
+    } else if (isSecretKeyShape(run.text)) {
+      cut(run.start, run.end);
+    } else {
+      previous = run;
     }
   }
-  let out = '';
-  let at = 0;
-  for (const span of spans) {
-    out += text.slice(at, span.start) + REDACTED;
-    at = span.end;
-  }
-  return out + text.slice(at);
+  if (pieces.length === 0) return text;
+  pieces.push(text.slice(at));
+  return pieces.join('');
 }
 
 function redactAuthorizationValue(value: string): string {
@@ -130,8 +172,11 @@ export function redactSecrets(text: string): string {
   let out = text.replace(AUTHORIZATION, (_m, head: string, value: string) => head + redactAuthorizationValue(value));
   out = out.replace(URL_USER_INFO, (_m, scheme: string) => `${scheme}${REDACTED}@`);
   out = out.replace(FLAG, (_m, flag: string, separator: string, value: string) => redactFlagValue(flag, separator, value));
+  out = out.replace(QUOTED_KEY_VALUE, (_m, head: string) => head + REDACTED);
   out = out.replace(KEY_VALUE, (_m, head: string) => head + REDACTED);
   out = out.replace(SESSION_TOKEN, REDACTED);
+  out = out.replace(VAULT_TOKEN, REDACTED);
+  out = out.replace(LEGACY_VAULT_TOKEN, (m, body: string) => (/[A-Z]/.test(body) && /[a-z]/.test(body) ? REDACTED : m));
   out = redactSecretKeyShapes(out);
   return out;
 }

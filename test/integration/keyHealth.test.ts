@@ -14,6 +14,32 @@ import { type Session, calls, childByLabel, children, item, label, startSession 
 
 const DAY = 86_400_000;
 
+/** `panel` as the extension sees it, with every webview message listener it adds also put in `listeners`. */
+function recordingListeners(panel: vscode.WebviewPanel, listeners: ((message: unknown) => unknown)[]): vscode.WebviewPanel {
+  // Methods and accessors run on the real objects: they keep private state the proxies don't have.
+  const webview = new Proxy(panel.webview, {
+    get(target, property) {
+      if (property === 'onDidReceiveMessage') {
+        return (listener: (message: unknown) => unknown, thisArg?: unknown, disposables?: vscode.Disposable[]) => {
+          listeners.push(listener);
+          return target.onDidReceiveMessage(listener, thisArg, disposables);
+        };
+      }
+      const value: unknown = Reflect.get(target, property, target);
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+    set: (target, property, value) => Reflect.set(target, property, value, target),
+  });
+  return new Proxy(panel, {
+    get(target, property) {
+      if (property === 'webview') return webview;
+      const value: unknown = Reflect.get(target, property, target);
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+    set: (target, property, value) => Reflect.set(target, property, value, target),
+  });
+}
+
 async function usersNode(api: IamKeysApi): Promise<ExplorerNode> {
   const [root] = await children(api);
   return childByLabel(api, root, 'Users');
@@ -117,6 +143,37 @@ describe('Key health', function () {
     for (let i = 0; i < 100 && webviewTabs().length === 0; i++) await new Promise((r) => setTimeout(r, 100));
     assert.equal(webviewTabs().length, 1, vscode.window.tabGroups.all.flatMap((g) => g.tabs.map((t) => t.label)).join(', '));
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
+  // Issue 21 (6): each show added a message listener to the same panel, so one Export click
+  // opened one save dialog per show. The webview's own message is injected at the listeners the
+  // extension registered (headless, no click reaches the webview's frame here); the save dialog
+  // is counted and cancelled.
+  it('showing the report twice, then Export asks for a file once (one message listener per panel)', async () => {
+    session = await startSession({ users: 0 }, { pageSize: 100 });
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    const win = vscode.window as unknown as Record<string, unknown>;
+    const createPanel = win.createWebviewPanel as (...args: unknown[]) => vscode.WebviewPanel;
+    const saveDialog = win.showSaveDialog;
+    const listeners: ((message: unknown) => unknown)[] = [];
+    let dialogs = 0;
+    win.createWebviewPanel = (...args: unknown[]) => recordingListeners(createPanel.apply(vscode.window, args), listeners);
+    win.showSaveDialog = () => {
+      dialogs++;
+      return Promise.resolve(undefined);
+    };
+    try {
+      await vscode.commands.executeCommand('iamKeys.showHealthReport');
+      await vscode.commands.executeCommand('iamKeys.showHealthReport');
+      assert.ok(listeners.length > 0, 'the report panel was made (and its listeners seen)');
+      for (const listener of listeners) listener({ type: 'export', format: 'markdown' });
+      await new Promise((r) => setTimeout(r, 200));
+      assert.equal(dialogs, 1, `Export asked ${dialogs} times (${listeners.length} listeners)`);
+    } finally {
+      win.createWebviewPanel = createPanel;
+      win.showSaveDialog = saveDialog;
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    }
   });
 
   it('a key row\'s tooltip names each finding\'s controls; the legend is in the view\'s menu, not in the tooltip', async () => {

@@ -11,7 +11,7 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import type { ExplorerNode } from '../../src/explorer/nodes/explorerNode';
 import { BUILT_IN_IDENTITIES, credentialsFileText } from '../emulator/identities';
-import { EXTENSION_ID, PROFILES, type Session, children, configure, item, startSession, writeAwsFiles } from './fixture';
+import { EXTENSION_ID, PROFILES, type Session, childByLabel, children, configure, item, startSession, writeAwsFiles } from './fixture';
 import {
   EXTENSION_LOG_LEVEL,
   MUTATING_ACTIONS,
@@ -24,7 +24,9 @@ import {
   rowText,
   setExtensionLogLevel,
   tooltipText,
+  usersNode,
 } from '../support/reliabilityHarness';
+import { plantedIn, writeLeakyCredentialHelper } from '../support/leakyCredentialHelper';
 import { until } from '../support/wait';
 
 const SESSION_PROFILE = BUILT_IN_IDENTITIES.session.profile;
@@ -333,5 +335,101 @@ describe('Security', function () {
     // code-server is started with --disable-workspace-trust (test/host/codeServer.ts), so an
     // untrusted run cannot be made here: the restriction itself is VS Code's to enforce.
     assert.equal(vscode.workspace.isTrusted, true);
+  });
+});
+
+// Issue 21 (3): a credential_process that fails after printing secrets. Deactivate, activate,
+// create and delete used to let the SDK's error escape to the command catch-all, which showed
+// and logged its text: "Command failed: <command>\n<the helper's stderr>". The helper here
+// prints a password (in forms no redactor can know: "the password is …"), a Vault token and a
+// secret-key-shaped value to stderr and stdout, then exits 3. None may reach a notification,
+// the log (at trace) or a command's answer; the user is told which profile's credential_process
+// failed.
+describe('Security: a failing credential_process that prints secrets', function () {
+  this.timeout(120_000);
+  const PROFILE = 'leaky-helper-output';
+  let session: Session | undefined;
+  let messages: MessageWatch | undefined;
+
+  afterEach(async () => {
+    messages?.dispose();
+    messages = undefined;
+    await vscode.workspace.getConfiguration('iamKeys').update('allowWriteActions', undefined, vscode.ConfigurationTarget.Global);
+    await setExtensionLogLevel(EXTENSION_LOG_LEVEL.info);
+    await session?.close();
+    session = undefined;
+    writeAwsFiles();
+  });
+
+  it('deactivate, activate, create and delete: no planted value reaches a notification, the log or the answer; the profile is named', async () => {
+    await setExtensionLogLevel(EXTENSION_LOG_LEVEL.trace);
+    session = await startSession({ users: 3 });
+    const { api } = session;
+    writeAwsFiles(`[profile ${PROFILE}]\nregion = us-east-1\ncredential_process = ${writeLeakyCredentialHelper()}\n`);
+    await configure({ profile: PROFILE });
+    await until(() => api.settings.current.profiles[0] === PROFILE, 'the leaky profile');
+    await vscode.workspace.getConfiguration('iamKeys').update('allowWriteActions', true, vscode.ConfigurationTarget.Global);
+    await until(() => api.settings.current.allowWriteActions, 'write actions to be allowed');
+    messages = new MessageWatch();
+    const accessKeyId = BUILT_IN_IDENTITIES.caller.credentials.accessKeyId;
+    const calls: [string, unknown][] = [
+      ['iamKeys.deactivateAccessKey', { accessKeyId, profile: PROFILE }],
+      ['iamKeys.activateAccessKey', { accessKeyId, profile: PROFILE }],
+      ['iamKeys.createAccessKey', { userName: 'demo-admin', profile: 'never-written' }],
+      ['iamKeys.deleteAccessKey', { accessKeyId, profile: PROFILE, confirm: accessKeyId }],
+    ];
+    const answers: string[] = [];
+    const told: [string, string[]][] = [];
+    for (const [command, arg] of calls) {
+      const before = messages.shown.length;
+      const answer = await vscode.commands.executeCommand(command, arg);
+      answers.push(`${command} → ${safeJson(answer) || String(answer)}`);
+      told.push([command, messages.shown.slice(before).map((m) => m.text)]);
+    }
+    await until(() => extensionLogFiles().some((f) => fs.readFileSync(f, 'utf8').includes('iamKeys.deleteAccessKey')), 'the log to catch up', 15_000, 300);
+    const log = await logText();
+    const places = [
+      ['notifications', messages.shown.map((m) => `${m.kind}: ${m.text}`).join('\n')],
+      ['the log', log],
+      ['the answers', answers.join('\n')],
+    ] as const;
+    const leaks = places.flatMap(([where, text]) => plantedIn(text).map((what) => `the ${what} in ${where}`));
+    assert.deepEqual(leaks, [], `${messages.shown.map((m) => m.text).join('\n')}`);
+    console.log(`[security] a failing credential_process: ${told.map(([command, said]) => `${command}: ${said.join(' | ')}`).join('\n')}`);
+    for (const [command, said] of told) {
+      assert.ok(said.some((t) => t.includes(PROFILE) && /credential_process/.test(t)), `${command} names the profile whose credential_process failed: ${said.join(' | ')}`);
+    }
+    assert.ok(answers.every((a) => a.endsWith('→ undefined')), answers.join('\n'));
+  });
+});
+
+// Issue 21 (6): the user row's tooltip rendered Markdown from the IAM path, so a path chosen by
+// whoever can create users showed an image fetched from their host, or a link running a command.
+describe('Security: Markdown in IAM data shown in a tooltip', function () {
+  this.timeout(60_000);
+  const IMAGE = '![x](http://attacker.example/pixel.png)';
+  const LINK = '[link](command:iamKeys.deleteAccessKey?%5B%5D)';
+  let session: Session | undefined;
+
+  afterEach(async () => {
+    await session?.close();
+    session = undefined;
+  });
+
+  it('the user row tooltip shows an image and a command link in the user path as escaped text', async () => {
+    session = await startSession({ users: 2 });
+    const { api, emulator } = session;
+    emulator.store.addUser({ userName: 'mallory', path: `/${IMAGE}/${LINK}/` });
+    const users = await usersNode(api);
+    await vscode.commands.executeCommand('iamKeys.loadAll', users);
+    const row = await childByLabel(api, users, 'mallory');
+    const tooltip = item(api, row).tooltip;
+    assert.ok(tooltip instanceof vscode.MarkdownString, 'the tooltip is Markdown');
+    const value = tooltip.value;
+    assert.ok(value.includes('attacker'), `the path is shown: ${value}`);
+    assert.ok(!value.includes(IMAGE), `the image is not live Markdown: ${value}`);
+    assert.ok(!value.includes(LINK), `the link is not live Markdown: ${value}`);
+    assert.doesNotMatch(value.replace(/\\[!-/:-@[-`{-~]/g, ''), /[![\]()<>`]/, 'every Markdown character is escaped');
+    assert.ok(!tooltip.isTrusted, 'and no command link would run: the tooltip is not trusted');
   });
 });

@@ -5,6 +5,7 @@ import { classifyError } from '../../aws/errors';
 import { formatAge, formatLocal, formatUtc } from '../../core/format';
 import { findingLine, type KeyHealth } from '../../core/keyHealth';
 import type { AccessKey, AccessKeyLastUsed } from '../../core/types';
+import { escapeMarkdown } from '../../core/markdownText';
 import { ContextValues } from '../contextValues';
 import type { NodeScope } from '../services';
 import { ExplorerNode } from './explorerNode';
@@ -82,10 +83,10 @@ function iconFor(key: AccessKey, health: KeyHealth): vscode.ThemeIcon {
 
 export function keyTooltip(key: AccessKey, health: KeyHealth, lastUsed: AccessKeyLastUsed | undefined, lastUsedError: string | undefined): vscode.MarkdownString {
   const md = new vscode.MarkdownString(undefined, true);
-  md.appendMarkdown(`**${key.AccessKeyId}**\n\n`);
+  md.appendMarkdown(`**${escapeMarkdown(key.AccessKeyId)}**\n\n`);
   md.appendMarkdown(`| | |\n|---|---|\n`);
   md.appendMarkdown(`| ${vscode.l10n.t('User')} | ${escapeCell(key.UserName || vscode.l10n.t('(root)'))} |\n`);
-  md.appendMarkdown(`| ${vscode.l10n.t('Status')} | ${key.Status} |\n`);
+  md.appendMarkdown(`| ${vscode.l10n.t('Status')} | ${escapeCell(key.Status)} |\n`);
   md.appendMarkdown(`| ${vscode.l10n.t('Created')} | ${formatUtc(key.CreateDate)} (${escapeCell(formatLocal(key.CreateDate))} local) |\n`);
   md.appendMarkdown(`| ${vscode.l10n.t('Age')} | ${formatAge(health.ageDays)} |\n`);
   md.appendMarkdown(`| ${vscode.l10n.t('Last used')} | ${escapeCell(describeLastUsed(lastUsed, lastUsedError))} |\n`);
@@ -103,6 +104,7 @@ export function describeLastUsed(lastUsed?: AccessKeyLastUsed, error?: string): 
   return `${formatUtc(lastUsed.LastUsedDate)} · ${lastUsed.ServiceName} · ${lastUsed.Region}`;
 }
 
+/** IAM text (user names, services, regions, error text) as literal Markdown in a table cell. */
 function escapeCell(text: string): string {
-  return text.replace(/[|\\`*_[\]<>]/g, (c) => `\\${c}`);
+  return escapeMarkdown(text);
 }

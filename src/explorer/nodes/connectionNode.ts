@@ -6,6 +6,7 @@ import type { ConnectionSession } from '../../aws/connectionSession';
 import { classifyError } from '../../aws/errors';
 import { CommandIds } from '../../commands/commandIds';
 import { ContextValues } from '../contextValues';
+import { connectionTooltipMarkdown } from '../tooltipMarkdown';
 import type { ExplorerServices, NodeScope } from '../services';
 import { ExplorerNode } from './explorerNode';
 import { MessageNode, retryRow } from './messageNode';
@@ -90,15 +91,18 @@ export class ConnectionNode extends ExplorerNode implements NodeScope, vscode.Di
     const settings = this.services.settings();
     const info = session.profileInfo;
     const caller = session.identity();
-    const lines = [
-      `**${this.label}**`,
-      `${vscode.l10n.t('Credentials')}: ${info ? info.kind : vscode.l10n.t('SDK default chain')}${info?.mfa ? ' + MFA' : ''}`,
-      session.signingKeyId() ? `${vscode.l10n.t('Signing key')}: ${session.signingKeyId()}` : undefined,
-      caller ? `${vscode.l10n.t('Identity')}: ${caller.Arn}` : undefined,
-      `${vscode.l10n.t('Region')}: ${settings.region}`,
-      settings.endpoint ? `${vscode.l10n.t('Endpoint')}: ${settings.endpoint}` : undefined,
-    ];
-    return new vscode.MarkdownString(lines.filter(Boolean).join('  \n'));
+    const markdown = connectionTooltipMarkdown(
+      {
+        label: this.label,
+        credentials: `${info ? info.kind : vscode.l10n.t('SDK default chain')}${info?.mfa ? ' + MFA' : ''}`,
+        signingKeyId: session.signingKeyId(),
+        identityArn: caller?.Arn,
+        region: settings.region,
+        endpoint: settings.endpoint || undefined,
+      },
+      vscode.l10n.t,
+    );
+    return new vscode.MarkdownString(markdown);
   }
 
   dispose(): void {

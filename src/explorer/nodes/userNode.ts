@@ -5,6 +5,7 @@ import { assessReportUser } from '../../core/accountHealth';
 import { countActive, needsAttention, usersWithSeveralActiveKeys } from '../../core/keyHealth';
 import type { AccessKey, IamUser, Page } from '../../core/types';
 import { ContextValues } from '../contextValues';
+import { userTooltipMarkdown } from '../tooltipMarkdown';
 import type { NodeScope } from '../services';
 import type { ExplorerNode } from './explorerNode';
 import { KeyListNode } from './keyListNode';
@@ -52,9 +53,7 @@ export class UserNode extends KeyListNode {
     const created = ageDays < 1 ? vscode.l10n.t('created today') : vscode.l10n.t('created {0} ago', formatAge(ageDays));
     const details = [twoActive, created, this.user.Path !== '/' ? this.user.Path : undefined].filter(Boolean).join(' · ');
     item.description = this.statusDescription() ?? details;
-    item.tooltip = new vscode.MarkdownString(
-      `**${this.user.UserName}**\n\n${this.user.Arn}\n\n${vscode.l10n.t('Created')}: ${this.user.CreateDate.toISOString()}`,
-    );
+    item.tooltip = new vscode.MarkdownString(userTooltipMarkdown(this.user, vscode.l10n.t));
     item.iconPath = twoActive ? new vscode.ThemeIcon('person', new vscode.ThemeColor('list.warningForeground')) : new vscode.ThemeIcon('person');
     item.contextValue = ContextValues.user;
     return item;

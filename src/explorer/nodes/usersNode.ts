@@ -108,7 +108,7 @@ export class UsersNode extends PagedNode<IamUser> {
   protected override afterLoad(outcome: LoadOutcome): LoadOutcome {
     // New users under the attention filter would stay hidden until checked: check them now.
     if (this.scope.services.view.attentionOnly && outcome.kind !== 'failed') {
-      void this.checkHealth({ reuseReport: true }).catch((error: unknown) => this.scope.services.log.warn(`${this.id}: attention check failed: ${String(error)}`));
+      void this.checkHealth({ reuseReport: true }).catch((error: unknown) => this.scope.services.log.warn(`${this.id}: attention check failed: ${classifyError(error).message}`));
     }
     return super.afterLoad(outcome);
   }
