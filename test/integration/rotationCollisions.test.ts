@@ -92,15 +92,17 @@ describe('Rotations that meet, and Create Access Key into a profile (real host, 
     assert.equal(session.emulator.writeLog().filter((w) => w.action === 'CreateAccessKey').length, 1, 'one CreateAccessKey, the other window\'s');
   });
 
-  it('two profiles of one file rotated together: both end rotated, neither undone', async () => {
-    const [admin, limited] = await Promise.all([
-      vscode.commands.executeCommand<Record<string, unknown> | undefined>(ROTATE, { profile: PROFILES.admin, confirm: true }),
-      vscode.commands.executeCommand<Record<string, unknown> | undefined>(ROTATE, { profile: PROFILES.limited, confirm: true }),
-    ]);
-    assert.ok(admin && limited, `both rotated: ${said()}`);
-    assert.equal(await assertOneWorkingKey(PROFILES.admin, CALLER_USER_NAME), admin.newAccessKeyId);
-    assert.equal(await assertOneWorkingKey(PROFILES.limited, LIMITED_USER_NAME), limited.newAccessKeyId);
-    assert.deepEqual(await endpointKeys(LIMITED_USER_NAME), { AKIAEMULATORLIMITED2: 'Inactive', [String(limited.newAccessKeyId)]: 'Active' });
+  it('two profiles of one file rotated together (three rounds, old keys deleted): both end rotated each time, neither undone', async () => {
+    for (let round = 1; round <= 3; round++) {
+      const [admin, limited] = await Promise.all([
+        vscode.commands.executeCommand<Record<string, unknown> | undefined>(ROTATE, { profile: PROFILES.admin, confirm: true, deleteOld: true }),
+        vscode.commands.executeCommand<Record<string, unknown> | undefined>(ROTATE, { profile: PROFILES.limited, confirm: true, deleteOld: true }),
+      ]);
+      assert.ok(admin && limited, `round ${round}: both rotated: ${said()}`);
+      assert.equal(await assertOneWorkingKey(PROFILES.admin, CALLER_USER_NAME), admin.newAccessKeyId);
+      assert.equal(await assertOneWorkingKey(PROFILES.limited, LIMITED_USER_NAME), limited.newAccessKeyId);
+      assert.deepEqual(await endpointKeys(LIMITED_USER_NAME), { [String(limited.newAccessKeyId)]: 'Active' });
+    }
     assert.ok(!messages.texts().some((t) => /undone/.test(t)), said());
   });
 
