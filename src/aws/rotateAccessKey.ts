@@ -6,9 +6,10 @@
 //   4. GetCallerIdentity with the new key, retried while it propagates, journal "verified";
 //   5. UpdateAccessKey old → Inactive (signed with the new key); with deleteOld, DeleteAccessKey.
 // One rotation per credentials file at a time, across windows: the whole rotation holds the
-// file's lock (credentialsFileLock.ts). A second rotation of the same profile in this window is
-// told at once that one is in progress; any other waits for the lock, and if the profile's key
-// changed meanwhile (another window rotated it) it is told so and does nothing.
+// file's lock (credentialsFileLock.ts). A second rotation of the same profile (this window, or
+// another one: the lock's holder note names the profile) is told at once that one is in
+// progress; any other waits for the lock, and if the profile's key changed meanwhile it is told
+// so and does nothing.
 // Undo: the file gets the old key back if it holds this rotation's new key; the only key ever
 // deleted is the one this rotation's CreateAccessKey returned (recorded in the journal), and
 // never while any profile in the file holds it. A lost CreateAccessKey answer leaves an unknown
@@ -122,9 +123,19 @@ export async function rotateAccessKey(request: RotationRequest, deps: RotationDe
       return { kind: 'refused', message: `${errorText(error)} (${request.credentialsFile})` };
     }
     const waitMs = deps.lockWaitMs ?? DEFAULT_LOCK_WAIT_MS;
-    return await withCredentialsFileLock(request.credentialsFile, (lock) => rotateHoldingLock(request, before.accessKeyId, lock, deps), { waitMs, log: deps.log });
+    const holder = JSON.stringify({ rotating: request.profile });
+    return await withCredentialsFileLock(request.credentialsFile, (lock) => rotateHoldingLock(request, before.accessKeyId, lock, deps), {
+      waitMs,
+      log: deps.log,
+      holder,
+      // Another window rotating this very profile: say so now rather than rotate it twice.
+      stopFor: (held) => held === holder,
+    });
   } catch (error) {
     if (!(error instanceof CredentialsFileBusy)) throw error;
+    if (error.holder !== undefined) {
+      return { kind: 'busy', message: `A rotation of ${request.profile} is in progress in another window; this one was not started (nothing was changed).` };
+    }
     return {
       kind: 'busy',
       message: `A rotation of a profile in ${request.credentialsFile} is in progress (in this or another window) and did not end within ${Math.round((deps.lockWaitMs ?? DEFAULT_LOCK_WAIT_MS) / 1000)} s; ${request.profile} was not rotated (nothing was changed). Try again once it has finished.`,
@@ -266,13 +277,25 @@ class Rotation {
     const inFile = await this.fileKeyId().catch((error: unknown) => `nothing readable (${errorText(error)})`);
     let inIam: string;
     try {
-      const keys = await (await this.withFileKey()).listAllAccessKeys(r.userName, { pageSize: 100 });
+      const keys = await this.listKeysWithAnyKnownKey();
       inIam = keys.map((k) => `${k.AccessKeyId} ${k.Status}`).join(', ') || 'no key';
     } catch (error) {
       inIam = `unreadable (${errorText(error)})`;
     }
     this.found = `Found at start: the journal at "${r.step}", ${r.profile} holding ${inFile} in the file, IAM keys of ${r.userName}: ${inIam}.`;
     this.deps.log?.(`rotation ${r.id} (${r.profile}): ${this.found}`);
+  }
+
+  /** The user's keys, signed with the file's key, else (a new key IAM has not propagated yet) with the old key from the backup. */
+  private async listKeysWithAnyKnownKey(): Promise<AccessKey[]> {
+    const r = this.record;
+    try {
+      return await (await this.withFileKey()).listAllAccessKeys(r.userName, { pageSize: 100 });
+    } catch (error) {
+      const backup = await readKeysFromFile(backupPathOf(r.credentialsFile), r.profile).catch(() => undefined);
+      if (backup?.accessKeyId !== r.oldAccessKeyId) throw error;
+      return this.connect(backup).listAllAccessKeys(r.userName, { pageSize: 100 });
+    }
   }
 
   private async walk(): Promise<RotationOutcome> {

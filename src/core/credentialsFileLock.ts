@@ -20,7 +20,11 @@ export interface CredentialsFileLock {
 
 /** The lock is held by another rotation or write (in this window or another) and was not freed in time. */
 export class CredentialsFileBusy extends Error {
-  constructor(readonly file: string) {
+  constructor(
+    readonly file: string,
+    /** What the holder said it is doing (see `holder`), when it said so; stopped at once for it. */
+    readonly holder?: string,
+  ) {
     super(`another window or command is changing ${file}`);
   }
 }
@@ -30,37 +34,61 @@ export async function lockPathOf(file: string): Promise<string> {
   return `${await fs.realpath(file).catch(() => file)}.iamkeys-lock`;
 }
 
+/** A note beside the lock naming what its holder does (no secret): read only while the lock is held. */
+function holderPathOf(lockPath: string): string {
+  return `${lockPath}.holder`;
+}
+
+export interface LockOptions {
+  /** How long to wait for the lock (0: don't wait). */
+  readonly waitMs: number;
+  readonly log?: (message: string) => void;
+  /** What this holder does, for a caller that finds the lock held (e.g. the profile it rotates). */
+  readonly holder?: string;
+  /** Asked when the lock is found held, with its holder's note: true stops at once (CredentialsFileBusy). */
+  readonly stopFor?: (holder: string | undefined) => boolean;
+}
+
 /**
  * Runs `work` holding the file's lock, waiting up to `waitMs` for it (0: don't wait).
  * Throws CredentialsFileBusy when it stays held; the lock is released however `work` ends.
  */
-export async function withCredentialsFileLock<T>(
-  file: string,
-  work: (lock: CredentialsFileLock) => Promise<T>,
-  options: { readonly waitMs: number; readonly log?: (message: string) => void },
-): Promise<T> {
+export async function withCredentialsFileLock<T>(file: string, work: (lock: CredentialsFileLock) => Promise<T>, options: LockOptions): Promise<T> {
   const held = { file, compromised: false };
-  let release: () => Promise<void>;
-  try {
-    release = await lockfile.lock(file, {
+  const lockfilePath = await lockPathOf(file);
+  const take = (waitMs: number): Promise<() => Promise<void>> =>
+    lockfile.lock(file, {
       realpath: false,
-      lockfilePath: await lockPathOf(file),
+      lockfilePath,
       stale: LOCK_STALE_MS,
       update: LOCK_UPDATE_MS,
-      retries: { retries: Math.ceil(options.waitMs / RETRY_INTERVAL_MS), factor: 1, minTimeout: RETRY_INTERVAL_MS, maxTimeout: RETRY_INTERVAL_MS },
+      retries: { retries: Math.ceil(waitMs / RETRY_INTERVAL_MS), factor: 1, minTimeout: RETRY_INTERVAL_MS, maxTimeout: RETRY_INTERVAL_MS },
       // The default throws from a timer (an uncaught error in the extension host): note it instead.
       onCompromised: (error) => {
         held.compromised = true;
         options.log?.(`the lock on ${file} was lost: ${error.message}`);
       },
     });
+  let release: () => Promise<void>;
+  try {
+    try {
+      release = await take(0);
+    } catch (error) {
+      if ((error as { code?: unknown }).code !== 'ELOCKED') throw error;
+      const holder = await fs.readFile(holderPathOf(lockfilePath), 'utf8').catch(() => undefined);
+      if (options.stopFor?.(holder)) throw new CredentialsFileBusy(file, holder);
+      release = await take(options.waitMs);
+    }
   } catch (error) {
     if ((error as { code?: unknown }).code === 'ELOCKED') throw new CredentialsFileBusy(file);
     throw error;
   }
   try {
+    if (options.holder !== undefined) await fs.writeFile(holderPathOf(lockfilePath), options.holder, { mode: 0o600 });
+    else await fs.rm(holderPathOf(lockfilePath), { force: true });
     return await work(held);
   } finally {
+    await fs.rm(holderPathOf(lockfilePath), { force: true }).catch(() => undefined);
     // A compromised lock is no longer ours to remove.
     if (!held.compromised) await release().catch((error: unknown) => options.log?.(`the lock on ${file} could not be released: ${String(error)}`));
   }
