@@ -1,10 +1,15 @@
 // Create Access Key…: the two-keys limit is checked first; the secret is then shown once (a
 // modal with Copy; the clipboard is cleared after 30 s) or written straight into the named
-// profile. It is never logged and never in the result.
+// profile. It is never logged and never in the result. A profile name is checked first (the
+// SDK's rule, profileName.ts), and a profile that exists is replaced only when the user
+// confirmed it by name: `overwrite: "<profile>"` in the argument, or the modal's
+// "Overwrite <profile>" button. The write holds the credentials file's lock and checks again.
 import * as vscode from 'vscode';
 import { classifyError } from '../aws/errors';
 import { inOperation } from '../aws/operationError';
-import { credentialsFilePath, writeKeysIntoProfile } from '../core/credentialsFileStore';
+import { CredentialsFileBusy, withCredentialsFileLock } from '../core/credentialsFileLock';
+import { credentialsFilePath, existingProfileKey, ProfileExists, writeKeysIntoProfile } from '../core/credentialsFileStore';
+import { profileNameProblem } from '../core/profileName';
 import type { SecretText } from '../core/secretText';
 import type { CommandDeps } from './deps';
 import { keyChanged, operationOf, ownUserName, writeActionsAllowed } from './writeAccess';
@@ -18,15 +23,35 @@ export interface CreatedKeyResult {
 }
 
 const CLIPBOARD_CLEAR_MS = 30_000;
+/** A write waits this long for a rotation (or another window's write) of the same file. */
+const WRITE_LOCK_WAIT_MS = 60_000;
 
 export async function createAccessKey(arg: unknown, deps: CommandDeps): Promise<CreatedKeyResult | undefined> {
   const what = vscode.l10n.t('Create Access Key');
   if (!writeActionsAllowed(deps, what)) return undefined;
   const row = arg instanceof PagedNode ? arg : undefined;
-  const given = (row ? {} : typeof arg === 'object' && arg !== null ? arg : {}) as { userName?: unknown; profile?: unknown; connection?: unknown };
+  const given = (row ? {} : typeof arg === 'object' && arg !== null ? arg : {}) as { userName?: unknown; profile?: unknown; connection?: unknown; overwrite?: unknown };
   if ((given.userName !== undefined && typeof given.userName !== 'string') || (given.profile !== undefined && typeof given.profile !== 'string')) {
     void vscode.window.showErrorMessage(vscode.l10n.t('userName and profile must be text.'));
     return undefined;
+  }
+  const profile = given.profile as string | undefined;
+  const file = credentialsFilePath();
+  let overwrite = false;
+  if (profile !== undefined) {
+    const problem = profileNameProblem(profile);
+    if (problem) {
+      void vscode.window.showErrorMessage(vscode.l10n.t('No key was created: {0}', problem));
+      return undefined;
+    }
+    const existing = await existingProfileKey(file, profile);
+    if (existing !== undefined) {
+      overwrite = given.overwrite === profile || (given.overwrite === undefined && (await confirmOverwrite(profile, existing)));
+      if (!overwrite) {
+        if (given.overwrite !== undefined) void vscode.window.showErrorMessage(vscode.l10n.t('No key was created: the profile {0} exists; to replace its keys, pass overwrite: "{0}" (its name).', profile));
+        return undefined;
+      }
+    }
   }
   const sessions = await deps.sessions.sessions();
   const session = row ? row.scope.session : sessions[0];
@@ -50,15 +75,17 @@ export async function createAccessKey(arg: unknown, deps: CommandDeps): Promise<
   const accessKeyId = created.key.AccessKeyId;
   deps.log.info(`CreateAccessKey ${accessKeyId} for ${userName}`);
   keyChanged(deps, session, [accessKeyId], undefined);
-  const profile = given.profile as string | undefined;
   if (profile !== undefined) {
-    const file = credentialsFilePath();
     try {
-      await writeKeysIntoProfile(file, profile, { accessKeyId, secret: created.secret });
+      await withCredentialsFileLock(file, (lock) => writeKeysIntoProfile(lock, profile, { accessKeyId, secret: created.secret }, { overwrite }), {
+        waitMs: WRITE_LOCK_WAIT_MS,
+        log: (message) => deps.log.warn(message),
+      });
     } catch (error) {
       // Nobody could ever use a key whose secret was not kept: take it back.
       await session.writeApi.deleteAccessKey(accessKeyId, userName).catch(() => undefined);
-      void vscode.window.showErrorMessage(vscode.l10n.t('The new key could not be written to {0} ({1}); it was deleted again.', file, classifyError(error).message));
+      const why = error instanceof ProfileExists ? vscode.l10n.t('the profile {0} was added meanwhile; nothing in it was replaced', profile) : writeFailure(error);
+      void vscode.window.showErrorMessage(vscode.l10n.t('The new key could not be written to {0} ({1}); it was deleted again.', file, why));
       return undefined;
     }
     void vscode.window.showInformationMessage(vscode.l10n.t('{0} was created for {1} and written into the profile {2}.', accessKeyId, userName, profile));
@@ -66,6 +93,23 @@ export async function createAccessKey(arg: unknown, deps: CommandDeps): Promise<
   }
   await showSecretOnce(accessKeyId, userName, created.secret);
   return { accessKeyId, userName };
+}
+
+/** Asks before replacing an existing profile's keys; the button names the profile. */
+async function confirmOverwrite(profile: string, existingKey: string): Promise<boolean> {
+  const go = vscode.l10n.t('Overwrite {0}', profile);
+  const choice = await vscode.window.showWarningMessage(
+    vscode.l10n.t('The profile {0} already exists in the credentials file.', profile),
+    { modal: true, detail: existingKey ? vscode.l10n.t('It holds {0}; the new key would replace it there (the file is backed up first).', existingKey) : vscode.l10n.t('The new key would replace its settings (the file is backed up first).') },
+    go,
+  );
+  return choice === go;
+}
+
+/** A file-system failure in words, without echoing anything but its code and path. */
+function writeFailure(error: unknown): string {
+  if (error instanceof CredentialsFileBusy) return vscode.l10n.t('another window or command is changing it');
+  return classifyError(error).message;
 }
 
 async function showSecretOnce(accessKeyId: string, userName: string, secret: SecretText): Promise<void> {

@@ -1,10 +1,13 @@
 // The credentials file on disk: where it is, and the rewrite of one profile's keys with a
-// backup of the previous content beside it (also 0600), both written atomically.
+// backup of the previous content beside it (0600, one backup: each replaces the last, and a
+// link planted at its path is replaced, not followed). Every writer takes the file's lock
+// (credentialsFileLock.ts) and reads the file again under it, so no other window's change is lost.
 import { promises as fs } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { appendProfile, readProfileKeys, replaceProfileKeys, type ProfileKeys } from './credentialsFile';
 import { writeFileAtomic } from './atomicFile';
+import { assertLockHeld, type CredentialsFileLock } from './credentialsFileLock';
 import type { SecretText } from './secretText';
 
 /** Where the SDK reads static keys from: AWS_SHARED_CREDENTIALS_FILE, else ~/.aws/credentials. */
@@ -24,24 +27,67 @@ export async function readKeysFromFile(file: string, profile: string): Promise<P
   return read.keys;
 }
 
+/** Whether the key ID is written anywhere in the file (any profile, even a comment): such a key is never deleted. */
+export async function fileMentionsKey(file: string, accessKeyId: string): Promise<boolean> {
+  return (await fs.readFile(file, 'utf8')).includes(accessKeyId);
+}
+
+/** The previous content, kept once beside the file (replacing the last backup, never through a link). */
+async function writeBackup(file: string, text: string): Promise<void> {
+  await writeFileAtomic(backupPathOf(file), text, { followLinks: false });
+}
+
 /**
  * Puts a key pair into the profile. With `backup` (a rotation's forward step) the previous
  * content is kept at backupPathOf(file) first; a rollback writes without touching the backup.
  */
 export async function writeProfileKeys(
-  file: string,
+  lock: CredentialsFileLock,
   profile: string,
   keys: { accessKeyId: string; secret: SecretText },
   options: { backup: boolean },
 ): Promise<void> {
-  const before = await fs.readFile(file, 'utf8');
+  assertLockHeld(lock);
+  const before = await fs.readFile(lock.file, 'utf8');
   const after = replaceProfileKeys(before, profile, keys);
-  if (options.backup) await writeFileAtomic(backupPathOf(file), before);
-  await writeFileAtomic(file, after);
+  if (options.backup) await writeBackup(lock.file, before);
+  await writeFileAtomic(lock.file, after);
 }
 
-/** Puts a key pair into the profile, adding the profile when the file has none by that name (or no file yet). */
-export async function writeKeysIntoProfile(file: string, profile: string, keys: { accessKeyId: string; secret: SecretText }): Promise<void> {
+/** The profile exists already and the caller did not confirm replacing its keys. */
+export class ProfileExists extends Error {
+  constructor(
+    readonly profile: string,
+    readonly accessKeyId: string | undefined,
+  ) {
+    super(`the profile ${profile} already exists${accessKeyId ? ` (it holds ${accessKeyId})` : ''}`);
+  }
+}
+
+/** The key ID [profile] holds now; undefined when the file or the profile is missing; '' when the profile has no keys. */
+export async function existingProfileKey(file: string, profile: string): Promise<string | undefined> {
+  const text = await fs.readFile(file, 'utf8').catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'ENOENT') return undefined;
+    throw error;
+  });
+  if (text === undefined) return undefined;
+  const read = readProfileKeys(text, profile);
+  if (read.ok) return read.keys.accessKeyId;
+  return read.reason.startsWith('The credentials file has no [') ? undefined : '';
+}
+
+/**
+ * Puts a key pair into the profile, adding the profile when the file has none by that name (or
+ * no file yet). An existing profile is replaced only with `overwrite` (else ProfileExists).
+ */
+export async function writeKeysIntoProfile(
+  lock: CredentialsFileLock,
+  profile: string,
+  keys: { accessKeyId: string; secret: SecretText },
+  options: { overwrite: boolean },
+): Promise<void> {
+  assertLockHeld(lock);
+  const file = lock.file;
   const before = await fs.readFile(file, 'utf8').catch((error: NodeJS.ErrnoException) => {
     if (error.code === 'ENOENT') return undefined;
     throw error;
@@ -53,7 +99,8 @@ export async function writeKeysIntoProfile(file: string, profile: string, keys: 
   }
   const current = readProfileKeys(before, profile);
   const missing = !current.ok && current.reason.startsWith('The credentials file has no [');
+  if (!missing && !options.overwrite) throw new ProfileExists(profile, current.ok ? current.keys.accessKeyId : undefined);
   const after = missing ? appendProfile(before, profile, keys) : replaceProfileKeys(before, profile, keys);
-  await writeFileAtomic(backupPathOf(file), before);
+  await writeBackup(file, before);
   await writeFileAtomic(file, after);
 }

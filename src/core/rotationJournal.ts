@@ -88,6 +88,18 @@ export class RotationJournal {
     await fs.rm(this.fileOf(id), { force: true });
   }
 
+  /** The stored record with this ID, read now; undefined when there is none (finished and removed). */
+  async get(id: string): Promise<RotationRecord | undefined> {
+    let text: string;
+    try {
+      text = await fs.readFile(this.fileOf(id), 'utf8');
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+      throw error;
+    }
+    return parseRecord(text);
+  }
+
   /** Every stored rotation, oldest first; unreadable files are skipped and reported. */
   async list(): Promise<{ records: RotationRecord[]; unreadable: string[] }> {
     let names: string[];
@@ -100,9 +112,7 @@ export class RotationJournal {
     const unreadable: string[] = [];
     for (const name of names.filter((n) => FILE_PATTERN.test(n))) {
       try {
-        const parsed = JSON.parse(await fs.readFile(path.join(this.dir, name), 'utf8')) as RotationRecord;
-        if (typeof parsed.id !== 'string' || !(parsed.step in NEXT_STEPS)) throw new Error('not a rotation record');
-        records.push(parsed);
+        records.push(parseRecord(await fs.readFile(path.join(this.dir, name), 'utf8')));
       } catch {
         unreadable.push(name);
       }
@@ -110,4 +120,10 @@ export class RotationJournal {
     records.sort((a, b) => a.startedAt.localeCompare(b.startedAt));
     return { records, unreadable };
   }
+}
+
+function parseRecord(text: string): RotationRecord {
+  const parsed = JSON.parse(text) as RotationRecord;
+  if (typeof parsed.id !== 'string' || !Object.hasOwn(NEXT_STEPS, parsed.step)) throw new Error('not a rotation record');
+  return parsed;
 }

@@ -1,12 +1,12 @@
 // Key-changing commands in the real host against the local IAM endpoint: the switch (off:
-// refused, nothing sent), a full rotation (file bytes outside the profile's lines kept, mode
+// refused, nothing sent), a full rotation (the file's expected bytes as literal text, mode
 // 0600, endpoint state read through its own admin API), deactivate / activate / delete with
 // confirmation, create into a profile and the two-keys limit, and a scan of everything shown,
 // logged or returned for the old and the new secret.
 import * as assert from 'assert/strict';
 import * as fs from 'fs';
 import * as vscode from 'vscode';
-import { readProfileKeys, splitLines } from '../../src/core/credentialsFile';
+import { readProfileKeys } from '../../src/core/credentialsFile';
 import { BUILT_IN_IDENTITIES, CALLER_USER_NAME } from '../emulator/identities';
 import { PROFILES, type Session, startSession } from './fixture';
 import { MessageWatch, extensionLogFiles } from '../support/reliabilityHarness';
@@ -26,15 +26,31 @@ async function endpointKeys(session: Session, userName = CALLER_USER_NAME): Prom
   return Object.fromEntries(keys.map((k) => [k.accessKeyId, k.status]));
 }
 
-function outsideProfileKeys(text: string, profile: string): string[] {
-  let inside = false;
-  return splitLines(text)
-    .filter((line) => {
-      const header = /^\s*\[([^\]]*)\]/.exec(line.body);
-      if (header) inside = header[1].trim() === profile;
-      return !(inside && /^\s*(aws_access_key_id|aws_secret_access_key|aws_session_token)\s*=/.test(line.body));
-    })
-    .map((line) => line.body + line.ending);
+/** The credentials file this suite starts from (the session's profiles plus a CRLF section), with the admin profile's keys given: literal text. */
+function credentialsText(admin: { id: string; secret: string }): string {
+  return (
+    '[iam-emulator-admin]\n' +
+    `aws_access_key_id = ${admin.id}\n` +
+    `aws_secret_access_key = ${admin.secret}\n` +
+    '\n' +
+    '[iam-emulator-root]\n' +
+    'aws_access_key_id = AKIAEMULATORROOTKEY2\n' +
+    'aws_secret_access_key = TESTONLY/emulator/root/notARealSecret000\n' +
+    '\n' +
+    '[iam-emulator-limited]\n' +
+    'aws_access_key_id = AKIAEMULATORLIMITED2\n' +
+    'aws_secret_access_key = TESTONLY/emulator/limited/notARealSecret\n' +
+    '\n' +
+    '[iam-emulator-session]\n' +
+    'aws_access_key_id = ASIAEMULATORSESSION2\n' +
+    'aws_secret_access_key = TESTONLY/emulator/session/notARealSecret\n' +
+    'aws_session_token = TESTONLY-emulator-session-token-for-demo-admin\n' +
+    '\r\n' +
+    '# kept comment\r\n' +
+    '[crlf]\r\n' +
+    'aws_access_key_id = AKIAIOSFODNN7EXAMPLE\r\n' +
+    'aws_secret_access_key = x\r\n'
+  );
 }
 
 describe('Write actions (rotate, deactivate, activate, delete, create)', function () {
@@ -82,7 +98,7 @@ describe('Write actions (rotate, deactivate, activate, delete, create)', functio
 
   it('rotates the profile: new key in the file (other bytes kept, 0600), verified, old key Inactive on the endpoint', async () => {
     await allowWrites(true);
-    const before = fs.readFileSync(credentialsFile, 'utf8');
+    assert.equal(fs.readFileSync(credentialsFile, 'utf8'), credentialsText({ id: OLD_KEY, secret: OLD_SECRET }));
     const result = (await vscode.commands.executeCommand('iamKeys.rotateAccessKey', { profile: PROFILES.admin, confirm: true })) as Record<string, unknown> | undefined;
     results.push(result);
     assert.ok(result, `rotation resolved to a result: ${messages.texts().slice(-2).join(' | ')}`);
@@ -95,11 +111,9 @@ describe('Write actions (rotate, deactivate, activate, delete, create)', functio
       oldKeyStatus: 'Inactive',
       verified: true,
     });
-    secrets.set(session.emulator.store.findAccessKey(newKey)?.key.secretAccessKey ?? '', 'the new secret');
-    const after = fs.readFileSync(credentialsFile, 'utf8');
-    assert.deepEqual(outsideProfileKeys(after, PROFILES.admin), outsideProfileKeys(before, PROFILES.admin));
-    const read = readProfileKeys(after, PROFILES.admin);
-    assert.ok(read.ok && read.keys.accessKeyId === newKey);
+    const newSecret = session.emulator.store.findAccessKey(newKey)?.key.secretAccessKey ?? '';
+    secrets.set(newSecret, 'the new secret');
+    assert.equal(fs.readFileSync(credentialsFile, 'utf8'), credentialsText({ id: newKey, secret: newSecret }));
     assert.equal(fs.statSync(credentialsFile).mode & 0o777, 0o600);
     assert.deepEqual(await endpointKeys(session), { [OLD_KEY]: 'Inactive', [newKey]: 'Active' });
     assert.deepEqual(session.emulator.writeLog().map((w) => [w.action, w.accessKeyId]), [

@@ -1,27 +1,87 @@
 // A rotation against a real emulator over HTTP: a credentials file (the built-in profiles plus
-// comments and CRLF lines around them), a journal directory, and RotationDeps built on the real
+// comments and CRLF lines around them, literal text, as are the expected files after a rewrite), a journal directory, and RotationDeps built on the real
 // SDK (createKeyPairConnection). Shared by the unit tests and the bench.
 import { promises as fs } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { createKeyPairConnection } from '../../src/aws/connection';
 import type { RotationDeps, RotationRequest } from '../../src/aws/rotateAccessKey';
-import { splitLines } from '../../src/core/credentialsFile';
 import { RotationJournal } from '../../src/core/rotationJournal';
-import { BUILT_IN_IDENTITIES, CALLER_USER_NAME, credentialsFileText, type IamEmulator } from '../emulator/index';
+import { BUILT_IN_IDENTITIES, CALLER_USER_NAME, type IamEmulator } from '../emulator/index';
 
 export const ROTATED_PROFILE = BUILT_IN_IDENTITIES.caller.profile;
 export const ROTATED_USER = CALLER_USER_NAME;
 export const OLD_KEY_ID = BUILT_IN_IDENTITIES.caller.credentials.accessKeyId;
 export const OLD_SECRET = BUILT_IN_IDENTITIES.caller.credentials.secretAccessKey;
 
-/** The built-in profiles with a comment, a CRLF section and a session token in the rotated profile. */
+/** The built-in profiles with a comment, a CRLF section and a session token in the rotated profile: literal text. */
 export function fixtureCredentialsText(): string {
-  const text = credentialsFileText();
   return (
     '# my AWS keys — hand-edited, keep this comment\n' +
-    text.replace(`[${ROTATED_PROFILE}]\n`, `[${ROTATED_PROFILE}]\n; rotated by the tests\naws_session_token = FwoGZXIvYXdzEOLDTOKENOLDTOKEN\n`) +
-    '\r\n[crlf-profile]\r\naws_access_key_id = AKIAIOSFODNN7EXAMPLE\r\naws_secret_access_key = wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY\r\n'
+    '[iam-emulator-admin]\n' +
+    '; rotated by the tests\n' +
+    'aws_session_token = FwoGZXIvYXdzEOLDTOKENOLDTOKEN\n' +
+    'aws_access_key_id = AKIAEMULATORADMINKEY\n' +
+    'aws_secret_access_key = TESTONLY/emulator/admin/notARealSecret00\n' +
+    '\n' +
+    '[iam-emulator-root]\n' +
+    'aws_access_key_id = AKIAEMULATORROOTKEY2\n' +
+    'aws_secret_access_key = TESTONLY/emulator/root/notARealSecret000\n' +
+    '\n' +
+    '[iam-emulator-limited]\n' +
+    'aws_access_key_id = AKIAEMULATORLIMITED2\n' +
+    'aws_secret_access_key = TESTONLY/emulator/limited/notARealSecret\n' +
+    '\n' +
+    '[iam-emulator-session]\n' +
+    'aws_access_key_id = ASIAEMULATORSESSION2\n' +
+    'aws_secret_access_key = TESTONLY/emulator/session/notARealSecret\n' +
+    'aws_session_token = TESTONLY-emulator-session-token-for-demo-admin\n' +
+    '\r\n' +
+    '[crlf-profile]\r\n' +
+    'aws_access_key_id = AKIAIOSFODNN7EXAMPLE\r\n' +
+    'aws_secret_access_key = wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY\r\n'
+  );
+}
+
+export interface KeyLines {
+  readonly id: string;
+  readonly secret: string;
+}
+
+/**
+ * The fixture file after its profiles' keys were rewritten, as literal text: the admin profile
+ * loses its session token line (a rewrite drops it), every other byte is the fixture's. Without
+ * `admin` the admin profile is as the fixture has it (token included).
+ */
+export function fixtureTextWith(keys: { admin?: KeyLines; limited?: KeyLines }): string {
+  const admin = keys.admin
+    ? '[iam-emulator-admin]\n' + '; rotated by the tests\n' + `aws_access_key_id = ${keys.admin.id}\n` + `aws_secret_access_key = ${keys.admin.secret}\n`
+    : '[iam-emulator-admin]\n' +
+      '; rotated by the tests\n' +
+      'aws_session_token = FwoGZXIvYXdzEOLDTOKENOLDTOKEN\n' +
+      'aws_access_key_id = AKIAEMULATORADMINKEY\n' +
+      'aws_secret_access_key = TESTONLY/emulator/admin/notARealSecret00\n';
+  const limited = keys.limited ?? { id: 'AKIAEMULATORLIMITED2', secret: 'TESTONLY/emulator/limited/notARealSecret' };
+  return (
+    '# my AWS keys — hand-edited, keep this comment\n' +
+    admin +
+    '\n' +
+    '[iam-emulator-root]\n' +
+    'aws_access_key_id = AKIAEMULATORROOTKEY2\n' +
+    'aws_secret_access_key = TESTONLY/emulator/root/notARealSecret000\n' +
+    '\n' +
+    '[iam-emulator-limited]\n' +
+    `aws_access_key_id = ${limited.id}\n` +
+    `aws_secret_access_key = ${limited.secret}\n` +
+    '\n' +
+    '[iam-emulator-session]\n' +
+    'aws_access_key_id = ASIAEMULATORSESSION2\n' +
+    'aws_secret_access_key = TESTONLY/emulator/session/notARealSecret\n' +
+    'aws_session_token = TESTONLY-emulator-session-token-for-demo-admin\n' +
+    '\r\n' +
+    '[crlf-profile]\r\n' +
+    'aws_access_key_id = AKIAIOSFODNN7EXAMPLE\r\n' +
+    'aws_secret_access_key = wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY\r\n'
   );
 }
 
@@ -32,8 +92,6 @@ export interface RotationFixture {
   readonly original: string;
   deps(overrides?: Partial<RotationDeps>): RotationDeps;
   request(overrides?: Partial<RotationRequest>): RotationRequest;
-  /** Lines of the file other than the rotated profile's key and token lines. */
-  linesOutsideProfileKeys(text: string): string[];
   dispose(): Promise<void>;
 }
 
@@ -66,16 +124,6 @@ export async function rotationFixture(emulator: IamEmulator, options: { maxAttem
       environmentKeys: false,
       ...overrides,
     }),
-    linesOutsideProfileKeys: (text) => {
-      let inside = false;
-      return splitLines(text)
-        .filter((line) => {
-          const header = /^\s*\[([^\]]*)\]/.exec(line.body);
-          if (header) inside = header[1].trim() === ROTATED_PROFILE;
-          return !(inside && /^\s*(aws_access_key_id|aws_secret_access_key|aws_session_token)\s*=/.test(line.body));
-        })
-        .map((line) => line.body + line.ending);
-    },
     dispose: () => fs.rm(dir, { recursive: true, force: true }),
   };
 }

@@ -7,7 +7,7 @@ import { recoverRotations, rotateAccessKey, type RotationOutcome } from '../../s
 import { readProfileKeys } from '../../src/core/credentialsFile';
 import type { RotationStep } from '../../src/core/rotationJournal';
 import { startIamEmulator, type IamEmulator } from '../emulator/index';
-import { keysOf, ROTATED_USER, OLD_KEY_ID, OLD_SECRET, ROTATED_PROFILE, rotationFixture, SimulatedCrash, type RotationFixture } from '../support/rotationFixture';
+import { fixtureTextWith, keysOf, ROTATED_USER, OLD_KEY_ID, OLD_SECRET, ROTATED_PROFILE, rotationFixture, SimulatedCrash, type RotationFixture } from '../support/rotationFixture';
 
 describe('rotateAccessKey against the emulator (real HTTP, real SDK)', function () {
   this.timeout(60_000);
@@ -41,6 +41,18 @@ describe('rotateAccessKey against the emulator (real HTTP, real SDK)', function 
     assert.deepEqual(await journalFiles(), []);
   }
 
+  /** Undone with the file as it was; a key made by a CreateAccessKey whose answer never came is named and left Active, nothing deleted. */
+  async function assertUnknownKeyLeft(outcome: RotationOutcome): Promise<void> {
+    assert.equal(outcome.kind, 'rolled-back', outcome.message);
+    const [unknown] = newKeyIds();
+    assert.ok(unknown, 'CreateAccessKey made a key');
+    assert.ok(outcome.message.includes(`IAM now also has ${unknown} (Active), which ${ROTATED_USER} did not have when the rotation started; it was left as it is`), outcome.message);
+    assert.equal(await fs.readFile(fixture.credentialsFile, 'utf8'), fixture.original, 'the file is as it was');
+    assert.deepEqual(keysOf(emulator), { [OLD_KEY_ID]: 'Active', [unknown]: 'Active' });
+    assert.deepEqual(emulator.writeLog().filter((w) => w.action === 'DeleteAccessKey'), [], 'no key was deleted');
+    assert.deepEqual(await journalFiles(), []);
+  }
+
   it('rotates: new key in the file (other bytes kept, 0600), verified through propagation, old key Inactive; 5 calls plus verify retries', async () => {
     emulator.resetCounters();
     const outcome = await rotateAccessKey(fixture.request(), fixture.deps());
@@ -57,7 +69,8 @@ describe('rotateAccessKey against the emulator (real HTTP, real SDK)', function 
     });
     assert.deepEqual(keysOf(emulator), { [OLD_KEY_ID]: 'Inactive', [newId]: 'Active' });
     const after = await fs.readFile(fixture.credentialsFile, 'utf8');
-    assert.deepEqual(fixture.linesOutsideProfileKeys(after), fixture.linesOutsideProfileKeys(fixture.original));
+    const newSecretInFile = emulator.store.findAccessKey(newId)?.key.secretAccessKey ?? '?';
+    assert.equal(after, fixtureTextWith({ admin: { id: newId, secret: newSecretInFile } }));
     assert.equal(await fileKey(), newId);
     assert.ok(!after.includes(OLD_SECRET) && !after.includes('OLDTOKEN'), 'old secret and session token are gone');
     assert.equal((await fs.stat(fixture.credentialsFile)).mode & 0o777, 0o600);
@@ -113,11 +126,10 @@ describe('rotateAccessKey against the emulator (real HTTP, real SDK)', function 
       await assertUntouched(await rotateAccessKey(fixture.request(), fixture.deps()), 'rolled-back');
     });
 
-    it('CreateAccessKey answer lost (key made): the unknown key is deleted', async () => {
+    it('CreateAccessKey answer lost (key made): the key nobody knew of is named, not deleted (its ID was never returned)', async () => {
       emulator.setFaults({ actionFaults: { CreateAccessKey: 'lostAnswer' } });
       const outcome = await rotateAccessKey(fixture.request(), fixture.deps());
-      await assertUntouched(outcome, 'rolled-back');
-      assert.match(outcome.message, /was deleted/);
+      await assertUnknownKeyLeft(outcome);
     });
 
     it('the credentials file cannot be written: the new key is deleted', async () => {
@@ -132,7 +144,7 @@ describe('rotateAccessKey against the emulator (real HTTP, real SDK)', function 
       assert.equal(outcome.kind, 'rolled-back', outcome.message);
       assert.match(outcome.message, /did not work within/);
       const text = await fs.readFile(fixture.credentialsFile, 'utf8');
-      assert.deepEqual(fixture.linesOutsideProfileKeys(text), fixture.linesOutsideProfileKeys(fixture.original));
+      assert.equal(text, fixtureTextWith({ admin: { id: OLD_KEY_ID, secret: OLD_SECRET } }));
       assert.equal(await fileKey(), OLD_KEY_ID);
       assert.deepEqual(keysOf(emulator), { [OLD_KEY_ID]: 'Active' });
     });
@@ -207,7 +219,7 @@ describe('rotateAccessKey against the emulator (real HTTP, real SDK)', function 
       });
     }
 
-    it('cut short between CreateAccessKey and saving "created" (answer received, journal not written): the key is deleted', async () => {
+    it('cut short between CreateAccessKey and saving "created" (answer received, journal not written): the unknown key is named, not deleted', async () => {
       const deps = fixture.deps();
       const journal = deps.journal;
       const crashing = {
@@ -222,7 +234,7 @@ describe('rotateAccessKey against the emulator (real HTTP, real SDK)', function 
       await assert.rejects(rotateAccessKey(fixture.request(), crashing), SimulatedCrash);
       assert.equal(newKeyIds().length, 1, 'a key nobody knows the secret of exists now');
       const [outcome] = await recoverRotations(fixture.deps());
-      await assertUntouched(outcome, 'rolled-back');
+      await assertUnknownKeyLeft(outcome);
     });
   });
 });

@@ -9,6 +9,7 @@ import fc from 'fast-check';
 import { readProfileKeys, replaceProfileKeys } from '../../src/core/credentialsFile';
 import { backupPathOf, credentialsFilePath, readKeysFromFile, writeProfileKeys } from '../../src/core/credentialsFileStore';
 import { SecretText } from '../../src/core/secretText';
+import { withCredentialsFileLock } from '../../src/core/credentialsFileLock';
 
 // A lone CR is left out: CR then an empty line ending in LF would read back as one CRLF.
 const ending = fc.constantFrom('\n', '\r\n');
@@ -147,7 +148,7 @@ describe('credentials file on disk: atomic write, mode 0600, backup', () => {
     const file = path.join(dir, 'credentials');
     const original = '# mine\r\n[dev]\r\naws_access_key_id = AKIAOLDOLDOLDOLDOLD1\r\naws_secret_access_key = oldsecret\r\naws_session_token = tok\r\n\r\n[other]\r\naws_access_key_id=AKIAOTHER\r\n';
     await fs.writeFile(file, original, { mode: 0o644 });
-    await writeProfileKeys(file, 'dev', { accessKeyId: 'AKIANEWNEWNEWNEWNEW1', secret: new SecretText('newsecret') }, { backup: true });
+    await withCredentialsFileLock(file, (lock) => writeProfileKeys(lock, 'dev', { accessKeyId: 'AKIANEWNEWNEWNEWNEW1', secret: new SecretText('newsecret') }, { backup: true }), { waitMs: 0 });
     assert.equal(
       await fs.readFile(file, 'utf8'),
       '# mine\r\n[dev]\r\naws_access_key_id = AKIANEWNEWNEWNEWNEW1\r\naws_secret_access_key = newsecret\r\n\r\n[other]\r\naws_access_key_id=AKIAOTHER\r\n',
@@ -165,8 +166,8 @@ describe('credentials file on disk: atomic write, mode 0600, backup', () => {
     const link = path.join(dir, 'credentials');
     await fs.writeFile(real, '[dev]\naws_access_key_id=AKIAONE\naws_secret_access_key=one\n');
     await fs.symlink(real, link);
-    await writeProfileKeys(link, 'dev', { accessKeyId: 'AKIATWO', secret: new SecretText('two') }, { backup: true });
-    await writeProfileKeys(link, 'dev', { accessKeyId: 'AKIAONE', secret: new SecretText('one') }, { backup: false });
+    await withCredentialsFileLock(link, (lock) => writeProfileKeys(lock, 'dev', { accessKeyId: 'AKIATWO', secret: new SecretText('two') }, { backup: true }), { waitMs: 0 });
+    await withCredentialsFileLock(link, (lock) => writeProfileKeys(lock, 'dev', { accessKeyId: 'AKIAONE', secret: new SecretText('one') }, { backup: false }), { waitMs: 0 });
     assert.ok((await fs.lstat(link)).isSymbolicLink());
     assert.equal(await fs.readFile(real, 'utf8'), '[dev]\naws_access_key_id=AKIAONE\naws_secret_access_key=one\n');
     assert.equal(await fs.readFile(backupPathOf(link), 'utf8'), '[dev]\naws_access_key_id=AKIAONE\naws_secret_access_key=one\n');

@@ -1,15 +1,30 @@
-// The rotation journal's state machine and its storage, property-tested: only the listed
-// steps are accepted, every saved step reads back, terminal steps are final, and nothing
-// stored ever holds a secret.
+// The rotation journal's state machine and its storage, property-tested: only the steps of
+// docs/reliability.md ("Key rotation") are accepted — the table below is written out by hand from
+// there, not taken from the product's NEXT_STEPS — every saved step reads back, terminal steps
+// are final, and nothing stored ever holds a secret.
 import * as assert from 'node:assert/strict';
 import { promises as fs } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import fc from 'fast-check';
-import { advance, assertNoSecret, IllegalRotationStep, isFinished, NEXT_STEPS, RotationJournal, type RotationRecord, type RotationStep } from '../../src/core/rotationJournal';
+import { advance, assertNoSecret, IllegalRotationStep, isFinished, RotationJournal, type RotationRecord, type RotationStep } from '../../src/core/rotationJournal';
 import { SecretText } from '../../src/core/secretText';
 
-const STEPS = Object.keys(NEXT_STEPS) as RotationStep[];
+// docs/reliability.md: started → created → fileWritten → verified → oldDeactivated → (deleteOld:
+// oldDeleted) → done; a failed deactivation or delete ends in done (said so); undo (rollingBack →
+// rolledBack) only before the new key was verified. done and rolledBack are final.
+const ALLOWED: Readonly<Record<RotationStep, readonly RotationStep[]>> = {
+  started: ['created', 'rollingBack'],
+  created: ['fileWritten', 'rollingBack'],
+  fileWritten: ['verified', 'rollingBack'],
+  verified: ['oldDeactivated', 'done'],
+  oldDeactivated: ['oldDeleted', 'done'],
+  oldDeleted: ['done'],
+  done: [],
+  rollingBack: ['rolledBack'],
+  rolledBack: [],
+};
+const STEPS: readonly RotationStep[] = ['started', 'created', 'fileWritten', 'verified', 'oldDeactivated', 'oldDeleted', 'done', 'rollingBack', 'rolledBack'];
 const NOW = new Date('2026-06-01T00:00:00Z');
 
 function fresh(id: string): RotationRecord {
@@ -36,16 +51,39 @@ describe('rotation journal (property)', () => {
     await fs.rm(dir, { recursive: true, force: true });
   });
 
-  it('accepts exactly the listed next steps, and a walk always ends in done or rolledBack', () => {
+  it('accepts exactly the transitions of the hand-written table: every pair of steps tried', () => {
+    const wrong: string[] = [];
+    for (const from of STEPS) {
+      for (const to of STEPS) {
+        const expected = ALLOWED[from].includes(to);
+        let accepted: boolean;
+        try {
+          advance({ ...fresh('pair'), step: from, newAccessKeyId: 'AKIANEW0000000000001' }, to, NOW);
+          accepted = true;
+        } catch (error) {
+          assert.ok(error instanceof IllegalRotationStep, String(error));
+          accepted = false;
+        }
+        if (accepted !== expected) wrong.push(`${from} → ${to}: ${accepted ? 'accepted' : 'refused'}`);
+      }
+      assert.equal(isFinished(from), ALLOWED[from].length === 0, `isFinished(${from})`);
+    }
+    assert.deepEqual(wrong, []);
+    // The three a review planted: skipping verify, undoing after verify, leaving done.
+    assert.throws(() => advance({ ...fresh('m'), step: 'fileWritten', newAccessKeyId: 'AKIANEW0000000000001' }, 'oldDeactivated', NOW), IllegalRotationStep);
+    assert.throws(() => advance({ ...fresh('m'), step: 'verified', newAccessKeyId: 'AKIANEW0000000000001' }, 'rollingBack', NOW), IllegalRotationStep);
+    assert.equal(isFinished('done'), true);
+  });
+
+  it('a random walk follows the table and ends only in done or rolledBack', () => {
     fc.assert(
       fc.property(fc.array(fc.constantFrom(...STEPS), { maxLength: 30 }), (attempts) => {
         let record = fresh('walk');
         for (const step of attempts) {
-          const allowed = NEXT_STEPS[record.step].includes(step);
-          if (allowed) record = advance(record, step, NOW, step === 'created' ? { newAccessKeyId: 'AKIANEW0000000000001' } : {});
+          if (ALLOWED[record.step].includes(step)) record = advance(record, step, NOW, step === 'created' ? { newAccessKeyId: 'AKIANEW0000000000001' } : {});
           else assert.throws(() => advance(record, step, NOW, { newAccessKeyId: 'AKIANEW0000000000001' }), IllegalRotationStep);
         }
-        if (isFinished(record.step)) assert.ok(['done', 'rolledBack'].includes(record.step));
+        assert.equal(isFinished(record.step), record.step === 'done' || record.step === 'rolledBack');
       }),
       { numRuns: 500 },
     );
@@ -59,7 +97,7 @@ describe('rotation journal (property)', () => {
         let record = fresh(`w${choices.join('')}x`);
         await journal.save(record);
         for (const choice of choices) {
-          const options = NEXT_STEPS[record.step];
+          const options = ALLOWED[record.step];
           if (options.length === 0) break;
           const step = options[choice % options.length];
           record = advance(record, step, NOW, step === 'created' ? { newAccessKeyId: 'AKIANEW0000000000001' } : {});
