@@ -14,6 +14,8 @@ export interface CapturedRequest {
   readonly method: string;
   readonly path: string;
   readonly host: string;
+  /** A Query body's Action or the X-Amz-Target header, when there is one. */
+  readonly action?: string;
 }
 
 export interface CaptureHost {
@@ -133,7 +135,7 @@ function readLines(child: ChildProcess, requests: CapturedRequest[], readyTimeou
           ready = true;
           clearTimeout(timer);
           resolve();
-        } else requests.push({ method: message.method, path: message.path, host: message.host });
+        } else requests.push({ method: message.method, path: message.path, host: message.host, action: message.action });
       }
     });
     child.once('exit', (code) => {
