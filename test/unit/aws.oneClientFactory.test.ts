@@ -65,6 +65,31 @@ describe('aws: one client factory', () => {
     assert.deepEqual(offenders, [], `only ${FACTORY} may build clients and call providers:\n  ${offenders.join('\n  ')}`);
   });
 
+  it('the factory is loaded only through src/aws/sdk.ts (the lazy SDK entry), never from what activation loads', () => {
+    const importsOf = (file: string): string[] => {
+      const code = fs.readFileSync(file, 'utf8');
+      const found: string[] = [];
+      for (const m of code.matchAll(/^import\s+(?!type\b)[^;]*?from\s+['"](\.{1,2}\/[^'"]+)['"]/gm)) found.push(path.resolve(path.dirname(file), `${m[1]}.ts`));
+      for (const m of code.matchAll(/^export\s+(?!type\b)[^;]*?from\s+['"](\.{1,2}\/[^'"]+)['"]/gm)) found.push(path.resolve(path.dirname(file), `${m[1]}.ts`));
+      return found.filter((f) => fs.existsSync(f));
+    };
+    const reachable = (entry: string): Set<string> => {
+      const seen = new Set<string>();
+      const queue = [entry];
+      while (queue.length > 0) {
+        const file = queue.pop() as string;
+        if (seen.has(file)) continue;
+        seen.add(file);
+        queue.push(...importsOf(file));
+      }
+      return seen;
+    };
+    const factory = path.join(ROOT, FACTORY);
+    assert.ok(reachable(path.join(SRC, 'aws', 'sdk.ts')).has(factory), 'sdk.ts reaches the factory');
+    const fromActivation = [...reachable(path.join(SRC, 'extension.ts'))].filter((f) => importsOf(f).includes(factory));
+    assert.deepEqual(fromActivation.map((f) => path.relative(ROOT, f)), [], 'activation imports the factory (it must go through sdkLoader/sdk.ts)');
+  });
+
   it('the factory itself is found by the same check (so the check can see what it looks for)', () => {
     const uses = factoryOnlyUses(fs.readFileSync(path.join(ROOT, FACTORY), 'utf8'), providers);
     for (const expected of ['constructs IAMClient', 'constructs STSClient', 'constructs OrganizationsClient', 'constructs SSOClient', 'calls fromIni', 'calls fromNodeProviderChain', 'constructs NodeHttpHandler']) {
