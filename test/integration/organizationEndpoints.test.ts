@@ -5,7 +5,8 @@
 // profile's long-term key) and one is an SSO profile whose token is due for refresh (the
 // SSO-OIDC refresh carries the client secret and refresh token, GetRoleCredentials the bearer
 // token). Both organizations must list their accounts through iamKeys.endpoint (the
-// organization endpoint on loopback), and the capture host must receive nothing.
+// organization endpoint on loopback), and the capture host must receive nothing. Each
+// "Ignored the endpoint …" line reaches the Output panel once, however many connections.
 import * as assert from 'assert';
 import { createHash } from 'crypto';
 import * as fs from 'fs';
@@ -17,8 +18,9 @@ import type { ExplorerNode } from '../../src/explorer/nodes/explorerNode';
 import { BUILT_IN_IDENTITIES, EMULATOR_ACCOUNT_ID, credentialsFileText } from '../emulator/identities';
 import { DEFAULT_ROLE_NAME, SSO_ACCESS_TOKEN, memberAccountId, startOrgEmulator, type OrgEmulator } from '../emulator/org/index';
 import { CaptureHostUnavailableError, startCaptureHost, type CaptureHost } from '../support/captureHost';
-import { sleep } from '../support/wait';
-import { children, extensionApi, label, resetSettings } from './fixture';
+import { extensionLogFile, logLines } from '../support/extensionLogFile';
+import { sleep, until } from '../support/wait';
+import { PROFILES, children, extensionApi, label, resetSettings } from './fixture';
 
 const MEMBERS = 4;
 const MANAGEMENT_ROLE = 'OrgAdmin';
@@ -109,7 +111,7 @@ describe('Organization mode sends nothing to AWS_ENDPOINT_URL* (capture host off
     api = await extensionApi();
     await settings({
       profile: ADMIN,
-      profiles: [],
+      profiles: [PROFILES.limited, PROFILES.root],
       endpoint: emulator.url,
       organizations: [
         { profile: 'mgmt-role', roleName: DEFAULT_ROLE_NAME },
@@ -166,5 +168,24 @@ describe('Organization mode sends nothing to AWS_ENDPOINT_URL* (capture host off
     assert.ok((counters.roleCredentialsByTarget[EMULATOR_ACCOUNT_ID] ?? 0) >= 1, `mgmt-sso's GetRoleCredentials reached iamKeys.endpoint: ${JSON.stringify(counters.roleCredentialsByTarget)}`);
     assert.ok((counters.byAction['sso-oidc:CreateToken'] ?? 0) >= 1, `mgmt-sso's token refresh reached iamKeys.endpoint: ${JSON.stringify(counters.byAction)}`);
     assert.equal(counters.assumeRoleByTarget[memberAccountId(0)], 2, 'each organization assumed the member role once, at iamKeys.endpoint');
+  });
+
+  it('each ignored-endpoint warning reaches the log once, however many connections and organizations are made', async () => {
+    const url = (capture as CaptureHost).url;
+    const sessions = await api.sessions.sessions();
+    assert.ok(sessions.length >= 3, `three profile sessions: ${sessions.map((s) => s.profile).join(', ')}`);
+    for (const session of sessions) {
+      void session.api; // a connection
+      session.reconnect();
+      void session.api; // and another
+    }
+    const file = extensionLogFile();
+    const ignored = (): string[] => logLines(file).filter((line) => line.includes(`Ignored the endpoint ${url} from`));
+    await until(() => ignored().some((line) => line.includes(' from AWS_ENDPOINT_URL:')), 'the AWS_ENDPOINT_URL warning');
+    await sleep(1000); // any repeat, and the other variables' lines, are written by now
+    const lines = ignored();
+    const repeated = lines.filter((line, i) => lines.indexOf(line) !== i);
+    assert.deepEqual(repeated, [], `each warning once (${lines.length} lines):\n${lines.join('\n')}`);
+    for (const name of ENDPOINT_VARIABLES) assert.ok(lines.some((line) => line.includes(` from ${name}:`)), `${name} is named in the log:\n${lines.join('\n')}`);
   });
 });
