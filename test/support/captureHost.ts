@@ -3,7 +3,8 @@
 // addresses from 198.18.0.0/15 (RFC 2544, benchmark testing), and a capture server inside it
 // (captureServer.ts) that records every request. Nothing leaves the machine: the /30 between
 // the two ends is the only route to it. close() stops the server and deletes the namespace
-// (the veth pair goes with it); the server also exits on its own after `lifetimeMs`.
+// (the veth pair goes with it); the server also exits on its own after `lifetimeMs`, and a
+// namespace whose test process was killed is removed by the next start.
 // Needs root (CAP_NET_ADMIN) and iproute2; where that is missing startCaptureHost throws
 // CaptureHostUnavailableError, which a suite turns into a failure when CI=true.
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
@@ -63,6 +64,23 @@ function freeBlock(): number {
   throw new CaptureHostUnavailableError('no free /30 in 198.18.0.0/15');
 }
 
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** Namespaces a killed test process left behind (their veth pairs go with them). */
+function removeStaleNamespaces(): void {
+  for (const line of ip('netns', 'list').split('\n')) {
+    const match = /^(iamkeys-capture-(\d+)-\d+)\b/.exec(line);
+    if (match && !alive(Number(match[2]))) quietly(() => ip('netns', 'del', match[1]));
+  }
+}
+
 export async function startCaptureHost(options: { lifetimeMs?: number } = {}): Promise<CaptureHost> {
   const lifetimeMs = options.lifetimeMs ?? 300_000;
   const n = started++;
@@ -75,6 +93,7 @@ export async function startCaptureHost(options: { lifetimeMs?: number } = {}): P
   };
   let block: number;
   try {
+    removeStaleNamespaces();
     block = freeBlock();
     quietly(() => ip('netns', 'del', namespace));
     ip('netns', 'add', namespace);
