@@ -33,7 +33,7 @@ function sourceFiles(dir: string): string[] {
 export function factoryOnlyUses(text: string, providers: readonly string[]): string[] {
   const found: string[] = [];
   const code = text.replace(/\/\*[\s\S]*?\*\//g, '').replace(/(^|[^:])\/\/.*$/gm, '$1');
-  for (const m of code.matchAll(/\bnew\s+([A-Za-z_$][\w$]*(?:Client|HttpHandler|Http2Handler))\s*\(/g)) found.push(`constructs ${m[1]}`);
+  for (const m of code.matchAll(/\bnew\s+(?:[\w$]+\s*\.\s*)*([A-Za-z_$][\w$]*(?:Client|HttpHandler|Http2Handler))\s*\(/g)) found.push(`constructs ${m[1]}`);
   const calls = new RegExp(`\\b(${providers.join('|')})\\s*\\(`, 'g');
   for (const m of code.matchAll(calls)) found.push(`calls ${m[1]}`);
   const sdkImport = /import\s+(type\s+)?([^;]*?)\s+from\s+['"](@aws-sdk\/[^'"]+|@smithy\/node-http-handler)['"]/g;
@@ -101,6 +101,7 @@ describe('aws: one client factory', () => {
     const cases: [string, string][] = [
       ["import { SSOOIDCClient as Oidc } from '@aws-sdk/client-sso-oidc';", 'imports SSOOIDCClient from @aws-sdk/client-sso-oidc'],
       ['const c = new EC2Client({ region });', 'constructs EC2Client'],
+      ['const c = new sdk.IAMClient({ region });', 'constructs IAMClient'],
       ['const p = fromTemporaryCredentials({ params });', 'calls fromTemporaryCredentials'],
       ['const p = fromSso({ profile });', 'calls fromSso'],
       ["const { fromSSO } = require('@aws-sdk/credential-provider-sso');", 'requires @aws-sdk/credential-provider-sso'],
