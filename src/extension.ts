@@ -47,7 +47,7 @@ export function activate(context: vscode.ExtensionContext): IamKeysApi {
       );
     },
   });
-  const organizations = new OrgSources({ settings: () => settings.current, registry: sessions, maxAttempts: MAX_ATTEMPTS, log });
+  const organizations = new OrgSources({ settings: () => settings.current, registry: sessions, maxAttempts: MAX_ATTEMPTS, mfaCodeProvider: askMfaCode, log });
   const view = new ViewState();
   const explorer = new ExplorerProvider({ settings: () => settings.current, log, now: () => new Date(), view }, sessions, organizations);
   const treeView = vscode.window.createTreeView('iamKeys.explorer', { treeDataProvider: explorer, showCollapseAll: true });

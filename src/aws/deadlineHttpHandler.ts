@@ -1,7 +1,7 @@
 // A per-attempt deadline that also covers the response body. The SDK's requestTimeout acts
 // on an idle socket, so an endpoint that trickles its answer byte by byte would hold a
 // request open forever; here every attempt ends by `timeoutMs`, as a retryable TimeoutError.
-import { NodeHttpHandler, type NodeHttpHandlerOptions } from '@smithy/node-http-handler';
+import type { NodeHttpHandler, NodeHttpHandlerOptions } from '@smithy/node-http-handler';
 import type { HttpHandlerOptions, HttpResponse } from '@smithy/types';
 import type { Readable } from 'stream';
 

@@ -86,8 +86,8 @@ export interface ConfiguredEndpoint {
   readonly endpoint: string;
 }
 
-const ENV_NAMES = ['AWS_ENDPOINT_URL', 'AWS_ENDPOINT_URL_IAM', 'AWS_ENDPOINT_URL_STS', 'AWS_ENDPOINT_URL_SSO', 'AWS_ENDPOINT_URL_SSO_OIDC'];
-const SERVICE_KEYS = ['iam', 'sts', 'sso', 'sso_oidc'];
+const ENV_NAMES = ['AWS_ENDPOINT_URL', 'AWS_ENDPOINT_URL_IAM', 'AWS_ENDPOINT_URL_STS', 'AWS_ENDPOINT_URL_ORGANIZATIONS', 'AWS_ENDPOINT_URL_SSO', 'AWS_ENDPOINT_URL_SSO_OIDC'];
+const SERVICE_KEYS = ['iam', 'sts', 'organizations', 'sso', 'sso_oidc'];
 
 type Sections = Record<string, Record<string, string | undefined> | undefined>;
 

@@ -9,10 +9,10 @@ import { OrgTraversal, type OrgAccountInfo } from '../core/orgTraversal';
 import type { TokenBuckets } from '../core/tokenBucket';
 import type { Page } from '../core/types';
 import { cachedCredentials, type CachedCredentials } from './cachedCredentials';
+import { ClientFactory } from './clientFactory';
 import type { AttemptRecord, Connection, ConnectionSettings } from './connection';
 import { ConnectionSession } from './connectionSession';
-import type { MemberSessionSink } from './organizationSource';
-import { ssoClient } from './orgClients';
+import type { MemberSessionSink, OrgHooks } from './organizationSource';
 import type { OrgApiFamily } from './orgRates';
 import { createSdkConnectionWith } from './sdkConnection';
 import { readSsoAccessToken, readSsoProfile, SsoLoginNeededError, type SsoProfile } from './ssoToken';
@@ -26,6 +26,7 @@ export interface IdentityCenterDeps {
   readonly settings: ConnectionSettings;
   readonly buckets: TokenBuckets<OrgApiFamily>;
   readonly registry?: MemberSessionSink;
+  readonly hooks?: OrgHooks;
   readonly log?: { debug(message: string): void; trace(message: string): void };
 }
 
@@ -33,6 +34,7 @@ const PAGE_SIZE = 100;
 
 export class IdentityCenterSource {
   readonly traversal: OrgTraversal<OrgAccountInfo, ConnectionSession>;
+  private readonly factory: ClientFactory;
   private client: SSOClient | undefined;
   private ssoProfile: Promise<SsoProfile> | undefined;
   private readonly sessions = new Map<string, ConnectionSession>();
@@ -42,6 +44,7 @@ export class IdentityCenterSource {
     readonly config: IdentityCenterConfig,
     private readonly deps: IdentityCenterDeps,
   ) {
+    this.factory = new ClientFactory(deps.settings, deps.hooks);
     this.traversal = new OrgTraversal<OrgAccountInfo, ConnectionSession>(
       (token, signal) => this.listAccountsPage(token, signal),
       (account, signal) => this.enter(account, signal),
@@ -61,7 +64,7 @@ export class IdentityCenterSource {
     const known = this.sessions.get(account.id);
     if (known) return known;
     const connect = (_profile: string, hooks: { onAttempt: (record: AttemptRecord) => void }): Connection =>
-      createSdkConnectionWith(this.deps.settings, this.credentialsOf(account).provider, hooks);
+      createSdkConnectionWith(this.deps.settings, this.credentialsOf(account).provider, { ...this.deps.hooks, ...hooks });
     const session = new ConnectionSession(this.config.profile, { name: this.config.profile, kind: 'SSO', mfa: false }, connect, this.deps.log, {
       id: `sso/${this.config.profile}/${account.id}`,
       account: account.id,
@@ -126,9 +129,9 @@ export class IdentityCenterSource {
     }));
     const accessToken = await readSsoAccessToken(sso);
     await this.deps.buckets.of('sso').take(signal);
-    this.client ??= ssoClient(this.deps.settings, sso.ssoRegion);
+    const client = (this.client ??= this.factory.ssoPortal(sso.ssoRegion));
     try {
-      return await call(this.client, accessToken);
+      return await call(client, accessToken);
     } catch (error) {
       if ((error as { name?: unknown }).name === 'UnauthorizedException') {
         throw new SsoLoginNeededError(this.config.profile, `The IAM Identity Center session of profile "${this.config.profile}" is no longer valid`);
@@ -139,7 +142,8 @@ export class IdentityCenterSource {
 
   dispose(): void {
     this.traversal.reset();
-    this.client?.destroy();
+    this.factory.dispose();
+    this.client = undefined;
     for (const session of this.sessions.values()) session.dispose();
     this.sessions.clear();
     this.roleCredentials.clear();

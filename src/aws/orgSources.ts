@@ -38,7 +38,9 @@ export interface OrgSourcesDeps {
   settings(): OrgSourcesSettings;
   readonly registry: MemberSessionSink;
   readonly maxAttempts: number;
-  readonly log?: { debug(message: string): void; trace(message: string): void };
+  /** Asked when the management profile assumes a role that requires MFA. */
+  readonly mfaCodeProvider?: (mfaSerial: string) => Promise<string>;
+  readonly log?: { warn(message: string): void; debug(message: string): void; trace(message: string): void };
 }
 
 export class OrgSources {
@@ -108,9 +110,10 @@ export class OrgSources {
       requestTimeoutMs: s.requestTimeoutMs,
       maxAttempts: this.deps.maxAttempts,
     });
+    const hooks = { mfaCodeProvider: this.deps.mfaCodeProvider, log: this.deps.log };
     const sources: AccountSource[] = [];
     for (const config of s.organizations) {
-      const org: OrganizationSource = new Org(config, { settings: settingsFor(config.profile), buckets, registry: this.deps.registry, log: this.deps.log });
+      const org: OrganizationSource = new Org(config, { settings: settingsFor(config.profile), buckets, registry: this.deps.registry, hooks, log: this.deps.log });
       sources.push({
         kind: 'organization',
         id: `org/${config.profile}/${config.roleName}`,
@@ -123,7 +126,7 @@ export class OrgSources {
       });
     }
     for (const config of s.identityCenter) {
-      const sso: IdentityCenterSource = new Sso(config, { settings: settingsFor(config.profile), buckets, registry: this.deps.registry, log: this.deps.log });
+      const sso: IdentityCenterSource = new Sso(config, { settings: settingsFor(config.profile), buckets, registry: this.deps.registry, hooks, log: this.deps.log });
       sources.push({
         kind: 'identity-center',
         id: `sso/${config.profile}/${config.roleName}`,

@@ -8,15 +8,14 @@
 // unless the user named it.
 import { DescribeOrganizationCommand, ListAccountsCommand, type OrganizationsClient } from '@aws-sdk/client-organizations';
 import { AssumeRoleCommand, type STSClient } from '@aws-sdk/client-sts';
-import { fromIni } from '@aws-sdk/credential-providers';
 import type { AwsCredentialIdentityProvider } from '@smithy/types';
 import { OrgTraversal, type OrgAccountInfo } from '../core/orgTraversal';
 import type { TokenBuckets } from '../core/tokenBucket';
 import type { Page } from '../core/types';
 import { cachedCredentials, type CachedCredentials } from './cachedCredentials';
-import type { AttemptRecord, Connection, ConnectionSettings } from './connection';
+import { ClientFactory } from './clientFactory';
+import type { AttemptRecord, Connection, ConnectionHooks, ConnectionSettings } from './connection';
 import { ConnectionSession } from './connectionSession';
-import { organizationsClient, stsClient } from './orgClients';
 import type { OrgApiFamily } from './orgRates';
 import { createSdkConnectionWith } from './sdkConnection';
 
@@ -47,10 +46,14 @@ export interface OrganizationSourceDeps {
   readonly buckets: TokenBuckets<OrgApiFamily>;
   /** Where member sessions are registered (the SessionRegistry). */
   readonly registry?: MemberSessionSink;
-  /** The profile's credentials; default: the SDK's ini provider for `settings.profile`. */
+  /** The profile's credentials; default: the client factory's provider for `config.profile`. */
   readonly credentials?: AwsCredentialIdentityProvider;
+  /** The MFA prompt, where ignored endpoints and refused requests are logged, and (tests) the request handler. */
+  readonly hooks?: OrgHooks;
   readonly log?: { debug(message: string): void; trace(message: string): void };
 }
+
+export type OrgHooks = Pick<ConnectionHooks, 'mfaCodeProvider' | 'log' | 'requestHandler'>;
 
 /** Organizations answers at most 20 accounts per ListAccounts call. */
 const LIST_ACCOUNTS_MAX = 20;
@@ -58,6 +61,7 @@ export const ROLE_SESSION_NAME = 'iam-access-keys';
 
 export class OrganizationSource {
   readonly traversal: OrgTraversal<OrganizationAccount, ConnectionSession>;
+  private readonly factory: ClientFactory;
   private readonly credentials: AwsCredentialIdentityProvider;
   private organizations: OrganizationsClient | undefined;
   private sts: STSClient | undefined;
@@ -69,7 +73,8 @@ export class OrganizationSource {
     readonly config: OrganizationConfig,
     private readonly deps: OrganizationSourceDeps,
   ) {
-    this.credentials = deps.credentials ?? fromIni({ profile: config.profile, ignoreCache: true });
+    this.factory = new ClientFactory(deps.settings, deps.hooks);
+    this.credentials = deps.credentials ?? this.factory.profileCredentials(config.profile);
     const include = config.includeAccounts && config.includeAccounts.length > 0 ? new Set(config.includeAccounts) : undefined;
     const exclude = new Set(config.excludeAccounts ?? []);
     this.traversal = new OrgTraversal<OrganizationAccount, ConnectionSession>(
@@ -110,7 +115,7 @@ export class OrganizationSource {
     const known = this.members.get(account.id);
     if (known) return known;
     const connect = (_profile: string, hooks: { onAttempt: (record: AttemptRecord) => void }): Connection =>
-      createSdkConnectionWith(this.deps.settings, this.credentialsOf(account), hooks);
+      createSdkConnectionWith(this.deps.settings, this.credentialsOf(account), { ...this.deps.hooks, ...hooks });
     const session = new ConnectionSession(
       this.config.profile,
       { name: this.config.profile, kind: 'assume role', mfa: false },
@@ -169,17 +174,18 @@ export class OrganizationSource {
   }
 
   private organizationsClient(): OrganizationsClient {
-    return (this.organizations ??= organizationsClient(this.deps.settings, this.credentials));
+    return (this.organizations ??= this.factory.organizations(this.credentials));
   }
 
   private stsClient(): STSClient {
-    return (this.sts ??= stsClient(this.deps.settings, this.credentials));
+    return (this.sts ??= this.factory.assumeRoleSts(this.credentials));
   }
 
   dispose(): void {
     this.traversal.reset();
-    this.organizations?.destroy();
-    this.sts?.destroy();
+    this.factory.dispose();
+    this.organizations = undefined;
+    this.sts = undefined;
     for (const session of this.members.values()) session.dispose();
     this.members.clear();
     this.assumedByAccount.clear();

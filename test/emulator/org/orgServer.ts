@@ -1,7 +1,8 @@
 // HTTP side of the organization endpoint. One port speaks four APIs: IAM and
 // STS (Query; each request runs against the store of the account whose key
 // signed it), sts:AssumeRole across accounts, Organizations (awsJson1_1) and
-// the Identity Center portal (restJson, bearer token). Throttling is decided
+// the Identity Center portal (restJson, bearer token), and SSO-OIDC CreateToken, which it
+// counts and refuses (no refresh: the cached token is used). Throttling is decided
 // per API family and per calling account before any work is done.
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
@@ -25,6 +26,8 @@ import type { OrgAccount, OrgWorld } from './orgWorld';
 import { answerPortal, PORTAL_PATHS } from './portalApi';
 
 export const ORG_ADMIN_PREFIX = '/__org/';
+/** Where the SSO-OIDC client sends CreateToken. */
+const OIDC_TOKEN_PATH = '/token';
 
 export interface OrgServerDependencies {
   readonly world: OrgWorld;
@@ -68,6 +71,7 @@ export class OrgHttpServer {
     const received: ReceivedRequest = { method: req.method ?? 'GET', path, query, headers: pairs(req.rawHeaders), body };
     const target = header(received, 'x-amz-target');
     if (req.method === 'GET' && PORTAL_PATHS.includes(path)) return sendJson(res, this.portal(received));
+    if (req.method === 'POST' && path === OIDC_TOKEN_PATH) return sendJson(res, this.oidcToken());
     if (target !== undefined) return sendJson(res, this.organizations(received, target));
     return sendXml(res, this.query(received));
   }
@@ -155,6 +159,12 @@ export class OrgHttpServer {
       return this.countError(jsonError(429, 'TooManyRequestsException', 'Rate exceeded'));
     }
     return this.countError(answerPortal(received.path, query, header(received, 'x-amz-sso_bearer_token'), world, this.deps.paging.shortPagesSeed));
+  }
+
+  /** SSO-OIDC CreateToken (a token refresh): counted, and refused as an unknown refresh token would be. */
+  private oidcToken(): JsonAnswer {
+    this.deps.counters.recordArrival('sso-oidc:CreateToken');
+    return this.countError(jsonError(400, 'InvalidGrantException', 'Invalid refresh token provided'));
   }
 
   /** The account whose key signed the request; unsigned or unknown keys go to the management account (auth then refuses them). */

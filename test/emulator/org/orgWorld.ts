@@ -52,6 +52,11 @@ export interface OrgWorldOptions {
   readonly denyingMembers?: readonly number[];
   /** Indexes (0-based, among members) that are SUSPENDED. */
   readonly suspendedMembers?: readonly number[];
+  /**
+   * Roles of the management account itself, trusting that account: what a management profile
+   * with role_arn + source_profile assumes, or an SSO profile's sso_role_name is assigned.
+   */
+  readonly managementRoles?: readonly string[];
   /** Role sessions last this long unless the caller asks for less (default 3600). */
   readonly sessionSeconds?: number;
   readonly referenceDate?: Date;
@@ -89,6 +94,9 @@ export class OrgWorld {
     const managementStore = new IamStore({ accountId: EMULATOR_ACCOUNT_ID, seed, rootCreateDate: daysBefore(reference, 2500) });
     addBuiltInIdentities(managementStore, reference);
     this.management = this.add(EMULATOR_ACCOUNT_ID, 'management', managementStore, reference);
+    for (const name of options.managementRoles ?? []) {
+      this.management.roles.set(name, { roleName: name, trustedAccounts: new Set([EMULATOR_ACCOUNT_ID]) });
+    }
 
     for (let i = 0; i < (options.members ?? 3); i++) {
       const id = memberAccountId(i);
