@@ -63,7 +63,7 @@ export const SLICE_CHARS = 64 * 1024;
  */
 const SLICE_OVERLAP = 4096;
 /** Pairing walks this many findings per step. */
-const PAIR_STEP = 20_000;
+const PAIR_STEP = 4_000;
 /** scanForLeaksAsync gives the event loop back after this much work. */
 const TURN_MS = 8;
 
@@ -131,7 +131,7 @@ export function* leakScanSteps(text: string, sliceChars = SLICE_CHARS): Generato
     for (const r of slice.findings) {
       for (; h < slice.headers.length && (slice.headers[h] as number) < r.start; h++) headerLines.add(lineOf(slice.headers[h] as number));
       const at = lineOf(r.start);
-      found.push({ ...r, line: at, column: r.start - lineStart });
+      found.push(r.accessKeyId !== undefined ? { kind: r.kind, start: r.start, end: r.end, line: at, column: r.start - lineStart, accessKeyId: r.accessKeyId } : { kind: r.kind, start: r.start, end: r.end, line: at, column: r.start - lineStart, name: r.name });
     }
     for (; h < slice.headers.length; h++) headerLines.add(lineOf(slice.headers[h] as number));
     yield;
@@ -214,7 +214,9 @@ function* pairSecrets(found: readonly LeakFinding[], headerLines: ReadonlySet<nu
   // The last ID on each line (the nearest one to a secret below) and the first (nearest to one above).
   const lastIdOnLine = new Map<number, LeakFinding>();
   const firstIdOnLine = new Map<number, LeakFinding>();
-  for (const f of found) {
+  for (let i = 0; i < found.length; i++) {
+    if (i % PAIR_STEP === PAIR_STEP - 1) yield;
+    const f = found[i] as LeakFinding;
     if (f.kind !== 'access-key-id') continue;
     lastIdOnLine.set(f.line, f);
     if (!firstIdOnLine.has(f.line)) firstIdOnLine.set(f.line, f);
@@ -222,10 +224,10 @@ function* pairSecrets(found: readonly LeakFinding[], headerLines: ReadonlySet<nu
   // The first ID after each finding, from one backward walk.
   const nextId = new Array<LeakFinding | undefined>(found.length);
   for (let i = found.length - 1, next: LeakFinding | undefined; i >= 0; i--) {
+    if (i % PAIR_STEP === 0) yield;
     nextId[i] = next;
     if ((found[i] as LeakFinding).kind === 'access-key-id') next = found[i];
   }
-  yield;
   const paired: LeakFinding[] = [];
   let previousId: LeakFinding | undefined;
   for (let i = 0; i < found.length; i++) {
@@ -237,7 +239,7 @@ function* pairSecrets(found: readonly LeakFinding[], headerLines: ReadonlySet<nu
       continue;
     }
     const id = idForSecret(f, previousId, nextId[i], lastIdOnLine, firstIdOnLine, headerLines);
-    paired.push(id ? { ...f, pairedAccessKeyId: id.accessKeyId } : f);
+    paired.push(id ? { kind: f.kind, start: f.start, end: f.end, line: f.line, column: f.column, name: f.name, pairedAccessKeyId: id.accessKeyId } : f);
   }
   return paired;
 }
@@ -267,8 +269,24 @@ function idForSecret(
   return undefined;
 }
 
+/** Counts per character code, reused by shannonEntropy for ASCII values (every secret is). */
+const ASCII_COUNTS = new Uint16Array(128);
+
 /** Bits per character of `value`'s own character frequencies. */
 export function shannonEntropy(value: string): number {
+  if (value.length > 0 && value.length < 65_536 && /^[\x00-\x7f]*$/.test(value)) {
+    for (let i = 0; i < value.length; i++) ASCII_COUNTS[value.charCodeAt(i)]++;
+    let bits = 0;
+    for (let i = 0; i < value.length; i++) {
+      const code = value.charCodeAt(i);
+      const count = ASCII_COUNTS[code] as number;
+      if (count === 0) continue; // already counted
+      const p = count / value.length;
+      bits -= p * Math.log2(p);
+      ASCII_COUNTS[code] = 0;
+    }
+    return bits;
+  }
   const counts = new Map<string, number>();
   for (const ch of value) counts.set(ch, (counts.get(ch) ?? 0) + 1);
   let bits = 0;

@@ -187,13 +187,14 @@ export class LeakDiagnostics implements vscode.Disposable {
       if (this.scans.get(key) === scan) this.scans.delete(key);
     }
     const findings = found.filter((f) => !f.accessKeyId || !ignored.has(f.accessKeyId));
+    const loneCarriageReturn = /\r(?!\n)/.test(text);
     const memo = this.answered.get(key)?.version === version ? this.answered.get(key) : undefined;
     const { judged, retryInMs, answers } = await judgeFindings(findings, this.deps.lookup, this.deps.now?.() ?? new Date(), memo?.answers);
     if (this.disposed || this.generations.get(key) !== generation || document.isClosed) return;
     // Remember the answers for this version; an ID the cap left waiting is asked on the retry.
     const kept = new Map([...answers].filter(([, info]) => info?.kind !== 'limit-reached'));
     this.answered.set(key, { version, answers: kept });
-    this.collection.set(document.uri, judged.map((j) => toDiagnostic(document, j)));
+    this.collection.set(document.uri, judged.map((j) => toDiagnostic(j, loneCarriageReturn ? document : undefined)));
     // Some IDs waited for the per-minute budget: look again once it has room (if still on screen).
     if (retryInMs !== undefined) {
       clearTimeout(this.timers.get(`${key}#retry`));
@@ -213,8 +214,12 @@ export class LeakDiagnostics implements vscode.Disposable {
   }
 }
 
-function toDiagnostic(document: vscode.TextDocument, { finding, verdict }: JudgedFinding): vscode.Diagnostic {
-  const range = new vscode.Range(document.positionAt(finding.start), document.positionAt(finding.end));
+/** `byOffset`: a document with CR-only line breaks, whose lines the scanner (counting LF) doesn't number as the editor does. */
+function toDiagnostic({ finding, verdict }: JudgedFinding, byOffset?: vscode.TextDocument): vscode.Diagnostic {
+  // Else the finding's own line and column (a value is on one line): no offset search per finding.
+  const range = byOffset
+    ? new vscode.Range(byOffset.positionAt(finding.start), byOffset.positionAt(finding.end))
+    : new vscode.Range(finding.line, finding.column, finding.line, finding.column + finding.end - finding.start);
   const diagnostic = new vscode.Diagnostic(range, verdict.message, SEVERITIES[verdict.severity]);
   diagnostic.source = LEAK_SOURCE;
   diagnostic.code = finding.kind === 'access-key-id' ? LEAK_CODES.accessKeyId : LEAK_CODES.secretAccessKey;
