@@ -112,25 +112,29 @@ describe('leak diagnostics at scale and the lookup budget', function () {
     await writeFile('.vscode/settings.json', JSON.stringify({ 'editor.tabSize': 7, 'iamKeys.hover.maxLookupsPerMinute': 600, 'iamKeys.hover.cacheSeconds': 0, 'iamKeys.diagnostics.ignore': [ids[0]] }));
     // Positive control: the editor has read the repository's settings file.
     await until(() => vscode.workspace.getConfiguration('editor').inspect('tabSize')?.workspaceValue === 7, 'the workspace settings file', 20_000);
-    const before = totalCalls(session.emulator);
-    const uri = await writeFile('scale/twenty-keys.txt', ids.map((id) => `key: ${id}`).join('\n') + '\n');
-    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
-    await until(() => ours(uri).length === 20, 'a diagnostic for each of the 20 IDs, the workspace-ignored one too', 30_000, 100);
-    const made = totalCalls(session.emulator) - before;
-    assert.ok(made >= 1 && made <= 10, `${made} requests with a user cap of 10 a minute (the workspace said 600)`);
-    // cacheSeconds 0 would make the rescan after an edit ask again about every answered key.
-    const answered = ids.filter((id) => callsAbout(session.emulator, 'GetAccessKeyLastUsed', id) > 0);
-    assert.ok(answered.length >= 1);
-    const rescanned = nextDiagnostics(uri);
-    await appendLine(uri);
-    await rescanned;
-    assert.deepEqual(
-      answered.map((id) => callsAbout(session.emulator, 'GetAccessKeyLastUsed', id)),
-      answered.map(() => 1),
-      'answered keys come from the cache after an edit',
-    );
-    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
-    await vscode.workspace.fs.delete(vscode.Uri.joinPath(folder(), '.vscode', 'settings.json'));
+    try {
+      const before = totalCalls(session.emulator);
+      const uri = await writeFile('scale/twenty-keys.txt', ids.map((id) => `key: ${id}`).join('\n') + '\n');
+      await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
+      await until(() => ours(uri).length === 20, 'a diagnostic for each of the 20 IDs, the workspace-ignored one too', 30_000, 100);
+      const made = totalCalls(session.emulator) - before;
+      assert.ok(made >= 1 && made <= 10, `${made} requests with a user cap of 10 a minute (the workspace said 600)`);
+      // cacheSeconds 0 would make the rescan after an edit ask again about every answered key.
+      const answered = ids.filter((id) => callsAbout(session.emulator, 'GetAccessKeyLastUsed', id) > 0);
+      assert.ok(answered.length >= 1);
+      const rescanned = nextDiagnostics(uri);
+      await appendLine(uri);
+      await rescanned;
+      assert.deepEqual(
+        answered.map((id) => callsAbout(session.emulator, 'GetAccessKeyLastUsed', id)),
+        answered.map(() => 1),
+        'answered keys come from the cache after an edit',
+      );
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+      // The next test must not see the repository's values (before the fix they applied).
+      await vscode.workspace.fs.delete(vscode.Uri.joinPath(folder(), '.vscode', 'settings.json'));
+    }
   });
 
   it('a visible document nobody edits makes no lookups after its first pass, though its answers expire; an edit does', async () => {
