@@ -52,8 +52,8 @@ export const SECTION = 'iamKeys';
 
 export function readSettings(config: vscode.WorkspaceConfiguration = vscode.workspace.getConfiguration(SECTION)): IamKeysSettings {
   const warnings: string[] = [];
-  const integer = (key: string, min: number, max: number, fallback: number): number => {
-    const parsed = parseBoundedInteger(config.get<unknown>(key), { min, max, default: fallback, name: `${SECTION}.${key}` });
+  const integer = (key: string, min: number, max: number, fallback: number, value = config.get<unknown>(key)): number => {
+    const parsed = parseBoundedInteger(value, { min, max, default: fallback, name: `${SECTION}.${key}` });
     if (parsed.warning) warnings.push(parsed.warning);
     return parsed.value;
   };
@@ -88,18 +88,28 @@ export function readSettings(config: vscode.WorkspaceConfiguration = vscode.work
     requestTimeoutMs: integer('requestTimeoutSeconds', 1, 300, 15) * 1000,
     hover: {
       enabled: config.get<unknown>('hover.enabled') !== false,
-      cacheSeconds: integer('hover.cacheSeconds', 0, 86400, 300),
-      maxLookupsPerMinute: integer('hover.maxLookupsPerMinute', 1, 600, 30),
+      cacheSeconds: integer('hover.cacheSeconds', 0, 86400, 300, userValue(config, 'hover.cacheSeconds')),
+      maxLookupsPerMinute: integer('hover.maxLookupsPerMinute', 1, 600, 30, userValue(config, 'hover.maxLookupsPerMinute')),
     },
     decorations: config.get<unknown>('decorations.enabled') === true,
     diagnostics: {
       enabled: config.get<unknown>('diagnostics.enabled') !== false,
-      ignore: stringList(config.get<unknown>('diagnostics.ignore')),
+      ignore: stringList(userValue(config, 'diagnostics.ignore')),
     },
     // Application-scoped, and read from the user settings alone: no workspace can switch it on.
     allowWriteActions: config.inspect<unknown>('allowWriteActions')?.globalValue === true,
     warnings,
   };
+}
+
+/**
+ * The value from the user's settings (in a remote window, the user's and the machine's), never
+ * the workspace's: for the settings a cloned repository must not move (the lookup budget and
+ * cache, the ignore list). package.json scopes them `machine` too; this also covers an editor
+ * that would still apply a workspace value, and a trusted workspace.
+ */
+function userValue(config: vscode.WorkspaceConfiguration, key: string): unknown {
+  return config.inspect<unknown>(key)?.globalValue;
 }
 
 function stringList(value: unknown): string[] {

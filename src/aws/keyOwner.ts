@@ -46,18 +46,27 @@ export function isTemporaryKeyId(accessKeyId: string): boolean {
   return accessKeyIdKind(accessKeyId) === 'temporary-access-key';
 }
 
-export async function lookUpKeyOwner(sessions: readonly OwnerLookupSession[], accessKeyId: string, signal?: AbortSignal): Promise<KeyInfo> {
+/**
+ * Awaited before each request the lookup makes (GetAccessKeyInfo, GetCallerIdentity of a
+ * session whose account isn't known yet, GetAccessKeyLastUsed, ListAccessKeys): the caller's
+ * per-request budget, which may wait for room or reject to stop the lookup.
+ */
+export type SpendRequest = () => Promise<void>;
+
+const free: SpendRequest = async () => undefined;
+
+export async function lookUpKeyOwner(sessions: readonly OwnerLookupSession[], accessKeyId: string, signal?: AbortSignal, spend: SpendRequest = free): Promise<KeyInfo> {
   if (sessions.length === 0) return { kind: 'no-connection', accessKeyId };
-  const placed = await keyAccount(sessions, accessKeyId, signal);
+  const placed = await keyAccount(sessions, accessKeyId, signal, spend);
   const account = placed.account;
   if (isTemporaryKeyId(accessKeyId)) {
     if (account === undefined && placed.error) return errorInfo(accessKeyId, placed.error);
     return { kind: 'temporary', accessKeyId, account: account ?? '' };
   }
   if (account !== undefined) {
-    const session = await sessionOfAccount(sessions, account, signal);
+    const session = await sessionOfAccount(sessions, account, signal, spend);
     if (!session) return { kind: 'other-account', accessKeyId, account };
-    return askIam(session, account, accessKeyId, signal);
+    return askIam(session, account, accessKeyId, signal, spend);
   }
   // Without sts:GetAccessKeyInfo, IAM of each account is the only way left (each account
   // asked once); any other STS failure (expired credentials, network) is the answer.
@@ -66,10 +75,10 @@ export async function lookUpKeyOwner(sessions: readonly OwnerLookupSession[], ac
   const asked = new Set<string>();
   for (const session of sessions) {
     throwIfAborted(signal);
-    const own = await session.resolveAccount().catch(() => undefined);
+    const own = await resolveAccount(session, spend);
     if (own !== undefined && asked.has(own)) continue;
     if (own !== undefined) asked.add(own);
-    const info = await askIam(session, own, accessKeyId, signal);
+    const info = await askIam(session, own, accessKeyId, signal, spend);
     if (info.kind === 'found') return info;
     if (!fallback || (fallback.kind === 'error' && info.kind !== 'error')) fallback = info;
   }
@@ -84,12 +93,14 @@ async function keyAccount(
   sessions: readonly OwnerLookupSession[],
   accessKeyId: string,
   signal: AbortSignal | undefined,
+  spend: SpendRequest,
 ): Promise<{ account?: string; error?: ClassifiedError }> {
   const decoded = accountFromKeyId(accessKeyId);
   if (decoded !== undefined) return { account: decoded };
   let error: ClassifiedError | undefined;
   for (const session of sessions) {
     throwIfAborted(signal);
+    await spend();
     try {
       return { account: await session.api.getAccessKeyAccount(accessKeyId, signal) };
     } catch (caught) {
@@ -103,15 +114,24 @@ async function keyAccount(
 }
 
 /** The first session signed in to `account`; identities are asked once each, together. */
-async function sessionOfAccount(sessions: readonly OwnerLookupSession[], account: string, signal: AbortSignal | undefined): Promise<OwnerLookupSession | undefined> {
-  const accounts = await Promise.all(sessions.map((s) => s.resolveAccount().catch(() => undefined)));
+async function sessionOfAccount(sessions: readonly OwnerLookupSession[], account: string, signal: AbortSignal | undefined, spend: SpendRequest): Promise<OwnerLookupSession | undefined> {
+  const accounts = await Promise.all(sessions.map((s) => resolveAccount(s, spend)));
   throwIfAborted(signal);
   return sessions[accounts.indexOf(account)];
 }
 
+/** The session's account: free when already known, else one GetCallerIdentity (spent first). */
+async function resolveAccount(session: OwnerLookupSession, spend: SpendRequest): Promise<string | undefined> {
+  const known = session.account?.();
+  if (known !== undefined) return known;
+  await spend();
+  return session.resolveAccount().catch(() => undefined);
+}
+
 /** IAM of the key's own account: the owner, then the key's status from the owner's key list. */
-async function askIam(session: OwnerLookupSession, account: string | undefined, accessKeyId: string, signal: AbortSignal | undefined): Promise<KeyInfo> {
+async function askIam(session: OwnerLookupSession, account: string | undefined, accessKeyId: string, signal: AbortSignal | undefined, spend: SpendRequest): Promise<KeyInfo> {
   let lastUsed: AccessKeyLastUsed;
+  await spend();
   try {
     lastUsed = session.lastUsed
       ? await untilAborted(session.lastUsed(accessKeyId), signal)
@@ -126,6 +146,7 @@ async function askIam(session: OwnerLookupSession, account: string | undefined, 
   }
   const root = lastUsed.UserName === 'root' || lastUsed.UserName === '<root_account>';
   let key: AccessKey | undefined;
+  await spend();
   try {
     const keys = root
       ? (await session.api.listAccessKeys({ maxItems: 1000, abortSignal: signal })).items

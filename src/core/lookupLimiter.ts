@@ -34,13 +34,15 @@ export class MinuteBudget {
     }
   }
 
-  /** Takes one unit if the window has room; false (and nothing taken) otherwise. */
-  tryTake(): boolean {
+  /** Takes `units` (default one) if the window has room for all; false (and nothing taken) otherwise. */
+  tryTake(units = 1): boolean {
     const t = this.now();
     this.prune(t);
-    if (this.count >= this.capacity) return false;
-    this.times[(this.head + this.count) % this.capacity] = t;
-    this.count++;
+    if (this.count + units > this.capacity) return false;
+    for (let i = 0; i < units; i++) {
+      this.times[(this.head + this.count) % this.capacity] = t;
+      this.count++;
+    }
     return true;
   }
 
@@ -50,13 +52,15 @@ export class MinuteBudget {
     return this.capacity - this.count;
   }
 
-  /** Milliseconds until a unit frees up (0 if one is available now; Infinity if capacity is 0). */
-  msUntilNext(): number {
+  /** Milliseconds until `units` (default one) are free (0 if they are now; Infinity if more than the capacity). */
+  msUntilNext(units = 1): number {
     const t = this.now();
     this.prune(t);
-    if (this.count < this.capacity) return 0;
-    if (this.capacity === 0) return Infinity;
-    return Math.max(0, (this.times[this.head] as number) + WINDOW_MS - t);
+    const short = this.count + units - this.capacity;
+    if (short <= 0) return 0;
+    if (units > this.capacity) return Infinity;
+    // The `short`-th oldest take has to leave the window.
+    return Math.max(0, (this.times[(this.head + short - 1) % this.capacity] as number) + WINDOW_MS - t);
   }
 }
 

@@ -7,7 +7,8 @@
 // reported by position, never by value.
 import * as vscode from 'vscode';
 import { CONNECTION_KEYS, DEFAULT_DIAGNOSTICS, type Settings } from '../config';
-import { scanForLeaks, type LeakFinding } from '../core/leakScanner';
+import { isAbortError } from '../core/concurrency';
+import { scanForLeaksAsync, type LeakFinding } from '../core/leakScanner';
 import type { LookupResult } from '../hover/keyInfo';
 import type { Log } from '../log';
 import { accessKeyVerdict, secretVerdict, type LeakSeverity, type LeakVerdict, type Translate } from './leakVerdict';
@@ -40,16 +41,24 @@ export interface JudgedFinding {
   readonly verdict: LeakVerdict;
 }
 
+export type KeyAnswer = LookupResult['info'] | undefined;
+
 /**
- * Judges findings: one lookup per distinct key ID. `retryInMs` is set when the per-minute cap
- * left some IDs unlooked-up.
+ * Judges findings: one lookup per distinct key ID not in `known` (answers an earlier pass got).
+ * `retryInMs` is set when the per-minute cap left some IDs unlooked-up; `answers` holds every
+ * ID's answer.
  */
-export async function judgeFindings(findings: readonly LeakFinding[], lookup: LeakLookup, now: Date): Promise<{ judged: JudgedFinding[]; retryInMs?: number }> {
+export async function judgeFindings(
+  findings: readonly LeakFinding[],
+  lookup: LeakLookup,
+  now: Date,
+  known: ReadonlyMap<string, KeyAnswer> = new Map(),
+): Promise<{ judged: JudgedFinding[]; retryInMs?: number; answers: ReadonlyMap<string, KeyAnswer> }> {
   const ids = [...new Set(findings.flatMap((f) => f.accessKeyId ?? f.pairedAccessKeyId ?? []))];
-  const answers = new Map<string, LookupResult['info'] | undefined>();
+  const answers = new Map<string, KeyAnswer>();
   await Promise.all(
     ids.map(async (id) => {
-      answers.set(id, await lookup.lookup(id).then((r) => r.info, () => undefined));
+      answers.set(id, known.has(id) ? known.get(id) : await lookup.lookup(id).then((r) => r.info, () => undefined));
     }),
   );
   let retryInMs: number | undefined;
@@ -63,7 +72,7 @@ export async function judgeFindings(findings: readonly LeakFinding[], lookup: Le
       ? keyVerdict(finding.accessKeyId)
       : secretVerdict(finding.name, translate, finding.pairedAccessKeyId ? { accessKeyId: finding.pairedAccessKeyId, verdict: keyVerdict(finding.pairedAccessKeyId) } : undefined),
   }));
-  return { judged, retryInMs };
+  return { judged, retryInMs, answers };
 }
 
 export interface LeakDiagnosticsDeps {
@@ -81,6 +90,13 @@ export class LeakDiagnostics implements vscode.Disposable {
   private readonly generations = new Map<string, number>();
   /** Hidden documents whose verdicts may be out of date: judged again once shown. */
   private readonly stale = new Set<string>();
+  /** The scan running per document: aborted when the document changes again or closes. */
+  private readonly scans = new Map<string, AbortController>();
+  /**
+   * Answers per document for its current version: a document nobody edits is not looked up
+   * again (not when cached answers expire, not when a budget retry comes for the IDs left).
+   */
+  private readonly answered = new Map<string, { version: number; answers: Map<string, KeyAnswer> }>();
   private disposed = false;
 
   constructor(private readonly deps: LeakDiagnosticsDeps) {
@@ -95,7 +111,11 @@ export class LeakDiagnostics implements vscode.Disposable {
         // What is reported changed: every open document (answers mostly come from the cache).
         if (affects('diagnostics')) this.rescanAll();
         // Other accounts or a new budget: new lookups, so only for what is on screen now.
-        else if (affects('hover.maxLookupsPerMinute') || CONNECTION_KEYS.some(affects)) this.rescanVisible();
+        else if (affects('hover.maxLookupsPerMinute') || CONNECTION_KEYS.some(affects)) {
+          // Other accounts: earlier answers may no longer hold.
+          if (CONNECTION_KEYS.some(affects)) this.answered.clear();
+          this.rescanVisible();
+        }
       }),
     );
     this.rescanAll();
@@ -120,6 +140,7 @@ export class LeakDiagnostics implements vscode.Disposable {
     if (this.disposed || !SCHEMES.has(document.uri.scheme)) return;
     const key = document.uri.toString();
     clearTimeout(this.timers.get(key));
+    this.scans.get(key)?.abort();
     this.timers.set(
       key,
       setTimeout(() => {
@@ -135,6 +156,9 @@ export class LeakDiagnostics implements vscode.Disposable {
       clearTimeout(this.timers.get(timer));
       this.timers.delete(timer);
     }
+    this.scans.get(key)?.abort();
+    this.scans.delete(key);
+    this.answered.delete(key);
     this.generations.delete(key);
     this.stale.delete(key);
     this.collection.delete(uri);
@@ -149,10 +173,28 @@ export class LeakDiagnostics implements vscode.Disposable {
     const text = document.getText();
     if (text.length > MAX_DOCUMENT_CHARS) return this.collection.delete(document.uri);
     const ignored = new Set(settings.ignore);
-    const findings = scanForLeaks(text).filter((f) => !f.accessKeyId || !ignored.has(f.accessKeyId));
-    const { judged, retryInMs } = await judgeFindings(findings, this.deps.lookup, this.deps.now?.() ?? new Date());
+    const version = document.version;
+    const scan = new AbortController();
+    this.scans.get(key)?.abort();
+    this.scans.set(key, scan);
+    let found: LeakFinding[];
+    try {
+      found = await scanForLeaksAsync(text, { signal: scan.signal });
+    } catch (error) {
+      if (isAbortError(error)) return; // the document changed or closed: its next scan reports
+      throw error;
+    } finally {
+      if (this.scans.get(key) === scan) this.scans.delete(key);
+    }
+    const findings = found.filter((f) => !f.accessKeyId || !ignored.has(f.accessKeyId));
+    const loneCarriageReturn = /\r(?!\n)/.test(text);
+    const memo = this.answered.get(key)?.version === version ? this.answered.get(key) : undefined;
+    const { judged, retryInMs, answers } = await judgeFindings(findings, this.deps.lookup, this.deps.now?.() ?? new Date(), memo?.answers);
     if (this.disposed || this.generations.get(key) !== generation || document.isClosed) return;
-    this.collection.set(document.uri, judged.map((j) => toDiagnostic(document, j)));
+    // Remember the answers for this version; an ID the cap left waiting is asked on the retry.
+    const kept = new Map([...answers].filter(([, info]) => info?.kind !== 'limit-reached'));
+    this.answered.set(key, { version, answers: kept });
+    this.collection.set(document.uri, judged.map((j) => toDiagnostic(j, loneCarriageReturn ? document : undefined)));
     // Some IDs waited for the per-minute budget: look again once it has room (if still on screen).
     if (retryInMs !== undefined) {
       clearTimeout(this.timers.get(`${key}#retry`));
@@ -167,12 +209,17 @@ export class LeakDiagnostics implements vscode.Disposable {
   dispose(): void {
     this.disposed = true;
     for (const timer of this.timers.values()) clearTimeout(timer);
+    for (const scan of this.scans.values()) scan.abort();
     vscode.Disposable.from(...this.subscriptions, this.collection).dispose();
   }
 }
 
-function toDiagnostic(document: vscode.TextDocument, { finding, verdict }: JudgedFinding): vscode.Diagnostic {
-  const range = new vscode.Range(document.positionAt(finding.start), document.positionAt(finding.end));
+/** `byOffset`: a document with CR-only line breaks, whose lines the scanner (counting LF) doesn't number as the editor does. */
+function toDiagnostic({ finding, verdict }: JudgedFinding, byOffset?: vscode.TextDocument): vscode.Diagnostic {
+  // Else the finding's own line and column (a value is on one line): no offset search per finding.
+  const range = byOffset
+    ? new vscode.Range(byOffset.positionAt(finding.start), byOffset.positionAt(finding.end))
+    : new vscode.Range(finding.line, finding.column, finding.line, finding.column + finding.end - finding.start);
   const diagnostic = new vscode.Diagnostic(range, verdict.message, SEVERITIES[verdict.severity]);
   diagnostic.source = LEAK_SOURCE;
   diagnostic.code = finding.kind === 'access-key-id' ? LEAK_CODES.accessKeyId : LEAK_CODES.secretAccessKey;

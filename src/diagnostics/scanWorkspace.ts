@@ -2,10 +2,12 @@
 // the workspace's files, judged like the diagnostics (one lookup per distinct key ID, within
 // the hover's per-minute cap), with progress and cancel. Honours files.exclude, search.exclude
 // and .gitignore; skips binary files and files over the size cap; unsaved editors count as
-// they are on screen. Lines and columns in the answer are 1-based, as editors show them.
+// they are on screen. Each file is scanned in slices that give the event loop back. Lines and
+// columns in the answer are 1-based, as editors show them.
 import * as vscode from 'vscode';
 import { DEFAULT_DIAGNOSTICS } from '../config';
-import { scanForLeaks, type LeakFinding, type LeakKind } from '../core/leakScanner';
+import { isAbortError } from '../core/concurrency';
+import { scanForLeaksAsync, type LeakFinding, type LeakKind } from '../core/leakScanner';
 import type { CommandDeps } from '../commands/deps';
 import type { LeakSeverity, LeakStatus } from './leakVerdict';
 import { judgeFindings } from './leakDiagnostics';
@@ -100,6 +102,9 @@ async function scan(
   let scanned = 0;
   let next = 0;
   const step = 100 / Math.max(1, files.length);
+  // Cancel stops a file's scan between slices, too.
+  const stop = new AbortController();
+  const onCancel = token.onCancellationRequested(() => stop.abort());
 
   const worker = async (): Promise<void> => {
     while (next < files.length && !token.isCancellationRequested) {
@@ -107,13 +112,24 @@ async function scan(
       const text = await readText(uri, open, args.maxFileBytes, skipped);
       progress.report({ increment: step, message: vscode.l10n.t('{0} of {1} files', next, files.length) });
       if (text === undefined) continue;
+      let findings: LeakFinding[];
+      try {
+        findings = await scanForLeaksAsync(text, { signal: stop.signal });
+      } catch (error) {
+        if (isAbortError(error)) break;
+        throw error;
+      }
       scanned++;
-      for (const finding of scanForLeaks(text)) {
+      for (const finding of findings) {
         if (!finding.accessKeyId || !ignored.has(finding.accessKeyId)) found.push({ uri, finding });
       }
     }
   };
-  await Promise.all(Array.from({ length: READ_CONCURRENCY }, worker));
+  try {
+    await Promise.all(Array.from({ length: READ_CONCURRENCY }, worker));
+  } finally {
+    onCancel.dispose();
+  }
   const cancelled = token.isCancellationRequested;
 
   const { judged } = await judgeFindings(found.map((f) => f.finding), deps.lookup, new Date());

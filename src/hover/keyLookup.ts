@@ -1,8 +1,10 @@
 // Resolves an access key ID to what its hover shows, in the order that costs the fewest calls:
 // keys the explorer already loaded, then answers remembered for `cacheSeconds`, then what the
 // ID itself says (a temporary key, or an account none of the sessions is in), and only then
-// AWS (the one owner lookup, aws/keyOwner). Hovers over the same ID share one request, and new requests
-// are capped per minute so a file full of key IDs can't throttle the account. Editor-free.
+// AWS (the one owner lookup, aws/keyOwner). Hovers over the same ID share one request, and
+// requests are capped per minute (one unit of iamKeys.hover.maxLookupsPerMinute per request,
+// shared by hover, diagnostics and the workspace scan) so a file full of key IDs can't throttle
+// the account. Editor-free.
 import { classifyError } from '../aws/errors';
 import type { KeyInfo } from '../aws/keyInfo';
 import { keyOwnerWithoutCalls, lookUpKeyOwner, type OwnerLookupSession } from '../aws/keyOwner';
@@ -36,6 +38,19 @@ export interface KeyLookupLimits {
   readonly maxLookupsPerMinute: number;
 }
 
+/**
+ * Requests a lookup usually makes, taken from the budget before it starts (so lookups started
+ * together don't each wait for their second unit): GetAccessKeyLastUsed and the owner's
+ * ListAccessKeys, and STS GetAccessKeyInfo when the ID doesn't carry its account. Any further
+ * request (a session's account, other accounts' IAM) waits for room in the window.
+ */
+function usualRequests(accessKeyId: string): number {
+  return accountFromKeyId(accessKeyId) === undefined ? 3 : 2;
+}
+
+/** Waits `ms` (abortable); injectable so tests on a fake clock don't sleep. */
+export type Wait = (ms: number, signal: AbortSignal) => Promise<void>;
+
 /** Answers worth remembering: facts about the key, not about our situation (errors, limits). */
 const CACHEABLE: ReadonlySet<KeyInfo['kind']> = new Set(['found', 'temporary', 'other-account', 'not-found']);
 
@@ -53,6 +68,7 @@ export class KeyLookup {
     private readonly sources: KeyLookupSources,
     limits: KeyLookupLimits,
     private readonly now: Clock = Date.now,
+    private readonly wait: Wait = delay,
   ) {
     this.configure(limits);
   }
@@ -93,11 +109,15 @@ export class KeyLookup {
       if (offline) return { info: offline, source: 'key-id' };
       throwIfAborted(signal);
     }
-    // Joining a request already on its way costs nothing, so only new ones spend budget.
-    if (!this.inFlight.has(accessKeyId) && !this.budget.tryTake()) {
-      return { info: { kind: 'limit-reached', accessKeyId, retryInMs: this.budget.msUntilNext() }, source: 'none' };
+    // Joining a request already on its way costs nothing, so only new ones spend budget: one
+    // unit per request, the usual ones taken now.
+    let upfront = 0;
+    if (!this.inFlight.has(accessKeyId)) {
+      const wanted = this.upfrontUnits(accessKeyId);
+      upfront = this.budget.tryTake(wanted) ? wanted : 0;
+      if (upfront === 0) return { info: { kind: 'limit-reached', accessKeyId, retryInMs: this.budget.msUntilNext(wanted) }, source: 'none' };
     }
-    const shared = this.inFlight.run(accessKeyId, () => this.fetch(accessKeyId));
+    const shared = this.inFlight.run(accessKeyId, () => this.fetch(accessKeyId, upfront));
     return { info: await untilAborted(shared, signal), source: 'aws' };
   }
 
@@ -125,12 +145,27 @@ export class KeyLookup {
     return { kind: 'found', accessKeyId, account: hit.account ?? '', profile: hit.profile, userName: key.UserName, root: hit.root, key, lastUsed };
   }
 
-  private async fetch(accessKeyId: string): Promise<KeyInfo> {
+  /** The usual requests of a lookup of `accessKeyId`, no more than the cap. */
+  private upfrontUnits(accessKeyId: string): number {
+    return Math.max(1, Math.min(usualRequests(accessKeyId), Math.floor(this.limits?.maxLookupsPerMinute ?? 1)));
+  }
+
+  /** One unit for the next request: from what the lookup took up front, else once the window has room. */
+  private async spendUnit(credit: { units: number }): Promise<void> {
+    if (credit.units > 0) {
+      credit.units--;
+      return;
+    }
+    while (!this.budget.tryTake()) await this.wait(Math.max(1, this.budget.msUntilNext()), this.lifetime.signal);
+  }
+
+  private async fetch(accessKeyId: string, upfront: number): Promise<KeyInfo> {
     const generation = this.generation;
+    const credit = { units: upfront };
     let info: KeyInfo;
     try {
       const sessions = await this.sources.sessions();
-      info = await lookUpKeyOwner(sessions, accessKeyId, this.lifetime.signal);
+      info = await lookUpKeyOwner(sessions, accessKeyId, this.lifetime.signal, () => this.spendUnit(credit));
     } catch (error) {
       const problem = classifyError(error);
       info = { kind: 'error', accessKeyId, message: problem.message, hint: problem.hint };
@@ -138,6 +173,11 @@ export class KeyLookup {
     if (CACHEABLE.has(info.kind) && generation === this.generation) this.cache.set(accessKeyId, info);
     return info;
   }
+}
+
+/** Resolves after `ms`; rejects with AbortError when `signal` aborts first. */
+function delay(ms: number, signal: AbortSignal): Promise<void> {
+  return untilAborted(new Promise<void>((resolve) => setTimeout(resolve, ms)), signal);
 }
 
 function throwIfAborted(signal: AbortSignal | undefined): void {

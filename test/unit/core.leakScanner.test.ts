@@ -137,6 +137,21 @@ describe('leakScanner: access key IDs and secrets in text', () => {
       const far = `id = 'AKIAQWERTYUIOPASDFGH'\n\n\n\n\nsecretAccessKey = '${S2}'\n`; // 5 lines apart
       assert.deepEqual(pairs(far), ['5:19 secretAccessKey -> -']);
     });
+
+    it('.env with two pairs: on a tie in lines, the ID before the secret wins (the next pair\'s ID is nearer in characters)', () => {
+      const text = `AWS_ACCESS_KEY_ID=AKIAQWERTYUIOPASDFGH\nAWS_SECRET_ACCESS_KEY=${S1}\nAWS_ACCESS_KEY_ID=AKIAZXCVBNMLKJHGFDSA\nAWS_SECRET_ACCESS_KEY=${S2}\n`;
+      assert.deepEqual(pairs(text), ['1:22 AWS_SECRET_ACCESS_KEY -> AKIAQWERTYUIOPASDFGH', '3:22 AWS_SECRET_ACCESS_KEY -> AKIAZXCVBNMLKJHGFDSA']);
+    });
+
+    it('lines rank before characters: an ID far along the secret\'s own line beats one just above it', () => {
+      const text = `aws_access_key_id = AKIAQWERTYUIOPASDFGH\naws_secret_access_key = ${S1}  # the key of this secret, rotated on 2026-05-01, is AKIAZXCVBNMLKJHGFDSA\n`;
+      assert.deepEqual(pairs(text), ['1:24 aws_secret_access_key -> AKIAZXCVBNMLKJHGFDSA']);
+    });
+
+    it('a header between the secret and the ID two lines above leaves the ID two lines below', () => {
+      const text = `aws_access_key_id = AKIAQWERTYUIOPASDFGH\n[dev]\naws_secret_access_key = ${S1}\n\naws_access_key_id = AKIAZXCVBNMLKJHGFDSA\n`;
+      assert.deepEqual(pairs(text), ['2:24 aws_secret_access_key -> AKIAZXCVBNMLKJHGFDSA']);
+    });
   });
 
   it('entropy: 0 for one repeated character, log2(n) for n distinct ones', () => {

@@ -42,8 +42,13 @@ class FakeIam implements IamApi {
     return Object.values(this.calls).reduce((a, b) => a + b, 0);
   }
 
+  /** When set, the fake time of every request goes into `requestTimes`. */
+  clock?: { readonly t: number };
+  readonly requestTimes: number[] = [];
+
   private async call(name: string, signal?: AbortSignal): Promise<void> {
     this.calls[name] = (this.calls[name] ?? 0) + 1;
+    if (this.clock) this.requestTimes.push(this.clock.t);
     this.signals.push(signal);
     if (this.delayMs > 0) {
       await new Promise<void>((resolve, reject) => {
@@ -101,10 +106,17 @@ function connection(api: FakeIam, profile = `p${api.account}`): OwnerLookupSessi
 
 class FakeClock {
   t = 1_000_000;
+  /** Time the lookups spent waiting for room in the budget. */
+  waited = 0;
   readonly now = (): number => this.t;
   advance(ms: number): void {
     this.t += ms;
   }
+  /** KeyLookup's wait for budget: the fake time passes at once. */
+  readonly wait = async (ms: number): Promise<void> => {
+    this.waited += ms;
+    this.advance(ms);
+  };
 }
 
 interface Setup {
@@ -127,7 +139,7 @@ function setup(options: { cacheSeconds?: number; maxLookupsPerMinute?: number; d
       return [connection(own)];
     },
   };
-  const lookup = new KeyLookup(sources, { cacheSeconds: options.cacheSeconds ?? 300, maxLookupsPerMinute: options.maxLookupsPerMinute ?? 30 }, clock.now);
+  const lookup = new KeyLookup(sources, { cacheSeconds: options.cacheSeconds ?? 300, maxLookupsPerMinute: options.maxLookupsPerMinute ?? 30 }, clock.now, clock.wait);
   return Object.assign(state, { lookup, own, clock });
 }
 
@@ -335,6 +347,28 @@ describe('hover: KeyLookup', () => {
     assert.strictEqual((await s.lookup.lookup(ALICE_KEY)).source, 'aws');
   });
 
+  it('a budget unit is one request: lookups that fan out over 3 profiles stay within the cap in every minute', async () => {
+    const clock = new FakeClock();
+    const accounts = ['111111111111', '222222222222', '333333333333'];
+    const apis = accounts.map((account) => Object.assign(new FakeIam(account), { stsDenied: true, clock }));
+    const sessions = apis.map((api) => connection(api));
+    const lookup = new KeyLookup({ loadedKey: async () => undefined, sessions: async () => sessions }, { cacheSeconds: 300, maxLookupsPerMinute: 10 }, clock.now, clock.wait);
+    // IDs that carry no account: STS is asked of each profile (denied), then each account's IAM.
+    for (let i = 0; i < 8; i++) {
+      const id = `AKIAGONE${String(i).padStart(12, '0')}`;
+      let { info } = await lookup.lookup(id);
+      while (info.kind === 'limit-reached') {
+        clock.advance(info.retryInMs);
+        ({ info } = await lookup.lookup(id));
+      }
+      assert.strictEqual(info.kind, 'not-found', id);
+    }
+    const times = apis.flatMap((api) => api.requestTimes).sort((a, b) => a - b);
+    assert.strictEqual(times.length, 8 * 6, 'each lookup: 3 × GetAccessKeyInfo, 3 × GetAccessKeyLastUsed');
+    const busiestMinute = Math.max(...times.map((t) => times.filter((u) => u >= t && u < t + 60_000).length));
+    assert.ok(busiestMinute <= 10, `${busiestMinute} requests in one minute with maxLookupsPerMinute 10`);
+  });
+
   it('applies new limits: a shorter cache and a new budget', async () => {
     const s = setup({ cacheSeconds: 300, maxLookupsPerMinute: 1 });
     await s.lookup.lookup(ALICE_KEY);
@@ -342,7 +376,9 @@ describe('hover: KeyLookup', () => {
     s.lookup.configure({ cacheSeconds: 300, maxLookupsPerMinute: 5 });
     assert.strictEqual((await s.lookup.lookup(ALICE_KEY)).source, 'cache', 'same cacheSeconds keeps the cache');
     assert.strictEqual((await s.lookup.lookup(OTHER_KEY)).info.kind, 'other-account');
-    s.lookup.configure({ cacheSeconds: 10, maxLookupsPerMinute: 5 });
+    // OTHER_KEY took the 3 requests an ID without its account usually costs; 2 are left.
+    assert.strictEqual((await s.lookup.lookup(ALICE_KEY)).source, 'cache');
+    s.lookup.configure({ cacheSeconds: 10, maxLookupsPerMinute: 8 });
     assert.strictEqual((await s.lookup.lookup(ALICE_KEY)).source, 'aws');
   });
 });

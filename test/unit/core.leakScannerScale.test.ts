@@ -1,0 +1,92 @@
+// The leak scanner at scale: pairing costs time in proportion to the pairs (not their square),
+// slices of any size find the same things, and the async scan gives the event loop back.
+import * as assert from 'assert/strict';
+import { leakScanSteps, scanForLeaks, scanForLeaksAsync, type LeakFinding } from '../../src/core/leakScanner';
+import { leakPairsText } from '../support/leakPairsText';
+
+const S1 = 'k9Qz/3vBn+Xe7LpR2mWc' + '8YtHs5DjFa4GuN6oPiE1';
+
+function runSteps(text: string, sliceChars: number): LeakFinding[] {
+  const steps = leakScanSteps(text, sliceChars);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/** Median milliseconds of `runs` scans of `text`. */
+function medianScanMs(text: string, runs: number): number {
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const started = performance.now();
+    scanForLeaks(text);
+    times.push(performance.now() - started);
+  }
+  return times.sort((a, b) => a - b)[Math.floor(runs / 2)] as number;
+}
+
+describe('leakScanner at scale', () => {
+  it('every planted secret is paired with the ID on the line above it (2,000 pairs)', () => {
+    const { text, pairs } = leakPairsText(2000);
+    const secrets = scanForLeaks(text).filter((f) => f.kind === 'secret-access-key');
+    assert.deepEqual(
+      secrets.map((s) => `${s.line} -> ${s.pairedAccessKeyId}`),
+      pairs.map((p) => `${p.line + 1} -> ${p.accessKeyId}`),
+    );
+  });
+
+  it('linear time: 8× the pairs costs less than 20× the time', function () {
+    this.timeout(120_000);
+    const small = leakPairsText(1000).text;
+    const large = leakPairsText(8000).text;
+    medianScanMs(large, 1); // warm-up: compiled regexes and optimised code
+    const ratio = medianScanMs(large, 5) / medianScanMs(small, 5);
+    assert.ok(ratio < 20, `8,000 pairs took ${ratio.toFixed(1)}× the time of 1,000 (quadratic would be ~64×)`);
+  });
+
+  it('slices of any size find the same findings, including ones across a slice boundary', () => {
+    const text = `[default]\naws_access_key_id = AKIAQWERTYUIOPASDFGH\naws_secret_access_key = ${S1}\n[dev]\n  "SecretAccessKey" :  "${S1}", AKIAZXCVBNMLKJHGFDSA\n`;
+    const expected = [
+      'access-key-id 1:20 AKIAQWERTYUIOPASDFGH -',
+      'secret-access-key 2:24 aws_secret_access_key AKIAQWERTYUIOPASDFGH',
+      'secret-access-key 4:24 SecretAccessKey AKIAZXCVBNMLKJHGFDSA',
+      'access-key-id 4:67 AKIAZXCVBNMLKJHGFDSA -',
+    ];
+    for (const sliceChars of [1, 3, 7, 16, 20, 41, 64, 1000]) {
+      const got = runSteps(text, sliceChars).map((f) => `${f.kind} ${f.line}:${f.column} ${f.accessKeyId ?? f.name} ${f.pairedAccessKeyId ?? '-'}`);
+      assert.deepEqual(got, expected, `slices of ${sliceChars}`);
+    }
+  });
+
+  it('the async scan gives the event loop back: a 10 ms interval keeps ticking through a 5 MB scan', async function () {
+    this.timeout(120_000);
+    const { text } = leakPairsText(60_000);
+    let ticks = 0;
+    let last = performance.now();
+    let longestGap = 0;
+    const timer = setInterval(() => {
+      const now = performance.now();
+      longestGap = Math.max(longestGap, now - last);
+      last = now;
+      ticks++;
+    }, 10);
+    try {
+      last = performance.now();
+      const started = performance.now();
+      const findings = await scanForLeaksAsync(text);
+      const tookMs = performance.now() - started;
+      assert.equal(findings.length, 120_000);
+      // The timer fires about once every 10 ms of scan; a scan that never yields gets 0 ticks.
+      assert.ok(ticks >= Math.floor(tookMs / 10 / 4), `${ticks} ticks in a ${tookMs.toFixed(0)} ms scan (longest gap ${longestGap.toFixed(0)} ms)`);
+    } finally {
+      clearInterval(timer);
+    }
+  });
+
+  it('an aborted scan rejects with AbortError and stops', async () => {
+    const controller = new AbortController();
+    const scan = scanForLeaksAsync(leakPairsText(20_000).text, { signal: controller.signal });
+    controller.abort();
+    await assert.rejects(scan, { name: 'AbortError' });
+  });
+});
