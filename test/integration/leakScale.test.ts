@@ -137,6 +137,38 @@ describe('leak diagnostics at scale and the lookup budget', function () {
     }
   });
 
+  it('hover, diagnostics and the workspace scan share one cap: together they make at most maxLookupsPerMinute requests', async () => {
+    // Each source alone wants more than the cap (4 keys, 2 units a lookup = 8): with a cap of
+    // its own each, the three would make up to 18 requests in the minute.
+    await configure({ 'hover.maxLookupsPerMinute': 6 });
+    await until(() => session.api.settings.current.hover.maxLookupsPerMinute === 6, 'the user cap of 6');
+    const ids = unknownKeys(12, 6161);
+    const asked = (): number => ids.reduce((sum, id) => sum + callsAbout(session.emulator, 'GetAccessKeyLastUsed', id), 0);
+    const hovered = await writeFile('shared-cap/hovered.txt', ids.slice(0, 4).map((id) => `key: ${id}`).join('\n') + '\n');
+    const open = await writeFile('shared-cap/open.txt', ids.slice(4, 8).map((id) => `key: ${id}`).join('\n') + '\n');
+    await writeFile('shared-cap/closed.txt', ids.slice(8).map((id) => `key: ${id}`).join('\n') + '\n');
+    const before = totalCalls(session.emulator);
+    const started = Date.now();
+    const hoverDoc = await vscode.workspace.openTextDocument(hovered);
+    const hovers = ids.slice(0, 4).map((id) =>
+      vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', hoverDoc.uri, hoverDoc.positionAt(hoverDoc.getText().indexOf(id) + 2)),
+    );
+    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(open));
+    const scan = vscode.commands.executeCommand('iamKeys.scanWorkspace', { include: 'shared-cap/**' });
+    try {
+      // Positive control: the sources do ask (the first lookups go through at once).
+      await until(() => asked() >= 1, 'a first lookup', 20_000, 100);
+      // Well inside the budget's one-minute window: whatever is still waiting waits for room.
+      await new Promise((resolve) => setTimeout(resolve, 15_000));
+      assert.ok(Date.now() - started < 50_000, 'the check ran inside one budget window');
+      const made = totalCalls(session.emulator) - before;
+      assert.ok(made >= 1 && made <= 6, `${made} requests from hover, diagnostics and scan together with a cap of 6 a minute`);
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+      await Promise.allSettled([scan, ...hovers]);
+    }
+  });
+
   it('a visible document nobody edits makes no lookups after its first pass, though its answers expire; an edit does', async () => {
     // 5 keys, 4 requests a minute: the first pass takes the budget's retries over the next two
     // minutes (a lookup takes 2 units up front), and the first answers expire in between.
