@@ -161,6 +161,26 @@ describe('core/credentialsFile: where readers disagree, the SDK decides', () => 
     const refused = '[__proto__]\nx = 1\n[dev]\naws_access_key_id = AKIADEV\naws_secret_access_key = dev\n';
     assert.deepEqual(await sdkReadsCredentials(refused, dir), {});
     assert.equal(productReads(refused, 'dev'), 'The AWS SDK reads nothing from this credentials file: it refuses the section [__proto__].');
+    const refusedProfile = '[dev]\naws_access_key_id = AKIADEV\naws_secret_access_key = dev\n[profile __proto__]\n';
+    assert.deepEqual(await sdkReadsCredentials(refusedProfile, dir), {});
+    assert.equal(productReads(refusedProfile, 'dev'), 'The AWS SDK reads nothing from this credentials file: it refuses the section [profile __proto__].');
+  });
+
+  it('[sso-session x], [services x] and [profile "x"] are typed sections, as the SDK files them; mismatched quotes are not', async () => {
+    const text =
+      '[sso-session corp]\naws_access_key_id = AKIASSO\naws_secret_access_key = sso\n[services local]\naws_access_key_id = AKIASERVICES\naws_secret_access_key = svc\n' +
+      '[profile "quoted"]\naws_access_key_id = AKIAQUOTED\naws_secret_access_key = q\n[profile \'mixed"]\naws_access_key_id = AKIAMIXED\naws_secret_access_key = m\n';
+    assert.deepEqual(await sdkReadsCredentials(text, dir), {
+      'sso-session.corp': { aws_access_key_id: 'AKIASSO', aws_secret_access_key: 'sso' },
+      'services.local': { aws_access_key_id: 'AKIASERVICES', aws_secret_access_key: 'svc' },
+      'profile.quoted': { aws_access_key_id: 'AKIAQUOTED', aws_secret_access_key: 'q' },
+      'profile \'mixed"': { aws_access_key_id: 'AKIAMIXED', aws_secret_access_key: 'm' },
+    });
+    assert.deepEqual(productReads(text, 'sso-session.corp'), { id: 'AKIASSO', secret: 'sso', token: false });
+    assert.deepEqual(productReads(text, 'services.local'), { id: 'AKIASERVICES', secret: 'svc', token: false });
+    assert.deepEqual(productReads(text, 'profile.quoted'), { id: 'AKIAQUOTED', secret: 'q', token: false });
+    assert.equal(productReads(text, 'profile.mixed'), 'The credentials file has no [profile.mixed] profile.');
+    assert.deepEqual(productReads(text, 'profile \'mixed"'), { id: 'AKIAMIXED', secret: 'm', token: false });
   });
 
   it('appends a profile after a last line that ends in a lone CR with a real line ending', () => {
@@ -168,6 +188,8 @@ describe('core/credentialsFile: where readers disagree, the SDK decides', () => 
       appendProfile('[a]\nx = 1\r', 'new', NEW_KEYS),
       '[a]\nx = 1\r\n\n[new]\naws_access_key_id = AKIANEWNEWNEWNEWNEW1\naws_secret_access_key = newSecret/+40charsXXXXXXXXXXXXXXXXXXXXXX\n',
     );
+    assert.equal(appendProfile('', 'n', NEW_KEYS), '[n]\naws_access_key_id = AKIANEWNEWNEWNEWNEW1\naws_secret_access_key = newSecret/+40charsXXXXXXXXXXXXXXXXXXXXXX\n');
+    assert.equal(appendProfile('[a]\nx = 1', 'n', NEW_KEYS), '[a]\nx = 1\n\n[n]\naws_access_key_id = AKIANEWNEWNEWNEWNEW1\naws_secret_access_key = newSecret/+40charsXXXXXXXXXXXXXXXXXXXXXX\n');
     assert.equal(appendProfile('[a]\r\nx = 1\r\n', 'n', NEW_KEYS), '[a]\r\nx = 1\r\n\r\n[n]\r\naws_access_key_id = AKIANEWNEWNEWNEWNEW1\r\naws_secret_access_key = newSecret/+40charsXXXXXXXXXXXXXXXXXXXXXX\r\n');
   });
 });
