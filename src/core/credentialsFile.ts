@@ -14,7 +14,8 @@
 // - "name = value" belongs to the section, name and value trimmed, the name case-sensitive; a
 //   setting with an empty value opens a sub-section: indented settings after it are "name.sub".
 // Where other AWS tools read the target profile differently (a setting name in upper case, a
-// "[ name ]" with spaces) the rewrite is refused with the reason instead of guessing.
+// "[ name ]" with spaces), or dropping its token lines would change what the SDK reads, the
+// profile is refused with the reason (before a rotation starts) instead of guessed at.
 import { SecretText } from './secretText';
 
 export interface ProfileKeys {
@@ -155,7 +156,20 @@ function findProfile(text: string, profile: string): Profile {
       reason: `[${profile}] in the credentials file has ${misspelt.name}, which the AWS SDK ignores (setting names are case-sensitive) but other tools read; write it as ${misspelt.name.toLowerCase()} first.`,
     };
   }
+  if (tokenRemovalMovesSettings(lines, parsed, profile)) {
+    return { ok: false, reason: `Removing the session token line of [${profile}] would change how the AWS SDK reads the indented settings after it; remove that line by hand first.` };
+  }
   return { ok: true, lines, parsed };
+}
+
+/**
+ * Whether dropping the profile's token lines changes what the SDK reads elsewhere: a token line
+ * that ends a sub-section ("s3 =" then indented lines) takes that end with it when it goes, and
+ * the indented lines after it would become the sub-section's.
+ */
+function tokenRemovalMovesSettings(lines: readonly Line[], parsed: readonly ParsedLine[], profile: string): boolean {
+  const kept = lines.filter((_, i) => !TOKEN_NAMES.has(settingOf(parsed[i], profile)?.key ?? ''));
+  return !sameOtherSettings(readingOf(lines, parsed), readingOf(kept, parse(kept)), profile);
 }
 
 /** The profile's static keys as the credentials file holds them, or why there are none. */
@@ -196,14 +210,7 @@ export function replaceProfileKeys(text: string, profile: string, keys: { access
     const value = s?.key === KEY_ID ? keys.accessKeyId : s?.key === SECRET ? keys.secret.reveal() : undefined;
     out.push(s && value !== undefined ? line.body.slice(0, s.valueStart) + value + line.body.slice(s.valueEnd) + line.ending : line.body + line.ending);
   });
-  const rewritten = out.join('');
-  // A token line that ends a sub-section ("s3 =" then indented lines) takes that end with it when
-  // it goes: the indented lines after it would become the sub-section's.
-  const outLines = splitLines(rewritten);
-  if (!sameOtherSettings(readingOf(found.lines, found.parsed), readingOf(outLines, parse(outLines)), profile)) {
-    throw new Error(`Removing the session token line of [${profile}] would change how the AWS SDK reads the indented settings after it; remove that line by hand first.`);
-  }
-  return rewritten;
+  return out.join('');
 }
 
 /** Every setting the SDK reads: section, key and value, one entry per line. */

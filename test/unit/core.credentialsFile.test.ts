@@ -142,13 +142,13 @@ describe('core/credentialsFile: where readers disagree, the SDK decides', () => 
     assert.equal(replaceProfileKeys(text, 'dev', NEW_KEYS), '[dev]\naws_session_token =\naws_access_key_id = AKIANEWNEWNEWNEWNEW1\naws_secret_access_key = newSecret/+40charsXXXXXXXXXXXXXXXXXXXXXX\n');
   });
 
-  it('refuses to drop a token line that ends a sub-section, when the indented lines after it would change hands', async () => {
+  it('refuses (before any rotation starts) a profile whose token line ends a sub-section the indented lines after it would fall into', async () => {
     const text = '[dev]\ns3 =\naws_session_token = tok\n  region = eu-west-1\naws_access_key_id = AKIAOLD\naws_secret_access_key = old\n';
     assert.deepEqual(await sdkReadsCredentials(text, dir), { dev: { aws_session_token: 'tok', region: 'eu-west-1', aws_access_key_id: 'AKIAOLD', aws_secret_access_key: 'old' } });
-    assert.throws(
-      () => replaceProfileKeys(text, 'dev', NEW_KEYS),
-      { message: 'Removing the session token line of [dev] would change how the AWS SDK reads the indented settings after it; remove that line by hand first.' },
-    );
+    assert.equal(productReads(text, 'dev'), 'Removing the session token line of [dev] would change how the AWS SDK reads the indented settings after it; remove that line by hand first.');
+    assert.throws(() => replaceProfileKeys(text, 'dev', NEW_KEYS), /^Error: Removing the session token line of \[dev\]/);
+    const harmless = '[dev]\ns3 =\naws_session_token = tok\naws_access_key_id = AKIAOLD\naws_secret_access_key = old\n';
+    assert.equal(replaceProfileKeys(harmless, 'dev', NEW_KEYS), '[dev]\ns3 =\naws_access_key_id = AKIANEWNEWNEWNEWNEW1\naws_secret_access_key = newSecret/+40charsXXXXXXXXXXXXXXXXXXXXXX\n');
   });
 
   it('[profile dev] is "profile.dev", [other dev] and [] are skipped, [__proto__] makes the SDK read nothing', async () => {

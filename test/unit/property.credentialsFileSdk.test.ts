@@ -87,7 +87,11 @@ function profilesToAsk(reading: SdkReading): string[] {
 
 const TOKENS = ['aws_session_token', 'aws_security_token'];
 /** Reasons the product may give for a profile whose keys the SDK does read. */
-const REFUSALS = [/has \[.*\] more than once; merge them first\.$/, /has (\w+), which the AWS SDK ignores \(setting names are case-sensitive\)/];
+const REFUSALS = [
+  /has \[.*\] more than once; merge them first\.$/,
+  /has (\w+), which the AWS SDK ignores \(setting names are case-sensitive\)/,
+  /^Removing the session token line of \[.*\] would change how the AWS SDK reads the indented settings after it/,
+];
 
 /** The text's lines, each with its "\n" (a lone "\r" stays inside a line, as the SDK has it). */
 const rawLines = (text: string): string[] => text.split(/(?<=\n)/);
@@ -133,6 +137,7 @@ describe('credentials file against the AWS SDK\'s reader (differential property)
             );
           } else if (sdkHasKeys) {
             assert.ok(REFUSALS.some((r) => r.test(read.reason)), `profile ${JSON.stringify(profile)}: the SDK reads keys, the product says ${read.reason}`);
+            if (read.reason.startsWith('Removing the session token')) assert.ok(TOKENS.some((t) => t in theirs), 'refused over a token the SDK does not see');
           }
         }
       }),
@@ -146,15 +151,7 @@ describe('credentials file against the AWS SDK\'s reader (differential property)
         const sdk = await sdkReadsCredentials(text, dir);
         for (const profile of Object.keys(sdk)) {
           if (!readProfileKeys(text, profile).ok) continue;
-          let out: string;
-          try {
-            out = replaceProfileKeys(text, profile, { accessKeyId: newId, secret: new SecretText(newSecret) });
-          } catch (error) {
-            // The one refusal of a profile it reads: a token line that ends a sub-section.
-            assert.match(String(error), /Removing the session token line of \[.*\] would change how the AWS SDK reads the indented settings after it/);
-            assert.ok(TOKENS.some((t) => t in sdk[profile]), 'refused over a token the SDK does not see');
-            continue;
-          }
+          const out = replaceProfileKeys(text, profile, { accessKeyId: newId, secret: new SecretText(newSecret) });
 
           const expected: SdkReading = structuredClone(sdk);
           for (const token of TOKENS) delete expected[profile][token];
