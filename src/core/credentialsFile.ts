@@ -169,6 +169,7 @@ function findProfile(text: string, profile: string): Profile {
  */
 function tokenRemovalMovesSettings(lines: readonly Line[], parsed: readonly ParsedLine[], profile: string): boolean {
   const kept = lines.filter((_, i) => !TOKEN_NAMES.has(settingOf(parsed[i], profile)?.key ?? ''));
+  if (kept.length === lines.length) return false;
   return !sameOtherSettings(readingOf(lines, parsed), readingOf(kept, parse(kept)), profile);
 }
 

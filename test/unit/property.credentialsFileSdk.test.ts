@@ -141,7 +141,7 @@ describe('credentials file against the AWS SDK\'s reader (differential property)
           }
         }
       }),
-      { numRuns: 400 },
+      { numRuns: 300 },
     );
   });
 
@@ -169,7 +169,7 @@ describe('credentials file against the AWS SDK\'s reader (differential property)
           assert.equal(next, after.length, 'no line was added');
         }
       }),
-      { numRuns: 300 },
+      { numRuns: 200 },
     );
   });
 });
