@@ -27,9 +27,9 @@ export interface ProfileKeys {
 export type ProfileKeysResult = { readonly ok: true; readonly keys: ProfileKeys } | { readonly ok: false; readonly reason: string };
 
 interface Line {
-  /** The line without its ending. */
+  /** The line without its "\n" (a "\r" before the "\n" stays: the SDK's trimming drops it). */
   readonly body: string;
-  /** "\r\n", "\n" or "" (last line). */
+  /** "\n", or "" for the last line. */
   readonly ending: string;
 }
 
@@ -44,20 +44,16 @@ const TYPED_SECTION = /^([\w-]+)\s(["'])?([\w\-@+.%:/]+)\2$/;
 /** Section names the SDK refuses, reading nothing from the file then. */
 const REFUSED_SECTIONS = new Set(['__proto__', 'profile __proto__']);
 
-/** The text's lines as the SDK splits them (at "\n" or "\r\n"); joining body + ending gives the text back. */
+/** The text's lines as the SDK splits them (at "\n"; "\r\n" is "\r" then "\n"); joining body + ending gives the text back. */
 export function splitLines(text: string): Line[] {
   const lines: Line[] = [];
   let start = 0;
-  for (;;) {
-    const newline = text.indexOf('\n', start);
-    if (newline === -1) {
-      lines.push({ body: text.slice(start), ending: '' });
-      return lines;
-    }
-    const crlf = text[newline - 1] === '\r';
-    lines.push({ body: text.slice(start, crlf ? newline - 1 : newline), ending: crlf ? '\r\n' : '\n' });
+  for (let newline = text.indexOf('\n'); newline !== -1; newline = text.indexOf('\n', start)) {
+    lines.push({ body: text.slice(start, newline), ending: '\n' });
     start = newline + 1;
   }
+  lines.push({ body: text.slice(start), ending: '' });
+  return lines;
 }
 
 interface SettingLine {
@@ -163,14 +159,15 @@ function findProfile(text: string, profile: string): Profile {
 }
 
 /**
- * Whether dropping the profile's token lines changes what the SDK reads elsewhere: a token line
- * that ends a sub-section ("s3 =" then indented lines) takes that end with it when it goes, and
- * the indented lines after it would become the sub-section's.
+ * Whether dropping the profile's token lines changes what the SDK reads: a token line that ends
+ * a sub-section ("s3 =" then indented lines) takes that end with it when it goes, and the
+ * indented lines after it would become the sub-section's.
  */
 function tokenRemovalMovesSettings(lines: readonly Line[], parsed: readonly ParsedLine[], profile: string): boolean {
-  const kept = lines.filter((_, i) => !TOKEN_NAMES.has(settingOf(parsed[i], profile)?.key ?? ''));
+  const kept = lines.map((_, i) => i).filter((i) => !TOKEN_NAMES.has(settingOf(parsed[i], profile)?.key ?? ''));
   if (kept.length === lines.length) return false;
-  return !sameOtherSettings(readingOf(lines, parsed), readingOf(kept, parse(kept)), profile);
+  const keysOfSettings = (settings: readonly ParsedLine[]): string => JSON.stringify(settings.map((p) => (p.kind === 'setting' ? [p.section, p.key] : [])));
+  return keysOfSettings(kept.map((i) => parsed[i])) !== keysOfSettings(parse(kept.map((i) => lines[i])));
 }
 
 /** The profile's static keys as the credentials file holds them, or why there are none. */
@@ -212,18 +209,6 @@ export function replaceProfileKeys(text: string, profile: string, keys: { access
     out.push(s && value !== undefined ? line.body.slice(0, s.valueStart) + value + line.body.slice(s.valueEnd) + line.ending : line.body + line.ending);
   });
   return out.join('');
-}
-
-/** Every setting the SDK reads: section, key and value, one entry per line. */
-function readingOf(lines: readonly Line[], parsed: readonly ParsedLine[]): string[][] {
-  return parsed.flatMap((p, i) => (p.kind === 'setting' ? [[p.section, p.key, lines[i].body.slice(p.valueStart, p.valueEnd)]] : []));
-}
-
-/** Whether the two readings agree on all settings except the profile's key ID, secret and tokens. */
-function sameOtherSettings(before: readonly string[][], after: readonly string[][], profile: string): boolean {
-  const others = (reading: readonly string[][]): string =>
-    JSON.stringify(reading.filter(([section, key]) => section !== profile || !(key === KEY_ID || key === SECRET || TOKEN_NAMES.has(key))));
-  return others(before) === others(after);
 }
 
 /** The text with a new [profile] section holding the keys added at the end, in the file's line ending. */

@@ -38,4 +38,17 @@ describe('aws: listUsers pages with the marker', function () {
       ['limited-auditor'],
     ]);
   });
+
+  it('a page that never comes is given up when its abort signal fires (not left to the request deadline)', async () => {
+    emulator.setFaults({ hangRate: 1 });
+    try {
+      const controller = new AbortController();
+      const page = connection.api.listUsers({ maxItems: 3, abortSignal: controller.signal });
+      setTimeout(() => controller.abort(), 50);
+      const error = await page.then(() => undefined, (e: unknown) => e);
+      assert.equal((error as Error | undefined)?.name, 'AbortError');
+    } finally {
+      emulator.replaceFaults({});
+    }
+  });
 });

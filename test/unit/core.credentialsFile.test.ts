@@ -136,6 +136,17 @@ describe('core/credentialsFile: where readers disagree, the SDK decides', () => 
     assert.equal(productReads('[dev]\naws_access_key_id = A\ns3 =\n  aws_secret_access_key = NESTED\n', 'dev'), '[dev] in the credentials file has no aws_secret_access_key.');
   });
 
+  it('only a setting with a value ends a sub-section: a line without "=", "= x" and a comment ("#s3 =") do not', async () => {
+    const text = '[dev]\naws_access_key_id = AKIATOP\naws_secret_access_key = top\ns3 =\nplain words\n= orphan\n  aws_access_key_id = AKIANESTED\n#s4 =\n  aws_secret_access_key = NESTED\n';
+    assert.deepEqual(await sdkReadsCredentials(text, dir), {
+      dev: { aws_access_key_id: 'AKIATOP', aws_secret_access_key: 'top', 's3.aws_access_key_id': 'AKIANESTED', 's3.aws_secret_access_key': 'NESTED' },
+    });
+    assert.deepEqual(productReads(text, 'dev'), { id: 'AKIATOP', secret: 'top', token: false });
+    const commentedSubSection = '[dev]\n#s3 =\n  aws_access_key_id = AKIAINDENTED\naws_secret_access_key = s\n';
+    assert.deepEqual(await sdkReadsCredentials(commentedSubSection, dir), { dev: { aws_access_key_id: 'AKIAINDENTED', aws_secret_access_key: 's' } });
+    assert.deepEqual(productReads(commentedSubSection, 'dev'), { id: 'AKIAINDENTED', secret: 's', token: false });
+  });
+
   it('an empty value is no value: "aws_session_token =" opens a sub-section and stays', () => {
     const text = '[dev]\naws_session_token =\naws_access_key_id = AKIAOLD\naws_secret_access_key = old\n';
     assert.deepEqual(productReads(text, 'dev'), { id: 'AKIAOLD', secret: 'old', token: false });
@@ -181,6 +192,13 @@ describe('core/credentialsFile: where readers disagree, the SDK decides', () => 
     assert.deepEqual(productReads(text, 'profile.quoted'), { id: 'AKIAQUOTED', secret: 'q', token: false });
     assert.equal(productReads(text, 'profile.mixed'), 'The credentials file has no [profile.mixed] profile.');
     assert.deepEqual(productReads(text, 'profile \'mixed"'), { id: 'AKIAMIXED', secret: 'm', token: false });
+    const untyped = '[my profile dev]\naws_access_key_id = AKIAMY\naws_secret_access_key = my\n[profile dev x]\naws_access_key_id = AKIAX\naws_secret_access_key = x\n';
+    assert.deepEqual(await sdkReadsCredentials(untyped, dir), {
+      'my profile dev': { aws_access_key_id: 'AKIAMY', aws_secret_access_key: 'my' },
+      'profile dev x': { aws_access_key_id: 'AKIAX', aws_secret_access_key: 'x' },
+    });
+    assert.deepEqual(productReads(untyped, 'my profile dev'), { id: 'AKIAMY', secret: 'my', token: false });
+    assert.deepEqual(productReads(untyped, 'profile dev x'), { id: 'AKIAX', secret: 'x', token: false });
   });
 
   it('appends a profile after a last line that ends in a lone CR with a real line ending', () => {
