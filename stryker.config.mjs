@@ -1,8 +1,8 @@
 // Mutation testing of src/core and src/aws against the unit tests (npm run test:mutation;
 // not in CI). The unit tests run as tsc compiles them (out/), so each sandbox is built with
-// compile-tests; perTest coverage runs only the tests that reach a mutant. Incremental: a
-// rerun re-tests only mutants in changed code or covered by changed tests (the incremental
-// file is a machine-local cache, git-ignored). docs/testing.md records the scores.
+// scripts/stryker-build.mjs; perTest coverage runs only the tests that reach a mutant.
+// Incremental is on (the cache is machine-local, git-ignored), but docs/testing.md records that
+// in this set-up a rerun does not yet reuse results; it also records the scores.
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
 export default {
   packageManager: 'npm',
