@@ -5,6 +5,7 @@ import fc from 'fast-check';
 import type { AccessKey, AccessKeyLastUsed, AccessKeyStatus } from '../../src/core/types';
 import {
   assessAccessKey,
+  countActive,
   findingLine,
   findingText,
   healthLegend,
@@ -200,6 +201,18 @@ describe('core/keyHealth', () => {
         ['alice'],
       );
       assert.deepEqual(usersWithSeveralActiveKeys([]), []);
+    });
+
+    it('countActive counts the Active keys only (an Inactive key is no second active key)', () => {
+      const keys = [
+        key(1, 'Active', 'AKIAAAAAAAAAAAAAAAA1', 'alice'),
+        key(1, 'Inactive', 'AKIAAAAAAAAAAAAAAAA2', 'alice'),
+        key(1, 'Inactive', 'AKIAAAAAAAAAAAAAAAA3', 'alice'),
+        key(1, 'Active', 'AKIAAAAAAAAAAAAAAAA4', 'alice'),
+      ];
+      assert.equal(countActive(keys), 2);
+      assert.equal(countActive([key(1, 'Inactive'), key(2, 'Inactive')]), 0);
+      assert.equal(countActive([]), 0);
     });
   });
 

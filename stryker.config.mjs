@@ -1,0 +1,31 @@
+// Mutation testing of src/core and src/aws against the unit tests (npm run test:mutation;
+// not in CI). The unit tests run as tsc compiles them (out/), so each sandbox is built with
+// scripts/stryker-build.mjs; perTest coverage runs only the tests that reach a mutant.
+// Incremental is on (the cache is machine-local, git-ignored), but docs/testing.md records that
+// in this set-up a rerun does not yet reuse results; it also records the scores.
+/** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
+export default {
+  packageManager: 'npm',
+  testRunner: 'mocha',
+  checkers: ['typescript'],
+  tsconfigFile: 'tsconfig.json',
+  buildCommand: 'node scripts/stryker-build.mjs',
+  mochaOptions: {
+    config: 'test/.mocharc.unit.json',
+    spec: ['out/test/unit/**/*.test.js'],
+  },
+  coverageAnalysis: 'perTest',
+  mutate: ['src/core/**/*.ts', 'src/aws/**/*.ts'],
+  ignorePatterns: ['out', 'dist', '.vscode-test', 'test-results', 'reports', '*.vsix'],
+  incremental: true,
+  incrementalFile: 'reports/stryker-incremental.json',
+  reporters: ['clear-text', 'progress-append-only', 'html', 'json'],
+  htmlReporter: { fileName: 'reports/mutation/mutation.html' },
+  jsonReporter: { fileName: 'reports/mutation/mutation.json' },
+  timeoutMS: 10000,
+  timeoutFactor: 2,
+  // The machine is shared: one test process unless asked for more (--concurrency N).
+  concurrency: 1,
+  tempDirName: '.stryker-tmp',
+  cleanTempDir: true,
+};
