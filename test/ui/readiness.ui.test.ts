@@ -27,8 +27,11 @@ describe('UI: ready for users', () => {
   }));
 
   it('the walkthrough opens from the palette with its four steps and a Select Profile button', async () => {
-    await wb().runCommand('Welcome: Open Walkthrough...');
+    // Welcome: Open Walkthrough… (workbench.action.openWalkthrough) asks which walkthrough.
     const widget = wb().page.locator('.quick-input-widget');
+    await wb().page.keyboard.press('F1');
+    await widget.locator('input.input').fill('>Welcome: Open Walkthrough');
+    await widget.getByRole('option', { name: /Welcome: Open Walkthrough/ }).first().click();
     await widget.getByRole('option', { name: /Get started with IAM Access Keys/ }).first().click();
     const page = wb().page.locator('.gettingStartedContainer');
     for (const title of ['Pick an AWS profile', 'Grant the read-only policy', 'Optional: every account of your organization', 'Optional: allow rotating and changing keys']) {
@@ -66,8 +69,10 @@ describe('UI: ready for users', () => {
 
   it('the view\'s "…" menu has Scan Workspace, and no organization command without an organization', async () => {
     await wb().openContainer();
-    await wb().page.locator('.pane-header', { hasText: 'Access Keys' }).hover();
-    await wb().page.getByRole('button', { name: 'More Actions...' }).first().click();
+    // The view is alone in its container: its actions are in the side bar's title.
+    // Title actions show while the pointer is over the title.
+    await wb().page.locator('.part.sidebar .composite.title').hover();
+    await wb().page.locator('.part.sidebar .composite.title .codicon-toolbar-more').first().click();
     const menu = wb().page.locator('.monaco-menu');
     await menu.getByRole('menuitem', { name: /Scan Workspace for Leaked Access Keys/ }).waitFor({ timeout: 10_000 });
     assert.equal(await menu.getByRole('menuitem', { name: /Find Keys Needing Attention/ }).count(), 0);
