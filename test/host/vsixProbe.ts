@@ -43,13 +43,16 @@ const checks: [string, () => Promise<void>][] = [
   }],
   ['only runtime files are shipped: the bundles, media, strings, manifest, README, LICENSE, CHANGELOG', async () => {
     const dir = installed().extensionUri.fsPath;
-    const allowed = /^(dist\/(extension|sdk|features|webview)\.js|media\/.+|l10n\/[^/]+\.json|package(\.nls(\.[\w-]+)?)?\.json|README\.md|LICENSE(\.txt)?|CHANGELOG\.md|\.vsixmanifest)$/;
+    const allowed = /^(dist\/(extension|sdk|features|webview)\.js|media\/.+|l10n\/[^/]+\.json|package(\.nls(\.[\w-]+)?)?\.json|README\.md|LICENSE(\.txt)?|CHANGELOG\.md|\.vsixmanifest)$/i;
     const extra = listFiles(dir).filter((file) => !allowed.test(file));
     assert.deepEqual(extra, [], `files that do not run: ${extra.join(', ')}`);
   }],
   ['the packaged README renders: every image is in the package or an absolute https URL', async () => {
     const dir = installed().extensionUri.fsPath;
-    const readme = fs.readFileSync(path.join(dir, 'README.md'), 'utf8');
+    // The installed copy names it readme.md (the .vsix's own name).
+    const readmeName = fs.readdirSync(dir).find((name) => name.toLowerCase() === 'readme.md');
+    assert.ok(readmeName, 'a README in the package');
+    const readme = fs.readFileSync(path.join(dir, readmeName), 'utf8');
     const images = [...readme.matchAll(/!\[[^\]]*\]\(([^)\s]+)/g), ...readme.matchAll(/<img[^>]+src="([^"]+)"/g)].map((m) => m[1]!);
     assert.ok(images.length > 0, 'the README shows the extension');
     for (const image of images) {
