@@ -5,6 +5,7 @@ import { classifyError } from '../../aws/errors';
 import { formatLocal, formatUtc } from '../../core/format';
 import { CommandIds } from '../../commands/commandIds';
 import { longAge, relativeAge, shortAge } from '../rowText';
+import { ruleLabel } from '../ruleLabels';
 import { findingLine, type KeyHealth } from '../../core/keyHealth';
 import type { AccessKey, AccessKeyLastUsed } from '../../core/types';
 import { escapeMarkdown } from '../../core/markdownText';
@@ -43,7 +44,7 @@ export class AccessKeyNode extends ExplorerNode {
     item.id = this.id;
     // Status is already said; each other finding shows by its rule's label. Findings come first:
     // a default-width sidebar cuts the end of the row, and the key ID already takes most of it.
-    const flags = health.findings.filter((f) => f.code !== 'inactive' && f.code !== 'expired').map((f) => t(f.label));
+    const flags = health.findings.filter((f) => f.code !== 'inactive' && f.code !== 'expired').map((f) => ruleLabel(f.code));
     const status = statusLabel(this.key.Status);
     item.description = [...flags, status, shortAge(health.ageDays)].join(' · ');
     item.iconPath = iconFor(this.key, health);
