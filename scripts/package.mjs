@@ -34,6 +34,12 @@ try {
     if (fs.existsSync(from)) fs.cpSync(from, path.join(stage, name), { recursive: true });
   }
   run('production build', process.execPath, ['esbuild.config.mjs', '--production', '--outdir', path.join(stage, 'dist')], ROOT);
+  // vsce runs vscode:prepublish (the same production build into dist/, for a direct `vsce
+  // publish`); here the staged dist/ is built already and the stage has no sources to build from.
+  const staged = path.join(stage, 'package.json');
+  const stagedManifest = JSON.parse(fs.readFileSync(staged, 'utf8'));
+  delete stagedManifest.scripts['vscode:prepublish'];
+  fs.writeFileSync(staged, `${JSON.stringify(stagedManifest, null, 2)}\n`);
   const vsce = path.join(ROOT, 'node_modules', '@vscode', 'vsce', 'vsce');
   run('vsce package', process.execPath, [
     vsce, 'package', '--no-dependencies', '-o', out,

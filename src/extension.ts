@@ -59,6 +59,8 @@ export function activate(context: vscode.ExtensionContext): IamKeysApi {
   const journalDir = context.globalStorageUri.fsPath;
   const forgetHoverKey = editor.forget;
   void setContext(ContextKeys.writeActionsAllowed, settings.current.allowWriteActions);
+  const organizationConfigured = (): boolean => settings.current.organizations.length + settings.current.identityCenter.length > 0;
+  void setContext(ContextKeys.organizationConfigured, organizationConfigured());
 
   context.subscriptions.push(
     channel,
@@ -75,6 +77,7 @@ export function activate(context: vscode.ExtensionContext): IamKeysApi {
     settings.onDidChange((affects) => {
       void view.setWarnings(settings.current.warnings);
       if (affects('allowWriteActions')) void setContext(ContextKeys.writeActionsAllowed, settings.current.allowWriteActions);
+      if (affects('organizations') || affects('identityCenter')) void setContext(ContextKeys.organizationConfigured, organizationConfigured());
       if (CONNECTION_KEYS.some(affects)) {
         log.info('connection settings changed: sessions rebuilt');
         organizations.rebuild();

@@ -15,14 +15,15 @@ export class JsonDocuments implements vscode.TextDocumentContentProvider, vscode
   }
 
   /** Opens `value` as pretty JSON in a read-only editor titled `name`. */
-  async show(name: string, text: string): Promise<vscode.TextEditor> {
+  async show(name: string, text: string, options: { preserveFocus?: boolean } = {}): Promise<vscode.TextEditor> {
     const safe = name.replace(/[^\w.@+=,-]/g, '_');
     const uri = vscode.Uri.from({ scheme: JSON_SCHEME, path: `/${safe}.json`, query: String(++this.counter) });
     this.contents.set(uri.toString(), text);
     // Keep the map small: older documents closed long ago need no content.
     if (this.contents.size > 50) this.contents.delete(this.contents.keys().next().value as string);
     const document = await vscode.languages.setTextDocumentLanguage(await vscode.workspace.openTextDocument(uri), 'json');
-    return vscode.window.showTextDocument(document, { preview: false });
+    // From a tree row (preserveFocus): a preview tab that the next row's details replace.
+    return vscode.window.showTextDocument(document, { preview: options.preserveFocus === true, preserveFocus: options.preserveFocus === true });
   }
 
   dispose(): void {

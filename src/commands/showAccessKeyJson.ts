@@ -8,7 +8,8 @@ import type { AccessKey, AccessKeyLastUsed } from '../core/types';
 import type { CommandDeps } from './deps';
 import { type KeyArgument, resolveKeyArgument } from './keyArgument';
 
-export async function showAccessKeyJson(arg: KeyArgument, deps: CommandDeps): Promise<object | undefined> {
+/** `preserveFocus`: shown from a tree row (Enter or click), so the keyboard stays in the tree. */
+export async function showAccessKeyJson(arg: KeyArgument, deps: CommandDeps, options?: { preserveFocus?: unknown }): Promise<object | undefined> {
   const resolved = await resolveKeyArgument(arg, deps, vscode.l10n.t('Show Access Key Metadata as JSON'));
   if (!resolved) return undefined;
   let key: AccessKey | undefined;
@@ -32,6 +33,6 @@ export async function showAccessKeyJson(arg: KeyArgument, deps: CommandDeps): Pr
     return undefined;
   }
   const document = accessKeyJsonDocument(key, lastUsed);
-  await deps.documents.show(key.AccessKeyId, toCliJsonText(document));
+  await deps.documents.show(key.AccessKeyId, toCliJsonText(document), { preserveFocus: options?.preserveFocus === true });
   return document;
 }

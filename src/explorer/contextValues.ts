@@ -31,6 +31,8 @@ export const ContextKeys = {
   attentionOnly: 'iamKeys.attentionOnly',
   /** iamKeys.allowWriteActions is on: write commands show in menus and the palette. */
   writeActionsAllowed: 'iamKeys.writeActionsAllowed',
+  /** iamKeys.organizations or iamKeys.identityCenter names a source: organization-wide commands show. */
+  organizationConfigured: 'iamKeys.organizationConfigured',
 } as const;
 
 export type ContextKey = (typeof ContextKeys)[keyof typeof ContextKeys];

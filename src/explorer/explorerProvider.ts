@@ -6,6 +6,7 @@ import type { ConnectionSession } from '../aws/connectionSession';
 import type { OrgSources } from '../aws/orgSources';
 import type { SessionRegistry } from '../aws/sessionRegistry';
 import { ContextKeys, setContext } from './contextValues';
+import { withAccessibleName } from './rowText';
 import { AccessKeyNode } from './nodes/accessKeyNode';
 import { ConnectionNode } from './nodes/connectionNode';
 import type { ExplorerNode } from './nodes/explorerNode';
@@ -78,7 +79,7 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
   }
 
   getTreeItem(node: ExplorerNode): vscode.TreeItem {
-    return node.getTreeItem();
+    return withAccessibleName(node.getTreeItem());
   }
 
   getChildren(node?: ExplorerNode): Promise<ExplorerNode[]> | ExplorerNode[] {

@@ -19,6 +19,13 @@ async function waitFor(what: string, condition: () => boolean, timeoutMs = 20_00
   }
 }
 
+/** Every file under `dir`, relative, with forward slashes. */
+function listFiles(dir: string, prefix = ''): string[] {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
+    entry.isDirectory() ? listFiles(path.join(dir, entry.name), `${prefix}${entry.name}/`) : [`${prefix}${entry.name}`],
+  );
+}
+
 function installed(): vscode.Extension<unknown> {
   const extension = vscode.extensions.getExtension(EXTENSION_ID);
   assert.ok(extension, `${EXTENSION_ID} is not installed in this host`);
@@ -33,6 +40,39 @@ const checks: [string, () => Promise<void>][] = [
     assert.ok(fs.existsSync(path.join(dir, 'dist', 'sdk.js')), 'dist/sdk.js shipped');
     assert.ok(fs.existsSync(path.join(dir, 'dist', 'features.js')), 'dist/features.js shipped');
     assert.ok(!fs.existsSync(path.join(dir, 'src')), 'no sources shipped');
+  }],
+  ['only runtime files are shipped: the bundles, media, strings, manifest, README, LICENSE, CHANGELOG', async () => {
+    const dir = installed().extensionUri.fsPath;
+    const allowed = /^(dist\/(extension|sdk|features|webview)\.js|media\/.+|l10n\/[^/]+\.json|package(\.nls(\.[\w-]+)?)?\.json|README\.md|LICENSE(\.txt)?|CHANGELOG\.md|\.vsixmanifest)$/i;
+    const extra = listFiles(dir).filter((file) => !allowed.test(file));
+    assert.deepEqual(extra, [], `files that do not run: ${extra.join(', ')}`);
+  }],
+  ['the packaged README renders: every image is in the package or an absolute https URL', async () => {
+    const dir = installed().extensionUri.fsPath;
+    // The installed copy names it readme.md (the .vsix's own name).
+    const readmeName = fs.readdirSync(dir).find((name) => name.toLowerCase() === 'readme.md');
+    assert.ok(readmeName, 'a README in the package');
+    const readme = fs.readFileSync(path.join(dir, readmeName), 'utf8');
+    const images = [...readme.matchAll(/!\[[^\]]*\]\(([^)\s]+)/g), ...readme.matchAll(/<img[^>]+src="([^"]+)"/g)].map((m) => m[1]!);
+    assert.ok(images.length > 0, 'the README shows the extension');
+    for (const image of images) {
+      if (/^https:\/\//.test(image)) continue;
+      assert.ok(!/^[a-z]+:/i.test(image), `${image}: not https`);
+      assert.ok(fs.existsSync(path.join(dir, image)), `${image}: relative, and not in the package`);
+    }
+    // The images the rewritten URLs point at are in the repository, under the same paths.
+    for (const image of images) {
+      const local = /\/raw\/HEAD\/(.+)$/.exec(image)?.[1];
+      if (local) assert.ok(fs.existsSync(path.join(REPO_ROOT, local)), `${image}: ${local} is not in the repository`);
+    }
+  }],
+  ['the manifest declares a workspace extension, a preview, and walkthrough media that shipped', async () => {
+    const manifest = installed().packageJSON as { extensionKind?: string[]; preview?: boolean; contributes: { walkthroughs?: { steps: { media: { markdown?: string } }[] }[] } };
+    assert.deepEqual(manifest.extensionKind, ['workspace']);
+    assert.equal(manifest.preview, true);
+    const media = (manifest.contributes.walkthroughs ?? []).flatMap((w) => w.steps.map((s) => s.media.markdown));
+    assert.ok(media.length > 0, 'a walkthrough');
+    for (const file of media) assert.ok(file && fs.existsSync(path.join(installed().extensionUri.fsPath, file)), `${file} shipped`);
   }],
   ['it activates on its own (onStartupFinished) and returns its API', async () => {
     const extension = installed();

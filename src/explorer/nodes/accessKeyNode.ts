@@ -2,7 +2,10 @@
 // is shown (resolveTreeItem), so expanding a user costs one call, not one per key.
 import * as vscode from 'vscode';
 import { classifyError } from '../../aws/errors';
-import { formatAge, formatLocal, formatUtc } from '../../core/format';
+import { formatLocal, formatUtc } from '../../core/format';
+import { CommandIds } from '../../commands/commandIds';
+import { longAge, relativeAge, shortAge } from '../rowText';
+import { ruleLabel } from '../ruleLabels';
 import { findingLine, type KeyHealth } from '../../core/keyHealth';
 import type { AccessKey, AccessKeyLastUsed } from '../../core/types';
 import { escapeMarkdown } from '../../core/markdownText';
@@ -41,15 +44,22 @@ export class AccessKeyNode extends ExplorerNode {
     item.id = this.id;
     // Status is already said; each other finding shows by its rule's label. Findings come first:
     // a default-width sidebar cuts the end of the row, and the key ID already takes most of it.
-    const flags = health.findings.filter((f) => f.code !== 'inactive' && f.code !== 'expired').map((f) => t(f.label));
-    item.description = [...flags, statusLabel(this.key.Status), formatAge(health.ageDays)].join(' · ');
+    const flags = health.findings.filter((f) => f.code !== 'inactive' && f.code !== 'expired').map((f) => ruleLabel(f.code));
+    const status = statusLabel(this.key.Status);
+    item.description = [...flags, status, shortAge(health.ageDays)].join(' · ');
     item.iconPath = iconFor(this.key, health);
     const own = this.isOwnKey();
     item.contextValue =
       this.key.Status === 'Active'
         ? own ? ContextValues.accessKeyActiveOwn : ContextValues.accessKeyActive
         : own ? ContextValues.accessKeyInactiveOwn : ContextValues.accessKeyInactive;
-    item.accessibilityInformation = { label: `${this.key.AccessKeyId}, ${this.key.Status}, ${formatAge(health.ageDays)} old` };
+    // The same facts as the icon and the description, in words a screen reader says.
+    const severity = health.severity === 'critical' ? vscode.l10n.t('critical') : health.severity === 'warning' ? vscode.l10n.t('warning') : undefined;
+    item.accessibilityInformation = {
+      label: [vscode.l10n.t('Access key {0}', this.key.AccessKeyId), status, vscode.l10n.t('created {0}', relativeAge(health.ageDays)), severity, ...flags].filter(Boolean).join(', '),
+    };
+    // Enter or a click shows the key's details; the tree keeps the focus, as a file preview does.
+    item.command = { command: CommandIds.showAccessKeyJson, title: vscode.l10n.t('Show Access Key Metadata as JSON'), arguments: [this, { preserveFocus: true }] };
     // Leaving tooltip unset makes VS Code call resolveTreeItem when it is about to show one.
     return item;
   }
@@ -88,7 +98,7 @@ export function keyTooltip(key: AccessKey, health: KeyHealth, lastUsed: AccessKe
   md.appendMarkdown(`| ${vscode.l10n.t('User')} | ${escapeCell(key.UserName || vscode.l10n.t('(root)'))} |\n`);
   md.appendMarkdown(`| ${vscode.l10n.t('Status')} | ${escapeCell(key.Status)} |\n`);
   md.appendMarkdown(`| ${vscode.l10n.t('Created')} | ${formatUtc(key.CreateDate)} (${escapeCell(formatLocal(key.CreateDate))} local) |\n`);
-  md.appendMarkdown(`| ${vscode.l10n.t('Age')} | ${formatAge(health.ageDays)} |\n`);
+  md.appendMarkdown(`| ${vscode.l10n.t('Age')} | ${longAge(health.ageDays)} |\n`);
   md.appendMarkdown(`| ${vscode.l10n.t('Last used')} | ${escapeCell(describeLastUsed(lastUsed, lastUsedError))} |\n`);
   if (health.findings.length > 0) {
     md.appendMarkdown(`\n${health.findings.map((f) => `${SEVERITY_ICON[f.severity]} ${escapeCell(findingLine(f, t))}`).join('  \n')}\n`);

@@ -1,6 +1,7 @@
 // One IAM user; expands to that user's access keys (ListAccessKeys with UserName, paged).
 import * as vscode from 'vscode';
-import { ageInDays, formatAge } from '../../core/format';
+import { ageInDays } from '../../core/format';
+import { relativeAge } from '../rowText';
 import { assessReportUser } from '../../core/accountHealth';
 import { countActive, needsAttention, usersWithSeveralActiveKeys } from '../../core/keyHealth';
 import type { AccessKey, IamUser, Page } from '../../core/types';
@@ -49,11 +50,15 @@ export class UserNode extends KeyListNode {
     const ageDays = ageInDays(this.user.CreateDate, this.scope.services.now());
     // The two-active rule (CIS 1.13), said with the real count.
     const twoActive = usersWithSeveralActiveKeys(this.list.loaded).length > 0 ? vscode.l10n.t('{0} active keys', countActive(this.list.loaded)) : undefined;
-    // What matters first, so it survives a narrow sidebar; the path is the least telling.
-    const created = ageDays < 1 ? vscode.l10n.t('created today') : vscode.l10n.t('created {0} ago', formatAge(ageDays));
-    const details = [twoActive, created, this.user.Path !== '/' ? this.user.Path : undefined].filter(Boolean).join(' · ');
-    item.description = this.statusDescription() ?? details;
-    item.tooltip = new vscode.MarkdownString(userTooltipMarkdown(this.user, vscode.l10n.t));
+    // What matters first, so it survives a narrow sidebar; the age is in the tooltip.
+    const details = [twoActive, this.user.Path !== '/' ? this.user.Path : undefined].filter(Boolean).join(' · ');
+    const status = this.statusDescription();
+    item.description = status ?? (details || undefined);
+    const created = vscode.l10n.t('created {0}', relativeAge(ageDays));
+    item.tooltip = new vscode.MarkdownString(`${userTooltipMarkdown(this.user, vscode.l10n.t)} (${created})`);
+    item.accessibilityInformation = {
+      label: [vscode.l10n.t('User {0}', this.user.UserName), twoActive ? vscode.l10n.t('warning') : undefined, status ?? details, created].filter(Boolean).join(', '),
+    };
     item.iconPath = twoActive ? new vscode.ThemeIcon('person', new vscode.ThemeColor('list.warningForeground')) : new vscode.ThemeIcon('person');
     item.contextValue = ContextValues.user;
     return item;
