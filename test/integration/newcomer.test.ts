@@ -13,7 +13,8 @@ import type { ExplorerNode } from '../../src/explorer/nodes/explorerNode';
 import { CALLER_USER_NAME } from '../emulator/identities';
 import { DialogScript } from '../support/dialogScript';
 import { until } from '../support/wait';
-import { PROFILES, type Session, children, configure, startSession } from './fixture';
+import { extensionLogFiles } from '../support/reliabilityHarness';
+import { PROFILES, type Session, childByLabel, children, configure, item, label, startSession } from './fixture';
 
 const SOURCE = 'IAM Access Keys';
 const EXAMPLE_KEY = 'AKIAIOSFODNN7EXAMPLE';
@@ -207,6 +208,33 @@ describe('Issue 25: what a new user hit (round 2)', function () {
     const served = await vscode.workspace.openTextDocument(vscode.Uri.parse(legend.uri!));
     assert.equal(served.isUntitled, false);
     assert.equal(served.getText(), legend.markdown);
+  });
+
+  it('the log says a Refresh is done (not "no result"); write actions name the user and the profile', async () => {
+    await vscode.commands.executeCommand('iamKeys.refresh');
+    const logText = (): string => extensionLogFiles().map((f) => fs.readFileSync(f, 'utf8')).join('\n');
+    await until(() => /iamKeys\.refresh: done in \d+ ms/.test(logText()), 'the refresh log line', 15_000, 200);
+    assert.doesNotMatch(logText(), /iamKeys\.refresh: no result/);
+    const deactivated = /UpdateAccessKey (AKIA\w+) of ([\w.+=,@-]+) → Inactive \(profile ([\w-]+)\)/.exec(logText());
+    assert.ok(deactivated, 'a deactivation in the log names user and profile');
+    assert.equal(deactivated[3], PROFILES.admin);
+  });
+
+  it('no "0" count beside an Access denied row under Users', async () => {
+    await configure({ profile: PROFILES.limited });
+    await until(() => session.api.settings.current.profiles.join() === PROFILES.limited, 'the limited profile', 15_000, 50);
+    try {
+      session.api.explorer.rebuild();
+      const [connection] = await children(session.api);
+      const users = await childByLabel(session.api, connection, 'Users');
+      const rows = await children(session.api, users);
+      assert.match(label(session.api, rows[0]!), /^Access denied: iam:ListUsers/);
+      assert.equal(item(session.api, users).description, undefined);
+    } finally {
+      await configure({ profile: PROFILES.admin });
+      await until(() => session.api.settings.current.profiles.join() === PROFILES.admin, 'the admin profile again', 15_000, 50);
+      session.api.explorer.rebuild();
+    }
   });
 
   it('the health report counts each key once when two profiles reach one account; Worst keys lists each once; Rules show labels', async () => {
