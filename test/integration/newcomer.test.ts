@@ -237,6 +237,17 @@ describe('Issue 25: what a new user hit (round 2)', function () {
     }
   });
 
+  it('Export as JSON writes Findings and Controls as arrays', async () => {
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'iamkeys-export-')), 'keys.json');
+    await vscode.commands.executeCommand('iamKeys.exportAccessKeys', { format: 'json', file, users: 'all', profiles: [PROFILES.admin] });
+    const rows = (JSON.parse(fs.readFileSync(file, 'utf8')) as { AccessKeys: Array<{ AccessKeyId: string; Findings: unknown; Controls: unknown }> }).AccessKeys;
+    assert.ok(rows.length > 0);
+    for (const row of rows) assert.ok(Array.isArray(row.Findings) && Array.isArray(row.Controls), `${row.AccessKeyId}: ${JSON.stringify([row.Findings, row.Controls])}`);
+    const flagged = rows.find((r) => (r.Findings as string[]).length > 0);
+    assert.ok(flagged, 'a key with findings');
+    assert.ok((flagged.Controls as string[]).every((c) => /^(IAM|CIS) [\d.]+$|^IAM\.\d+$/.test(c)), JSON.stringify(flagged.Controls));
+  });
+
   it('the health report counts each key once when two profiles reach one account; Worst keys lists each once; Rules show labels', async () => {
     const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'iamkeys-report-')), 'report.md');
     const store = session.emulator.store;
