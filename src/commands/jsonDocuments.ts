@@ -16,7 +16,7 @@ export class JsonDocuments implements vscode.TextDocumentContentProvider, vscode
 
   /** A read-only document `name`.`extension` holding `text` (not opened). */
   put(name: string, extension: string, text: string): vscode.Uri {
-    const safe = name.replace(/[^\w.@+=,-]/g, '_');
+    const safe = name.replace(/[^\w .@+=,-]/g, '_');
     const uri = vscode.Uri.from({ scheme: JSON_SCHEME, path: `/${safe}.${extension}`, query: String(++this.counter) });
     this.contents.set(uri.toString(), text);
     // Keep the map small: older documents closed long ago need no content.
