@@ -24,7 +24,11 @@ describe('UI: the Key Health Legend is read-only', () => {
     const editorTabs = page.locator('.tabs-container .tab');
     const preview = editorTabs.filter({ hasText: /Key Health Legend/ });
     await preview.first().waitFor({ timeout: 30_000 }).catch(() => undefined);
+    // The preview renders the legend itself (a webview inside the workbench's frame).
+    const rendered = page.frameLocator('iframe.webview').frameLocator('iframe').getByText('Root key', { exact: true });
+    await rendered.first().waitFor({ timeout: 20_000 }).catch(() => undefined);
     await wb().screenshot('issue25-health-legend');
+    assert.ok(await rendered.first().isVisible(), 'the preview shows the legend');
     const tabs = await editorTabs.allTextContents();
     assert.ok(tabs.some((t) => /Key Health Legend/.test(t)), `editor tabs: ${tabs.join(' | ')}`);
     assert.ok(!tabs.some((t) => /Untitled/.test(t)), `editor tabs: ${tabs.join(' | ')}`);
