@@ -15,7 +15,7 @@ export interface DeletedKey {
 export async function deleteAccessKey(arg: unknown, deps: CommandDeps): Promise<DeletedKey | undefined> {
   const what = vscode.l10n.t('Delete Access Key');
   if (!writeActionsAllowed(deps, what)) return undefined;
-  const target = await resolveKeyTarget(arg, deps);
+  const target = await resolveKeyTarget(arg, deps, what);
   if (!target) return undefined;
   const { session, accessKeyId } = target;
   const userName = target.userName ?? (await ownUserName(session));
@@ -49,7 +49,7 @@ export async function deleteAccessKey(arg: unknown, deps: CommandDeps): Promise<
     if (typed !== accessKeyId) return undefined;
   }
   await inOperation(operationOf(session, 'iam:DeleteAccessKey'), () => session.writeApi.deleteAccessKey(accessKeyId, userName));
-  deps.log.info(`DeleteAccessKey ${accessKeyId}`);
+  deps.log.info(`DeleteAccessKey ${accessKeyId} of ${userName ?? 'root'} (profile ${session.profile || 'default'})`);
   keyChanged(deps, session, [accessKeyId], target.row);
   void vscode.window.showInformationMessage(vscode.l10n.t('{0} was deleted.', accessKeyId));
   return { accessKeyId, userName: userName ?? '', deleted: true };

@@ -3,6 +3,7 @@
 import * as vscode from 'vscode';
 import type { KeyInfo } from '../aws/keyInfo';
 import { lookUpKeyOwner } from '../aws/keyOwner';
+import { isDocumentationExampleKey } from '../core/accessKeyIds';
 import { isAbortError } from '../core/concurrency';
 import type { AccessKey, AccessKeyLastUsed } from '../core/types';
 import { revealKeyRow } from '../explorer/revealKey';
@@ -12,7 +13,7 @@ import { type KeyArgument, resolveKeyArgument } from './keyArgument';
 
 export interface FoundKey {
   readonly accessKeyId: string;
-  readonly result: 'found' | 'other-account' | 'temporary' | 'not-found' | 'error';
+  readonly result: 'found' | 'example' | 'other-account' | 'temporary' | 'not-found' | 'error';
   readonly account?: string;
   readonly userName?: string;
   readonly key?: AccessKey;
@@ -25,6 +26,18 @@ export interface FoundKey {
 export async function findAccessKey(arg: KeyArgument & { reveal?: boolean }, deps: CommandDeps): Promise<FoundKey | undefined> {
   const resolved = await resolveKeyArgument(arg, deps, vscode.l10n.t('Find Access Key Owner'));
   if (!resolved) return undefined;
+  if (isDocumentationExampleKey(resolved.accessKeyId)) {
+    // Decodes to an account like any key, but it is the documentation's, nobody's: no lookup.
+    const example: FoundKey = {
+      accessKeyId: resolved.accessKeyId,
+      result: 'example',
+      revealed: false,
+      message: vscode.l10n.t('{0} is the AWS documentation\'s example access key ID, not a key of any account.', resolved.accessKeyId),
+    };
+    deps.log.info(`findAccessKey ${example.accessKeyId}: example`);
+    void vscode.window.showInformationMessage(example.message);
+    return example;
+  }
   const reveal = typeof arg === 'object' && arg !== null && 'reveal' in arg ? arg.reveal !== false : true;
   const found = await vscode.window.withProgress(
     { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Looking up {0}…', resolved.accessKeyId), cancellable: true },

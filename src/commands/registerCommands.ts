@@ -60,6 +60,9 @@ const HANDLERS: { readonly [K in CommandId]: Handler } = {
   [CommandIds.findKeysNeedingAttention]: findKeysNeedingAttention,
 };
 
+/** Commands that return nothing by design: their end is "done", not "no result". */
+const RETURNS_NOTHING: ReadonlySet<CommandId> = new Set<CommandId>([CommandIds.refresh, CommandIds.clearFilter]);
+
 /**
  * Runs one command as the editor does: src/lazyFeatures.ts registers every ID at activation with
  * a thin wrapper that loads dist/features.js (this module) and calls this.
@@ -70,7 +73,7 @@ export async function runCommand(id: CommandId, arg: unknown, deps: CommandDeps,
   try {
     const result = await handler(arg, deps, extra);
     // The outcome only, never the result itself: results may hold key details.
-    deps.log.info(`${id}: ${result === undefined ? 'no result (cancelled, refused or nothing to do)' : 'done'} in ${Date.now() - started} ms`);
+    deps.log.info(`${id}: ${result === undefined && !RETURNS_NOTHING.has(id) ? 'no result (cancelled, refused or nothing to do)' : 'done'} in ${Date.now() - started} ms`);
     return result;
   } catch (error) {
     // Nothing escapes as an unhandled rejection: say what failed by the command's title and the

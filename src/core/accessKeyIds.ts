@@ -140,3 +140,11 @@ export function idAt(lineText: string, character: number): DetectedId | undefine
   }
   return undefined;
 }
+
+/**
+ * True for the AWS documentation's example keys (AKIAIOSFODNN7EXAMPLE and the like): their IDs
+ * end in EXAMPLE. They decode to a real-looking account, but nobody owns them.
+ */
+export function isDocumentationExampleKey(accessKeyId: string): boolean {
+  return /^A[A-Z0-9]{3}[A-Z0-9]*EXAMPLE$/.test(accessKeyId);
+}

@@ -20,6 +20,13 @@ export interface ExportRow {
 export interface ExportColumn {
   readonly header: string;
   value(row: ExportRow): string;
+  /** A list-valued column: JSON writes the array, CSV joins it with "; ". */
+  list?(row: ExportRow): string[];
+}
+
+/** A column holding a list: one definition for both formats. */
+function listColumn(header: string, list: (row: ExportRow) => string[]): ExportColumn {
+  return { header, list, value: (row) => list(row).join('; ') };
 }
 
 const lastUsedField = (value: string | undefined): string => (value === undefined || value === 'N/A' ? '' : value);
@@ -34,8 +41,8 @@ export const EXPORT_COLUMNS: readonly ExportColumn[] = [
   { header: 'LastUsedDate', value: (row) => (row.lastUsed?.LastUsedDate ? formatIso(row.lastUsed.LastUsedDate) : '') },
   { header: 'LastUsedService', value: (row) => lastUsedField(row.lastUsed?.ServiceName) },
   { header: 'LastUsedRegion', value: (row) => lastUsedField(row.lastUsed?.Region) },
-  { header: 'Findings', value: (row) => (row.health?.findings ?? []).map((f) => f.label).join('; ') },
-  { header: 'Controls', value: (row) => [...new Set((row.health?.findings ?? []).flatMap((f) => f.controls))].join('; ') },
+  listColumn('Findings', (row) => (row.health?.findings ?? []).map((f) => f.label)),
+  listColumn('Controls', (row) => [...new Set((row.health?.findings ?? []).flatMap((f) => f.controls))]),
 ];
 
 /**
@@ -62,6 +69,6 @@ export function toCsv(rows: readonly ExportRow[], columns: readonly ExportColumn
 
 /** `header`: fields written before AccessKeys (an organization export's Partial, FailedAccounts…). */
 export function toExportJson(rows: readonly ExportRow[], columns: readonly ExportColumn[] = EXPORT_COLUMNS, header: Readonly<Record<string, unknown>> = {}): string {
-  const keys = rows.map((row) => Object.fromEntries(columns.map((c) => [c.header, c.value(row)])));
+  const keys = rows.map((row) => Object.fromEntries(columns.map((c) => [c.header, c.list ? c.list(row) : c.value(row)])));
   return `${JSON.stringify({ ...header, AccessKeys: keys }, null, 2)}\n`;
 }

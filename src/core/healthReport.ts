@@ -73,7 +73,7 @@ function bucketIndex(days: number, buckets: ReadonlyArray<{ maxDays: number }>):
 }
 
 export function buildHealthReport(accounts: readonly ReportAccountInput[], options: { now: Date; worstCount?: number }): HealthReportData {
-  const all = accounts.flatMap((a) => a.keys.map((k) => ({ account: a, k })));
+  const all = eachKeyOnce(accounts);
   const active = all.filter(({ k }) => k.key.Status === 'Active');
 
   const ruleCounts = new Map<string, number>();
@@ -146,6 +146,32 @@ export function buildHealthReport(accounts: readonly ReportAccountInput[], optio
   };
 }
 
+/**
+ * Every key once, though two profiles reach one account: a key is its account plus its ID (or,
+ * from a credential report, which has no IDs, its user and slot). An account one profile read
+ * from its credential report (every user) takes nothing from another profile's loaded keys.
+ */
+function eachKeyOnce(accounts: readonly ReportAccountInput[]): Array<{ account: ReportAccountInput; k: AssessedKey }> {
+  const accountOf = (a: ReportAccountInput): string => a.account || `profile:${a.profile}`;
+  const fromReport = new Set(accounts.filter((a) => a.source === 'credential-report').map(accountOf));
+  const byKey = new Map<string, { account: ReportAccountInput; k: AssessedKey }>();
+  for (const account of accounts) {
+    if (account.source === 'loaded' && fromReport.has(accountOf(account))) continue;
+    for (const k of account.keys) {
+      const key = k.slot !== undefined ? `${accountOf(account)}/${k.userName}#${k.slot}` : `${accountOf(account)}/${k.key.AccessKeyId || `${k.userName}#?`}`;
+      const earlier = byKey.get(key);
+      // The copy whose ID was matched wins: the report links to it.
+      if (!earlier || (!earlier.k.key.AccessKeyId && k.key.AccessKeyId)) byKey.set(key, { account, k });
+    }
+  }
+  return [...byKey.values()];
+}
+
+/** A control's rules as the reader knows them (their labels), not by internal code. */
+export function ruleLabels(codes: readonly string[]): string {
+  return codes.map((code) => HEALTH_RULES.find((r) => r.code === code)?.label ?? code).join(', ');
+}
+
 function mdCell(text: string): string {
   return text.replace(/[|\\`*_[\]<>]/g, (c) => `\\${c}`).replace(/\r?\n/g, ' ');
 }
@@ -163,7 +189,7 @@ export function healthReportMarkdown(data: HealthReportData): string {
   }
   lines.push('', `**${data.totals.keys} keys** (${data.totals.activeKeys} active) of ${data.totals.users} users; **${data.totals.needingAttention} need attention**.`, '');
   lines.push('## Controls', '', '| Control | Rules | Severity | Keys failing |', '|---|---|---|---:|');
-  for (const c of data.controls) lines.push(`| ${c.control} | ${c.rules.join(', ')} | ${c.severity} | ${c.keys} |`);
+  for (const c of data.controls) lines.push(`| ${c.control} | ${ruleLabels(c.rules)} | ${c.severity} | ${c.keys} |`);
   lines.push('', '## Active keys by age', '', '| Age | Keys |', '|---|---:|');
   data.keyAge.buckets.forEach((b, i) => lines.push(`| ${b} | ${data.keyAge.counts[i]} |`));
   lines.push('', '## Active keys by last use', '', '| Last used | Keys |', '|---|---:|');
@@ -202,7 +228,7 @@ export function healthReportHtml(data: HealthReportData): string {
     '<h1>Key health report</h1>',
     `<p>Generated ${html(data.generatedAt)}. <strong>${data.totals.keys} keys</strong> (${data.totals.activeKeys} active) of ${data.totals.users} users; <strong>${data.totals.needingAttention} need attention</strong>.</p>`,
     '<h2>Controls</h2>',
-    table(['Control', 'Rules', 'Severity', 'Keys failing'], data.controls.map((c) => [c.control, c.rules.join(', '), c.severity, c.keys])),
+    table(['Control', 'Rules', 'Severity', 'Keys failing'], data.controls.map((c) => [c.control, ruleLabels(c.rules), c.severity, c.keys])),
     '<h2>Active keys by age</h2>',
     table(['Age', 'Keys'], data.keyAge.buckets.map((b, i) => [b, data.keyAge.counts[i] ?? 0])),
     '<h2>Active keys by last use</h2>',

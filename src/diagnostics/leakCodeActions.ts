@@ -1,19 +1,31 @@
 // Quick fixes on a leaked access key ID: show it in the explorer, copy it, deactivate it (only
-// with iamKeys.allowWriteActions on and a deactivate command present), or ignore it from now
-// on (iamKeys.diagnostics.ignore). The ID is read back from the document at the diagnostic's
-// range, so nothing about the key has to travel with the diagnostic.
+// with iamKeys.allowWriteActions on, a deactivate command present, and the owner known), or
+// ignore it from now on (iamKeys.diagnostics.ignore). The ID is read back from the document at
+// the diagnostic's range; its owner and profile come from the lookup that judged it (answered
+// from its cache), so Deactivate… works whatever the tree has loaded, and asks first.
 import * as vscode from 'vscode';
+import type { KeyInfo } from '../aws/keyInfo';
 import { CommandIds } from '../commands/commandIds';
-import { LEAK_CODES, LEAK_SOURCE } from './leakDiagnostics';
+import { LEAK_CODES, LEAK_SOURCE, type LeakLookup } from './leakDiagnostics';
 
 /** Added by the write-actions work; offered only when it is registered. */
 export const DEACTIVATE_COMMAND = 'iamKeys.deactivateAccessKey';
 const KEY_ID = /^A[A-Z0-9]{19}$/;
 
+/** What Deactivate… passes: the owner and profile the lookup found, and `ask` for the confirmation its "…" promises. */
+export interface DeactivateLeakedKeyArgument {
+  readonly accessKeyId: string;
+  readonly userName?: string;
+  readonly profile: string;
+  readonly ask: true;
+}
+
 export class LeakCodeActions implements vscode.CodeActionProvider {
   static readonly metadata: vscode.CodeActionProviderMetadata = { providedCodeActionKinds: [vscode.CodeActionKind.QuickFix] };
 
-  async provideCodeActions(document: vscode.TextDocument, _range: vscode.Range, context: vscode.CodeActionContext): Promise<vscode.CodeAction[]> {
+  constructor(private readonly lookup?: LeakLookup) {}
+
+  async provideCodeActions(document: vscode.TextDocument, _range: vscode.Range, context: vscode.CodeActionContext, token?: vscode.CancellationToken): Promise<vscode.CodeAction[]> {
     const ours = context.diagnostics.filter((d) => d.source === LEAK_SOURCE && d.code === LEAK_CODES.accessKeyId);
     if (ours.length === 0) return [];
     const canDeactivate = await deactivateAvailable();
@@ -30,11 +42,32 @@ export class LeakCodeActions implements vscode.CodeActionProvider {
       };
       action(vscode.l10n.t('Show {0} in the Access Keys explorer', accessKeyId), CommandIds.revealAccessKey, [accessKeyId]);
       action(vscode.l10n.t('Copy {0}', accessKeyId), CommandIds.copyAccessKeyId, [arg]);
-      if (canDeactivate) action(vscode.l10n.t('Deactivate {0}…', accessKeyId), DEACTIVATE_COMMAND, [arg]);
+      const owner = canDeactivate ? await this.ownerOf(accessKeyId, token) : undefined;
+      if (owner) action(vscode.l10n.t('Deactivate {0}…', accessKeyId), DEACTIVATE_COMMAND, [owner]);
       action(vscode.l10n.t('Ignore {0} in Problems', accessKeyId), CommandIds.ignoreLeakedKey, [arg]);
     }
     return actions;
   }
+
+  /** The argument that deactivates the key where it lives; undefined when no profile can see it. */
+  private async ownerOf(accessKeyId: string, token?: vscode.CancellationToken): Promise<DeactivateLeakedKeyArgument | undefined> {
+    if (!this.lookup) return undefined;
+    const controller = new AbortController();
+    const cancel = token?.onCancellationRequested(() => controller.abort());
+    try {
+      const { info } = await this.lookup.lookup(accessKeyId, controller.signal);
+      return deactivateArgument(info);
+    } catch {
+      return undefined; // cancelled or failed: the other fixes still stand
+    } finally {
+      cancel?.dispose();
+    }
+  }
+}
+
+function deactivateArgument(info: KeyInfo): DeactivateLeakedKeyArgument | undefined {
+  if (info.kind !== 'found') return undefined;
+  return { accessKeyId: info.accessKeyId, ...(info.root ? {} : { userName: info.userName }), profile: info.profile, ask: true };
 }
 
 async function deactivateAvailable(): Promise<boolean> {

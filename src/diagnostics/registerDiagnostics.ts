@@ -10,7 +10,7 @@ export function registerLeakDiagnostics(deps: { lookup: LeakLookup; settings: Se
   const diagnostics = new LeakDiagnostics(deps);
   const actions = vscode.languages.registerCodeActionsProvider(
     [{ scheme: 'file' }, { scheme: 'untitled' }, { scheme: 'vscode-remote' }, { scheme: 'vscode-userdata' }],
-    new LeakCodeActions(),
+    new LeakCodeActions(deps.lookup),
     LeakCodeActions.metadata,
   );
   return { diagnostics, disposables: [diagnostics, actions] };

@@ -10,6 +10,7 @@ import { withAccessibleName } from './rowText';
 import { AccessKeyNode } from './nodes/accessKeyNode';
 import { ConnectionNode } from './nodes/connectionNode';
 import type { ExplorerNode } from './nodes/explorerNode';
+import type { KeyListNode } from './nodes/keyListNode';
 import { MessageNode } from './nodes/messageNode';
 import { OrganizationNode } from './nodes/organizationNode';
 import type { ExplorerServices } from './services';
@@ -169,6 +170,16 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
   reconnect(node: ConnectionNode): void {
     node.session.reconnect();
     this.refresh(node);
+  }
+
+  /**
+   * The loaded lists that show `userName`'s keys in `session`'s row: the user's own row, and
+   * "My keys" (which may be the same user's). A key made or removed resets these.
+   */
+  keyListsOf(session: ConnectionSession, userName: string): KeyListNode[] {
+    const row = this.rows.get(session);
+    if (!row) return [];
+    return [row.myKeys, ...row.users.userNodes().filter((user) => user.user.UserName === userName)];
   }
 
   /** The loaded row of a key, if a list of that session holds it (for reveal and commands). */

@@ -3,10 +3,10 @@
 // answer is slow, says it is looking up: the lookup goes on, and the next hover shows it.
 import * as vscode from 'vscode';
 import type { IamKeysSettings } from '../config';
-import { idAt, isAccessKeyKind } from '../core/accessKeyIds';
+import { idAt, isAccessKeyKind, isDocumentationExampleKey } from '../core/accessKeyIds';
 import { isAbortError } from '../core/concurrency';
 import type { Log } from '../log';
-import { HOVER_COMMANDS, keyInfoMarkdown, lookingUpMarkdown, otherIdMarkdown, type Translate } from './hoverText';
+import { exampleKeyMarkdown, HOVER_COMMANDS, keyInfoMarkdown, lookingUpMarkdown, otherIdMarkdown, type Translate } from './hoverText';
 import type { LookupResult } from './keyInfo';
 
 /** How long a hover waits for AWS before showing "looking up…" instead. */
@@ -34,6 +34,7 @@ export class AccessKeyHoverProvider implements vscode.HoverProvider {
     const range = new vscode.Range(position.line, hit.start, position.line, hit.end);
     const ctx = { now: this.deps.now(), rotationWarningDays: settings.rotationWarningDays, unusedWarningDays: settings.unusedWarningDays, t: translate };
     if (!isAccessKeyKind(hit.kind)) return toHover(otherIdMarkdown(hit.id, hit.kind, ctx), range);
+    if (isDocumentationExampleKey(hit.id)) return toHover(exampleKeyMarkdown(hit.id, ctx), range);
 
     const answer = await this.answerWithin(hit.id, token);
     if (answer === 'cancelled' || token.isCancellationRequested) return undefined;

@@ -73,6 +73,12 @@ export function keyInfoMarkdown(info: KeyInfo, ctx: HoverTextContext): string {
   return blocks.join('\n\n');
 }
 
+/** Hover for the AWS documentation's example key: nothing to look up, nobody's key. */
+export function exampleKeyMarkdown(accessKeyId: string, ctx: Pick<HoverTextContext, 't'>): string {
+  const t = ctx.t ?? englishText;
+  return [heading('$(book)', accessKeyId, accessKeyIdKind(accessKeyId)), t('The AWS documentation\'s example access key ID: not a key of any account, nothing to look up.')].join('\n\n');
+}
+
 /** Hover shown while the lookup is still on its way; the next hover shows the answer. */
 export function lookingUpMarkdown(accessKeyId: string, ctx: Pick<HoverTextContext, 't'>): string {
   const t = ctx.t ?? englishText;

@@ -3,7 +3,7 @@
 // a JSON block the bundled script (dist/webview.js, Chart.js inside — no CDN) draws from.
 // No `vscode` import: the panel passes the URIs and the CSP source in.
 import { randomBytes } from 'node:crypto';
-import type { HealthReportData } from '../core/healthReport';
+import { ruleLabels, type HealthReportData } from '../core/healthReport';
 
 export interface PageResources {
   /** webview.cspSource */
@@ -46,7 +46,7 @@ export function healthReportPage(data: HealthReportData, resources: PageResource
       return `<tr class="sev-${w.severity}"><td>${html(w.account)}</td><td>${html(w.userName || '(root)')}</td><td>${key}</td><td>${html(w.status)}</td><td class="num">${w.ageDays}</td><td>${html(w.findings.map((f) => f.label).join('; '))}</td><td>${html(controls)}</td></tr>`;
     })
     .join('\n');
-  const controlRows = data.controls.map((c) => `<tr class="sev-${c.severity}"><td>${html(c.control)}</td><td>${html(c.rules.join(', '))}</td><td class="num">${c.keys}</td></tr>`).join('\n');
+  const controlRows = data.controls.map((c) => `<tr class="sev-${c.severity}"><td>${html(c.control)}</td><td>${html(ruleLabels(c.rules))}</td><td class="num">${c.keys}</td></tr>`).join('\n');
   const sources = data.accounts
     .map((a) => `<li>${html(a.profile || 'default')} (${html(a.account || '?')}): ${a.keys} keys, ${a.source === 'credential-report' ? `credential report of ${html(a.reportGeneratedAt ?? '?')}` : 'keys loaded in the explorer'}${a.note ? ` — ${html(a.note)}` : ''}</li>`)
     .join('');

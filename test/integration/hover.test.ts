@@ -139,7 +139,7 @@ describe('hover: access key IDs in documents', function () {
   });
 
   it('names the account of an old-format key no profile covers, asking STS but not IAM', async () => {
-    const id = 'AKIAIOSFODNN7EXAMPLE';
+    const id = 'AKIAIOSFODNN7PARTNER'; // old format, like the documentation's (whose IDs are named as examples, no lookup)
     const document = await untitled(`export AWS_ACCESS_KEY_ID=${id}\n`, 'shellscript');
     const text = await answeredHover(document, id);
     assert.ok(text.includes(`Belongs to account **${accountIdFromAccessKeyId(id)}**`), text);

@@ -48,7 +48,7 @@ describe('export format', () => {
   });
 
   it('writes JSON with the same columns as keys', () => {
-    const parsed = JSON.parse(toExportJson(rows)) as { AccessKeys: Array<Record<string, string>> };
+    const parsed = JSON.parse(toExportJson(rows)) as { AccessKeys: Array<Record<string, unknown>> };
     assert.deepEqual(parsed.AccessKeys[0], {
       Profile: 'dev',
       Account: '123456789012',
@@ -59,11 +59,11 @@ describe('export format', () => {
       LastUsedDate: '2024-05-06T07:08:09Z',
       LastUsedService: 's3',
       LastUsedRegion: 'eu-west-1',
-      Findings: 'Rotation due',
-      Controls: 'IAM.3; CIS 1.14',
+      Findings: ['Rotation due'],
+      Controls: ['IAM.3', 'CIS 1.14'],
     });
     assert.equal(parsed.AccessKeys[2]?.LastUsedDate, '');
-    assert.equal(parsed.AccessKeys[2]?.Findings, '');
+    assert.deepEqual(parsed.AccessKeys[2]?.Findings, []);
   });
 
   it('writes organization exports with the account ID and name first, and the header fields before the keys', () => {

@@ -61,11 +61,27 @@ describe('core/healthReport', () => {
   it('exports Markdown and HTML with the same figures, the HTML without any script', () => {
     const md = healthReportMarkdown(data);
     assert.match(md, /\*\*5 keys\*\* \(4 active\) of 5 users; \*\*3 need attention\*\*/);
-    assert.match(md, /\| IAM\.8 \| unused-90 \| warning \| 1 \|/);
+    assert.match(md, /\| IAM\.8 \| Unused 90\+ days \| warning \| 1 \|/);
     assert.match(md, /\| 123456789012 \| cat \| AKIACAT0000000000003 \| Active \| 500 \| Rotation due; Unused; Unused 90\+ days \| IAM\.3, CIS 1\.14, IAM\.22, CIS 1\.12, IAM\.8 \|/);
     const html = healthReportHtml(data);
-    assert.match(html, /<td>IAM\.3<\/td><td>rotation-due<\/td><td>warning<\/td><td>2<\/td>/);
+    assert.match(html, /<td>IAM\.3<\/td><td>Rotation due<\/td><td>warning<\/td><td>2<\/td>/);
     assert.doesNotMatch(html, /<script/i);
+  });
+
+  it('counts each key once when two profiles reach one account (by account and key ID); another account\'s keys still count', () => {
+    const listedByOther = { profile: 'dev-readonly', account: '123456789012', source: 'loaded' as const, keys: assessed.slice(0, 2) };
+    const twice = buildHealthReport(
+      [
+        { profile: 'dev', account: '123456789012', source: 'loaded', keys: assessed },
+        { profile: 'dev-admin', account: '123456789012', source: 'loaded', keys: assessed },
+        listedByOther,
+        { profile: 'prod', account: '210987654321', source: 'loaded', keys: assessed.slice(0, 1) },
+      ],
+      { now: NOW, worstCount: 10 },
+    );
+    assert.deepEqual(twice.totals, { keys: 6, activeKeys: 5, needingAttention: 3, users: 6 });
+    assert.deepEqual(twice.worst.map((w) => w.accessKeyId), ['AKIAROOT000000000005', 'AKIACAT0000000000003', 'AKIABOB0000000000002']);
+    assert.deepEqual(twice.accounts.map((a) => a.keys), [5, 5, 2, 1]);
   });
 
   it('the webview page allows only its nonce script and own styles, and links worst keys to Reveal', () => {

@@ -131,7 +131,9 @@ export class UsersNode extends PagedNode<IamUser> {
     // The count says what is shown: "4 of 25+" under a filter, not the loaded total alone.
     const attentionOnly = this.scope.services.view.attentionOnly;
     const narrowed = filter !== '' || attentionOnly;
-    const count = !this.list.hasStarted ? undefined : narrowed ? vscode.l10n.t('{0} of {1}', this.visibleItems().length, loaded) : loaded;
+    // Nothing loaded because the load failed: the error row says so, a "0" beside it would not be true.
+    const failedEmpty = this.list.error !== undefined && this.list.loaded.length === 0;
+    const count = !this.list.hasStarted || failedEmpty ? undefined : narrowed ? vscode.l10n.t('{0} of {1}', this.visibleItems().length, loaded) : loaded;
     const filterText = filter ? vscode.l10n.t('filter: {0}', filter) : undefined;
     const attentionText = attentionOnly ? vscode.l10n.t('needing attention') : undefined;
     item.description = this.statusDescription() ?? ([count, filterText, attentionText].filter(Boolean).join(' · ') || undefined);
