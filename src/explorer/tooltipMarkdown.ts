@@ -6,9 +6,10 @@ import { englishText, type Translate } from '../core/translate';
 import type { IamUser } from '../core/types';
 import { escapeMarkdown } from '../core/markdownText';
 
-/** A user row: name, ARN (with its path), creation time. */
-export function userTooltipMarkdown(user: Pick<IamUser, 'UserName' | 'Arn' | 'CreateDate'>, t: Translate = englishText): string {
-  return `**${escapeMarkdown(user.UserName)}**\n\n${escapeMarkdown(user.Arn)}\n\n${t('Created')}: ${user.CreateDate.toISOString()}`;
+/** A user row: name, ARN (with its path), creation time and, if given, its age in words. */
+export function userTooltipMarkdown(user: Pick<IamUser, 'UserName' | 'Arn' | 'CreateDate'>, t: Translate = englishText, age?: string): string {
+  const created = `${t('Created')}: ${user.CreateDate.toISOString()}${age ? ` (${age})` : ''}`;
+  return `**${escapeMarkdown(user.UserName)}**\n\n${escapeMarkdown(user.Arn)}\n\n${escapeMarkdown(created)}`;
 }
 
 export interface ConnectionTooltip {

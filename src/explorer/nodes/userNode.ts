@@ -55,7 +55,7 @@ export class UserNode extends KeyListNode {
     const status = this.statusDescription();
     item.description = status ?? (details || undefined);
     const created = vscode.l10n.t('created {0}', relativeAge(ageDays));
-    item.tooltip = new vscode.MarkdownString(`${userTooltipMarkdown(this.user, vscode.l10n.t)} (${created})`);
+    item.tooltip = new vscode.MarkdownString(userTooltipMarkdown(this.user, vscode.l10n.t, created));
     item.accessibilityInformation = {
       label: [vscode.l10n.t('User {0}', this.user.UserName), twoActive ? vscode.l10n.t('warning') : undefined, status ?? details, created].filter(Boolean).join(', '),
     };
