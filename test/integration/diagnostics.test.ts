@@ -7,7 +7,7 @@ import * as vscode from 'vscode';
 import { EMULATOR_ACCOUNT_ID } from '../emulator/index';
 import { makeAccessKeyId, makeSecretAccessKey } from '../emulator/keyIds';
 import { SeededRandom } from '../emulator/random';
-import { type Session, calls, configure, delay, startSession } from './fixture';
+import { type Session, calls, configure, delay, startSession, workspaceFolder as folder, writeWorkspaceFile as writeFile } from './fixture';
 
 const SOURCE = 'IAM Access Keys';
 const DAY_MS = 86_400_000;
@@ -29,18 +29,6 @@ async function settled(uri: vscode.Uri, count: number): Promise<vscode.Diagnosti
 async function until(condition: () => boolean, what: string): Promise<void> {
   for (let i = 0; i < 200 && !condition(); i++) await delay(50);
   assert.ok(condition(), `timed out waiting for ${what}`);
-}
-
-function folder(): vscode.Uri {
-  const ws = vscode.workspace.workspaceFolders?.[0];
-  assert.ok(ws, 'no workspace folder');
-  return ws.uri;
-}
-
-async function writeFile(relative: string, content: string): Promise<vscode.Uri> {
-  const uri = vscode.Uri.joinPath(folder(), relative);
-  await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(content));
-  return uri;
 }
 
 const SEVERITY = ['Error', 'Warning', 'Information', 'Hint'];

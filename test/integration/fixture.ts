@@ -1,6 +1,7 @@
 // Shared set-up for the in-host suites: a local IAM emulator over real HTTP, an AWS
 // credentials file with its test profiles, the extension's settings pointed at it, and
 // helpers to read the tree the way VS Code does (getChildren/getTreeItem on the provider).
+import * as assert from 'assert/strict';
 import * as fs from 'fs';
 import * as path from 'path';
 import * as os from 'os';
@@ -45,6 +46,20 @@ export interface Settings {
 }
 
 const TOUCHED = new Set<string>();
+
+/** The test workspace's folder. */
+export function workspaceFolder(): vscode.Uri {
+  const ws = vscode.workspace.workspaceFolders?.[0];
+  assert.ok(ws, 'no workspace folder');
+  return ws.uri;
+}
+
+/** Writes `content` to `relative` in the test workspace. */
+export async function writeWorkspaceFile(relative: string, content: string): Promise<vscode.Uri> {
+  const uri = vscode.Uri.joinPath(workspaceFolder(), relative);
+  await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(content));
+  return uri;
+}
 
 export async function configure(settings: Settings): Promise<void> {
   const config = vscode.workspace.getConfiguration('iamKeys');

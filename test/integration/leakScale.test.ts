@@ -10,24 +10,12 @@ import { makeAccessKeyId } from '../emulator/keyIds';
 import { SeededRandom } from '../emulator/random';
 import { leakPairsText } from '../support/leakPairsText';
 import { until } from '../support/wait';
-import { type Session, callsAbout, configure, startSession, totalCalls } from './fixture';
+import { type Session, callsAbout, configure, startSession, totalCalls, workspaceFolder as folder, writeWorkspaceFile as writeFile } from './fixture';
 
 const SOURCE = 'IAM Access Keys';
 
 function ours(uri: vscode.Uri): vscode.Diagnostic[] {
   return vscode.languages.getDiagnostics(uri).filter((d) => d.source === SOURCE && String(d.code).startsWith('leaked-'));
-}
-
-function folder(): vscode.Uri {
-  const ws = vscode.workspace.workspaceFolders?.[0];
-  assert.ok(ws, 'no workspace folder');
-  return ws.uri;
-}
-
-async function writeFile(relative: string, content: string): Promise<vscode.Uri> {
-  const uri = vscode.Uri.joinPath(folder(), relative);
-  await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(content));
-  return uri;
 }
 
 /** The next change of `uri`'s diagnostics (subscribe before causing it). */
