@@ -187,8 +187,9 @@ const needFloor = {
 };
 
 // Left out on the floor host only: the test that waits out the lookup budget's real one-minute
-// window (about 4 minutes; the budget code is the same on every host).
-const NEWEST_HOST_ONLY = 'a visible document nobody edits makes no lookups after its first pass';
+// window (about 4 minutes; the budget code is the same on every host), and the one that writes a
+// workspace settings file while the window runs (code-server 4.93.1 did not pick it up in 20 s).
+const NEWEST_HOST_ONLY = 'a visible document nobody edits makes no lookups after its first pass|workspace values of maxLookupsPerMinute';
 
 await layer('integration', process.execPath, ['out/test/host/runInCodeServer.js'], [needCodeServer, needChromium]);
 await layer('integration-floor', process.execPath, ['out/test/host/runInCodeServer.js'], [needFloor, needChromium], {
