@@ -88,11 +88,12 @@ export class PagedList<T> {
     for (;;) {
       if (options.signal?.aborted) return { kind: 'loaded', added, calls };
       const outcome = await this.loadNext({ bulk: true });
-      if (outcome.kind === 'complete') return calls === 0 ? outcome : { kind: 'loaded', added, calls };
+      // 'complete' comes only on the first turn: a later turn starts only while IAM said IsTruncated.
       if (outcome.kind !== 'loaded') return outcome;
       calls += outcome.calls;
       added += outcome.added;
       options.onPage?.(this.items.length);
+      // Also ends the walk when onPage reset the list (nothing is truncated after a reset).
       if (!this.isTruncated) return { kind: 'loaded', added, calls };
     }
   }
