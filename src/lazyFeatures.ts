@@ -58,8 +58,8 @@ export class LazyEditorFeatures implements vscode.Disposable {
     },
   };
 
-  /** Drops the hover's answer about a key that changed (nothing to drop before the hover exists). */
-  readonly forget = (accessKeyId: string): void => this.features?.lookup.forget(accessKeyId);
+  /** Drops the hover's and the diagnostics' answers about a key that changed (nothing to drop before they exist). */
+  readonly forget = (accessKeyId: string): void => this.features?.forget(accessKeyId);
 
   private stopTriggers(): void {
     clearTimeout(this.timer);

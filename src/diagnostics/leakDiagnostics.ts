@@ -121,6 +121,18 @@ export class LeakDiagnostics implements vscode.Disposable {
     this.rescanAll();
   }
 
+  /**
+   * A key changed (rotated, deactivated, deleted): documents whose answers named it are judged
+   * again — on screen now, hidden ones once shown — though their text did not change.
+   */
+  forgetKey(accessKeyId: string): void {
+    for (const doc of vscode.workspace.textDocuments) {
+      const memo = this.answered.get(doc.uri.toString());
+      if (!memo?.answers.delete(accessKeyId)) continue;
+      this.rescanWhenVisible(doc, 0);
+    }
+  }
+
   /** Scans every open document again. */
   rescanAll(): void {
     for (const doc of vscode.workspace.textDocuments) this.schedule(doc, 0);
