@@ -15,6 +15,8 @@ import { ContextKeys, setContext } from './explorer/contextValues';
 import { LazyEditorFeatures, recoverInterruptedRotations, registerLazyCommands } from './lazyFeatures';
 import { createLog } from './log';
 import type { RotationOutcome } from './aws/rotateAccessKey';
+import { AttentionBadge } from './reminders/attentionBadge';
+import { RotationReminders } from './reminders/rotationReminders';
 
 /** What activate() returns: for integration tests and other extensions. */
 export interface IamKeysApi {
@@ -26,6 +28,9 @@ export interface IamKeysApi {
   /** What the start-up recovery of interrupted rotations did. */
   readonly recovery: Promise<readonly RotationOutcome[]>;
   readonly organizations: OrgSources;
+  /** The rotation reminders (status-bar item, notifications) and the view's attention badge. */
+  readonly reminders: RotationReminders;
+  readonly badge: AttentionBadge;
 }
 
 const MAX_ATTEMPTS = 5;
@@ -54,6 +59,9 @@ export function activate(context: vscode.ExtensionContext): IamKeysApi {
   void view.attach(treeView);
   void view.setWarnings(settings.current.warnings);
   const documents = new JsonDocuments();
+  // Both only register now: the first reminder check runs a few seconds later, the badge counts after loads.
+  const reminders = new RotationReminders({ sessions, settings, log, state: context.globalState, treeView });
+  const badge = new AttentionBadge({ sessions, settings, treeView, treeChanged: (listener) => vscode.Disposable.from(explorer.onDidChangeTreeData(listener), explorer.onDidFetchChildren(listener)) });
   // Hover, key markers and diagnostics: set up from dist/features.js once a document is open.
   const editor = new LazyEditorFeatures({ sessions, settings, log });
   const journalDir = context.globalStorageUri.fsPath;
@@ -74,6 +82,8 @@ export function activate(context: vscode.ExtensionContext): IamKeysApi {
     vscode.workspace.registerTextDocumentContentProvider(JSON_SCHEME, documents),
     ...registerLazyCommands({ sessions, explorer, treeView, view, settings, log, documents, lookup: editor.lookup, journalDir, forgetHoverKey, organizations }),
     editor,
+    reminders,
+    badge,
     settings.onDidChange((affects) => {
       void view.setWarnings(settings.current.warnings);
       if (affects('allowWriteActions')) void setContext(ContextKeys.writeActionsAllowed, settings.current.allowWriteActions);
@@ -93,7 +103,7 @@ export function activate(context: vscode.ExtensionContext): IamKeysApi {
     log.error(`recovering interrupted rotations failed: ${error instanceof Error ? error.message : String(error)}`);
     return [];
   });
-  return { sessions, explorer, treeView, view, settings, recovery, organizations };
+  return { sessions, explorer, treeView, view, settings, recovery, organizations, reminders, badge };
 }
 
 function askMfaCode(serial: string): Promise<string> {

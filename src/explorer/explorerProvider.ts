@@ -21,6 +21,9 @@ const IDENTITY_WAIT_MS = 1500;
 export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<ExplorerNode | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
+  private readonly fetched = new vscode.EventEmitter<void>();
+  /** Fired when a fetch of children ended (lists may have loaded keys): the badge counts then. */
+  readonly onDidFetchChildren = this.fetched.event;
   /** Rows of the sessions built so far, by session. */
   private readonly rows = new Map<ConnectionSession, ConnectionNode>();
   /** Nodes whose children VS Code is fetching now, and redraws waiting for those fetches. */
@@ -91,6 +94,7 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
     );
     this.fetching.set(node, fetch);
     void fetch.then(() => {
+      this.fetched.fire();
       if (this.fetching.get(node) !== fetch) return;
       this.fetching.delete(node);
       if (this.deferred.delete(node)) this.changed.fire(node);
@@ -200,5 +204,6 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
     for (const row of this.orgRows.values()) row.dispose();
     this.orgRows.clear();
     this.changed.dispose();
+    this.fetched.dispose();
   }
 }

@@ -38,6 +38,7 @@ export interface Settings {
   pageSize?: unknown;
   region?: string;
   rotationWarningDays?: number;
+  rotationReminders?: boolean;
   requestTimeoutSeconds?: number;
   'hover.enabled'?: boolean;
   'hover.cacheSeconds'?: number;
