@@ -84,8 +84,9 @@ export class RotationReminders implements vscode.Disposable {
         if (event.visible) void this.checkSoon();
       }),
     );
-    this.timers.push(setTimeout(() => void this.checkSoon(), FIRST_CHECK_DELAY_MS));
-    this.timers.push(setInterval(() => void this.checkSoon(), RECHECK_INTERVAL_MS));
+    // unref: these timers alone never keep a process alive (the bench activates in plain Node).
+    this.timers.push(setTimeout(() => void this.checkSoon(), FIRST_CHECK_DELAY_MS).unref());
+    this.timers.push(setInterval(() => void this.checkSoon(), RECHECK_INTERVAL_MS).unref());
   }
 
   get statusBar(): StatusBarView {
@@ -196,11 +197,8 @@ export class RotationReminders implements vscode.Disposable {
     const profiles = [...new Set(this.due.map((k) => k.profile))];
     if (profiles.length === 0) return;
     if (profiles.length === 1) return this.rotate(profiles[0] as string);
-    const picked = await vscode.window.showQuickPick(
-      this.due.map((k) => ({ label: k.accessKeyId, description: vscode.l10n.t('profile {0} · {1} days old', k.profile || 'default', k.ageDays), profile: k.profile })),
-      { title: vscode.l10n.t('Rotate Access Key'), placeHolder: vscode.l10n.t('Key to rotate') },
-    );
-    if (picked) await this.rotate(picked.profile);
+    const profile = await pickProfile(this.due);
+    if (profile !== undefined) await this.rotate(profile);
   }
 
   /** Runs the rotation command; a rotated key leaves today's listing (no call needed). */
@@ -238,4 +236,25 @@ export class RotationReminders implements vscode.Disposable {
     for (const timer of this.timers) clearTimeout(timer);
     vscode.Disposable.from(...this.subscriptions).dispose();
   }
+}
+
+/** A pick of the due keys (ID, profile, age); resolves to the chosen key's profile. */
+function pickProfile(due: readonly DueKey[]): Promise<string | undefined> {
+  return new Promise((resolve) => {
+    const pick = vscode.window.createQuickPick<vscode.QuickPickItem & { profile: string }>();
+    pick.title = vscode.l10n.t('Rotate Access Key');
+    pick.placeholder = vscode.l10n.t('Key to rotate');
+    pick.matchOnDescription = true;
+    pick.items = due.map((k) => ({ label: k.accessKeyId, description: vscode.l10n.t('profile {0} · {1} days old', k.profile || 'default', k.ageDays), profile: k.profile }));
+    let chosen: string | undefined;
+    pick.onDidAccept(() => {
+      chosen = pick.selectedItems[0]?.profile;
+      pick.hide();
+    });
+    pick.onDidHide(() => {
+      pick.dispose();
+      resolve(chosen);
+    });
+    pick.show();
+  });
 }

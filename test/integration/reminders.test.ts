@@ -71,7 +71,7 @@ describe('rotation reminders: status bar, notification, badge', function () {
     assert.equal(totalCalls(session.emulator), 2, 'the same day lists no profile again');
   });
 
-  it('"Rotate…" runs the rotation for that key\'s profile; the item\'s click does too', async () => {
+  it('"Rotate…" runs the rotation for that key\'s profile; the item\'s click does too (a pick when several profiles have due keys)', async () => {
     const { api } = session;
     await allowWrites(true);
     // 30 days makes the admin key due: a first reminder for it, answered "Rotate…".
@@ -86,10 +86,22 @@ describe('rotation reminders: status bar, notification, badge', function () {
       ],
     );
 
+    // Keys of two profiles due: the click asks which key, then rotates through its profile.
+    assert.equal(api.reminders.statusBar.text, '$(key) 3 keys to rotate (oldest 200 days)');
+    dialogs.typeInNextPick('', (rows) => rows.find((row) => row.label === LIMITED_KEY));
+    await vscode.commands.executeCommand('iamKeys.rotateDueKey');
+    assert.deepEqual(dialogs.picks.map((p) => p.rows.map((row) => `${row.label} ${row.description ?? ''}`)), [
+      [`${olderKey} profile iam-emulator-limited · 200 days old`, `${LIMITED_KEY} profile iam-emulator-limited · 120 days old`, `${ADMIN_KEY} profile iam-emulator-admin · 45 days old`],
+    ]);
+    assert.deepEqual(dialogs.texts().at(-1), 'Rotate the access key of iam-emulator-limited?');
+
+    // One profile's keys due: no pick, straight to its confirmation.
     await configure({ rotationWarningDays: 90 });
     await until(() => api.reminders.statusBar.text === '$(key) 2 keys to rotate (oldest 200 days)', 'the item without the admin key');
+    const asked = dialogs.asked.length;
     await vscode.commands.executeCommand('iamKeys.rotateDueKey');
-    assert.deepEqual(dialogs.texts().at(-1), 'Rotate the access key of iam-emulator-limited?');
+    assert.equal(dialogs.picks.length, 1, 'no second pick');
+    assert.deepEqual(dialogs.asked.slice(asked).map((m) => m.text), ['Rotate the access key of iam-emulator-limited?']);
     // Each confirmation was cancelled: nothing was written; still two listings in all.
     assert.deepEqual(session.emulator.writeLog(), []);
     assert.equal(calls(session.emulator, 'ListAccessKeys'), 2);
