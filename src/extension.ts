@@ -60,8 +60,9 @@ export function activate(context: vscode.ExtensionContext): IamKeysApi {
   void view.setWarnings(settings.current.warnings);
   const documents = new JsonDocuments();
   // Both only register now: the first reminder check runs a few seconds later, the badge counts after loads.
-  const reminders = new RotationReminders({ sessions, settings, log, state: context.globalState, treeView });
-  const badge = new AttentionBadge({ sessions, settings, treeView, treeChanged: (listener) => vscode.Disposable.from(explorer.onDidChangeTreeData(listener), explorer.onDidFetchChildren(listener)) });
+  const treeChanged: vscode.Event<unknown> = (listener) => vscode.Disposable.from(explorer.onDidChangeTreeData(listener), explorer.onDidFetchChildren(listener));
+  const reminders = new RotationReminders({ sessions, settings, log, state: context.globalState, treeView, treeChanged });
+  const badge = new AttentionBadge({ sessions, settings, treeView, treeChanged });
   // Hover, key markers and diagnostics: set up from dist/features.js once a document is open.
   const editor = new LazyEditorFeatures({ sessions, settings, log });
   const journalDir = context.globalStorageUri.fsPath;

@@ -6,6 +6,7 @@
 // at activation — the first check waits a few seconds (or for the view to be shown).
 import * as vscode from 'vscode';
 import type { ConnectionSession } from '../aws/connectionSession';
+import { classifyError } from '../aws/errors';
 import type { SessionRegistry } from '../aws/sessionRegistry';
 import type { Settings } from '../config';
 import {
@@ -31,6 +32,8 @@ const ROTATE_COMMAND = 'iamKeys.rotateAccessKey';
 const LISTINGS_STATE = 'iamKeys.reminders.listings';
 const REMINDER_STATE = 'iamKeys.reminders.keys';
 const FIRST_CHECK_DELAY_MS = 5_000;
+/** The tree loads in bursts: one re-check (no call within a day) once a burst settles. */
+const TREE_RECHECK_DELAY_MS = 500;
 /** The day changes while the window stays open: looked at hourly (a check of today costs no call). */
 const RECHECK_INTERVAL_MS = 3_600_000;
 /** ListAccessKeys returns at most two keys per user; one page always holds them. */
@@ -42,6 +45,8 @@ export interface RemindersDeps {
   readonly log: Log;
   readonly state: vscode.Memento;
   readonly treeView: vscode.TreeView<unknown>;
+  /** Fired when the tree loaded rows: keys it lists since (a rotation's old key, now Inactive) count instead of the day's listing. */
+  readonly treeChanged?: vscode.Event<unknown>;
   now?(): Date;
 }
 
@@ -66,6 +71,7 @@ export class RotationReminders implements vscode.Disposable {
   private readonly subscriptions: vscode.Disposable[] = [];
   private readonly timers: NodeJS.Timeout[] = [];
   private running: Promise<CheckOutcome> | undefined;
+  private treeTimer: NodeJS.Timeout | undefined;
   private due: readonly DueKey[] = [];
   private visible = false;
   private disposed = false;
@@ -84,6 +90,14 @@ export class RotationReminders implements vscode.Disposable {
         if (event.visible) void this.checkSoon();
       }),
     );
+    if (deps.treeChanged) {
+      this.subscriptions.push(
+        deps.treeChanged(() => {
+          clearTimeout(this.treeTimer);
+          this.treeTimer = setTimeout(() => void this.checkSoon(), TREE_RECHECK_DELAY_MS);
+        }),
+      );
+    }
     // unref: these timers alone never keep a process alive (the bench activates in plain Node).
     this.timers.push(setTimeout(() => void this.checkSoon(), FIRST_CHECK_DELAY_MS).unref());
     this.timers.push(setInterval(() => void this.checkSoon(), RECHECK_INTERVAL_MS).unref());
@@ -145,7 +159,8 @@ export class RotationReminders implements vscode.Disposable {
     try {
       return (await session.api.listAccessKeys({ maxItems: LIST_PAGE_SIZE })).items;
     } catch (error) {
-      this.deps.log.warn(`rotation reminders: listing the keys of ${session.profile || 'default'} failed; tried again tomorrow (${error instanceof Error ? error.name : 'error'})`);
+      const problem = classifyError(error, 'iam:ListAccessKeys');
+      this.deps.log.warn(`rotation reminders: listing the keys of ${session.profile || 'default'} failed (${problem.kind}: ${problem.message}); tried again tomorrow`);
       return [];
     }
   }
@@ -233,7 +248,7 @@ export class RotationReminders implements vscode.Disposable {
 
   dispose(): void {
     this.disposed = true;
-    for (const timer of this.timers) clearTimeout(timer);
+    for (const timer of [...this.timers, this.treeTimer]) clearTimeout(timer);
     vscode.Disposable.from(...this.subscriptions).dispose();
   }
 }

@@ -117,4 +117,19 @@ describe('rotation reminders: status bar, notification, badge', function () {
     await configure({ rotationWarningDays: 365 });
     await until(() => !api.reminders.statusBar.visible && api.treeView.badge === undefined, 'the item hidden and the badge gone');
   });
+
+  it('a rotation made from elsewhere: once the tree lists the old key as Inactive, the item drops it (no listing of its own)', async () => {
+    const { api } = session;
+    await configure({ rotationWarningDays: 30 });
+    await until(() => api.reminders.statusBar.text === '$(key) 3 keys to rotate (oldest 200 days)', 'the admin key due again');
+    const listings = calls(session.emulator, 'ListAccessKeys');
+    const result = (await vscode.commands.executeCommand('iamKeys.rotateAccessKey', { profile: PROFILES.admin, confirm: true })) as { oldKeyStatus?: string } | undefined;
+    assert.equal(result?.oldKeyStatus, 'Inactive');
+    const adminRoot = await childByLabel(api, undefined, /admin/);
+    const mine = await children(api, await childByLabel(api, adminRoot, 'My access keys'));
+    assert.equal(mine.length, 2, 'the tree lists the old and the new key');
+    await until(() => api.reminders.statusBar.text === '$(key) 2 keys to rotate (oldest 200 days)', "the item without the rotated key");
+    assert.ok(!api.reminders.statusBar.tooltip.includes(ADMIN_KEY));
+    assert.equal(calls(session.emulator, 'ListAccessKeys'), listings + 2, "the rotation's own check and the tree's list, nothing for the reminders");
+  });
 });
