@@ -3,7 +3,7 @@
 // registry (one session per connection) → explorer, commands and hover, which all share it.
 import * as vscode from 'vscode';
 import { createConnection } from './aws/connection';
-import { OrgSources } from './aws/orgSources';
+import { OrgSources } from './aws/organization/orgSources';
 import { listProfiles } from './aws/profiles';
 import { SessionRegistry } from './aws/sessionRegistry';
 import { JSON_SCHEME, JsonDocuments } from './commands/jsonDocuments';
