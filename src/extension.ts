@@ -3,35 +3,21 @@
 // registry (one session per connection) → explorer, commands and hover, which all share it.
 import * as vscode from 'vscode';
 import { createConnection } from './aws/connection';
-import { OrgSources } from './aws/orgSources';
+import { OrgSources } from './aws/organization/orgSources';
 import { listProfiles } from './aws/profiles';
 import { SessionRegistry } from './aws/sessionRegistry';
 import { JSON_SCHEME, JsonDocuments } from './commands/jsonDocuments';
 import { CONNECTION_KEYS, Settings } from './config';
 import { ExplorerProvider } from './explorer/explorerProvider';
-import type { ExplorerNode } from './explorer/nodes/explorerNode';
 import { ViewState } from './explorer/viewState';
 import { ContextKeys, setContext } from './explorer/contextValues';
 import { LazyEditorFeatures, recoverInterruptedRotations, registerLazyCommands } from './lazyFeatures';
 import { createLog } from './log';
-import type { RotationOutcome } from './aws/rotateAccessKey';
 import { AttentionBadge } from './reminders/attentionBadge';
 import { RotationReminders } from './reminders/rotationReminders';
+import { createPublicApi, type IamKeysApi } from './publicApi';
 
-/** What activate() returns: for integration tests and other extensions. */
-export interface IamKeysApi {
-  readonly sessions: SessionRegistry;
-  readonly explorer: ExplorerProvider;
-  readonly treeView: vscode.TreeView<ExplorerNode>;
-  readonly view: ViewState;
-  readonly settings: Settings;
-  /** What the start-up recovery of interrupted rotations did. */
-  readonly recovery: Promise<readonly RotationOutcome[]>;
-  readonly organizations: OrgSources;
-  /** The rotation reminders (status-bar item, notifications) and the view's attention badge. */
-  readonly reminders: RotationReminders;
-  readonly badge: AttentionBadge;
-}
+export type { IamKeysApi, IamKeysInternals } from './publicApi';
 
 const MAX_ATTEMPTS = 5;
 
@@ -104,7 +90,7 @@ export function activate(context: vscode.ExtensionContext): IamKeysApi {
     log.error(`recovering interrupted rotations failed: ${error instanceof Error ? error.message : String(error)}`);
     return [];
   });
-  return { sessions, explorer, treeView, view, settings, recovery, organizations, reminders, badge };
+  return createPublicApi({ sessions, explorer, treeView, view, settings, recovery, organizations, reminders, badge });
 }
 
 function askMfaCode(serial: string): Promise<string> {

@@ -8,6 +8,7 @@ import * as vscode from 'vscode';
 import type { RotationOutcome } from './aws/rotateAccessKey';
 import { type CommandId, CommandIds } from './commands/commandIds';
 import type { CommandDeps } from './commands/deps';
+import { JOURNAL_FILE_PATTERN } from './core/journalFileName';
 import type { EditorFeatures } from './features';
 import { loadFeatures } from './featuresLoader';
 import type { HoverWiring } from './hover/registerHover';
@@ -73,8 +74,6 @@ export class LazyEditorFeatures implements vscode.Disposable {
   }
 }
 
-const JOURNAL_FILE = /^rotation-[A-Za-z0-9-]+\.json$/;
-
 /** Finishes or undoes a rotation the last session left half done; loads nothing when there is none. */
 export async function recoverInterruptedRotations(deps: Parameters<ReturnType<typeof loadFeatures>['recoverInterruptedRotations']>[0]): Promise<readonly RotationOutcome[]> {
   if (!journalHasRecords(deps.journalDir)) return [];
@@ -88,7 +87,7 @@ export async function recoverInterruptedRotations(deps: Parameters<ReturnType<ty
  */
 function journalHasRecords(dir: string): boolean {
   try {
-    return fs.existsSync(dir) && fs.readdirSync(dir).some((name) => JOURNAL_FILE.test(name));
+    return fs.existsSync(dir) && fs.readdirSync(dir).some((name) => JOURNAL_FILE_PATTERN.test(name));
   } catch {
     return false;
   }

@@ -8,7 +8,7 @@ import type { AccessKey } from '../core/types';
 import type { Connection } from './connection';
 import { ConnectionSession, type ConnectionFactory, type IndexedKey } from './connectionSession';
 import { hasDefaultCredentialSource } from './credentialSources';
-import { EndpointRefusedError } from './endpointGuard';
+import { EndpointRefusedError } from './endpointRule';
 import type { IamApi } from './iamApi';
 import { classifyError } from './errors';
 import type { ProfileInfo } from './profiles';

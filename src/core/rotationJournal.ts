@@ -6,6 +6,7 @@ import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { writeFileAtomic } from './atomicFile';
 import { SecretText } from './secretText';
+import { JOURNAL_FILE_PATTERN } from './journalFileName';
 
 export type RotationStep =
   | 'started' // about to call CreateAccessKey (its answer may be lost: the new key ID is unknown)
@@ -68,7 +69,7 @@ export function assertNoSecret(value: unknown): void {
   if (value && typeof value === 'object') for (const inner of Object.values(value)) assertNoSecret(inner);
 }
 
-const FILE_PATTERN = /^rotation-[A-Za-z0-9-]+\.json$/;
+const FILE_PATTERN = JOURNAL_FILE_PATTERN;
 
 /** One JSON file per rotation in a directory (the extension's global storage in the editor). */
 export class RotationJournal {

@@ -3,7 +3,7 @@
 // no AWS state; rows render what the sessions know.
 import * as vscode from 'vscode';
 import type { ConnectionSession } from '../aws/connectionSession';
-import type { OrgSources } from '../aws/orgSources';
+import type { OrgSources } from '../aws/organization/orgSources';
 import type { SessionRegistry } from '../aws/sessionRegistry';
 import { ContextKeys, setContext } from './contextValues';
 import { withAccessibleName } from './rowText';

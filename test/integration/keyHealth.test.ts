@@ -8,7 +8,7 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import type { HealthReportData } from '../../src/core/healthReport';
 import type { ExplorerNode } from '../../src/explorer/nodes/explorerNode';
-import type { IamKeysApi } from '../../src/extension';
+import type { IamKeysInternals } from '../../src/extension';
 import type { IamEmulator } from '../emulator';
 import { type Session, calls, childByLabel, children, item, label, startSession } from './fixture';
 
@@ -40,7 +40,7 @@ function recordingListeners(panel: vscode.WebviewPanel, listeners: ((message: un
   });
 }
 
-async function usersNode(api: IamKeysApi): Promise<ExplorerNode> {
+async function usersNode(api: IamKeysInternals): Promise<ExplorerNode> {
   const [root] = await children(api);
   return childByLabel(api, root, 'Users');
 }

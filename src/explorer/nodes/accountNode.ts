@@ -4,8 +4,8 @@
 // are greyed and never entered.
 import * as vscode from 'vscode';
 import { classifyError } from '../../aws/errors';
-import type { AccountSource } from '../../aws/orgSources';
-import type { OrgAccountInfo } from '../../core/orgTraversal';
+import type { AccountSource } from '../../aws/organization/orgSources';
+import type { OrgAccountInfo } from '../../aws/organization/orgTraversal';
 import { ContextValues } from '../contextValues';
 import type { ExplorerServices, NodeScope } from '../services';
 import { ExplorerNode } from './explorerNode';

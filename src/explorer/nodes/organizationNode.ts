@@ -3,8 +3,8 @@
 // Listing accounts assumes no role; each account row enters its account only when expanded.
 import * as vscode from 'vscode';
 import { ConnectionSession } from '../../aws/connectionSession';
-import type { AccountSource } from '../../aws/orgSources';
-import type { OrgAccountInfo } from '../../core/orgTraversal';
+import type { AccountSource } from '../../aws/organization/orgSources';
+import type { OrgAccountInfo } from '../../aws/organization/orgTraversal';
 import type { Page } from '../../core/types';
 import { ContextValues } from '../contextValues';
 import type { ExplorerServices } from '../services';

@@ -4,8 +4,8 @@
 // only when asked — expanding it, or an organization-wide walk — and at most once at a time:
 // concurrent asks share one entry, a failure is kept with its reason until retried, and an
 // answer arriving after reset() is dropped. Suspended or filtered-out accounts are never entered.
-import { AbortError, isAbortError, mapWithConcurrency } from './concurrency';
-import { PagedList, type LoadOutcome, type PageFetcher } from './pagedList';
+import { AbortError, isAbortError, mapWithConcurrency } from '../../core/concurrency';
+import { PagedList, type LoadOutcome, type PageFetcher } from '../../core/pagedList';
 
 export interface OrgAccountInfo {
   /** 12-digit account ID. */

@@ -20,9 +20,10 @@ import type {
   MetadataBearer,
   MiddlewareStack,
 } from '@smithy/types';
-import type { AttemptRecord, ConnectionHooks, ConnectionSettings, RequestSender } from './connection';
+import type { AttemptRecord, ConnectionHooks, ConnectionSettings, RequestSender } from './connectionTypes';
 import { DeadlineHttpHandler } from './deadlineHttpHandler';
 import { guardedEndpointConfig, guardRequestHandler, reportIgnoredEndpoints } from './endpointGuard';
+import type { SdkHost } from './sdkHost';
 
 /** At least this many attempts for calls that AWS throttles by design (walks over many accounts). */
 export const MIN_ATTEMPTS_FOR_BULK = 8;
@@ -43,9 +44,10 @@ export class ClientFactory {
 
   constructor(
     readonly settings: ConnectionSettings,
+    readonly host: SdkHost,
     private readonly hooks: ConnectionHooks = {},
   ) {
-    this.endpoint = guardedEndpointConfig(settings.endpoint);
+    this.endpoint = guardedEndpointConfig(settings.endpoint, host);
   }
 
   iam(credentials: AwsCredentialIdentityProvider): IAMClient {
@@ -126,7 +128,7 @@ export class ClientFactory {
         new NodeHttpHandler({ requestTimeout: requestTimeoutMs, connectionTimeout: Math.min(requestTimeoutMs, 5000), throwOnRequestTimeout: true }),
         requestTimeoutMs,
       );
-    return this.keep(guardRequestHandler(inner, (message) => this.hooks.log?.warn(message)));
+    return this.keep(guardRequestHandler(inner, this.host, (message) => this.hooks.log?.warn(message)));
   }
 
   private keep<T extends Destroyable>(made: T): T {

@@ -9,23 +9,19 @@
 // https-or-loopback rule of validateEndpoint), the reason is logged, and the request handler
 // refuses any request whose URL breaks the rule, whatever resolved it.
 import type { HttpHandlerOptions } from '@smithy/types';
-import { isLoopbackHost, validateEndpoint } from '../core/validation';
+import type { SdkHost } from './sdkHost';
 
 /** For the SDK's own nested clients (assume-role STS, SSO, SSO-OIDC) via `clientConfig`. */
 export const IGNORE_CONFIGURED_ENDPOINTS = { ignoreConfiguredEndpointUrls: true } as const;
-
-export class EndpointRefusedError extends Error {
-  override readonly name = 'EndpointRefusedError';
-}
 
 /**
  * The endpoint part of every client's config: `endpoint` only from the checked setting,
  * configured endpoint URLs ignored. Throws if `endpoint` breaks the rule (a caller that skipped
  * the settings check must not get a client).
  */
-export function guardedEndpointConfig(endpoint: string): { endpoint?: string; ignoreConfiguredEndpointUrls: true } {
-  const check = validateEndpoint(endpoint);
-  if (!check.ok) throw new EndpointRefusedError(check.reason);
+export function guardedEndpointConfig(endpoint: string, host: SdkHost): { endpoint?: string; ignoreConfiguredEndpointUrls: true } {
+  const check = host.validateEndpoint(endpoint);
+  if (!check.ok) throw host.endpointRefused(check.reason);
   return { ...(endpoint ? { endpoint } : {}), ...IGNORE_CONFIGURED_ENDPOINTS };
 }
 
@@ -37,13 +33,6 @@ export function describeEndpoint(url: string): string {
   } catch {
     return '(not a URL)';
   }
-}
-
-/** Whether a request to protocol + hostname passes the https-or-loopback rule. */
-export function requestAllowed(protocol: string | undefined, hostname: string | undefined): boolean {
-  if (!hostname) return false;
-  const scheme = (protocol ?? '').replace(/:$/, '').toLowerCase();
-  return scheme === 'https' || (scheme === 'http' && isLoopbackHost(hostname));
 }
 
 interface RequestLike {
@@ -61,16 +50,16 @@ interface HandlerLike<R> {
  * breaks the https-or-loopback rule, then hands the rest to `inner`. Nested clients that the
  * credential providers build reuse the caller's handler, so they are covered too.
  */
-export function guardRequestHandler<R extends RequestLike, H extends HandlerLike<R>>(inner: H, onRefused?: (message: string) => void): H {
+export function guardRequestHandler<R extends RequestLike, H extends HandlerLike<R>>(inner: H, host: SdkHost, onRefused?: (message: string) => void): H {
   return new Proxy(inner, {
     get(target, property, receiver) {
       if (property !== 'handle') return Reflect.get(target, property, receiver) as unknown;
       return (request: R, options?: HttpHandlerOptions) => {
-        if (!requestAllowed(request.protocol, request.hostname)) {
+        if (!host.requestAllowed(request.protocol, request.hostname)) {
           const where = `${(request.protocol ?? '').replace(/:$/, '')}://${request.hostname ?? ''}${request.port ? `:${request.port}` : ''}`;
           const message = `Refused to send a signed request to ${where}: only https://, or http:// on this machine, is allowed.`;
           onRefused?.(message);
-          return Promise.reject(new EndpointRefusedError(message));
+          return Promise.reject(host.endpointRefused(message));
         }
         return target.handle(request, options);
       };

@@ -15,10 +15,10 @@ import {
   paginateListUsers,
 } from '@aws-sdk/client-iam';
 import { GetAccessKeyInfoCommand, GetCallerIdentityCommand, type STSClient } from '@aws-sdk/client-sts';
-import type { AccessKey, AccessKeyLastUsed, AccessKeyStatus, CallerIdentity, IamUser, Page } from '../core/types';
-import { SecretText } from '../core/secretText';
-import type { CredentialReportState, IamApi } from './iamApi';
-import type { CreatedAccessKey, IamWriteApi } from './iamWriteApi';
+import type { AccessKey, AccessKeyLastUsed, AccessKeyStatus, CallerIdentity, IamUser, Page } from '../../core/types';
+import type { CredentialReportState, IamApi } from '../iamApi';
+import type { SdkHost } from './sdkHost';
+import type { CreatedAccessKey, IamWriteApi } from '../iamWriteApi';
 
 const EPOCH = new Date(0);
 
@@ -26,6 +26,7 @@ export class SdkIamApi implements IamApi, IamWriteApi {
   constructor(
     private readonly iam: IAMClient,
     private readonly sts: STSClient,
+    private readonly host: Pick<SdkHost, 'secret'>,
   ) {}
 
   async getCallerIdentity(signal?: AbortSignal): Promise<CallerIdentity> {
@@ -90,7 +91,7 @@ export class SdkIamApi implements IamApi, IamWriteApi {
     const out = await this.iam.send(new CreateAccessKeyCommand({ UserName: userName }), { abortSignal: signal });
     const made = out.AccessKey;
     if (!made?.AccessKeyId || !made.SecretAccessKey) throw new Error('CreateAccessKey answered without a key');
-    const secret = new SecretText(made.SecretAccessKey);
+    const secret = this.host.secret(made.SecretAccessKey);
     const key = toAccessKey({ UserName: made.UserName, AccessKeyId: made.AccessKeyId, Status: made.Status, CreateDate: made.CreateDate }, userName);
     return { key, secret };
   }

@@ -1,7 +1,7 @@
 // Pace of organization mode's control-plane calls, per API family. Identity Center documents
 // 20 requests per second for the portal; STS and Organizations publish no figure and can't be
 // raised, so we stay well below what throttles in practice and let the SDK back off beyond it.
-import { TokenBuckets, type TokenBucketRate } from '../core/tokenBucket';
+import { TokenBuckets, type TokenBucketRate } from '../../core/tokenBucket';
 
 export type OrgApiFamily = 'sts' | 'organizations' | 'sso';
 
