@@ -23,6 +23,7 @@ import type {
 import type { AttemptRecord, ConnectionHooks, ConnectionSettings, RequestSender } from './connection';
 import { DeadlineHttpHandler } from './deadlineHttpHandler';
 import { guardedEndpointConfig, guardRequestHandler, reportIgnoredEndpoints } from './endpointGuard';
+import { noteTriedHost } from './triedHost';
 
 /** At least this many attempts for calls that AWS throttles by design (walks over many accounts). */
 export const MIN_ATTEMPTS_FOR_BULK = 8;
@@ -166,6 +167,7 @@ function observeAttempts<I extends object, O extends MetadataBearer>(stack: Midd
         onAttempt({ operation, durationMs: Date.now() - started });
         return result;
       } catch (error) {
+        noteTriedHost(error, args.request);
         onAttempt({ operation, durationMs: Date.now() - started, error });
         throw error;
       }
