@@ -143,7 +143,7 @@ async function screenshot(url, file) {
     await tab.waitFor({ timeout: 60_000 });
     await tab.click();
     await page.mouse.move(700, 500); // no tooltip in the picture
-    const tree = page.getByRole('tree', { name: 'Access Keys', exact: true });
+    const tree = page.getByRole('tree', { name: 'IAM Access Keys', exact: true });
     const rows = tree.getByRole('treeitem');
     // No rows is possible too (e.g. the "no credentials" welcome view): still take the picture.
     const hasRows = await rows.first().waitFor({ timeout: 20_000 }).then(() => true, () => false);
