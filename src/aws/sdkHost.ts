@@ -2,6 +2,7 @@
 import { SecretText } from '../core/secretText';
 import { validateEndpoint } from '../core/validation';
 import { EndpointRefusedError, requestAllowed } from './endpointRule';
+import { noteTriedHost } from './triedHost';
 import type { SdkHost } from './sdk/sdkHost';
 
 export const sdkHost: SdkHost = {
@@ -9,4 +10,5 @@ export const sdkHost: SdkHost = {
   requestAllowed,
   endpointRefused: (message) => new EndpointRefusedError(message),
   secret: (value) => new SecretText(value),
+  noteTriedHost,
 };

@@ -72,9 +72,18 @@ export async function listAccessKeys(arg: ListAccessKeysCommandArgs | UserNode |
   }
 }
 
-/** Loaded user names to pick from; any typed name is checked against IAM's rule as it is typed. */
-function askUserName(session: ConnectionSession, deps: CommandDeps): Promise<string | undefined> {
-  const names = deps.explorer.rowOf(session)?.users.list.loaded.map((u) => u.UserName) ?? [];
+/** Loaded user names to pick from (an exact match first); any typed name is checked against IAM's rule as it is typed. */
+async function askUserName(session: ConnectionSession, deps: CommandDeps): Promise<string | undefined> {
+  // Users never expanded (or no row drawn yet): their first page, so a typed name that exists
+  // is offered as that user, not "as typed".
+  const users = deps.explorer.rowOf(session)?.users;
+  if (users && !users.list.hasStarted) await users.load();
+  const names = users
+    ? users.list.loaded.map((u) => u.UserName)
+    : await session.api.listUsers({ maxItems: deps.settings.current.pageSize }).then(
+        (page) => page.items.map((u) => u.UserName),
+        () => [],
+      );
   return pickOrType({
     title: vscode.l10n.t('List Access Keys — user name'),
     placeholder: vscode.l10n.t('User name; or pick "(my own keys)" for the identity you are signed in as'),

@@ -55,7 +55,14 @@ export async function rotateAccessKey(arg: unknown, deps: CommandDeps): Promise<
       vscode.l10n.t('Rotate the access key of {0}?', profile || 'default'),
       {
         modal: true,
-        detail: vscode.l10n.t('A new key is created and written into the credentials file; once it works, the old key is {0}. Other programs using the old key stop working.', deleteOld ? vscode.l10n.t('deleted') : vscode.l10n.t('deactivated')),
+        // Names the key and the file, so the user knows what changes where.
+        detail: vscode.l10n.t(
+          'A new key is created and written into {0} (profile {1}); once it works, the old key {2} is {3}. Other programs using {2} stop working.',
+          credentialsFilePath(),
+          profile || 'default',
+          (arg instanceof AccessKeyNode ? arg.key.AccessKeyId : (await deps.sessions.byProfile(profile))?.signingKeyId()) ?? vscode.l10n.t('(not known yet)'),
+          deleteOld ? vscode.l10n.t('deleted') : vscode.l10n.t('deactivated'),
+        ),
       },
       go,
     );

@@ -137,7 +137,7 @@ export class ClientFactory {
   }
 
   private observed<T extends { middlewareStack: MiddlewareStack<object, MetadataBearer> }>(client: T): T {
-    if (this.hooks.onAttempt) observeAttempts(client.middlewareStack, this.hooks.onAttempt);
+    if (this.hooks.onAttempt) observeAttempts(client.middlewareStack, this.host, this.hooks.onAttempt);
     return client;
   }
 }
@@ -158,7 +158,7 @@ function reportOnce(log: { warn(message: string): void }, profile: string): void
 }
 
 /** Sits inside the retry loop, so it sees each attempt and the error that caused a retry. */
-function observeAttempts<I extends object, O extends MetadataBearer>(stack: MiddlewareStack<I, O>, onAttempt: (record: AttemptRecord) => void): void {
+function observeAttempts<I extends object, O extends MetadataBearer>(stack: MiddlewareStack<I, O>, host: SdkHost, onAttempt: (record: AttemptRecord) => void): void {
   stack.addRelativeTo(
     (next: FinalizeHandler<I, O>, context: HandlerExecutionContext) => async (args: FinalizeHandlerArguments<I>) => {
       const started = Date.now();
@@ -168,6 +168,7 @@ function observeAttempts<I extends object, O extends MetadataBearer>(stack: Midd
         onAttempt({ operation, durationMs: Date.now() - started });
         return result;
       } catch (error) {
+        host.noteTriedHost(error, args.request);
         onAttempt({ operation, durationMs: Date.now() - started, error });
         throw error;
       }

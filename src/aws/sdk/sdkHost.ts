@@ -13,4 +13,6 @@ export interface SdkHost {
   endpointRefused(message: string): Error;
   /** A secret access key the SDK returned, wrapped so no log or JSON shows it. */
   secret(value: string): SecretText;
+  /** Notes on a failed request's error the host it went to (src/aws/triedHost.ts). */
+  noteTriedHost(error: unknown, request: unknown): void;
 }

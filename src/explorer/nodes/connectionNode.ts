@@ -4,12 +4,13 @@
 import * as vscode from 'vscode';
 import type { ConnectionSession } from '../../aws/connectionSession';
 import { classifyError } from '../../aws/errors';
+import { triedHost } from '../../aws/triedHost';
 import { CommandIds } from '../../commands/commandIds';
 import { ContextValues } from '../contextValues';
 import { connectionTooltipMarkdown } from '../tooltipMarkdown';
 import type { ExplorerServices, NodeScope } from '../services';
 import { ExplorerNode } from './explorerNode';
-import { MessageNode, retryRow } from './messageNode';
+import { MessageNode, failureLogLine, retryRow } from './messageNode';
 import { MyKeysNode } from './myKeysNode';
 import { UsersNode } from './usersNode';
 
@@ -63,9 +64,10 @@ export class ConnectionNode extends ExplorerNode implements NodeScope, vscode.Di
     const failure = session.identityError();
     if (failure !== undefined) {
       const problem = classifyError(failure, 'sts:GetCallerIdentity');
-      this.services.log.warn(`${this.id}: ${problem.kind} ${problem.code ?? ''} ${problem.message}`);
+      const host = triedHost(failure);
+      this.services.log.warn(failureLogLine(this.id, problem, host));
       session.retryIdentity(); // a click on the row (or a redraw) asks again
-      return [retryRow(this, 'identity-error', problem)];
+      return [retryRow(this, 'identity-error', problem, host)];
     }
     // Show the account in this row's description (the tree redraws once these children landed).
     if (first) this.services.refresh(this);
@@ -98,6 +100,7 @@ export class ConnectionNode extends ExplorerNode implements NodeScope, vscode.Di
         signingKeyId: session.signingKeyId(),
         identityArn: caller?.Arn,
         region: settings.region,
+        partition: session.partition(),
         endpoint: settings.endpoint || undefined,
       },
       vscode.l10n.t,

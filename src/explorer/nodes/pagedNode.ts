@@ -3,13 +3,14 @@
 // only while IAM said IsTruncated. Empty and error states are rows, never pop-ups.
 import * as vscode from 'vscode';
 import { classifyError } from '../../aws/errors';
+import { triedHost } from '../../aws/triedHost';
 import { type LoadOutcome, PagedList, pageSizeFor } from '../../core/pagedList';
 import type { Page } from '../../core/types';
 import { CommandIds } from '../../commands/commandIds';
 import type { NodeScope } from '../services';
 import { ExplorerNode } from './explorerNode';
 import { LoadMoreNode } from './loadMoreNode';
-import { MessageNode } from './messageNode';
+import { errorTooltip, failureLogLine, MessageNode, withHost } from './messageNode';
 
 export abstract class PagedNode<T> extends ExplorerNode {
   readonly list: PagedList<T>;
@@ -60,7 +61,7 @@ export abstract class PagedNode<T> extends ExplorerNode {
   protected afterLoad(outcome: LoadOutcome): LoadOutcome {
     if (outcome.kind === 'failed') {
       const problem = classifyError(outcome.error, this.action);
-      this.scope.services.log.warn(`${this.id}: ${problem.kind} ${problem.code ?? ''} ${problem.message}`);
+      this.scope.services.log.warn(failureLogLine(this.id, problem, triedHost(outcome.error)));
     }
     return outcome;
   }
@@ -132,7 +133,8 @@ export abstract class PagedNode<T> extends ExplorerNode {
     if (error !== undefined) return [this.errorRow(error)];
     if (this.list.isTruncated) return [new LoadMoreNode(this as PagedNode<unknown>)];
     if (this.visibleItems().length === 0) {
-      return [new MessageNode(this, { key: 'empty', label: this.emptyLabel(), icon: new vscode.ThemeIcon('circle-slash') })];
+      // The default info icon: circle-slash is what an Inactive key shows.
+      return [new MessageNode(this, { key: 'empty', label: this.emptyLabel() })];
     }
     return [];
   }
@@ -147,8 +149,8 @@ export abstract class PagedNode<T> extends ExplorerNode {
     return new MessageNode(this, {
       key: `error`,
       label: problem.message,
-      description: restart ? vscode.l10n.t('click to reload the list') : vscode.l10n.t('click to retry'),
-      tooltip: [problem.message, problem.hint].filter(Boolean).join('\n'),
+      description: withHost(restart ? vscode.l10n.t('click to reload the list') : vscode.l10n.t('click to retry'), triedHost(error)),
+      tooltip: errorTooltip(problem, triedHost(error)),
       icon: new vscode.ThemeIcon('error', new vscode.ThemeColor('list.errorForeground')),
       command,
     });
