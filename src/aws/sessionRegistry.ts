@@ -89,6 +89,12 @@ export class SessionRegistry {
     return (await this.sessions()).find((s) => s.profile === profile);
   }
 
+  /** The session of the main profile (the first configured), the one a command uses when none is named. */
+  async main(): Promise<ConnectionSession | undefined> {
+    const [first] = await this.sessions();
+    return first;
+  }
+
   /** The first session signed in to `account` (asks each session's identity once). */
   async byAccount(account: string): Promise<ConnectionSession | undefined> {
     const sessions = await this.sessions();

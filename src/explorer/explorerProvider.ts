@@ -9,10 +9,11 @@ import { ContextKeys, setContext } from './contextValues';
 import { withAccessibleName } from './rowText';
 import { AccessKeyNode } from './nodes/accessKeyNode';
 import { ConnectionNode } from './nodes/connectionNode';
-import type { ExplorerNode } from './nodes/explorerNode';
+import { ExplorerNode } from './nodes/explorerNode';
 import type { KeyListNode } from './nodes/keyListNode';
 import { MessageNode } from './nodes/messageNode';
 import { OrganizationNode } from './nodes/organizationNode';
+import { PagedNode } from './nodes/pagedNode';
 import type { ExplorerServices } from './services';
 
 /** How long the first render waits for sts:GetCallerIdentity before showing roots anyway. */
@@ -170,6 +171,17 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
   reconnect(node: ConnectionNode): void {
     node.session.reconnect();
     this.refresh(node);
+  }
+
+  /** A row's key changed in AWS: its list loads again (the whole view redraws for no row). */
+  reloadListOf(row: unknown): void {
+    const list = row instanceof ExplorerNode ? row.parent : undefined;
+    if (list instanceof PagedNode) {
+      list.reset();
+      this.refresh(list);
+    } else {
+      this.refresh();
+    }
   }
 
   /**

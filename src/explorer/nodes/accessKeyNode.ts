@@ -4,13 +4,14 @@ import * as vscode from 'vscode';
 import { classifyError } from '../../aws/errors';
 import { formatLocal, formatUtc } from '../../core/format';
 import { CommandIds } from '../../commands/commandIds';
-import { longAge, relativeAge, shortAge } from '../rowText';
+import { describeLastUsed, longAge, relativeAge, shortAge } from '../rowText';
 import { ruleLabel } from '../ruleLabels';
 import { findingLine, type KeyHealth } from '../../core/keyHealth';
 import type { AccessKey, AccessKeyLastUsed } from '../../core/types';
 import { escapeMarkdown } from '../../core/markdownText';
 import { ContextValues } from '../contextValues';
 import type { NodeScope } from '../services';
+import type { RowResource } from '../../model/rowResource';
 import { ExplorerNode } from './explorerNode';
 import type { KeyListNode } from './keyListNode';
 
@@ -26,6 +27,10 @@ export class AccessKeyNode extends ExplorerNode {
   ) {
     super();
     this.id = `${parent.id}/key/${key.AccessKeyId}`;
+  }
+
+  override get resource(): RowResource {
+    return { kind: 'key', key: this.key, session: this.scope.session };
   }
 
   health(lastUsed?: AccessKeyLastUsed): KeyHealth {
@@ -105,13 +110,6 @@ export function keyTooltip(key: AccessKey, health: KeyHealth, lastUsed: AccessKe
   }
   // The legend is said once, in the view's ⋯ menu (Key Health Legend), not in every tooltip.
   return md;
-}
-
-export function describeLastUsed(lastUsed?: AccessKeyLastUsed, error?: string): string {
-  if (error) return vscode.l10n.t('unknown ({0})', error);
-  if (!lastUsed) return vscode.l10n.t('unknown');
-  if (!lastUsed.LastUsedDate) return vscode.l10n.t('never used');
-  return `${formatUtc(lastUsed.LastUsedDate)} · ${lastUsed.ServiceName} · ${lastUsed.Region}`;
 }
 
 /** IAM text (user names, services, regions, error text) as literal Markdown in a table cell. */

@@ -9,6 +9,7 @@ import { ContextValues } from '../contextValues';
 import { connectionTooltipMarkdown } from '../tooltipMarkdown';
 import type { ExplorerServices, NodeScope } from '../services';
 import { ExplorerNode } from './explorerNode';
+import type { RowResource } from '../../model/rowResource';
 import { MessageNode, retryRow } from './messageNode';
 import { MyKeysNode } from './myKeysNode';
 import { UsersNode } from './usersNode';
@@ -30,6 +31,10 @@ export class ConnectionNode extends ExplorerNode implements NodeScope, vscode.Di
     this.users = new UsersNode(this, this);
     // A reconnect forgets what the session knew: the lists go with it.
     this.stopListening = session.onDidReset(() => this.resetLists());
+  }
+
+  override get resource(): RowResource {
+    return { kind: 'profile', profile: this.session.profile, session: this.session };
   }
 
   get profile(): string {

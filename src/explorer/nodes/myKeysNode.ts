@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 import type { AccessKey, Page } from '../../core/types';
 import { ContextValues } from '../contextValues';
 import type { NodeScope } from '../services';
+import type { RowResource } from '../../model/rowResource';
 import type { ExplorerNode } from './explorerNode';
 import { KeyListNode } from './keyListNode';
 
@@ -13,6 +14,10 @@ export class MyKeysNode extends KeyListNode {
   constructor(parent: ExplorerNode, scope: NodeScope) {
     super(parent, scope, 'iam:ListAccessKeys');
     this.id = `${parent.id}/mykeys`;
+  }
+
+  override get resource(): RowResource {
+    return { kind: 'ownKeys', session: this.scope.session };
   }
 
   protected fetchPage(marker: string | undefined, signal: AbortSignal, maxItems: number): Promise<Page<AccessKey>> {

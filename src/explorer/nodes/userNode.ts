@@ -8,6 +8,7 @@ import type { AccessKey, IamUser, Page } from '../../core/types';
 import { ContextValues } from '../contextValues';
 import { userTooltipMarkdown } from '../tooltipMarkdown';
 import type { NodeScope } from '../services';
+import type { RowResource } from '../../model/rowResource';
 import type { ExplorerNode } from './explorerNode';
 import { KeyListNode } from './keyListNode';
 
@@ -17,6 +18,10 @@ export class UserNode extends KeyListNode {
   constructor(parent: ExplorerNode, scope: NodeScope, readonly user: IamUser) {
     super(parent, scope, 'iam:ListAccessKeys');
     this.id = `${parent.id.replace(/\/users$/, '')}/user/${user.UserName}`;
+  }
+
+  override get resource(): RowResource {
+    return { kind: 'user', user: this.user, session: this.scope.session };
   }
 
   protected fetchPage(marker: string | undefined, signal: AbortSignal, maxItems: number): Promise<Page<AccessKey>> {

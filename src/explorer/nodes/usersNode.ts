@@ -8,6 +8,7 @@ import type { LoadOutcome } from '../../core/pagedList';
 import type { IamUser, Page } from '../../core/types';
 import { ContextValues } from '../contextValues';
 import type { NodeScope } from '../services';
+import type { RowResource } from '../../model/rowResource';
 import type { ExplorerNode } from './explorerNode';
 import { PagedNode } from './pagedNode';
 import { UserNode } from './userNode';
@@ -37,6 +38,10 @@ export class UsersNode extends PagedNode<IamUser> {
   constructor(parent: ExplorerNode, scope: NodeScope) {
     super(parent, scope, 'iam:ListUsers');
     this.id = `${parent.id}/users`;
+  }
+
+  override get resource(): RowResource {
+    return { kind: 'users', session: this.scope.session };
   }
 
   /** The view's user-name filter (one for the whole view; it survives a rebuild). */
