@@ -71,7 +71,7 @@ export async function listAccessKeys(arg: unknown, deps: CommandDeps): Promise<L
 
 /** Loaded user names to pick from; any typed name is checked against IAM's rule as it is typed. */
 function askUserName(session: ConnectionSession, deps: CommandDeps): Promise<string | undefined> {
-  const names = deps.explorer.rowOf(session)?.users.list.loaded.map((u) => u.UserName) ?? [];
+  const names = deps.explorer.models.existing(session)?.users.loaded.map((u) => u.UserName) ?? [];
   return pickOrType({
     title: vscode.l10n.t('List Access Keys — user name'),
     placeholder: vscode.l10n.t('User name; or pick "(my own keys)" for the identity you are signed in as'),

@@ -5,6 +5,7 @@ import * as vscode from 'vscode';
 import type { ConnectionSession } from '../aws/connectionSession';
 import type { OrgSources } from '../aws/orgSources';
 import type { SessionRegistry } from '../aws/sessionRegistry';
+import { AccountModels } from '../model/accountModels';
 import { ContextKeys, setContext } from './contextValues';
 import { withAccessibleName } from './rowText';
 import { AccessKeyNode } from './nodes/accessKeyNode';
@@ -35,12 +36,16 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
   /** Rows of the organizations and Identity Center profiles, by source ID. */
   private readonly orgRows = new Map<string, OrganizationNode>();
 
+  /** The one model of each account; dropped with the sessions when the registry rebuilds. */
+  readonly models: AccountModels;
+
   constructor(
-    services: Omit<ExplorerServices, 'refresh'>,
+    services: Omit<ExplorerServices, 'refresh' | 'models'>,
     private readonly registry: SessionRegistry,
     private readonly organizations?: OrgSources,
   ) {
-    this.nodeServices = { ...services, refresh: (node) => this.refresh(node) };
+    this.models = new AccountModels(() => services.settings().pageSize);
+    this.nodeServices = { ...services, models: this.models, refresh: (node) => this.refresh(node) };
     this.subscriptions.push(registry.onDidRebuild(() => this.dropRows()));
     const viewChanged = services.view.onDidChange(() => this.refresh());
     this.subscriptions.push(() => viewChanged.dispose());
@@ -75,6 +80,7 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
   private dropRows(): void {
     for (const row of this.rows.values()) row.dispose();
     this.rows.clear();
+    this.models.clear();
     for (const row of this.orgRows.values()) row.dispose();
     this.orgRows.clear();
     this.refresh();
@@ -209,6 +215,7 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
     for (const stop of this.subscriptions) stop();
     for (const row of this.rows.values()) row.dispose();
     this.rows.clear();
+    this.models.clear();
     for (const row of this.orgRows.values()) row.dispose();
     this.orgRows.clear();
     this.changed.dispose();
