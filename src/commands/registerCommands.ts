@@ -4,18 +4,15 @@
 // handler does not compile.
 import * as vscode from 'vscode';
 import { describeFailure } from '../aws/operationError';
-import { setAttentionFilter } from './attentionFilter';
-import { type CommandId, CommandIds, commandTitle } from './commandIds';
+import { TREE_COMMANDS } from '../explorer/commands/treeCommands';
+import { type CommandId, CommandIds, commandTitle, writesInAws } from './commandIds';
 import { copyAccessKeyId } from './copyAccessKeyId';
 import { copyCliCommand } from './copyCliCommand';
 import type { CommandDeps } from './deps';
 import { exportAccessKeys } from './exportAccessKeys';
-import { clearFilter, filterUsers } from './filterUsers';
 import { findAccessKey } from './findAccessKey';
 import { listAccessKeys } from './listAccessKeys';
-import { loadAll, loadMore } from './loadMore';
 import { addProfile, removeProfile, selectProfile } from './profiles';
-import { refresh } from './refresh';
 import { showAccessKeyJson } from './showAccessKeyJson';
 import { ignoreLeakedKey } from '../diagnostics/ignoreLeakedKey';
 import { scanWorkspace } from '../diagnostics/scanWorkspace';
@@ -25,17 +22,14 @@ import { setAccessKeyStatus } from './keyStatus';
 import { rotateAccessKey } from './rotateAccessKey';
 import { showHealthReport } from './showHealthReport';
 import { showHealthLegend } from './showHealthLegend';
+import { writeActionsAllowed } from './writeAccess';
 import { exportOrganization, findKeysNeedingAttention, isOrganizationScope } from './organizationWide';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- command arguments come from anywhere
 type Handler = (arg: any, deps: CommandDeps, extra?: any) => unknown;
 
 const HANDLERS: { readonly [K in CommandId]: Handler } = {
-  [CommandIds.refresh]: refresh,
-  [CommandIds.loadMore]: loadMore,
-  [CommandIds.loadAll]: loadAll,
-  [CommandIds.filterUsers]: filterUsers,
-  [CommandIds.clearFilter]: (_arg, deps) => clearFilter(deps),
+  ...TREE_COMMANDS,
   [CommandIds.selectProfile]: (arg) => selectProfile(arg),
   [CommandIds.addProfile]: (arg) => addProfile(arg),
   [CommandIds.removeProfile]: (arg) => removeProfile(arg),
@@ -46,8 +40,6 @@ const HANDLERS: { readonly [K in CommandId]: Handler } = {
   [CommandIds.revealAccessKey]: (arg, deps) => findAccessKey(typeof arg === 'string' ? { accessKeyId: arg, reveal: true } : arg, deps),
   [CommandIds.copyCliCommand]: copyCliCommand,
   [CommandIds.exportAccessKeys]: (arg, deps) => (isOrganizationScope(arg) ? exportOrganization(arg, deps) : exportAccessKeys(arg, deps)),
-  [CommandIds.showNeedsAttention]: (_arg, deps) => setAttentionFilter(true, deps),
-  [CommandIds.showAllKeys]: (_arg, deps) => setAttentionFilter(false, deps),
   [CommandIds.scanWorkspace]: scanWorkspace,
   [CommandIds.ignoreLeakedKey]: (arg) => ignoreLeakedKey(arg),
   [CommandIds.rotateAccessKey]: rotateAccessKey,
@@ -70,6 +62,11 @@ const RETURNS_NOTHING: ReadonlySet<CommandId> = new Set<CommandId>([CommandIds.r
 export async function runCommand(id: CommandId, arg: unknown, deps: CommandDeps, extra?: unknown): Promise<unknown> {
   const handler = HANDLERS[id];
   const started = Date.now();
+  // The one place the write switch is checked: before any prompt, nothing is sent while it is off.
+  if (writesInAws(id) && !writeActionsAllowed(deps, vscode.l10n.t(commandTitle(id)))) {
+    deps.log.info(`${id}: refused, write actions are off`);
+    return undefined;
+  }
   try {
     const result = await handler(arg, deps, extra);
     // The outcome only, never the result itself: results may hold key details.

@@ -8,10 +8,9 @@ import { listProfiles } from '../aws/profiles';
 import { recoverRotations, rotateAccessKey as rotate, type RotationDeps, type RotationOutcome, type RotationResult } from '../aws/rotateAccessKey';
 import { credentialsFilePath } from '../core/credentialsFileStore';
 import { RotationJournal } from '../core/rotationJournal';
-import { MyKeysNode } from '../explorer/nodes/myKeysNode';
-import { AccessKeyNode } from '../explorer/nodes/accessKeyNode';
+import { resourceOfKind } from '../model/rowResource';
 import type { CommandDeps } from './deps';
-import { keyChanged, writeActionsAllowed } from './writeAccess';
+import { keyChanged } from './writeAccess';
 
 const MAX_ATTEMPTS = 3;
 
@@ -31,13 +30,12 @@ export function rotationDeps(deps: Pick<CommandDeps, 'settings' | 'log' | 'journ
 
 export async function rotateAccessKey(arg: unknown, deps: CommandDeps): Promise<RotationResult | undefined> {
   const what = vscode.l10n.t('Rotate Access Key');
-  if (!writeActionsAllowed(deps, what)) return undefined;
   if (deps.settings.current.endpointError) {
     void vscode.window.showErrorMessage(deps.settings.current.endpointError);
     return undefined;
   }
   const given = (typeof arg === 'object' && arg !== null && !(arg instanceof vscode.TreeItem) ? arg : {}) as { profile?: unknown; deleteOld?: unknown; confirm?: unknown };
-  const fromRow = arg instanceof MyKeysNode || arg instanceof AccessKeyNode ? arg.scope.session.profile : undefined;
+  const fromRow = resourceOfKind(arg, 'ownKeys', 'key')?.session.profile;
   let profile = fromRow ?? (typeof given.profile === 'string' ? given.profile : undefined);
   const profiles = await listProfiles();
   if (profile === undefined) {
@@ -60,7 +58,7 @@ export async function rotateAccessKey(arg: unknown, deps: CommandDeps): Promise<
           'A new key is created and written into {0} (profile {1}); once it works, the old key {2} is {3}. Other programs using {2} stop working.',
           credentialsFilePath(),
           profile || 'default',
-          (arg instanceof AccessKeyNode ? arg.key.AccessKeyId : (await deps.sessions.byProfile(profile))?.signingKeyId()) ?? vscode.l10n.t('(not known yet)'),
+          (resourceOfKind(arg, 'key')?.key.AccessKeyId ?? (await deps.sessions.byProfile(profile))?.signingKeyId()) ?? vscode.l10n.t('(not known yet)'),
           deleteOld ? vscode.l10n.t('deleted') : vscode.l10n.t('deactivated'),
         ),
       },

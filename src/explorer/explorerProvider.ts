@@ -5,14 +5,16 @@ import * as vscode from 'vscode';
 import type { ConnectionSession } from '../aws/connectionSession';
 import type { OrgSources } from '../aws/organization/orgSources';
 import type { SessionRegistry } from '../aws/sessionRegistry';
+import { AccountModels } from '../model/accountModels';
 import { ContextKeys, setContext } from './contextValues';
 import { withAccessibleName } from './rowText';
 import { AccessKeyNode } from './nodes/accessKeyNode';
 import { ConnectionNode } from './nodes/connectionNode';
-import type { ExplorerNode } from './nodes/explorerNode';
+import { ExplorerNode } from './nodes/explorerNode';
 import type { KeyListNode } from './nodes/keyListNode';
 import { MessageNode } from './nodes/messageNode';
 import { OrganizationNode } from './nodes/organizationNode';
+import { PagedNode } from './nodes/pagedNode';
 import type { ExplorerServices } from './services';
 
 /** How long the first render waits for sts:GetCallerIdentity before showing roots anyway. */
@@ -37,12 +39,16 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
   /** Rows of the organizations and Identity Center profiles, by source ID. */
   private readonly orgRows = new Map<string, OrganizationNode>();
 
+  /** The one model of each account; dropped with the sessions when the registry rebuilds. */
+  readonly models: AccountModels;
+
   constructor(
-    services: Omit<ExplorerServices, 'refresh'>,
+    services: Omit<ExplorerServices, 'refresh' | 'models'>,
     private readonly registry: SessionRegistry,
     private readonly organizations?: OrgSources,
   ) {
-    this.nodeServices = { ...services, refresh: (node) => this.refresh(node) };
+    this.models = new AccountModels(() => services.settings().pageSize);
+    this.nodeServices = { ...services, models: this.models, refresh: (node) => this.refresh(node) };
     this.subscriptions.push(registry.onDidRebuild(() => this.dropRows()));
     const viewChanged = services.view.onDidChange(() => this.refresh());
     this.subscriptions.push(() => viewChanged.dispose());
@@ -77,6 +83,7 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
   private dropRows(): void {
     for (const row of this.rows.values()) row.dispose();
     this.rows.clear();
+    this.models.clear();
     for (const row of this.orgRows.values()) row.dispose();
     this.orgRows.clear();
     this.refresh();
@@ -176,6 +183,17 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
     this.refresh(node);
   }
 
+  /** A row's key changed in AWS: its list loads again (the whole view redraws for no row). */
+  reloadListOf(row: unknown): void {
+    const list = row instanceof ExplorerNode ? row.parent : undefined;
+    if (list instanceof PagedNode) {
+      list.reset();
+      this.refresh(list);
+    } else {
+      this.refresh();
+    }
+  }
+
   /**
    * The loaded lists that show `userName`'s keys in `session`'s row: the user's own row, and
    * "My keys" (which may be the same user's). A key made or removed resets these.
@@ -201,6 +219,7 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
     for (const stop of this.subscriptions) stop();
     for (const row of this.rows.values()) row.dispose();
     this.rows.clear();
+    this.models.clear();
     for (const row of this.orgRows.values()) row.dispose();
     this.orgRows.clear();
     this.changed.dispose();

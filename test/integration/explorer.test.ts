@@ -2,7 +2,7 @@
 import * as assert from 'assert/strict';
 import * as vscode from 'vscode';
 import type { ExplorerNode } from '../../src/explorer/nodes/explorerNode';
-import type { LoadResult } from '../../src/commands/loadMore';
+import type { LoadResult } from '../../src/explorer/commands/loadMore';
 import type { IamKeysInternals } from '../../src/extension';
 import { until } from '../support/wait';
 import {

@@ -8,7 +8,7 @@ import * as fs from 'fs';
 import * as vscode from 'vscode';
 import type { IamKeysInternals } from '../../src/extension';
 import type { ExplorerNode } from '../../src/explorer/nodes/explorerNode';
-import type { LoadResult } from '../../src/commands/loadMore';
+import type { LoadResult } from '../../src/explorer/commands/loadMore';
 import { credentialsFileText, BUILT_IN_IDENTITIES } from '../emulator/identities';
 import { startIamEmulator, type IamEmulator } from '../emulator/index';
 import { PROFILES, type Session, calls, children, configure, delay, item, label, startSession, writeAwsFiles } from './fixture';
@@ -326,7 +326,7 @@ describe('Reliability faults', function () {
       assert.equal(userRows(api, await children(api, await usersNode(api))).length, 100);
     });
 
-    // Was a bug (fixed; now a regression test) — src/explorer/nodes/connectionNode.ts + src/commands/refresh.ts: the
+    // Was a bug (fixed; now a regression test) — src/explorer/nodes/connectionNode.ts + src/explorer/commands/refresh.ts: the
     // credentials row's "click to retry" runs iamKeys.refresh on the ConnectionNode, which only
     // resets its lists and identity; the node keeps its Connection, whose SDK clients memoise
     // the static credentials they first read (the SDK caches an identity without expiration

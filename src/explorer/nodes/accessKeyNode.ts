@@ -2,9 +2,9 @@
 // is shown (resolveTreeItem), so expanding a user costs one call, not one per key.
 import * as vscode from 'vscode';
 import { classifyError } from '../../aws/errors';
-import { formatUtc, formatUtcAndLocal } from '../../core/format';
+import { formatUtcAndLocal } from '../../core/format';
 import { CommandIds } from '../../commands/commandIds';
-import { longAge, relativeAge, shortAge } from '../rowText';
+import { describeLastUsed, longAge, relativeAge, shortAge } from '../rowText';
 import { ruleLabel } from '../ruleLabels';
 import { findingLine, type KeyHealth } from '../../core/keyHealth';
 import { rowFindingCodes } from '../../core/rowFindings';
@@ -12,6 +12,7 @@ import type { AccessKey, AccessKeyLastUsed } from '../../core/types';
 import { escapeMarkdown } from '../../core/markdownText';
 import { ContextValues } from '../contextValues';
 import type { NodeScope } from '../services';
+import type { RowResource } from '../../model/rowResource';
 import { ExplorerNode } from './explorerNode';
 import type { KeyListNode } from './keyListNode';
 
@@ -27,6 +28,10 @@ export class AccessKeyNode extends ExplorerNode {
   ) {
     super();
     this.id = `${parent.id}/key/${key.AccessKeyId}`;
+  }
+
+  override get resource(): RowResource {
+    return { kind: 'key', key: this.key, session: this.scope.session };
   }
 
   health(lastUsed?: AccessKeyLastUsed): KeyHealth {
@@ -106,13 +111,6 @@ export function keyTooltip(key: AccessKey, health: KeyHealth, lastUsed: AccessKe
   }
   // The legend is said once, in the view's ⋯ menu (Key Health Legend), not in every tooltip.
   return md;
-}
-
-export function describeLastUsed(lastUsed?: AccessKeyLastUsed, error?: string): string {
-  if (error) return vscode.l10n.t('unknown ({0})', error);
-  if (!lastUsed) return vscode.l10n.t('unknown');
-  if (!lastUsed.LastUsedDate) return vscode.l10n.t('never used');
-  return `${formatUtc(lastUsed.LastUsedDate)} · ${lastUsed.ServiceName} · ${lastUsed.Region}`;
 }
 
 /** IAM text (user names, services, regions, error text) as literal Markdown in a table cell. */

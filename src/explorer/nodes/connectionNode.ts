@@ -8,8 +8,10 @@ import { triedHost } from '../../aws/triedHost';
 import { CommandIds } from '../../commands/commandIds';
 import { ContextValues } from '../contextValues';
 import { connectionTooltipMarkdown } from '../tooltipMarkdown';
+import type { AccountModel } from '../../model/accountModel';
 import type { ExplorerServices, NodeScope } from '../services';
 import { ExplorerNode } from './explorerNode';
+import type { RowResource } from '../../model/rowResource';
 import { MessageNode, failureLogLine, retryRow } from './messageNode';
 import { MyKeysNode } from './myKeysNode';
 import { UsersNode } from './usersNode';
@@ -19,7 +21,8 @@ export class ConnectionNode extends ExplorerNode implements NodeScope, vscode.Di
   readonly parent = undefined;
   readonly myKeys: MyKeysNode;
   readonly users: UsersNode;
-  private readonly stopListening: () => void;
+  /** The account's lists: the model empties them when the session reconnects. */
+  readonly model: AccountModel;
 
   constructor(
     readonly session: ConnectionSession,
@@ -27,10 +30,13 @@ export class ConnectionNode extends ExplorerNode implements NodeScope, vscode.Di
   ) {
     super();
     this.id = session.id;
+    this.model = services.models.of(session);
     this.myKeys = new MyKeysNode(this, this);
     this.users = new UsersNode(this, this);
-    // A reconnect forgets what the session knew: the lists go with it.
-    this.stopListening = session.onDidReset(() => this.resetLists());
+  }
+
+  override get resource(): RowResource {
+    return { kind: 'profile', profile: this.session.profile, session: this.session };
   }
 
   get profile(): string {
@@ -39,11 +45,6 @@ export class ConnectionNode extends ExplorerNode implements NodeScope, vscode.Di
 
   get label(): string {
     return this.session.profile || vscode.l10n.t('default credentials');
-  }
-
-  private resetLists(): void {
-    this.myKeys.reset();
-    this.users.reset();
   }
 
   override async getChildren(): Promise<ExplorerNode[]> {
@@ -109,6 +110,6 @@ export class ConnectionNode extends ExplorerNode implements NodeScope, vscode.Di
   }
 
   dispose(): void {
-    this.stopListening();
+    // The model belongs to the account (AccountModels), not to this row.
   }
 }

@@ -1,11 +1,11 @@
 // "Load more…" (one page, that list only) and "Load all" (every remaining page, with
 // progress and cancel). From the palette they ask which loaded list to continue.
 import * as vscode from 'vscode';
-import type { LoadOutcome } from '../core/pagedList';
-import type { ExplorerNode } from '../explorer/nodes/explorerNode';
-import { LoadMoreNode } from '../explorer/nodes/loadMoreNode';
-import { PagedNode } from '../explorer/nodes/pagedNode';
-import type { CommandDeps } from './deps';
+import type { LoadOutcome } from '../../core/pagedList';
+import type { ExplorerNode } from '../nodes/explorerNode';
+import { LoadMoreNode } from '../nodes/loadMoreNode';
+import { PagedNode } from '../nodes/pagedNode';
+import type { CommandDeps } from '../../commands/deps';
 
 export interface LoadResult {
   readonly list: string;

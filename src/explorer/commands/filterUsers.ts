@@ -1,8 +1,8 @@
 // Filter users by name, over what is loaded; offers to load all pages so the filter sees all.
 // The filter is the view's (ViewState): one for every connection, kept across rebuilds.
 import * as vscode from 'vscode';
-import { CommandIds } from './commandIds';
-import type { CommandDeps } from './deps';
+import { CommandIds } from '../../commands/commandIds';
+import type { CommandDeps } from '../../commands/deps';
 
 export async function filterUsers(args: { text?: string; loadAll?: boolean } | undefined, deps: CommandDeps): Promise<string | undefined> {
   const text =

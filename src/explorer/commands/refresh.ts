@@ -1,9 +1,9 @@
 // Refresh: one node (its list is loaded again from the first page) or the whole view.
-import { AccountNode } from '../explorer/nodes/accountNode';
-import { ConnectionNode } from '../explorer/nodes/connectionNode';
-import type { ExplorerNode } from '../explorer/nodes/explorerNode';
-import { PagedNode } from '../explorer/nodes/pagedNode';
-import type { CommandDeps } from './deps';
+import { AccountNode } from '../nodes/accountNode';
+import { ConnectionNode } from '../nodes/connectionNode';
+import type { ExplorerNode } from '../nodes/explorerNode';
+import { PagedNode } from '../nodes/pagedNode';
+import type { CommandDeps } from '../../commands/deps';
 
 export function refresh(node: ExplorerNode | undefined, deps: CommandDeps): void {
   if (node instanceof ConnectionNode) {

@@ -2,7 +2,7 @@
 // Turning it on checks the loaded users' keys and last use first, so the list narrows to the
 // users with flagged keys rather than to those someone happened to expand.
 import * as vscode from 'vscode';
-import type { CommandDeps } from './deps';
+import type { CommandDeps } from '../../commands/deps';
 
 export interface AttentionResult {
   readonly attentionOnly: boolean;
