@@ -43,7 +43,7 @@ const checks: [string, () => Promise<void>][] = [
   }],
   ['only runtime files are shipped: the bundles, media, strings, manifest, README, LICENSE, CHANGELOG', async () => {
     const dir = installed().extensionUri.fsPath;
-    const allowed = /^(dist\/(extension|sdk|features|webview)\.js|media\/.+|l10n\/[^/]+\.json|package(\.nls(\.[\w-]+)?)?\.json|README\.md|LICENSE(\.txt)?|CHANGELOG\.md|\.vsixmanifest)$/i;
+    const allowed = /^(dist\/(extension|sdk|features|webview|pre-commit)\.js|media\/.+|l10n\/[^/]+\.json|package(\.nls(\.[\w-]+)?)?\.json|README\.md|LICENSE(\.txt)?|CHANGELOG\.md|\.vsixmanifest)$/i;
     const extra = listFiles(dir).filter((file) => !allowed.test(file));
     assert.deepEqual(extra, [], `files that do not run: ${extra.join(', ')}`);
   }],
