@@ -12,6 +12,8 @@ export function isolatedGitEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv
     ...process.env,
     GIT_CONFIG_GLOBAL: '/dev/null',
     GIT_CONFIG_NOSYSTEM: '1',
+    // No user-wide ignore file (core.excludesFile defaults to $XDG_CONFIG_HOME/git/ignore).
+    XDG_CONFIG_HOME: path.join(os.tmpdir(), 'iamkeys-no-xdg-config'),
     GIT_AUTHOR_NAME: 'Test',
     GIT_AUTHOR_EMAIL: 'test@example.com',
     GIT_COMMITTER_NAME: 'Test',
