@@ -19,6 +19,8 @@ import { refresh } from './refresh';
 import { showAccessKeyJson } from './showAccessKeyJson';
 import { ignoreLeakedKey } from '../diagnostics/ignoreLeakedKey';
 import { scanWorkspace } from '../diagnostics/scanWorkspace';
+import { scanStaged } from '../diagnostics/scanStaged';
+import { installPreCommitHook, uninstallPreCommitHook } from './preCommitHook';
 import { createAccessKey } from './createAccessKey';
 import { deleteAccessKey } from './deleteAccessKey';
 import { setAccessKeyStatus } from './keyStatus';
@@ -58,6 +60,9 @@ const HANDLERS: { readonly [K in CommandId]: Handler } = {
   [CommandIds.showHealthReport]: showHealthReport,
   [CommandIds.showHealthLegend]: (_arg, deps) => showHealthLegend(deps),
   [CommandIds.findKeysNeedingAttention]: findKeysNeedingAttention,
+  [CommandIds.scanStaged]: scanStaged,
+  [CommandIds.installPreCommitHook]: installPreCommitHook,
+  [CommandIds.uninstallPreCommitHook]: uninstallPreCommitHook,
 };
 
 /** Commands that return nothing by design: their end is "done", not "no result". */

@@ -26,9 +26,9 @@ export function isolatedGitEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv
 export class GitTempRepo {
   private constructor(readonly root: string) {}
 
-  /** `git init` in a new temporary folder (branch main). */
-  static create(prefix = 'iamkeys-git-'): GitTempRepo {
-    const root = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), prefix)));
+  /** `git init` in a new temporary folder (branch main), in `parent` (default: the system's temp folder). */
+  static create(prefix = 'iamkeys-git-', parent = os.tmpdir()): GitTempRepo {
+    const root = fs.realpathSync(fs.mkdtempSync(path.join(parent, prefix)));
     const repo = new GitTempRepo(root);
     repo.git('init', '-q', '-b', 'main');
     return repo;
