@@ -40,6 +40,10 @@ export async function scanStaged(arg: unknown, deps: CommandDeps): Promise<ScanS
   try {
     const result = await stagedFindings(repo.root, deps.lookup, (deps.settings.current.diagnostics ?? DEFAULT_DIAGNOSTICS).ignore);
     deps.log.info(`scanStaged: ${result.findings.length} findings`);
+    const where = result.findings.map((f) => `${f.path}:${f.line}`).join(', ');
+    void (result.findings.length > 0
+      ? vscode.window.showWarningMessage(vscode.l10n.t('The staged changes add {0} AWS credentials ({1}): committing would leak them.', result.findings.length, where.length > 200 ? `${where.slice(0, 200)}…` : where))
+      : vscode.window.showInformationMessage(vscode.l10n.t('The staged changes add no AWS credentials.')));
     return result;
   } catch (error) {
     deps.log.warn(`scanStaged: ${error instanceof GitError ? `${error.message} ${error.detail}` : String(error)}`);
