@@ -19,6 +19,7 @@
 import * as esbuild from 'esbuild';
 import fs from 'node:fs';
 import path from 'node:path';
+import { buildPreCommitHook } from './scripts/build-pre-commit-hook.mjs';
 
 const argv = process.argv.slice(2);
 const production = argv.includes('--production');
@@ -166,6 +167,7 @@ function featureRoots(metafile) {
 /** Builds all three bundles and the webview script; returns the merged metafile. */
 async function buildAll() {
   await esbuild.build(webviewOptions);
+  await buildPreCommitHook(path.join(outdir, 'pre-commit.js'), { production });
   // 1. What activation needs: the graph of src/extension.ts.
   const probe = await esbuild.build({ ...common, entryPoints: [EXTENSION_ENTRY], plugins: [siblings], write: false, outdir: 'unused', minify: false, sourcemap: false });
   const shared = new Set((inputsOf(probe.metafile, 'extension.js') ?? []).filter((input) => input.startsWith('src/')));

@@ -5,6 +5,7 @@
 // thin wrappers activation registers in their place.
 import type * as vscode from 'vscode';
 import { registerLeakDiagnostics } from './diagnostics/registerDiagnostics';
+import { StagedLeakWatcher } from './diagnostics/stagedLeakWatcher';
 import { type HoverWiring, registerAccessKeyHover } from './hover/registerHover';
 import type { KeyLookup } from './hover/keyLookup';
 
@@ -25,9 +26,10 @@ export interface EditorFeatures {
 export function registerEditorFeatures(deps: HoverWiring): EditorFeatures {
   const hover = registerAccessKeyHover(deps);
   const leaks = registerLeakDiagnostics({ lookup: hover.lookup, settings: deps.settings, log: deps.log });
+  const staged = new StagedLeakWatcher({ lookup: hover.lookup, settings: deps.settings, log: deps.log });
   const forget = (accessKeyId: string): void => {
     hover.lookup.forget(accessKeyId);
     leaks.diagnostics.forgetKey(accessKeyId);
   };
-  return { lookup: hover.lookup, disposables: [...hover.disposables, ...leaks.disposables], forget };
+  return { lookup: hover.lookup, disposables: [...hover.disposables, ...leaks.disposables, staged], forget };
 }

@@ -31,6 +31,9 @@ export const COMMANDS = {
   createAccessKey: { id: 'iamKeys.createAccessKey', title: 'Create Access Key…', writes: true },
   showHealthReport: { id: 'iamKeys.showHealthReport', title: 'Show Key Health Report' },
   showHealthLegend: { id: 'iamKeys.showHealthLegend', title: 'Key Health Legend' },
+  scanStaged: { id: 'iamKeys.scanStaged', title: 'Check Staged Changes for Leaked Access Keys' },
+  installPreCommitHook: { id: 'iamKeys.installPreCommitHook', title: 'Install Pre-Commit Hook That Blocks Access Keys' },
+  uninstallPreCommitHook: { id: 'iamKeys.uninstallPreCommitHook', title: 'Remove Pre-Commit Hook That Blocks Access Keys' },
   findKeysNeedingAttention: { id: 'iamKeys.findKeysNeedingAttention', title: 'Find Keys Needing Attention Across the Organization' },
 } as const;
 

@@ -16,6 +16,8 @@ import { addProfile, removeProfile, selectProfile } from './profiles';
 import { showAccessKeyJson } from './showAccessKeyJson';
 import { ignoreLeakedKey } from '../diagnostics/ignoreLeakedKey';
 import { scanWorkspace } from '../diagnostics/scanWorkspace';
+import { scanStaged } from '../diagnostics/scanStaged';
+import { installPreCommitHook, uninstallPreCommitHook } from './preCommitHook';
 import { createAccessKey } from './createAccessKey';
 import { deleteAccessKey } from './deleteAccessKey';
 import { setAccessKeyStatus } from './keyStatus';
@@ -50,6 +52,9 @@ const HANDLERS: { readonly [K in CommandId]: Handler } = {
   [CommandIds.showHealthReport]: showHealthReport,
   [CommandIds.showHealthLegend]: (_arg, deps) => showHealthLegend(deps),
   [CommandIds.findKeysNeedingAttention]: findKeysNeedingAttention,
+  [CommandIds.scanStaged]: scanStaged,
+  [CommandIds.installPreCommitHook]: installPreCommitHook,
+  [CommandIds.uninstallPreCommitHook]: uninstallPreCommitHook,
 };
 
 /** Commands that return nothing by design: their end is "done", not "no result". */

@@ -11,7 +11,7 @@ import { scanForLeaksAsync, type LeakFinding, type LeakKind } from '../core/leak
 import type { CommandDeps } from '../commands/deps';
 import type { LeakSeverity, LeakStatus } from './leakVerdict';
 import { judgeFindings } from './leakDiagnostics';
-import { workspaceExcludeGlob } from './workspaceExcludes';
+import { withoutGitIgnored, workspaceExcludeGlob } from './workspaceExcludes';
 
 export interface ScanWorkspaceArgs {
   readonly include?: string;
@@ -92,8 +92,9 @@ async function scan(
 ): Promise<ScanWorkspaceResult> {
   const exclude = await workspaceExcludeGlob(args.exclude);
   // One more than the cap tells whether there were more.
-  const uris = await vscode.workspace.findFiles(args.include, exclude, args.maxFiles + 1, token);
-  const truncated = uris.length > args.maxFiles;
+  const listed = await vscode.workspace.findFiles(args.include, exclude, args.maxFiles + 1, token);
+  const truncated = listed.length > args.maxFiles;
+  const uris = await withoutGitIgnored(listed, token);
   const files = uris.slice(0, args.maxFiles);
   const open = new Map(vscode.workspace.textDocuments.filter((d) => d.isDirty).map((d) => [d.uri.toString(), d]));
   const ignored = new Set((deps.settings.current.diagnostics ?? DEFAULT_DIAGNOSTICS).ignore);
