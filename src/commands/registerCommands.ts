@@ -19,6 +19,7 @@ import { refresh } from './refresh';
 import { showAccessKeyJson } from './showAccessKeyJson';
 import { ignoreLeakedKey } from '../diagnostics/ignoreLeakedKey';
 import { scanWorkspace } from '../diagnostics/scanWorkspace';
+import { scanGitHistory } from '../diagnostics/scanGitHistory';
 import { createAccessKey } from './createAccessKey';
 import { deleteAccessKey } from './deleteAccessKey';
 import { setAccessKeyStatus } from './keyStatus';
@@ -49,6 +50,7 @@ const HANDLERS: { readonly [K in CommandId]: Handler } = {
   [CommandIds.showNeedsAttention]: (_arg, deps) => setAttentionFilter(true, deps),
   [CommandIds.showAllKeys]: (_arg, deps) => setAttentionFilter(false, deps),
   [CommandIds.scanWorkspace]: scanWorkspace,
+  [CommandIds.scanGitHistory]: scanGitHistory,
   [CommandIds.ignoreLeakedKey]: (arg) => ignoreLeakedKey(arg),
   [CommandIds.rotateAccessKey]: rotateAccessKey,
   [CommandIds.deactivateAccessKey]: (arg, deps) => setAccessKeyStatus(arg, deps, 'Inactive'),
