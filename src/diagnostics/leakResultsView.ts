@@ -121,6 +121,7 @@ export class LeakResultsProvider implements vscode.TreeDataProvider<LeakResultNo
       const item = new vscode.TreeItem(label, vscode.TreeItemCollapsibleState.Expanded);
       item.description = vscode.l10n.t('{0} found · {1}', node.results.length, node.message);
       item.tooltip = node.message;
+      item.accessibilityInformation = { label: `${label}, ${item.description}` };
       item.iconPath = ICONS[node.severity];
       // Menus read these: Deactivate… for a key whose owner is known, Ignore for any key.
       item.contextValue = node.accessKeyId ? (node.profile !== undefined ? 'leakKey deactivatable' : 'leakKey') : 'leakGroup';
@@ -130,6 +131,7 @@ export class LeakResultsProvider implements vscode.TreeDataProvider<LeakResultNo
     const item = new vscode.TreeItem(result.label, vscode.TreeItemCollapsibleState.None);
     item.description = result.description;
     item.tooltip = result.message;
+    item.accessibilityInformation = { label: `${result.label}, ${result.description ?? ''}, ${result.message}` };
     item.iconPath = ICONS[result.severity];
     item.contextValue = 'leakFinding';
     const { uri, line, column } = result.location;

@@ -12,10 +12,10 @@ export class TestRepo {
 
   private constructor(readonly dir: string) {}
 
-  /** A new repository on branch `main`, with a fixed identity. */
-  static create(prefix = 'iamkeys-history-'): TestRepo {
+  /** A new repository on branch `main`, with a fixed identity, in a new temporary folder or in `dir`. */
+  static create(prefix = 'iamkeys-history-', dir?: string): TestRepo {
     requireTool(GIT);
-    const repo = new TestRepo(fs.mkdtempSync(path.join(os.tmpdir(), prefix)));
+    const repo = new TestRepo(dir ?? fs.mkdtempSync(path.join(os.tmpdir(), prefix)));
     repo.git('init', '-q', '-b', 'main');
     repo.git('config', 'user.name', 'Test Author');
     repo.git('config', 'user.email', 'author@example.com');
