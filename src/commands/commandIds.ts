@@ -23,6 +23,7 @@ export const COMMANDS = {
   showNeedsAttention: { id: 'iamKeys.showNeedsAttention', title: 'Show Only Keys Needing Attention' },
   showAllKeys: { id: 'iamKeys.showAllKeys', title: 'Show All Keys' },
   scanWorkspace: { id: 'iamKeys.scanWorkspace', title: 'Scan Workspace for Leaked Access Keys' },
+  scanGitHistory: { id: 'iamKeys.scanGitHistory', title: 'Scan Git History for Leaked Access Keys' },
   ignoreLeakedKey: { id: 'iamKeys.ignoreLeakedKey', title: 'Ignore Access Key in Problems' },
   rotateAccessKey: { id: 'iamKeys.rotateAccessKey', title: 'Rotate Access Key…', writes: true },
   deactivateAccessKey: { id: 'iamKeys.deactivateAccessKey', title: 'Deactivate Access Key', writes: true },

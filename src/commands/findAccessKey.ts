@@ -13,7 +13,7 @@ import { resolveKey } from './targets';
 
 export interface FoundKey {
   readonly accessKeyId: string;
-  readonly result: 'found' | 'example' | 'other-account' | 'temporary' | 'not-found' | 'error';
+  readonly result: 'found' | 'example' | 'canary' | 'other-account' | 'temporary' | 'not-found' | 'error';
   readonly account?: string;
   readonly userName?: string;
   readonly key?: AccessKey;
@@ -83,6 +83,8 @@ export function describe(info: KeyInfo): FoundKey {
       };
     case 'other-account':
       return { ...base, result: 'other-account', account: info.account, message: vscode.l10n.t('{0} belongs to another AWS account ({1}); add a profile for that account to see its owner.', id, info.account) };
+    case 'canary':
+      return { ...base, result: 'canary', account: info.account, message: vscode.l10n.t('{0} is a canary token ({1}, account {2}): using it alerts its owner. It was not looked up.', id, info.provider, info.account) };
     case 'temporary':
       return { ...base, result: 'temporary', account: info.account, message: vscode.l10n.t('{0} is a temporary (STS) key issued in account {1}; IAM does not list temporary keys.', id, info.account || vscode.l10n.t('unknown')) };
     case 'not-found':

@@ -18,6 +18,7 @@ import { ignoreLeakedKey } from '../diagnostics/ignoreLeakedKey';
 import { scanWorkspace } from '../diagnostics/scanWorkspace';
 import { scanStaged } from '../diagnostics/scanStaged';
 import { installPreCommitHook, uninstallPreCommitHook } from './preCommitHook';
+import { scanGitHistory } from '../diagnostics/scanGitHistory';
 import { createAccessKey } from './createAccessKey';
 import { deleteAccessKey } from './deleteAccessKey';
 import { setAccessKeyStatus } from './keyStatus';
@@ -43,6 +44,7 @@ const HANDLERS: { readonly [K in CommandId]: Handler } = {
   [CommandIds.copyCliCommand]: copyCliCommand,
   [CommandIds.exportAccessKeys]: (arg, deps) => (isOrganizationScope(arg) ? exportOrganization(arg, deps) : exportAccessKeys(arg, deps)),
   [CommandIds.scanWorkspace]: scanWorkspace,
+  [CommandIds.scanGitHistory]: scanGitHistory,
   [CommandIds.ignoreLeakedKey]: (arg) => ignoreLeakedKey(arg),
   [CommandIds.rotateAccessKey]: rotateAccessKey,
   [CommandIds.deactivateAccessKey]: (arg, deps) => setAccessKeyStatus(arg, deps, 'Inactive'),

@@ -137,6 +137,8 @@ function describeLookup(info: KeyInfo): string {
       return vscode.l10n.t('a key of account {0}', info.account);
     case 'temporary':
       return vscode.l10n.t('a temporary key');
+    case 'canary':
+      return vscode.l10n.t('a canary token');
     case 'not-found':
       return vscode.l10n.t('not found');
     case 'error':

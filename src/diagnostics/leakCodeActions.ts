@@ -84,7 +84,8 @@ export class LeakCodeActions implements vscode.CodeActionProvider {
   }
 }
 
-function deactivateArgument(info: KeyInfo): DeactivateLeakedKeyArgument | undefined {
+/** Deactivate…'s argument for a key a profile can see (the results view's key rows carry it too). */
+export function deactivateArgument(info: KeyInfo): DeactivateLeakedKeyArgument | undefined {
   if (info.kind !== 'found') return undefined;
   return { accessKeyId: info.accessKeyId, ...(info.root ? {} : { userName: info.userName }), profile: info.profile, ask: true };
 }

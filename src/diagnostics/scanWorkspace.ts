@@ -12,6 +12,8 @@ import type { CommandDeps } from '../commands/deps';
 import type { LeakSeverity, LeakStatus } from './leakVerdict';
 import { judgeFindings } from './leakDiagnostics';
 import { withoutGitIgnored, workspaceExcludeGlob } from './workspaceExcludes';
+import { workspaceResultSet } from './workspaceResults';
+import { showLeakResults } from './leakResultsView';
 
 export interface ScanWorkspaceArgs {
   readonly include?: string;
@@ -133,7 +135,7 @@ async function scan(
   }
   const cancelled = token.isCancellationRequested;
 
-  const { judged } = await judgeFindings(found.map((f) => f.finding), deps.lookup, new Date());
+  const { judged, answers } = await judgeFindings(found.map((f) => f.finding), deps.lookup, new Date());
   const findings = judged.map(({ finding, verdict }, i): ScanFinding => ({
     uri: (found[i] as { uri: vscode.Uri }).uri.toString(),
     line: finding.line + 1,
@@ -147,6 +149,7 @@ async function scan(
     ...(verdict.status ? { status: verdict.status } : {}),
   }));
   findings.sort((a, b) => (a.uri === b.uri ? a.line - b.line || a.column - b.column : a.uri < b.uri ? -1 : 1));
+  await showLeakResults(workspaceResultSet(findings, answers));
   return { files: scanned, findings, skipped, truncated, cancelled };
 }
 
