@@ -7,7 +7,7 @@ import { createKeyPairConnection } from '../aws/connection';
 import { listProfiles } from '../aws/profiles';
 import { recoverRotations, rotateAccessKey as rotate, type RotationDeps, type RotationOutcome, type RotationResult } from '../aws/rotateAccessKey';
 import { credentialsFilePath } from '../core/credentialsFileStore';
-import { RotationJournal } from '../core/rotationJournal';
+import { RotationJournal, unreadableRecordsMessage } from '../core/rotationJournal';
 import { MyKeysNode } from '../explorer/nodes/myKeysNode';
 import { AccessKeyNode } from '../explorer/nodes/accessKeyNode';
 import type { CommandDeps } from './deps';
@@ -77,7 +77,13 @@ export async function rotateAccessKey(arg: unknown, deps: CommandDeps): Promise<
 /** Finishes or undoes rotations left in the journal; only with the switch on (else says one waits). */
 export async function recoverInterruptedRotations(deps: Pick<CommandDeps, 'settings' | 'log' | 'journalDir' | 'sessions' | 'explorer' | 'forgetHoverKey'>): Promise<RotationOutcome[]> {
   const journal = new RotationJournal(deps.journalDir);
-  const { records } = await journal.list();
+  const { records, unreadable } = await journal.list();
+  const unreadableMessage = unreadableRecordsMessage(unreadable);
+  if (unreadableMessage && (records.length === 0 || !deps.settings.current.allowWriteActions)) {
+    // Otherwise recoverRotations reports them with its outcomes.
+    deps.log.warn(unreadableMessage);
+    void vscode.window.showWarningMessage(unreadableMessage);
+  }
   if (records.length === 0) return [];
   if (!deps.settings.current.allowWriteActions) {
     void vscode.window.showWarningMessage(
