@@ -4,6 +4,7 @@
 // recoverInterruptedRotations() runs at activation for rotations a closed editor cut short.
 import * as vscode from 'vscode';
 import { createKeyPairConnection } from '../aws/connection';
+import { connectProfileForWrites } from '../aws/profileWriteApi';
 import { listProfiles } from '../aws/profiles';
 import { recoverRotations, rotateAccessKey as rotate, type RotationDeps, type RotationOutcome, type RotationResult } from '../aws/rotateAccessKey';
 import { credentialsFilePath } from '../core/credentialsFileStore';
@@ -11,6 +12,7 @@ import { RotationJournal, unreadableRecordsMessage } from '../core/rotationJourn
 import { MyKeysNode } from '../explorer/nodes/myKeysNode';
 import { AccessKeyNode } from '../explorer/nodes/accessKeyNode';
 import type { CommandDeps } from './deps';
+import { confirmMakeRoom, offerToolRotation } from './rotationOffers';
 import { keyChanged, writeActionsAllowed } from './writeAccess';
 
 const MAX_ATTEMPTS = 3;
@@ -20,6 +22,7 @@ export function rotationDeps(deps: Pick<CommandDeps, 'settings' | 'log' | 'journ
   return {
     connect: (keyPair) =>
       createKeyPairConnection({ profile: '', region: s.region, endpoint: s.endpoint, requestTimeoutMs: s.requestTimeoutMs, maxAttempts: MAX_ATTEMPTS }, keyPair),
+    connectProfile: (profile) => connectProfileForWrites({ profile, region: s.region, endpoint: s.endpoint, requestTimeoutMs: s.requestTimeoutMs, maxAttempts: MAX_ATTEMPTS }),
     journal: new RotationJournal(deps.journalDir),
     now: () => new Date(),
     sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
@@ -29,14 +32,19 @@ export function rotationDeps(deps: Pick<CommandDeps, 'settings' | 'log' | 'journ
   };
 }
 
-export async function rotateAccessKey(arg: unknown, deps: CommandDeps): Promise<RotationResult | undefined> {
+/** What the argument form answers when it was refused for a reason a script can act on. */
+export type RotationRefusal =
+  | { readonly refused: 'toolManaged'; readonly command: string; readonly message: string }
+  | { readonly refused: 'twoKeys'; readonly otherAccessKeyId: string; readonly otherStatus: string; readonly canMakeRoom: boolean; readonly message: string };
+
+export async function rotateAccessKey(arg: unknown, deps: CommandDeps): Promise<RotationResult | RotationRefusal | undefined> {
   const what = vscode.l10n.t('Rotate Access Key');
   if (!writeActionsAllowed(deps, what)) return undefined;
   if (deps.settings.current.endpointError) {
     void vscode.window.showErrorMessage(deps.settings.current.endpointError);
     return undefined;
   }
-  const given = (typeof arg === 'object' && arg !== null && !(arg instanceof vscode.TreeItem) ? arg : {}) as { profile?: unknown; deleteOld?: unknown; confirm?: unknown };
+  const given = (typeof arg === 'object' && arg !== null && !(arg instanceof vscode.TreeItem) ? arg : {}) as { profile?: unknown; deleteOld?: unknown; confirm?: unknown; makeRoom?: unknown; authProfile?: unknown };
   const fromRow = arg instanceof MyKeysNode || arg instanceof AccessKeyNode ? arg.scope.session.profile : undefined;
   let profile = fromRow ?? (typeof given.profile === 'string' ? given.profile : undefined);
   const profiles = await listProfiles();
@@ -62,16 +70,33 @@ export async function rotateAccessKey(arg: unknown, deps: CommandDeps): Promise<
     if (choice !== go) return undefined;
   }
   const info = profiles.find((p) => p.name === profile);
-  const outcome = await vscode.window.withProgress(
-    { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Rotating the access key of {0}…', profile || 'default') },
-    () =>
+  const authProfile = typeof given.authProfile === 'string' && given.authProfile !== '' ? given.authProfile : undefined;
+  const run = (makeRoom: boolean): Thenable<RotationOutcome> =>
+    vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Rotating the access key of {0}…', profile || 'default') }, () =>
       rotate(
-        { profile: profile ?? '', credentialsFile: credentialsFilePath(), deleteOld, profileKind: info?.kind, environmentKeys: Boolean(process.env.AWS_ACCESS_KEY_ID) },
+        {
+          profile: profile ?? '',
+          credentialsFile: credentialsFilePath(),
+          deleteOld,
+          makeRoom,
+          authProfile,
+          profileKind: info?.kind,
+          credentialProcess: info?.credentialProcess,
+          environmentKeys: Boolean(process.env.AWS_ACCESS_KEY_ID),
+        },
         rotationDeps(deps),
       ),
-  );
+    );
+  let outcome = await run(given.makeRoom === true);
+  if (outcome.kind === 'two-keys' && outcome.canMakeRoom && given.confirm !== true) {
+    if (!(await confirmMakeRoom(outcome))) return undefined;
+    outcome = await run(true);
+  }
   await afterRotation(outcome, deps);
-  return outcome.kind === 'rotated' ? outcome.result : undefined;
+  if (outcome.kind === 'rotated') return outcome.result;
+  if (outcome.kind === 'refused' && outcome.reason === 'toolManaged' && outcome.command) return { refused: 'toolManaged', command: outcome.command, message: outcome.message };
+  if (outcome.kind === 'two-keys') return { refused: 'twoKeys', otherAccessKeyId: outcome.other.accessKeyId, otherStatus: outcome.other.status, canMakeRoom: outcome.canMakeRoom, message: outcome.message };
+  return undefined;
 }
 
 /** Finishes or undoes rotations left in the journal; only with the switch on (else says one waits). */
@@ -98,6 +123,10 @@ export async function recoverInterruptedRotations(deps: Pick<CommandDeps, 'setti
 
 async function afterRotation(outcome: RotationOutcome, deps: Pick<CommandDeps, 'log' | 'sessions' | 'explorer' | 'forgetHoverKey'>): Promise<void> {
   deps.log.info(`rotation: ${outcome.kind}: ${outcome.message}`);
+  if (outcome.kind === 'refused' && outcome.reason === 'toolManaged') {
+    void offerToolRotation(outcome);
+    return;
+  }
   const show = outcome.kind === 'rotated' ? vscode.window.showInformationMessage : outcome.kind === 'refused' || outcome.kind === 'two-keys' ? vscode.window.showErrorMessage : vscode.window.showWarningMessage;
   void show(outcome.message);
   if (outcome.kind === 'rotated' || outcome.kind === 'partly') {
