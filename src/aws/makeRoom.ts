@@ -32,18 +32,18 @@ export interface RoomQuestion {
 export async function decideRoom(q: RoomQuestion): Promise<RoomDecision> {
   if (q.keys.length < 2) return { kind: 'room' };
   const otherKey = q.keys.find((k) => k.AccessKeyId !== q.oldAccessKeyId) ?? q.keys[0];
+  const inFile = await q.inCredentialsFile(otherKey.AccessKeyId);
+  // Its last use is read only to be told: making room goes ahead without that call.
+  if (q.makeRoom && otherKey.Status === 'Inactive' && !inFile) return { kind: 'makeRoom', other: { accessKeyId: otherKey.AccessKeyId, status: otherKey.Status, lastUse: 'not read' } };
   const other: OtherKey = { accessKeyId: otherKey.AccessKeyId, status: otherKey.Status, lastUse: await describeLastUse(q, otherKey.AccessKeyId) };
   const full = `${q.userName} already has two access keys, the most IAM allows: the other key ${other.accessKeyId} is ${other.status}, ${other.lastUse}.`;
   if (other.status === 'Active') {
     return { kind: 'full', other, canMakeRoom: false, message: `${full} An Active key is never deleted to make room: deactivate it first (once nothing uses it), then rotate again. Nothing was changed.` };
   }
-  if (await q.inCredentialsFile(other.accessKeyId)) {
+  if (inFile) {
     return { kind: 'full', other, canMakeRoom: false, message: `${full} It is written in the credentials file, so it is not deleted to make room: remove it from there first. Nothing was changed.` };
   }
-  if (!q.makeRoom) {
-    return { kind: 'full', other, canMakeRoom: true, message: `${full} Delete ${other.accessKeyId} and rotate (makeRoom) to make room; undo would not bring it back. Nothing was changed.` };
-  }
-  return { kind: 'makeRoom', other };
+  return { kind: 'full', other, canMakeRoom: other.status === 'Inactive', message: `${full} Delete ${other.accessKeyId} and rotate (makeRoom) to make room; undo would not bring it back. Nothing was changed.` };
 }
 
 async function describeLastUse(q: RoomQuestion, accessKeyId: string): Promise<string> {

@@ -68,6 +68,8 @@ describe('rotation where users are (emulator over real HTTP)', function () {
       assert.deepEqual(keysOf(emulator), { [OLD_KEY_ID]: 'Inactive', [newId]: 'Active' });
       assert.deepEqual(emulator.writeLog().map((w) => [w.action, w.accessKeyId === OTHER_KEY ? 'other' : '']), [['DeleteAccessKey', 'other'], ['CreateAccessKey', ''], ['UpdateAccessKey', '']]);
       assert.equal(outcome.message, `Rotation of ${ROTATED_PROFILE} done: ${newId} is now in ${ROTATED_PROFILE}; the old key ${OLD_KEY_ID} is Inactive. ${OTHER_KEY} (Inactive) was deleted to make room.`);
+      // The bench's minimum (docs/benchmarks.md): no GetAccessKeyLastUsed when nothing is told about the other key.
+      assert.deepEqual([emulator.counters().byAction.GetAccessKeyLastUsed ?? 0, emulator.counters().byAction.DeleteAccessKey], [0, 1]);
     });
 
     it('an Active other key is never deleted, even with makeRoom: told to deactivate it first, with its last use', async () => {
