@@ -129,6 +129,7 @@ describe('Write actions (rotate, deactivate, activate, delete, create)', functio
       newAccessKeyId: newKey,
       oldKeyStatus: 'Inactive',
       verified: true,
+      updatedProfiles: [PROFILES.admin],
     });
     const newSecret = session.emulator.store.findAccessKey(newKey)?.key.secretAccessKey ?? '';
     secrets.set(newSecret, 'the new secret');
