@@ -3,18 +3,23 @@
 //                      thin command wrappers (src/extension.ts).
 //   dist/features.js   what a command, the hover, the diagnostics or the credential report needs
 //                      (src/features.ts), required on first use by src/featuresLoader.ts.
-//   dist/sdk.js        the AWS SDK (src/aws/sdk.ts), required on first use by src/aws/sdkLoader.ts.
+//   dist/sdk.js        the AWS SDK and everything that must load with it: the folder src/aws/sdk/
+//                      (entry src/aws/sdk/index.ts), required on first use by src/aws/sdkLoader.ts.
 // A module activation needs (the session registry, explorer rows, settings, the log...) lives
 // in extension.js only: features.js takes it from extension.js's `__shared` export rather than
 // bundling a second copy, so classes (`instanceof` on rows) and singletons stay one. The build
 // fails if SDK code lands in extension.js or features.js, or feature code in extension.js, since
-// either would cost every activation milliseconds; it prints the size of each output.
+// either would cost every activation milliseconds; if sdk.js takes any src/ module outside
+// src/aws/sdk/ (it would be a second copy: what the SDK side needs from the extension is handed
+// to it at load time, src/aws/sdkHost.ts), or anything else bundles a file of src/aws/sdk/. It
+// prints the size of each output.
 // `--production` minifies for the .vsix; the default keeps sourcemaps for development;
 // `--watch` rebuilds on change; `--outdir DIR` (default dist) and `--metafile FILE` (the
 // metafiles of the builds, merged) are for the benchmark.
 import * as esbuild from 'esbuild';
 import fs from 'node:fs';
 import path from 'node:path';
+import { buildPreCommitHook } from './scripts/build-pre-commit-hook.mjs';
 
 const argv = process.argv.slice(2);
 const production = argv.includes('--production');
@@ -40,6 +45,9 @@ const FEATURE_CODE = [
   /^src\/aws\/rotateAccessKey\.ts$/,
 ];
 const SDK_LOADER = path.join('src', 'aws', 'sdkLoader.ts');
+/** The SDK side of the lazy boundary: dist/sdk.js is this folder and nothing else of src/. */
+const SDK_FOLDER = 'src/aws/sdk/';
+const SDK_ENTRY = `${SDK_FOLDER}index.ts`;
 const FEATURES_LOADER = path.join('src', 'featuresLoader.ts');
 const CREDENTIAL_REPORT = path.join('src', 'core', 'credentialReport.ts');
 const EXTENSION_ENTRY = 'src/extension.ts';
@@ -49,14 +57,14 @@ const SHARED = 'iamkeys-shared';
 const rel = (file) => path.relative(ROOT, path.resolve(ROOT, file)).split(path.sep).join('/');
 
 /**
- * The runtime requires that stay requires of sibling files: sdkLoader's './sdk' (dist/sdk.js),
+ * The runtime requires that stay requires of sibling files: sdkLoader's './sdk/index' (dist/sdk.js),
  * featuresLoader's './features' (dist/features.js), and the credential report's lazy
  * 'csv-parse/sync', which features.js provides (src/features.ts re-exports csv-parse's parse).
  */
 const siblings = {
   name: 'siblings',
   setup(build) {
-    build.onResolve({ filter: /^\.\/sdk$/ }, (args) => (args.importer.endsWith(SDK_LOADER) ? { path: './sdk.js', external: true } : undefined));
+    build.onResolve({ filter: /^\.\/sdk\/index$/ }, (args) => (args.importer.endsWith(SDK_LOADER) ? { path: './sdk.js', external: true } : undefined));
     build.onResolve({ filter: /^\.\/features$/ }, (args) => (args.importer.endsWith(FEATURES_LOADER) ? { path: './features.js', external: true } : undefined));
     build.onResolve({ filter: /^csv-parse\/sync$/ }, (args) =>
       args.importer.endsWith(CREDENTIAL_REPORT) && args.kind === 'require-call' ? { path: './features.js', external: true } : undefined,
@@ -134,14 +142,18 @@ function problems(metafile, featureCode) {
   const found = [];
   const extension = inputsOf(metafile, 'extension.js') ?? [];
   const features = inputsOf(metafile, 'features.js') ?? [];
-  const sdkIn = (inputs) => inputs.filter((input) => SDK_PACKAGE.test(input));
+  const sdk = inputsOf(metafile, 'sdk.js') ?? [];
+  const sdkIn = (inputs) => inputs.filter((input) => SDK_PACKAGE.test(input) || input.startsWith(SDK_FOLDER));
   for (const [name, inputs] of [['extension.js', extension], ['features.js', features]]) {
     const leaked = sdkIn(inputs);
     if (leaked.length > 0) found.push(`the AWS SDK must stay out of ${name} (load it through src/aws/sdkLoader.ts); found:\n  ${leaked.slice(0, 10).join('\n  ')}`);
   }
   const feature = extension.filter((input) => featureCode.some((pattern) => (typeof pattern === 'string' ? input === pattern : pattern.test(input))));
   if (feature.length > 0) found.push(`feature code must stay out of extension.js (load it through src/featuresLoader.ts); found:\n  ${feature.slice(0, 10).join('\n  ')}`);
+  const outside = sdk.filter((input) => input.startsWith('src/') && !input.startsWith(SDK_FOLDER));
+  if (outside.length > 0) found.push(`sdk.js must take no src/ module outside ${SDK_FOLDER} (a second copy; hand it over through src/aws/sdkHost.ts, or import it as a type); found:\n  ${outside.slice(0, 10).join('\n  ')}`);
   if (extension.length === 0) found.push('no extension.js in the build output');
+  if (sdk.length === 0) found.push('no sdk.js in the build output');
   if (features.length === 0) found.push('no features.js in the build output');
   return found;
 }
@@ -155,6 +167,7 @@ function featureRoots(metafile) {
 /** Builds all three bundles and the webview script; returns the merged metafile. */
 async function buildAll() {
   await esbuild.build(webviewOptions);
+  await buildPreCommitHook(path.join(outdir, 'pre-commit.js'), { production });
   // 1. What activation needs: the graph of src/extension.ts.
   const probe = await esbuild.build({ ...common, entryPoints: [EXTENSION_ENTRY], plugins: [siblings], write: false, outdir: 'unused', minify: false, sourcemap: false });
   const shared = new Set((inputsOf(probe.metafile, 'extension.js') ?? []).filter((input) => input.startsWith('src/')));
@@ -164,7 +177,7 @@ async function buildAll() {
   // 3. extension.js (exporting what features.js takes) and sdk.js.
   const main = await esbuild.build({
     ...common,
-    entryPoints: [{ in: 'iamkeys:extension', out: 'extension' }, { in: 'src/aws/sdk.ts', out: 'sdk' }],
+    entryPoints: [{ in: 'iamkeys:extension', out: 'extension' }, { in: SDK_ENTRY, out: 'sdk' }],
     plugins: [siblings, extensionEntry(used)],
   });
   const metafile = { inputs: { ...main.metafile.inputs, ...features.metafile.inputs }, outputs: { ...main.metafile.outputs, ...features.metafile.outputs } };

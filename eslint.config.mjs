@@ -23,9 +23,9 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/core/**/*.ts', 'src/aws/**/*.ts'],
+    files: ['src/core/**/*.ts', 'src/aws/**/*.ts', 'src/model/**/*.ts', 'src/git/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { paths: [{ name: 'vscode', message: 'core/ and aws/ modules must run without an editor.' }] }],
+      'no-restricted-imports': ['error', { paths: [{ name: 'vscode', message: 'core/, aws/, model/ and git/ modules must run without an editor.' }] }],
     },
   },
 );

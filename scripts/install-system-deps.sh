@@ -28,6 +28,13 @@ if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
 start=$SECONDS
 echo "install-system-deps: installing ${missing[*]}"
 export DEBIAN_FRONTEND=noninteractive
-$SUDO env DEBIAN_FRONTEND=noninteractive apt-get update -qq
-$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" </dev/null
-echo "install-system-deps: done in $((SECONDS - start)) s"
+# apt's and dpkg's progress (about 1,000 lines: -qq does not quiet dpkg) goes to a log file;
+# only a failure prints it (its last 60 lines).
+log="$(mktemp -t install-system-deps.XXXXXX.log)"
+if ! { $SUDO env DEBIAN_FRONTEND=noninteractive apt-get update -qq \
+  && $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" </dev/null; } >"$log" 2>&1; then
+  tail -n 60 "$log" >&2
+  echo "install-system-deps: apt-get failed; the whole log: $log" >&2
+  exit 1
+fi
+echo "install-system-deps: done in $((SECONDS - start)) s ($(wc -l <"$log") lines of apt output in $log)"

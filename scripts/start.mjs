@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // `npm start`: try the extension against the local IAM emulator in a browser.
-//   node scripts/start.mjs [--port N] [--screenshot FILE]
+//   node scripts/start.mjs [--port N] [--screenshot FILE] [--organization]
 // Builds, starts the emulator (`out/test/emulator/cli.js --demo`) on a free loopback port,
 // writes throwaway AWS config/credentials with profiles demo / demo-root / demo-limited (the
 // emulator's fake test identities), starts code-server on 127.0.0.1 (port N if given) with
@@ -10,6 +10,8 @@
 // first settings change in the window (e.g. ticking iamKeys.allowWriteActions) drops them.
 // --screenshot FILE: instead of waiting, open the URL in headless Chromium, open the IAM
 // Access Keys container, expand the first rows, save a PNG to FILE and exit.
+// --organization: the organization emulator instead (a management account and member accounts,
+// out/test/bench/orgEmulatorHost.js) with iamKeys.organizations set (scripts/start-demo.mjs).
 // Needs code-server (npm run install-code-server) and, for --screenshot, Chromium.
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -19,28 +21,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ensureSetup } from './ensure-setup.mjs';
+import { demoSettings, ORGANIZATION_DEMO, parseStartArgs, USAGE } from './start-demo.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
 const out = (p) => path.join(ROOT, 'out', 'test', p);
-
-function parseArgs(argv) {
-  const opts = { port: undefined, screenshot: undefined };
-  for (let i = 0; i < argv.length; i++) {
-    const [flag, inline] = argv[i].split('=', 2);
-    const value = () => inline ?? argv[++i];
-    if (flag === '--port') opts.port = Number(value());
-    else if (flag === '--screenshot') opts.screenshot = path.resolve(value() ?? '');
-    else if (flag === '--help' || flag === '-h') {
-      console.log('usage: node scripts/start.mjs [--port N] [--screenshot FILE]');
-      process.exit(0);
-    } else throw new Error(`unknown argument ${argv[i]}`);
-  }
-  if (opts.port !== undefined && !(Number.isInteger(opts.port) && opts.port > 0 && opts.port < 65536)) {
-    throw new Error('--port needs a port number');
-  }
-  return opts;
-}
 
 function npmRun(script) {
   const r = spawnSync('npm', ['run', script, '--silent'], { cwd: ROOT, stdio: 'inherit' });
@@ -90,6 +75,30 @@ async function startEmulator(cli, quiet) {
   });
 }
 
+/** Starts the organization emulator host and resolves with { url, child } once it prints its JSON line. */
+function startOrgEmulator(host) {
+  const child = spawn(process.execPath, [host, JSON.stringify(ORGANIZATION_DEMO)], { cwd: ROOT, stdio: ['pipe', 'pipe', 'inherit'] });
+  return new Promise((resolve, reject) => {
+    let buf = '';
+    const timer = setTimeout(() => fail(new Error('the organization emulator did not start within 30 s')), 30_000);
+    const fail = (err) => {
+      clearTimeout(timer);
+      child.kill();
+      reject(err);
+    };
+    child.once('exit', (code) => fail(new Error(`the organization emulator exited with code ${code}`)));
+    child.stdout.on('data', (d) => {
+      buf += d;
+      const line = buf.split('\n').find((l) => l.startsWith('{'));
+      if (!line) return;
+      clearTimeout(timer);
+      child.removeAllListeners('exit');
+      const { url, accounts, users } = JSON.parse(line);
+      resolve({ url: url.replace(/\/$/, ''), child, accounts, users });
+    });
+  });
+}
+
 /** AWS shared files with demo profiles built from the emulator's fake identities. */
 function writeAwsFiles(dir) {
   const ids = require(out('emulator/identities.js'));
@@ -134,7 +143,7 @@ async function screenshot(url, file) {
     await tab.waitFor({ timeout: 60_000 });
     await tab.click();
     await page.mouse.move(700, 500); // no tooltip in the picture
-    const tree = page.getByRole('tree', { name: 'Access Keys', exact: true });
+    const tree = page.getByRole('tree', { name: 'IAM Access Keys', exact: true });
     const rows = tree.getByRole('treeitem');
     // No rows is possible too (e.g. the "no credentials" welcome view): still take the picture.
     const hasRows = await rows.first().waitFor({ timeout: 20_000 }).then(() => true, () => false);
@@ -164,7 +173,11 @@ async function screenshot(url, file) {
 }
 
 async function main() {
-  const opts = parseArgs(process.argv.slice(2));
+  const opts = parseStartArgs(process.argv.slice(2), (p) => path.resolve(p));
+  if (opts.help) {
+    console.log(USAGE);
+    return;
+  }
   ensureSetup(); // a fresh machine: npm ci, Debian packages, code-server (no-ops when present)
   if (!npmRun('build')) throw new Error('npm run build failed');
   if (!npmRun('compile-tests')) console.warn('start: compile-tests reported type errors; continuing with the emitted JavaScript');
@@ -195,9 +208,9 @@ async function main() {
   try {
     const settings = {};
     const env = {};
-    const cli = out('emulator/cli.js');
+    const cli = out(opts.organization ? 'bench/orgEmulatorHost.js' : 'emulator/cli.js');
     if (fs.existsSync(cli)) {
-      emulator = await startEmulator(cli, Boolean(opts.screenshot));
+      emulator = opts.organization ? await startOrgEmulator(cli) : await startEmulator(cli, Boolean(opts.screenshot));
       const awsDir = path.join(temp, 'aws');
       fs.mkdirSync(awsDir);
       const { names, keyIds } = writeAwsFiles(awsDir);
@@ -205,11 +218,8 @@ async function main() {
         AWS_CONFIG_FILE: path.join(awsDir, 'config'),
         AWS_SHARED_CREDENTIALS_FILE: path.join(awsDir, 'credentials'),
       });
-      Object.assign(settings, {
-        'iamKeys.endpoint': emulator.url,
-        'iamKeys.profile': 'demo',
-        'iamKeys.profiles': names.includes('demo-limited') ? ['demo-limited'] : [],
-      });
+      const organizationRole = opts.organization ? require(out('emulator/org/index.js')).DEFAULT_ROLE_NAME : undefined;
+      Object.assign(settings, demoSettings({ url: emulator.url, profileNames: names, organizationRole }));
       // Something to hover over in the demo workspace.
       fs.writeFileSync(
         path.join(workspace, 'demo-keys.md'),
@@ -217,7 +227,8 @@ async function main() {
       );
       const shown = [settings['iamKeys.profile'], ...settings['iamKeys.profiles']];
       const more = names.filter((n) => !shown.includes(n));
-      console.log(`start: IAM emulator at ${emulator.url}; the view shows profiles ${shown.join(', ')}${more.length ? ` (also in the config, add with "Add Profile…": ${more.join(', ')})` : ''}`);
+      if (opts.organization) console.log(`start: organization emulator at ${emulator.url} (${emulator.accounts} member accounts, ${emulator.users} users); iamKeys.organizations reads it with profile demo`);
+      else console.log(`start: IAM emulator at ${emulator.url}; the view shows profiles ${shown.join(', ')}${more.length ? ` (also in the config, add with "Add Profile…": ${more.join(', ')})` : ''}`);
     } else {
       console.warn(`start: ${path.relative(ROOT, cli)} not found: starting without the emulator (no endpoint/profile set)`);
     }

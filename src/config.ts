@@ -25,6 +25,8 @@ export interface IamKeysSettings {
   readonly endpoint: string;
   readonly pageSize: number;
   readonly rotationWarningDays: number;
+  /** iamKeys.rotationReminders: the status-bar item and daily notification for keys past rotationWarningDays. */
+  readonly rotationReminders?: boolean;
   /** Days without use before an active key is flagged (Security Hub IAM.22, CIS 1.12). */
   readonly unusedWarningDays: number;
   readonly maxConcurrentRequests: number;
@@ -83,6 +85,7 @@ export function readSettings(config: vscode.WorkspaceConfiguration = vscode.work
     endpointError,
     pageSize: pageSize.value,
     rotationWarningDays: integer('rotationWarningDays', 1, 3650, 90),
+    rotationReminders: config.get<unknown>('rotationReminders') !== false,
     unusedWarningDays: integer('unusedWarningDays', 1, 3650, 45),
     maxConcurrentRequests: integer('maxConcurrentRequests', 1, 16, 4),
     requestTimeoutMs: integer('requestTimeoutSeconds', 1, 300, 15) * 1000,

@@ -3,30 +3,21 @@
 // registry (one session per connection) → explorer, commands and hover, which all share it.
 import * as vscode from 'vscode';
 import { createConnection } from './aws/connection';
-import { OrgSources } from './aws/orgSources';
+import { OrgSources } from './aws/organization/orgSources';
 import { listProfiles } from './aws/profiles';
 import { SessionRegistry } from './aws/sessionRegistry';
 import { JSON_SCHEME, JsonDocuments } from './commands/jsonDocuments';
 import { CONNECTION_KEYS, Settings } from './config';
 import { ExplorerProvider } from './explorer/explorerProvider';
-import type { ExplorerNode } from './explorer/nodes/explorerNode';
 import { ViewState } from './explorer/viewState';
 import { ContextKeys, setContext } from './explorer/contextValues';
 import { LazyEditorFeatures, recoverInterruptedRotations, registerLazyCommands } from './lazyFeatures';
 import { createLog } from './log';
-import type { RotationOutcome } from './aws/rotateAccessKey';
+import { AttentionBadge } from './reminders/attentionBadge';
+import { RotationReminders } from './reminders/rotationReminders';
+import { createPublicApi, type IamKeysApi } from './publicApi';
 
-/** What activate() returns: for integration tests and other extensions. */
-export interface IamKeysApi {
-  readonly sessions: SessionRegistry;
-  readonly explorer: ExplorerProvider;
-  readonly treeView: vscode.TreeView<ExplorerNode>;
-  readonly view: ViewState;
-  readonly settings: Settings;
-  /** What the start-up recovery of interrupted rotations did. */
-  readonly recovery: Promise<readonly RotationOutcome[]>;
-  readonly organizations: OrgSources;
-}
+export type { IamKeysApi, IamKeysInternals } from './publicApi';
 
 const MAX_ATTEMPTS = 5;
 
@@ -54,6 +45,10 @@ export function activate(context: vscode.ExtensionContext): IamKeysApi {
   void view.attach(treeView);
   void view.setWarnings(settings.current.warnings);
   const documents = new JsonDocuments();
+  // Both only register now: the first reminder check runs a few seconds later, the badge counts after loads.
+  const treeChanged: vscode.Event<unknown> = (listener) => vscode.Disposable.from(explorer.onDidChangeTreeData(listener), explorer.onDidFetchChildren(listener));
+  const reminders = new RotationReminders({ sessions, settings, log, state: context.globalState, treeView, treeChanged });
+  const badge = new AttentionBadge({ sessions, settings, treeView, treeChanged });
   // Hover, key markers and diagnostics: set up from dist/features.js once a document is open.
   const editor = new LazyEditorFeatures({ sessions, settings, log });
   const journalDir = context.globalStorageUri.fsPath;
@@ -74,6 +69,8 @@ export function activate(context: vscode.ExtensionContext): IamKeysApi {
     vscode.workspace.registerTextDocumentContentProvider(JSON_SCHEME, documents),
     ...registerLazyCommands({ sessions, explorer, treeView, view, settings, log, documents, lookup: editor.lookup, journalDir, forgetHoverKey, organizations }),
     editor,
+    reminders,
+    badge,
     settings.onDidChange((affects) => {
       void view.setWarnings(settings.current.warnings);
       if (affects('allowWriteActions')) void setContext(ContextKeys.writeActionsAllowed, settings.current.allowWriteActions);
@@ -93,7 +90,7 @@ export function activate(context: vscode.ExtensionContext): IamKeysApi {
     log.error(`recovering interrupted rotations failed: ${error instanceof Error ? error.message : String(error)}`);
     return [];
   });
-  return { sessions, explorer, treeView, view, settings, recovery, organizations };
+  return createPublicApi({ sessions, explorer, treeView, view, settings, recovery, organizations, reminders, badge });
 }
 
 function askMfaCode(serial: string): Promise<string> {

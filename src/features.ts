@@ -5,6 +5,7 @@
 // thin wrappers activation registers in their place.
 import type * as vscode from 'vscode';
 import { registerLeakDiagnostics } from './diagnostics/registerDiagnostics';
+import { StagedLeakWatcher } from './diagnostics/stagedLeakWatcher';
 import { type HoverWiring, registerAccessKeyHover } from './hover/registerHover';
 import type { KeyLookup } from './hover/keyLookup';
 
@@ -17,11 +18,18 @@ export interface EditorFeatures {
   /** The hover's key lookup (cache and per-minute cap), shared by the diagnostics and commands. */
   readonly lookup: KeyLookup;
   readonly disposables: vscode.Disposable[];
+  /** Drops what the hover and the diagnostics knew about a key that changed; open files holding it are judged again. */
+  forget(accessKeyId: string): void;
 }
 
 /** The hover provider, the key markers and the leaked-key diagnostics, registered now. */
 export function registerEditorFeatures(deps: HoverWiring): EditorFeatures {
   const hover = registerAccessKeyHover(deps);
   const leaks = registerLeakDiagnostics({ lookup: hover.lookup, settings: deps.settings, log: deps.log });
-  return { lookup: hover.lookup, disposables: [...hover.disposables, ...leaks.disposables] };
+  const staged = new StagedLeakWatcher({ lookup: hover.lookup, settings: deps.settings, log: deps.log });
+  const forget = (accessKeyId: string): void => {
+    hover.lookup.forget(accessKeyId);
+    leaks.diagnostics.forgetKey(accessKeyId);
+  };
+  return { lookup: hover.lookup, disposables: [...hover.disposables, ...leaks.disposables, staged], forget };
 }

@@ -8,6 +8,7 @@ import * as vscode from 'vscode';
 import type { RotationOutcome } from './aws/rotateAccessKey';
 import { type CommandId, CommandIds } from './commands/commandIds';
 import type { CommandDeps } from './commands/deps';
+import { JOURNAL_FILE_PATTERN } from './core/journalFileName';
 import type { EditorFeatures } from './features';
 import { loadFeatures } from './featuresLoader';
 import type { HoverWiring } from './hover/registerHover';
@@ -58,8 +59,8 @@ export class LazyEditorFeatures implements vscode.Disposable {
     },
   };
 
-  /** Drops the hover's answer about a key that changed (nothing to drop before the hover exists). */
-  readonly forget = (accessKeyId: string): void => this.features?.lookup.forget(accessKeyId);
+  /** Drops the hover's and the diagnostics' answers about a key that changed (nothing to drop before they exist). */
+  readonly forget = (accessKeyId: string): void => this.features?.forget(accessKeyId);
 
   private stopTriggers(): void {
     clearTimeout(this.timer);
@@ -72,8 +73,6 @@ export class LazyEditorFeatures implements vscode.Disposable {
     for (const disposable of this.features?.disposables ?? []) disposable.dispose();
   }
 }
-
-const JOURNAL_FILE = /^rotation-[A-Za-z0-9-]+\.json$/;
 
 /** Finishes or undoes a rotation the last session left half done; loads nothing when there is none. */
 export async function recoverInterruptedRotations(deps: Parameters<ReturnType<typeof loadFeatures>['recoverInterruptedRotations']>[0]): Promise<readonly RotationOutcome[]> {
@@ -88,7 +87,7 @@ export async function recoverInterruptedRotations(deps: Parameters<ReturnType<ty
  */
 function journalHasRecords(dir: string): boolean {
   try {
-    return fs.existsSync(dir) && fs.readdirSync(dir).some((name) => JOURNAL_FILE.test(name));
+    return fs.existsSync(dir) && fs.readdirSync(dir).some((name) => JOURNAL_FILE_PATTERN.test(name));
   } catch {
     return false;
   }

@@ -1,64 +1,13 @@
 // One connection = one profile (or the default chain) + region + endpoint, with one IAM and
 // one STS client reused for every call, the SDK's standard retry strategy and request timeouts.
-import type { DeadlineHttpHandler } from './deadlineHttpHandler';
-import type { IamApi } from './iamApi';
+// The clients live in dist/sdk.js (src/aws/sdk/), loaded on first use.
+import type { Connection, ConnectionHooks, ConnectionSettings, KeyPair, KeyPairConnection } from './sdk/connectionTypes';
 import { loadSdk } from './sdkLoader';
-import type { IamWriteApi } from './iamWriteApi';
-import type { SecretText } from '../core/secretText';
 
-export interface ConnectionSettings {
-  /** Empty: the SDK's default provider chain (env, AWS_PROFILE/default, SSO, process, IMDS…). */
-  readonly profile: string;
-  readonly region: string;
-  /** Already validated; empty means AWS's own endpoints. */
-  readonly endpoint: string;
-  readonly requestTimeoutMs: number;
-  readonly maxAttempts: number;
-}
-
-export interface AttemptRecord {
-  readonly operation: string;
-  readonly durationMs: number;
-  readonly error?: unknown;
-}
-
-export interface ConnectionHooks {
-  /** Asked when a profile assumes a role that requires MFA. */
-  readonly mfaCodeProvider?: (mfaSerial: string) => Promise<string>;
-  /** Called after every HTTP attempt, retries included (for logs and "retrying" states). */
-  readonly onAttempt?: (record: AttemptRecord) => void;
-  /** Where ignored endpoint URLs and refused requests are reported (redacted by the log). */
-  readonly log?: { warn(message: string): void };
-  /** Replaces the HTTP handler (tests record requests instead of sending them); still guarded. */
-  readonly requestHandler?: () => RequestSender;
-}
-
-/** The shape of the SDK's HTTP handler that the clients are given. */
-export type RequestSender = Pick<DeadlineHttpHandler, 'metadata' | 'handle' | 'updateHttpClientConfig' | 'httpHandlerConfigs' | 'destroy'>;
-
-export interface Connection {
-  readonly settings: ConnectionSettings;
-  readonly api: IamApi;
-  /** Key-changing calls on the same clients (absent in read-only fakes). */
-  readonly writeApi?: IamWriteApi;
-  /** The access key ID the calls are signed with (never the secret). */
-  accessKeyId(): Promise<string>;
-  dispose(): void;
-}
+export type { AttemptRecord, Connection, ConnectionHooks, ConnectionSettings, KeyPair, KeyPairConnection, RequestSender } from './sdk/connectionTypes';
 
 export function createConnection(settings: ConnectionSettings, hooks: ConnectionHooks = {}): Connection {
   return loadSdk().createSdkConnection(settings, hooks);
-}
-
-/** A static access key and its secret. */
-export interface KeyPair {
-  readonly accessKeyId: string;
-  readonly secret: SecretText;
-}
-
-/** A connection signed with one given key pair instead of the profile's credentials. */
-export interface KeyPairConnection extends Connection {
-  readonly api: IamApi & IamWriteApi;
 }
 
 export function createKeyPairConnection(settings: ConnectionSettings, keyPair: KeyPair, hooks: ConnectionHooks = {}): KeyPairConnection {

@@ -6,6 +6,7 @@
 import { findSlot, slotLastUsed, type CredentialReport, type ReportUser } from '../core/credentialReport';
 import type { AccessKey, AccessKeyLastUsed, CallerIdentity } from '../core/types';
 import type { AttemptRecord, Connection } from './connection';
+import { triedHost } from './triedHost';
 import { fetchCredentialReport, type FetchReportOptions, type FetchedReport } from './credentialReport';
 import { classifyError } from './errors';
 import type { IamApi } from './iamApi';
@@ -261,7 +262,8 @@ export class ConnectionSession {
       return;
     }
     const problem = classifyError(record.error);
-    this.log?.debug(`${this.id} ${record.operation} failed after ${record.durationMs} ms: ${problem.kind} ${problem.code ?? ''}`);
+    const host = triedHost(record.error);
+    this.log?.debug(`${this.id} ${record.operation} failed after ${record.durationMs} ms: ${problem.kind} ${problem.code ?? ''}${host ? ` (host ${host})` : ''}`);
     if (problem.kind === 'throttled') for (const listener of [...this.throttleListeners]) listener();
   }
 

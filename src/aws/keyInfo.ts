@@ -21,6 +21,8 @@ export type KeyInfo =
   | { readonly kind: 'temporary'; readonly accessKeyId: string; readonly account: string }
   /** A long-term key of an account no configured profile covers. */
   | { readonly kind: 'other-account'; readonly accessKeyId: string; readonly account: string }
+  /** A known canary-token provider's key (core/canaryAccounts): never looked up, using it alerts its owner. */
+  | { readonly kind: 'canary'; readonly accessKeyId: string; readonly account: string; readonly provider: string }
   /**
    * Claimed by a configured account (or unknown to STS) but IAM has no such key. IAM answers
    * AccessDenied rather than NoSuchEntity for a key it doesn't hold; `deniedAsUnknown` says the

@@ -9,6 +9,8 @@ export interface ProfileInfo {
   readonly kind: CredentialKind;
   readonly region?: string;
   readonly mfa: boolean;
+  /** The credential_process command line, when the profile has one (it may name a tool that keeps the key). */
+  readonly credentialProcess?: string;
 }
 
 type Section = Record<string, string | undefined>;
@@ -33,7 +35,7 @@ export async function listProfiles(): Promise<ProfileInfo[]> {
     }
   }
   return [...merged.entries()]
-    .map(([name, section]) => ({ name, kind: kindOf(section), region: section.region, mfa: Boolean(section.mfa_serial) }))
+    .map(([name, section]) => ({ name, kind: kindOf(section), region: section.region, mfa: Boolean(section.mfa_serial), ...(section.credential_process ? { credentialProcess: section.credential_process } : {}) }))
     .sort((a, b) => a.name.localeCompare(b.name));
 }
 

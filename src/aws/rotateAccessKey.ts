@@ -1,10 +1,16 @@
 // Rotates the static key of one profile in the shared credentials file, so that in every
 // failure the user keeps a working key and no key is left that nobody knows about:
-//   1. GetCallerIdentity with the old key; ListAccessKeys for that user (two keys: stop);
-//   2. journal "started", CreateAccessKey, journal "created";
-//   3. rewrite the profile's two key lines (atomic, 0600, backup), journal "fileWritten";
+//   1. GetCallerIdentity with the old key; ListAccessKeys for that user (two keys: stop, or with
+//      makeRoom delete the other one when it is Inactive — makeRoom.ts);
+//   2. journal "started", (make room: DeleteAccessKey other, "roomMade"), CreateAccessKey, "created";
+//   3. rewrite the key lines of every profile holding the old key (one atomic write, 0600,
+//      backup), journal "fileWritten";
 //   4. GetCallerIdentity with the new key, retried while it propagates, journal "verified";
-//   5. UpdateAccessKey old → Inactive (signed with the new key); with deleteOld, DeleteAccessKey.
+//   5. UpdateAccessKey old → Inactive; with deleteOld, DeleteAccessKey.
+// The order of the steps is the table in src/core/rotationJournal.ts (STEP_TABLE): the walk asks
+// it where each step leads and does that step's work. IAM calls are signed with the key in the
+// file (the new one once written), or with `authProfile` when given; verify always signs with
+// the new key itself.
 // One rotation per credentials file at a time, across windows: the whole rotation holds the
 // file's lock (credentialsFileLock.ts). A second rotation of the same profile (this window, or
 // another one: the lock's holder note names the profile) is told at once that one is in
@@ -18,20 +24,24 @@
 // and IAM before acting and saying what it found.
 import { randomUUID } from 'node:crypto';
 import { CredentialsFileBusy, LOCK_STALE_MS, withCredentialsFileLock, type CredentialsFileLock } from '../core/credentialsFileLock';
-import { readKeysFromFile, backupPathOf, fileMentionsKey, writeProfileKeys } from '../core/credentialsFileStore';
-import { advance, isFinished, type RotationJournal, type RotationRecord, type RotationStep } from '../core/rotationJournal';
+import { readKeysFromFile, backupPathOf, fileMentionsKey, profilesWithKey, writeProfileKeys } from '../core/credentialsFileStore';
+import { advance, forwardStep, isFinished, RECORD_VERSION, unreadableRecordsMessage, type RotationJournal, type RotationRecord, type RotationStep } from '../core/rotationJournal';
 import type { AccessKey, CallerIdentity } from '../core/types';
 import type { KeyPair } from './connection';
 import { classifyError } from './errors';
 import type { IamApi } from './iamApi';
-import type { IamWriteApi } from './iamWriteApi';
+import type { CreatedAccessKey, IamWriteApi } from './iamWriteApi';
+import { decideRoom, type OtherKey } from './makeRoom';
 import type { CredentialKind } from './profiles';
+import { toolRotation } from './toolManagedProfile';
 
-export type KeyPairApi = Pick<IamApi, 'getCallerIdentity' | 'listAllAccessKeys'> & IamWriteApi;
+export type KeyPairApi = Pick<IamApi, 'getCallerIdentity' | 'listAllAccessKeys' | 'getAccessKeyLastUsed'> & IamWriteApi;
 
 export interface RotationDeps {
   /** An API signed with exactly this key pair; released with dispose(). */
   connect(keyPair: KeyPair): { readonly api: KeyPairApi; dispose(): void };
+  /** An API signed with a profile's own credentials (`authProfile`); released with dispose(). */
+  connectProfile?(profile: string): { readonly api: KeyPairApi; dispose(): void };
   readonly journal: RotationJournal;
   readonly now: () => Date;
   readonly sleep: (ms: number) => Promise<void>;
@@ -52,8 +62,14 @@ export interface RotationRequest {
   readonly profile: string;
   readonly credentialsFile: string;
   readonly deleteOld: boolean;
+  /** With two keys already: delete the other one first when it is Inactive (never when Active). */
+  readonly makeRoom?: boolean;
+  /** The profile that signs the IAM calls (an admin); the rotated profile's key still signs verify. */
+  readonly authProfile?: string;
   /** How the profile gets its credentials (from the config files). */
   readonly profileKind: CredentialKind | undefined;
+  /** Its credential_process command line, if any (aws-vault or Granted keep the key: their own rotate command is offered). */
+  readonly credentialProcess?: string;
   /** Keys in AWS_ACCESS_KEY_ID would win over any profile: rotating the file would change nothing used. */
   readonly environmentKeys: boolean;
 }
@@ -65,19 +81,40 @@ export interface RotationResult {
   readonly newAccessKeyId: string;
   readonly oldKeyStatus: 'Inactive' | 'Deleted';
   readonly verified: true;
+  /** The other key, deleted to make room (IAM allows two). */
+  readonly deletedAccessKeyId?: string;
+  /** Every profile of the file that held the old key and now holds the new one. */
+  readonly updatedProfiles: readonly string[];
 }
 
 export type RotationOutcome =
   | { readonly kind: 'rotated'; readonly result: RotationResult; readonly message: string }
   /** The new key is in the file and works; the old one could not be deactivated (or deleted). */
   | { readonly kind: 'partly'; readonly result: Omit<RotationResult, 'oldKeyStatus'> & { oldKeyStatus: 'Active' | 'Inactive' }; readonly message: string }
-  | { readonly kind: 'refused'; readonly message: string }
+  /** toolManaged: the profile's key is kept by aws-vault or Granted; `command` is that tool's own rotate command. */
+  | { readonly kind: 'refused'; readonly message: string; readonly reason?: 'toolManaged'; readonly command?: string }
   /** Another rotation of the profile (or of its file) is running or just ran: nothing was done. */
   | { readonly kind: 'busy'; readonly message: string }
-  | { readonly kind: 'two-keys'; readonly keys: readonly AccessKey[]; readonly userName: string; readonly message: string }
+  /** canMakeRoom: the other key is Inactive and in no profile, so asking again with makeRoom deletes it. */
+  | { readonly kind: 'two-keys'; readonly keys: readonly AccessKey[]; readonly userName: string; readonly other: OtherKey; readonly canMakeRoom: boolean; readonly message: string }
   | { readonly kind: 'rolled-back'; readonly message: string }
   /** Undo could not finish: the journal keeps it for the next start, the message says what is where. */
   | { readonly kind: 'failed'; readonly message: string };
+
+/** A refusal before anything is sent: the reason, and for a tool-managed profile the tool's own rotate command. */
+export function refusalOf(request: Pick<RotationRequest, 'profile' | 'profileKind' | 'environmentKeys' | 'credentialProcess'>): Extract<RotationOutcome, { kind: 'refused' }> | undefined {
+  const tool = request.profileKind === 'credential process' && !request.environmentKeys ? toolRotation(request.credentialProcess) : undefined;
+  if (tool) {
+    return {
+      kind: 'refused',
+      reason: 'toolManaged',
+      command: tool.command,
+      message: `The profile ${request.profile} gets its keys from ${tool.tool}, which keeps the key in its own store: rotate it with "${tool.command}" (in a terminal).`,
+    };
+  }
+  const message = refusalReason(request);
+  return message === undefined ? undefined : { kind: 'refused', message };
+}
 
 /** Why a profile can't be rotated here, or undefined when it can. */
 export function refusalReason(request: Pick<RotationRequest, 'profile' | 'profileKind' | 'environmentKeys'>): string | undefined {
@@ -108,8 +145,8 @@ const RECOVERY_LOCK_WAIT_MS = LOCK_STALE_MS + 5_000;
 const rotating = new Set<string>();
 
 export async function rotateAccessKey(request: RotationRequest, deps: RotationDeps): Promise<RotationOutcome> {
-  const refusal = refusalReason(request);
-  if (refusal) return { kind: 'refused', message: refusal };
+  const refusal = refusalOf(request);
+  if (refusal) return refusal;
   const running = `${request.credentialsFile}\n${request.profile}`;
   if (rotating.has(running)) {
     return { kind: 'busy', message: `A rotation of ${request.profile} is in progress; this one was not started (nothing was changed). Its own message says how it ended.` };
@@ -162,7 +199,15 @@ async function rotateHoldingLock(request: RotationRequest, keyBeforeWait: string
   if (!oldPair.accessKeyId.startsWith('AKIA')) {
     return { kind: 'refused', message: `The profile ${request.profile} holds a temporary key (${oldPair.accessKeyId}); only long-term IAM user keys (AKIA…) can be rotated.` };
   }
+  const profiles = await profilesWithKey(request.credentialsFile, oldPair.accessKeyId);
+  if (request.authProfile !== undefined && profiles.includes(request.authProfile)) {
+    return { kind: 'refused', message: `The authProfile ${request.authProfile} holds the key being rotated (${oldPair.accessKeyId}); leave authProfile out to sign with that key itself, or name a profile with another key.` };
+  }
+  if (request.authProfile !== undefined && !deps.connectProfile) throw new Error('authProfile needs connectProfile');
   const old = deps.connect({ accessKeyId: oldPair.accessKeyId, secret: oldPair.secret });
+  const auth = request.authProfile !== undefined ? deps.connectProfile?.(request.authProfile) : undefined;
+  const iam = auth?.api ?? old.api;
+  const signer = request.authProfile !== undefined ? `the authProfile ${request.authProfile}` : `the key in ${request.profile}`;
   try {
     let identity: CallerIdentity;
     try {
@@ -176,20 +221,23 @@ async function rotateHoldingLock(request: RotationRequest, keyBeforeWait: string
     }
     let keys: AccessKey[];
     try {
-      keys = await old.api.listAllAccessKeys(userName, { pageSize: 100 });
+      keys = await iam.listAllAccessKeys(userName, { pageSize: 100 });
     } catch (error) {
-      return { kind: 'refused', message: `The keys of ${userName} could not be listed (${errorText(error)}); nothing was changed.` };
+      return { kind: 'refused', message: `The keys of ${userName} could not be listed with ${signer} (${errorText(error)}); nothing was changed.` };
     }
-    if (keys.length >= 2) {
-      return {
-        kind: 'two-keys',
-        keys,
-        userName,
-        message: `${userName} already has two access keys (${keys.map((k) => `${k.AccessKeyId} ${k.Status}`).join(', ')}), the most IAM allows. Delete the one not in use first.`,
-      };
-    }
+    const room = await decideRoom({
+      keys,
+      oldAccessKeyId: oldPair.accessKeyId,
+      userName,
+      makeRoom: request.makeRoom === true,
+      lastUsed: (id) => iam.getAccessKeyLastUsed(id),
+      inCredentialsFile: (id) => fileMentionsKey(request.credentialsFile, id),
+      errorText,
+    });
+    if (room.kind === 'full') return { kind: 'two-keys', keys, userName, other: room.other, canMakeRoom: room.canMakeRoom, message: room.message };
     const now = deps.now().toISOString();
     const record: RotationRecord = {
+      version: RECORD_VERSION,
       id: randomUUID(),
       profile: request.profile,
       credentialsFile: request.credentialsFile,
@@ -197,6 +245,9 @@ async function rotateHoldingLock(request: RotationRequest, keyBeforeWait: string
       oldAccessKeyId: oldPair.accessKeyId,
       keysBefore: keys.map((k) => k.AccessKeyId),
       deleteOld: request.deleteOld,
+      ...(room.kind === 'makeRoom' ? { makeRoomKeyId: room.other.accessKeyId } : {}),
+      ...(profiles.length > 1 ? { profiles } : {}),
+      ...(request.authProfile !== undefined ? { authProfile: request.authProfile } : {}),
       step: 'started',
       startedAt: now,
       updatedAt: now,
@@ -204,13 +255,16 @@ async function rotateHoldingLock(request: RotationRequest, keyBeforeWait: string
     return await new Rotation(record, deps, lock, false).run();
   } finally {
     old.dispose();
+    auth?.dispose();
   }
 }
 
 /** Finishes or undoes every rotation the journal holds (at start-up), each under its file's lock. */
 export async function recoverRotations(deps: RotationDeps): Promise<RotationOutcome[]> {
-  const { records } = await deps.journal.list();
+  const { records, unreadable } = await deps.journal.list();
   const outcomes: RotationOutcome[] = [];
+  const unreadableMessage = unreadableRecordsMessage(unreadable);
+  if (unreadableMessage) outcomes.push({ kind: 'failed', message: unreadableMessage });
   for (const listed of records) {
     if (isFinished(listed.step)) {
       await deps.journal.remove(listed.id);
@@ -290,7 +344,7 @@ class Rotation {
   private async listKeysWithAnyKnownKey(): Promise<AccessKey[]> {
     const r = this.record;
     try {
-      return await (await this.withFileKey()).listAllAccessKeys(r.userName, { pageSize: 100 });
+      return await (await this.iam()).listAllAccessKeys(r.userName, { pageSize: 100 });
     } catch (error) {
       const backup = await readKeysFromFile(backupPathOf(r.credentialsFile), r.profile).catch(() => undefined);
       if (backup?.accessKeyId !== r.oldAccessKeyId) throw error;
@@ -298,100 +352,156 @@ class Rotation {
     }
   }
 
+  private prefix(): string {
+    return this.resumed ? `An interrupted rotation of ${this.record.profile} ` : `Rotation of ${this.record.profile} `;
+  }
+
+  /** Follows the journal's table (STEP_TABLE) from the record's step until the rotation ends. */
   private async walk(): Promise<RotationOutcome> {
-    const r = (): RotationRecord => this.record;
-    const prefix = this.resumed ? `An interrupted rotation of ${r().profile} ` : `Rotation of ${r().profile} `;
     for (;;) {
-      switch (r().step) {
-        case 'started': {
-          if (this.resumed) return this.undo('it stopped while the new key was being created');
-          let created;
-          try {
-            created = await (await this.withFileKey()).createAccessKey(r().userName);
-          } catch (error) {
-            return this.undo(`CreateAccessKey failed: ${errorText(error)}`);
-          }
-          await this.step('created', { newAccessKeyId: created.key.AccessKeyId });
-          try {
-            const write = this.deps.writeKeys ?? writeProfileKeys;
-            await write(this.lock, r().profile, { accessKeyId: created.key.AccessKeyId, secret: created.secret }, { backup: true });
-          } catch (error) {
-            return this.undo(`the credentials file could not be written: ${errorText(error)}`);
-          }
-          await this.step('fileWritten');
-          break;
-        }
-        case 'created': {
-          // Resumed only: the file is the truth about whether the write happened.
-          const inFile = await this.fileKeyId();
-          if (inFile === r().newAccessKeyId) await this.step('fileWritten');
-          else return this.undo('it stopped before the new key was written to the credentials file');
-          break;
-        }
-        case 'fileWritten': {
-          const problem = await this.verifyNewKey();
-          if (problem) return this.undo(problem);
-          await this.step('verified');
-          break;
-        }
-        case 'verified': {
-          // Read again: the old key is deactivated only while the file holds the new one.
-          const inFile = await this.fileKeyId();
-          if (inFile !== r().newAccessKeyId) return this.keepFileAsItIs(inFile);
-          if (await fileMentionsKey(r().credentialsFile, r().oldAccessKeyId)) {
-            const note = `the new key ${r().newAccessKeyId} is in the file and works, but the old key ${r().oldAccessKeyId} is still written elsewhere in the credentials file (another profile holds it), so it was left Active.`;
-            await this.step('done', { note });
-            await this.deps.journal.remove(r().id);
-            return { kind: 'partly', result: this.result('Active'), message: `${prefix}finished only partly: ${note}` };
-          }
-          try {
-            await (await this.withFileKey()).updateAccessKey(r().oldAccessKeyId, 'Inactive', r().userName);
-          } catch (error) {
-            const note = `the new key ${r().newAccessKeyId} is in the file and works, but the old key ${r().oldAccessKeyId} could not be deactivated (${errorText(error)}): it is still Active — deactivate it in the explorer.`;
-            await this.step('done', { note });
-            await this.deps.journal.remove(r().id);
-            return { kind: 'partly', result: this.result('Active'), message: `${prefix}finished only partly: ${note}` };
-          }
-          await this.step('oldDeactivated');
-          break;
-        }
-        case 'oldDeactivated': {
-          if (!r().deleteOld) {
-            await this.step('done');
-            break;
-          }
-          const held = await fileMentionsKey(r().credentialsFile, r().oldAccessKeyId);
-          try {
-            if (held) throw new Error('a profile in the credentials file holds it');
-            await (await this.withFileKey()).deleteAccessKey(r().oldAccessKeyId, r().userName);
-          } catch (error) {
-            const note = `the old key ${r().oldAccessKeyId} is Inactive but could not be deleted (${errorText(error)}).`;
-            await this.step('done', { note });
-            await this.deps.journal.remove(r().id);
-            return { kind: 'partly', result: this.result('Inactive'), message: `${prefix}finished: the new key ${r().newAccessKeyId} is in use; ${note}` };
-          }
-          await this.step('oldDeleted');
-          break;
-        }
-        case 'oldDeleted':
-          await this.step('done');
-          break;
-        case 'done': {
-          await this.deps.journal.remove(r().id);
-          const status = r().deleteOld ? 'Deleted' : 'Inactive';
-          return {
-            kind: 'rotated',
-            result: { ...this.result('Inactive'), oldKeyStatus: status },
-            message: `${prefix}${this.resumed ? 'was finished' : 'done'}: ${r().newAccessKeyId} is now in ${r().profile}; the old key ${r().oldAccessKeyId} is ${status === 'Deleted' ? 'deleted' : 'Inactive'}.`,
-          };
-        }
-        case 'rollingBack':
-          return this.undo(r().note ?? 'it was being undone');
-        case 'rolledBack':
-          await this.deps.journal.remove(r().id);
-          return { kind: 'rolled-back', message: `${prefix}was undone: ${r().note ?? ''}` };
+      const r = this.record;
+      if (r.step === 'rollingBack') return this.undo(r.note ?? 'it was being undone');
+      if (r.step === 'done') return this.finished();
+      if (r.step === 'rolledBack') {
+        await this.deps.journal.remove(r.id);
+        return { kind: 'rolled-back', message: `${this.prefix()}was undone: ${r.note ?? ''}` };
+      }
+      const to = forwardStep(r);
+      if (!to) throw new Error(`rotation ${r.id}: no step leads on from ${r.step}`);
+      const stop = await this.enter(to);
+      if (stop) return stop;
+    }
+  }
+
+  /** Does the work that leads to `to` and saves it; an outcome when the rotation ends early (undone, or finished partly). */
+  private async enter(to: RotationStep): Promise<RotationOutcome | undefined> {
+    switch (to) {
+      case 'roomMade':
+        return this.makeRoom();
+      case 'created':
+        return this.createKey();
+      case 'fileWritten':
+        return this.writeFile();
+      case 'verified': {
+        const problem = await this.verifyNewKey();
+        if (problem) return this.undo(problem);
+        await this.step('verified');
+        return undefined;
+      }
+      case 'oldDeactivated':
+        return this.deactivateOld();
+      case 'oldDeleted':
+        return this.deleteOld();
+      case 'done':
+        await this.step('done');
+        return undefined;
+      default:
+        throw new Error(`rotation ${this.record.id}: ${to} is not reached by work`);
+    }
+  }
+
+  /** The new key's secret, in memory only between CreateAccessKey and the file write. */
+  private created?: CreatedAccessKey;
+
+  private async makeRoom(): Promise<RotationOutcome | undefined> {
+    const r = this.record;
+    // Resumed at "started": whether the delete happened is unknown; undo says what it finds.
+    if (this.resumed) return this.undo('it stopped while making room');
+    const other = r.makeRoomKeyId ?? '';
+    try {
+      await (await this.iam()).deleteAccessKey(other, r.userName);
+    } catch (error) {
+      return this.undo(`the other key ${other} could not be deleted to make room: ${errorText(error)}`);
+    }
+    await this.step('roomMade');
+    return undefined;
+  }
+
+  private async createKey(): Promise<RotationOutcome | undefined> {
+    const r = this.record;
+    if (this.resumed) return this.undo('it stopped while the new key was being created');
+    try {
+      this.created = await (await this.iam()).createAccessKey(r.userName);
+    } catch (error) {
+      return this.undo(`CreateAccessKey failed: ${errorText(error)}`);
+    }
+    await this.step('created', { newAccessKeyId: this.created.key.AccessKeyId });
+    return undefined;
+  }
+
+  private async writeFile(): Promise<RotationOutcome | undefined> {
+    const r = this.record;
+    const created = this.created;
+    this.created = undefined;
+    if (!created) {
+      // Resumed at "created": the file is the truth about whether the write happened.
+      if ((await this.fileKeyId()) !== r.newAccessKeyId) return this.undo('it stopped before the new key was written to the credentials file');
+    } else {
+      try {
+        const write = this.deps.writeKeys ?? writeProfileKeys;
+        await write(this.lock, this.profiles(), { accessKeyId: created.key.AccessKeyId, secret: created.secret }, { backup: true });
+      } catch (error) {
+        return this.undo(`the credentials file could not be written: ${errorText(error)}`);
       }
     }
+    await this.step('fileWritten');
+    return undefined;
+  }
+
+  private async deactivateOld(): Promise<RotationOutcome | undefined> {
+    const r = this.record;
+    // Read again: the old key is deactivated only while the file holds the new one.
+    const inFile = await this.fileKeyId();
+    if (inFile !== r.newAccessKeyId) return this.keepFileAsItIs(inFile);
+    if (await fileMentionsKey(r.credentialsFile, r.oldAccessKeyId)) {
+      return this.endPartly('Active', `the new key ${r.newAccessKeyId} is in the file and works, but the old key ${r.oldAccessKeyId} is still written elsewhere in the credentials file (another profile holds it), so it was left Active.`, 'finished only partly: ');
+    }
+    try {
+      await (await this.iam()).updateAccessKey(r.oldAccessKeyId, 'Inactive', r.userName);
+    } catch (error) {
+      return this.endPartly('Active', `the new key ${r.newAccessKeyId} is in the file and works, but the old key ${r.oldAccessKeyId} could not be deactivated (${errorText(error)}): it is still Active — deactivate it in the explorer.`, 'finished only partly: ');
+    }
+    await this.step('oldDeactivated');
+    return undefined;
+  }
+
+  private async deleteOld(): Promise<RotationOutcome | undefined> {
+    const r = this.record;
+    const held = await fileMentionsKey(r.credentialsFile, r.oldAccessKeyId);
+    try {
+      if (held) throw new Error('a profile in the credentials file holds it');
+      await (await this.iam()).deleteAccessKey(r.oldAccessKeyId, r.userName);
+    } catch (error) {
+      return this.endPartly('Inactive', `the old key ${r.oldAccessKeyId} is Inactive but could not be deleted (${errorText(error)}).`, `finished: the new key ${r.newAccessKeyId} is in use; `);
+    }
+    await this.step('oldDeleted');
+    return undefined;
+  }
+
+  /** Ends at "done" with the old key left in `status` (said why). */
+  private async endPartly(status: 'Active' | 'Inactive', note: string, lead: string): Promise<RotationOutcome> {
+    await this.step('done', { note });
+    await this.deps.journal.remove(this.record.id);
+    return { kind: 'partly', result: this.result(status), message: `${this.prefix()}${lead}${note}` };
+  }
+
+  private async finished(): Promise<RotationOutcome> {
+    const r = this.record;
+    await this.deps.journal.remove(r.id);
+    const status = r.deleteOld ? 'Deleted' : 'Inactive';
+    const profiles = this.profiles();
+    const where = profiles.length > 1 ? `${profiles.join(', ')} (every profile that held the old key)` : r.profile;
+    const madeRoom = r.makeRoomKeyId ? ` ${r.makeRoomKeyId} (Inactive) was deleted to make room.` : '';
+    return {
+      kind: 'rotated',
+      result: { ...this.result('Inactive'), oldKeyStatus: status },
+      message: `${this.prefix()}${this.resumed ? 'was finished' : 'done'}: ${r.newAccessKeyId} is now in ${where}; the old key ${r.oldAccessKeyId} is ${status === 'Deleted' ? 'deleted' : 'Inactive'}.${madeRoom}`,
+    };
+  }
+
+  /** The profiles this rotation rewrites: every one that held the old key. */
+  private profiles(): readonly string[] {
+    return this.record.profiles ?? [this.record.profile];
   }
 
   /**
@@ -401,7 +511,7 @@ class Rotation {
    */
   private async keepFileAsItIs(inFile: string): Promise<RotationOutcome> {
     const r = this.record;
-    const prefix = this.resumed ? `An interrupted rotation of ${r.profile} ` : `Rotation of ${r.profile} `;
+    const prefix = this.prefix();
     const deleted = await this.deleteOwnNewKey();
     const note = `the credentials file holds ${inFile} for ${r.profile}, not the new key ${r.newAccessKeyId}, so nothing was deactivated and the file was left as it is. ${deleted}`;
     await this.step('done', { note });
@@ -413,7 +523,7 @@ class Rotation {
   private async deleteOwnNewKey(): Promise<string> {
     const r = this.record;
     const newId = r.newAccessKeyId;
-    const api = await this.withFileKey();
+    const api = await this.iam();
     const keys = await api.listAllAccessKeys(r.userName, { pageSize: 100 });
     if (!newId) {
       // CreateAccessKey's answer never came: a key that appeared since may be its key, or someone else's.
@@ -430,28 +540,40 @@ class Rotation {
   /** Puts the old key back into the file if it holds this rotation's new key, and deletes that key (only that one). */
   private async undo(reason: string): Promise<RotationOutcome> {
     const r = this.record;
-    const prefix = this.resumed ? `An interrupted rotation of ${r.profile} ` : `Rotation of ${r.profile} `;
+    const prefix = this.prefix();
     if (r.step !== 'rollingBack') await this.step('rollingBack', { note: reason });
     try {
       let inFile = await this.fileKeyId();
-      if (r.newAccessKeyId && inFile === r.newAccessKeyId) {
+      const holdingNew = r.newAccessKeyId ? (await profilesWithKey(r.credentialsFile, r.newAccessKeyId)).filter((p) => this.profiles().includes(p)) : [];
+      if (holdingNew.length > 0) {
         const backup = await readKeysFromFile(backupPathOf(r.credentialsFile), r.profile);
         if (backup.accessKeyId !== r.oldAccessKeyId) throw new Error(`the backup holds ${backup.accessKeyId}, not the old key ${r.oldAccessKeyId}`);
         const write = this.deps.writeKeys ?? writeProfileKeys;
-        await write(this.lock, r.profile, backup, { backup: false });
+        await write(this.lock, holdingNew, backup, { backup: false });
         inFile = await this.fileKeyId();
       }
       const deleted = await this.deleteOwnNewKey();
+      const roomNote = await this.madeRoomNote();
       await this.step('rolledBack');
       await this.deps.journal.remove(r.id);
-      const holds = inFile === r.oldAccessKeyId ? `${r.profile} still uses ${r.oldAccessKeyId}.` : `${r.profile} holds ${inFile} (written by someone else), left as it is.`;
-      return { kind: 'rolled-back', message: `${prefix}was undone because ${reason}. ${holds}${deleted ? ` ${deleted}` : ''}` };
+      const who = this.profiles().length > 1 ? this.profiles().join(', ') : r.profile;
+      const holds = inFile === r.oldAccessKeyId ? `${who} still ${this.profiles().length > 1 ? 'use' : 'uses'} ${r.oldAccessKeyId}.` : `${r.profile} holds ${inFile} (written by someone else), left as it is.`;
+      return { kind: 'rolled-back', message: `${prefix}was undone because ${reason}. ${holds}${deleted ? ` ${deleted}` : ''}${roomNote}` };
     } catch (error) {
       return {
         kind: 'failed',
         message: `${prefix}could not be undone (${errorText(error)}) after ${reason}. ${r.profile} holds ${await this.fileKeyId().catch(() => 'an unreadable key')}; ${r.newAccessKeyId ? `the new key ${r.newAccessKeyId} may still exist` : 'a new key may exist'}. It will be tried again at the next start.`,
       };
     }
+  }
+
+  /** For an undo after make room: whether the other key is gone (undo never recreates a deleted key). */
+  private async madeRoomNote(): Promise<string> {
+    const other = this.record.makeRoomKeyId;
+    if (!other) return '';
+    const keys = await (await this.iam()).listAllAccessKeys(this.record.userName, { pageSize: 100 });
+    if (keys.some((k) => k.AccessKeyId === other)) return ` ${other} (the other key) was not deleted.`;
+    return ` ${other}, deleted to make room, is not brought back: undo never recreates a deleted key.`;
   }
 
   /** GetCallerIdentity with the key now in the file, retried while IAM propagates it. */
@@ -486,12 +608,29 @@ class Rotation {
       newAccessKeyId: r.newAccessKeyId ?? '',
       oldKeyStatus: oldKeyStatus as 'Inactive',
       verified: true,
+      ...(r.makeRoomKeyId ? { deletedAccessKeyId: r.makeRoomKeyId } : {}),
+      updatedProfiles: this.profiles(),
     };
   }
 
   private async fileKeyId(): Promise<string> {
     return (await readKeysFromFile(this.record.credentialsFile, this.record.profile)).accessKeyId;
   }
+
+  /** What signs the IAM calls: the authProfile when the rotation has one, else the key in the file. */
+  private async iam(): Promise<KeyPairApi> {
+    const authProfile = this.record.authProfile;
+    if (authProfile === undefined) return this.withFileKey();
+    if (!this.deps.connectProfile) throw new Error('authProfile needs connectProfile');
+    if (!this.auth) {
+      const connection = this.deps.connectProfile(authProfile);
+      this.connections.push(connection);
+      this.auth = connection.api;
+    }
+    return this.auth;
+  }
+
+  private auth?: KeyPairApi;
 
   /** An API signed with whatever key the file holds now (the new key once written, else the old). */
   private async withFileKey(): Promise<KeyPairApi> {

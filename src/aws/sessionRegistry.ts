@@ -8,7 +8,7 @@ import type { AccessKey } from '../core/types';
 import type { Connection } from './connection';
 import { ConnectionSession, type ConnectionFactory, type IndexedKey } from './connectionSession';
 import { hasDefaultCredentialSource } from './credentialSources';
-import { EndpointRefusedError } from './endpointGuard';
+import { EndpointRefusedError } from './endpointRule';
 import type { IamApi } from './iamApi';
 import { classifyError } from './errors';
 import type { ProfileInfo } from './profiles';
@@ -40,7 +40,10 @@ export class SessionRegistry {
   private generation = 0;
   private readonly loggedRefusals = new Set<string>();
   private readonly listeners = new Set<() => void>();
-  /** Sessions of organization member accounts, by account ID: registered when listed, cheap until used. */
+  /**
+   * Sessions of organization member accounts, by account ID: registered when listed, cheap until
+   * used. Their account source owns and disposes them; this is only where they are found.
+   */
   private readonly memberSessions = new Map<string, ConnectionSession>();
 
   constructor(private readonly deps: SessionRegistryDeps) {}
@@ -69,19 +72,23 @@ export class SessionRegistry {
   /** The sessions built so far, without building: for lookups that must cost nothing. */
   builtSessions(): readonly ConnectionSession[] {
     const profiles = this.built?.kind === 'ready' ? this.built.sessions : [];
-    return this.memberSessions.size === 0 ? profiles : [...profiles, ...this.memberSessions.values()];
+    return this.memberSessions.size === 0 ? profiles : [...profiles, ...this.members()];
   }
 
-  /** Registers a member account's session (replacing and disposing an older one for the account). */
+  /** Registers a member account's session (replacing an older one for the account; its source disposes that). */
   addMemberSession(account: string, session: ConnectionSession): void {
-    const old = this.memberSessions.get(account);
-    if (old && old !== session) old.dispose();
     this.memberSessions.set(account, session);
   }
 
-  /** A member account's session, if one is registered (no call). */
+  /** A member account's session, if one is registered and its source has not closed it (no call). */
   memberSession(account: string): ConnectionSession | undefined {
-    return this.memberSessions.get(account);
+    const session = this.memberSessions.get(account);
+    return session?.isDisposed ? undefined : session;
+  }
+
+  /** The registered member sessions their sources still hold open. */
+  private members(): ConnectionSession[] {
+    return [...this.memberSessions.values()].filter((session) => !session.isDisposed);
   }
 
   /** The session of a profile ('' for the default chain). */
@@ -89,10 +96,16 @@ export class SessionRegistry {
     return (await this.sessions()).find((s) => s.profile === profile);
   }
 
+  /** The session of the main profile (the first configured), the one a command uses when none is named. */
+  async main(): Promise<ConnectionSession | undefined> {
+    const [first] = await this.sessions();
+    return first;
+  }
+
   /** The first session signed in to `account` (asks each session's identity once). */
   async byAccount(account: string): Promise<ConnectionSession | undefined> {
     const sessions = await this.sessions();
-    const member = this.memberSessions.get(account);
+    const member = this.memberSession(account);
     const accounts = await Promise.all(sessions.map((s) => s.resolveAccount()));
     return sessions[accounts.indexOf(account)] ?? member;
   }
@@ -119,8 +132,8 @@ export class SessionRegistry {
     this.built = undefined;
     this.building = undefined;
     if (old?.kind === 'ready') for (const session of old.sessions) session.dispose();
-    for (const session of this.memberSessions.values()) session.dispose();
-    this.memberSessions.clear();
+    // Member sessions stay: their sources own them (a source's rebuild disposes its own).
+    for (const [account, session] of this.memberSessions) if (session.isDisposed) this.memberSessions.delete(account);
     void pending?.then((state) => {
       if (state.kind === 'ready') for (const session of state.sessions) session.dispose();
     });

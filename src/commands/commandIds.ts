@@ -1,7 +1,8 @@
 // Every command ID and its title, in one typed module. A unit test checks this table against
 // package.json's contributes.commands both ways; the handler map is typed by these IDs, so a
 // command without a handler (or a handler without a command) does not compile. No `vscode`
-// import: the table is read by plain-Node tests too.
+// import: the table is read by plain-Node tests too. `writes: true` marks a command that changes
+// something in AWS: registerCommands.ts refuses it while iamKeys.allowWriteActions is off.
 
 export const COMMANDS = {
   refresh: { id: 'iamKeys.refresh', title: 'Refresh' },
@@ -22,14 +23,18 @@ export const COMMANDS = {
   showNeedsAttention: { id: 'iamKeys.showNeedsAttention', title: 'Show Only Keys Needing Attention' },
   showAllKeys: { id: 'iamKeys.showAllKeys', title: 'Show All Keys' },
   scanWorkspace: { id: 'iamKeys.scanWorkspace', title: 'Scan Workspace for Leaked Access Keys' },
+  scanGitHistory: { id: 'iamKeys.scanGitHistory', title: 'Scan Git History for Leaked Access Keys' },
   ignoreLeakedKey: { id: 'iamKeys.ignoreLeakedKey', title: 'Ignore Access Key in Problems' },
-  rotateAccessKey: { id: 'iamKeys.rotateAccessKey', title: 'Rotate Access Key…' },
-  deactivateAccessKey: { id: 'iamKeys.deactivateAccessKey', title: 'Deactivate Access Key' },
-  activateAccessKey: { id: 'iamKeys.activateAccessKey', title: 'Activate Access Key' },
-  deleteAccessKey: { id: 'iamKeys.deleteAccessKey', title: 'Delete Access Key…' },
-  createAccessKey: { id: 'iamKeys.createAccessKey', title: 'Create Access Key…' },
+  rotateAccessKey: { id: 'iamKeys.rotateAccessKey', title: 'Rotate Access Key…', writes: true },
+  deactivateAccessKey: { id: 'iamKeys.deactivateAccessKey', title: 'Deactivate Access Key', writes: true },
+  activateAccessKey: { id: 'iamKeys.activateAccessKey', title: 'Activate Access Key', writes: true },
+  deleteAccessKey: { id: 'iamKeys.deleteAccessKey', title: 'Delete Access Key…', writes: true },
+  createAccessKey: { id: 'iamKeys.createAccessKey', title: 'Create Access Key…', writes: true },
   showHealthReport: { id: 'iamKeys.showHealthReport', title: 'Show Key Health Report' },
   showHealthLegend: { id: 'iamKeys.showHealthLegend', title: 'Key Health Legend' },
+  scanStaged: { id: 'iamKeys.scanStaged', title: 'Check Staged Changes for Leaked Access Keys' },
+  installPreCommitHook: { id: 'iamKeys.installPreCommitHook', title: 'Install Pre-Commit Hook That Blocks Access Keys' },
+  uninstallPreCommitHook: { id: 'iamKeys.uninstallPreCommitHook', title: 'Remove Pre-Commit Hook That Blocks Access Keys' },
   findKeysNeedingAttention: { id: 'iamKeys.findKeysNeedingAttention', title: 'Find Keys Needing Attention Across the Organization' },
 } as const;
 
@@ -40,6 +45,16 @@ export type CommandId = (typeof COMMANDS)[CommandName]['id'];
 export const CommandIds = Object.fromEntries(Object.entries(COMMANDS).map(([name, c]) => [name, c.id])) as {
   readonly [N in CommandName]: (typeof COMMANDS)[N]['id'];
 };
+
+/** Whether a command changes something in AWS (declared in COMMANDS). */
+export function writesInAws(id: CommandId): boolean {
+  return Object.values(COMMANDS).some((c) => c.id === id && 'writes' in c && c.writes);
+}
+
+/** The IDs of the commands that change something in AWS. */
+export const WRITE_COMMAND_IDS: readonly CommandId[] = Object.values(COMMANDS)
+  .filter((c) => 'writes' in c && c.writes)
+  .map((c) => c.id);
 
 /** The English title of a command, as package.json names it. */
 export function commandTitle(id: CommandId): string {

@@ -3,23 +3,21 @@
 // user row copies its list-access-keys line; a key row offers the key's own commands.
 import * as vscode from 'vscode';
 import { type CliOperation, cliLine } from '../core/cliJson';
-import { AccessKeyNode } from '../explorer/nodes/accessKeyNode';
-import type { ExplorerNode } from '../explorer/nodes/explorerNode';
-import { MyKeysNode } from '../explorer/nodes/myKeysNode';
-import { UserNode } from '../explorer/nodes/userNode';
+import { resourceOfKind } from '../model/rowResource';
 import type { CommandDeps } from './deps';
 
-export async function copyCliCommand(node: ExplorerNode | undefined, deps: CommandDeps, operation?: CliOperation): Promise<string | undefined> {
-  if (!(node instanceof UserNode || node instanceof AccessKeyNode || node instanceof MyKeysNode)) {
+export async function copyCliCommand(arg: unknown, deps: CommandDeps, operation?: CliOperation): Promise<string | undefined> {
+  const row = resourceOfKind(arg, 'user', 'key', 'ownKeys');
+  if (!row) {
     void vscode.window.showInformationMessage(vscode.l10n.t('Run this from a user or access key row in the IAM Access Keys view.'));
     return undefined;
   }
-  const session = node.scope.session;
+  const session = row.session;
   const settings = deps.settings.current;
   const common = { profile: session.profile || undefined, region: settings.region, endpoint: settings.endpoint || undefined };
   let line: string;
-  if (node instanceof AccessKeyNode) {
-    const key = node.key;
+  if (row.kind === 'key') {
+    const key = row.key;
     const chosen = operation ?? (await pickKeyOperation(key.Status));
     if (!chosen) return undefined;
     line = cliLine({
@@ -30,7 +28,7 @@ export async function copyCliCommand(node: ExplorerNode | undefined, deps: Comma
       status: key.Status === 'Active' ? 'Inactive' : 'Active',
     });
   } else {
-    line = cliLine({ ...common, userName: node instanceof UserNode ? node.user.UserName : undefined });
+    line = cliLine({ ...common, userName: row.kind === 'user' ? row.user.UserName : undefined });
   }
   await vscode.env.clipboard.writeText(line);
   vscode.window.setStatusBarMessage(vscode.l10n.t('$(check) Copied: {0}', line), 3000);

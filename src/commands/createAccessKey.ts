@@ -15,9 +15,8 @@ import { credentialsFilePath, existingProfileKey, ProfileExists, writeKeysIntoPr
 import { profileNameProblem } from '../core/profileName';
 import type { SecretText } from '../core/secretText';
 import type { CommandDeps } from './deps';
-import { keyChanged, operationOf, ownUserName, writeActionsAllowed } from './writeAccess';
-import { PagedNode } from '../explorer/nodes/pagedNode';
-import { UserNode } from '../explorer/nodes/userNode';
+import { keyChanged, operationOf, ownUserName } from './writeAccess';
+import { keyListOfRow, sessionByProfile } from './targets';
 import { pickOrType } from './pickOrType';
 
 export interface CreatedKeyResult {
@@ -33,9 +32,7 @@ const CLIPBOARD_CLEAR_MS = 30_000;
 const WRITE_LOCK_WAIT_MS = 60_000;
 
 export async function createAccessKey(arg: unknown, deps: CommandDeps): Promise<CreatedKeyResult | undefined> {
-  const what = vscode.l10n.t('Create Access Key');
-  if (!writeActionsAllowed(deps, what)) return undefined;
-  const row = arg instanceof PagedNode ? arg : undefined;
+  const row = keyListOfRow(arg);
   const given = (row ? {} : typeof arg === 'object' && arg !== null ? arg : {}) as { userName?: unknown; profile?: unknown; connection?: unknown; overwrite?: unknown };
   if ((given.userName !== undefined && typeof given.userName !== 'string') || (given.profile !== undefined && typeof given.profile !== 'string')) {
     void vscode.window.showErrorMessage(vscode.l10n.t('userName and profile must be text.'));
@@ -59,13 +56,9 @@ export async function createAccessKey(arg: unknown, deps: CommandDeps): Promise<
       }
     }
   }
-  const sessions = await deps.sessions.sessions();
-  const session = row ? row.scope.session : sessions[0];
-  if (!session) {
-    void vscode.window.showErrorMessage(vscode.l10n.t('No AWS connection is configured.'));
-    return undefined;
-  }
-  const rowUser = row instanceof UserNode ? row.user.UserName : undefined;
+  const session = row ? row.session : await sessionByProfile(undefined, deps);
+  if (!session) return undefined;
+  const rowUser = row?.userName;
   // A person (palette or a row's menu) is asked; a caller passing an argument is not.
   const interactive = arg === undefined || row !== undefined;
   const named = (given.userName as string | undefined) ?? rowUser;

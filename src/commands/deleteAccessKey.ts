@@ -3,8 +3,9 @@
 import * as vscode from 'vscode';
 import { inOperation } from '../aws/operationError';
 import type { CommandDeps } from './deps';
-import { describeLastUsed } from '../explorer/nodes/accessKeyNode';
-import { keyChanged, operationOf, ownUserName, resolveKeyTarget, writeActionsAllowed } from './writeAccess';
+import { describeLastUsed } from '../explorer/rowText';
+import { resolveKeyTarget } from './targets';
+import { keyChanged, operationOf, ownUserName } from './writeAccess';
 
 export interface DeletedKey {
   readonly accessKeyId: string;
@@ -14,7 +15,6 @@ export interface DeletedKey {
 
 export async function deleteAccessKey(arg: unknown, deps: CommandDeps): Promise<DeletedKey | undefined> {
   const what = vscode.l10n.t('Delete Access Key');
-  if (!writeActionsAllowed(deps, what)) return undefined;
   const target = await resolveKeyTarget(arg, deps, what);
   if (!target) return undefined;
   const { session, accessKeyId } = target;

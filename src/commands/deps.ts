@@ -1,7 +1,7 @@
 // What every command gets. Commands ask the session registry for data; the explorer is only
 // for what is about rows (reveal, redraw, the list a "Load more…" row belongs to).
 import type * as vscode from 'vscode';
-import type { OrgSources } from '../aws/orgSources';
+import type { OrgSources } from '../aws/organization/orgSources';
 import type { SessionRegistry } from '../aws/sessionRegistry';
 import type { Settings } from '../config';
 import type { ExplorerProvider } from '../explorer/explorerProvider';

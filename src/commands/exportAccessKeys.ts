@@ -10,6 +10,7 @@ import { type ExportRow, toCsv, toExportJson } from '../core/exportFormat';
 import { assessAccessKey, countActive } from '../core/keyHealth';
 import type { AccessKey, IamUser } from '../core/types';
 import type { CommandDeps } from './deps';
+import { defaultExportUri } from './exportLocation';
 
 export interface ExportArgs {
   format?: 'csv' | 'json';
@@ -200,10 +201,9 @@ async function askScope(): Promise<'all' | 'loaded' | undefined> {
 }
 
 function askFile(format: 'csv' | 'json' | undefined): Thenable<vscode.Uri | undefined> {
-  const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
   return vscode.window.showSaveDialog({
     title: vscode.l10n.t('Export access keys'),
     filters: format === 'json' ? { JSON: ['json'] } : { CSV: ['csv'], JSON: ['json'] },
-    defaultUri: folder ? vscode.Uri.joinPath(folder, `access-keys.${format ?? 'csv'}`) : undefined,
+    defaultUri: defaultExportUri(format),
   });
 }

@@ -9,11 +9,11 @@ import type { AccessKey, AccessKeyLastUsed } from '../core/types';
 import { revealKeyRow } from '../explorer/revealKey';
 import { sessionsWithMembers } from './accountSession';
 import type { CommandDeps } from './deps';
-import { type KeyArgument, resolveKeyArgument } from './keyArgument';
+import { resolveKey } from './targets';
 
 export interface FoundKey {
   readonly accessKeyId: string;
-  readonly result: 'found' | 'example' | 'other-account' | 'temporary' | 'not-found' | 'error';
+  readonly result: 'found' | 'example' | 'canary' | 'other-account' | 'temporary' | 'not-found' | 'error';
   readonly account?: string;
   readonly userName?: string;
   readonly key?: AccessKey;
@@ -23,8 +23,8 @@ export interface FoundKey {
   readonly message: string;
 }
 
-export async function findAccessKey(arg: KeyArgument & { reveal?: boolean }, deps: CommandDeps): Promise<FoundKey | undefined> {
-  const resolved = await resolveKeyArgument(arg, deps, vscode.l10n.t('Find Access Key Owner'));
+export async function findAccessKey(arg: unknown, deps: CommandDeps): Promise<FoundKey | undefined> {
+  const resolved = await resolveKey(arg, deps, vscode.l10n.t('Find Access Key Owner'));
   if (!resolved) return undefined;
   if (isDocumentationExampleKey(resolved.accessKeyId)) {
     // Decodes to an account like any key, but it is the documentation's, nobody's: no lookup.
@@ -38,7 +38,7 @@ export async function findAccessKey(arg: KeyArgument & { reveal?: boolean }, dep
     void vscode.window.showInformationMessage(example.message);
     return example;
   }
-  const reveal = typeof arg === 'object' && arg !== null && 'reveal' in arg ? arg.reveal !== false : true;
+  const reveal = typeof arg === 'object' && arg !== null && 'reveal' in arg ? (arg as { reveal?: unknown }).reveal !== false : true;
   const found = await vscode.window.withProgress(
     { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Looking up {0}…', resolved.accessKeyId), cancellable: true },
     (_progress, token) => lookUp(resolved.accessKeyId, deps, reveal, token),
@@ -60,7 +60,7 @@ async function lookUp(accessKeyId: string, deps: CommandDeps, reveal: boolean, t
     if (info.kind !== 'found' || info.root || !reveal) return found;
     // A key found in an organization's member account has no profile row to reveal it in.
     if (deps.sessions.memberSession(info.account) && !(await deps.sessions.sessions()).some((s) => s.account() === info.account)) return found;
-    const session = sessions.find((s) => s.profile === info.profile);
+    const session = await deps.sessions.byProfile(info.profile);
     const revealed = session ? await revealKeyRow(deps.explorer, deps.treeView, session, info.userName, accessKeyId) : false;
     return { ...found, revealed };
   } catch (error) {
@@ -83,6 +83,8 @@ export function describe(info: KeyInfo): FoundKey {
       };
     case 'other-account':
       return { ...base, result: 'other-account', account: info.account, message: vscode.l10n.t('{0} belongs to another AWS account ({1}); add a profile for that account to see its owner.', id, info.account) };
+    case 'canary':
+      return { ...base, result: 'canary', account: info.account, message: vscode.l10n.t('{0} is a canary token ({1}, account {2}): using it alerts its owner. It was not looked up.', id, info.provider, info.account) };
     case 'temporary':
       return { ...base, result: 'temporary', account: info.account, message: vscode.l10n.t('{0} is a temporary (STS) key issued in account {1}; IAM does not list temporary keys.', id, info.account || vscode.l10n.t('unknown')) };
     case 'not-found':

@@ -5,7 +5,9 @@
 import * as vscode from 'vscode';
 import { inOperation } from '../aws/operationError';
 import type { CommandDeps } from './deps';
-import { keyChanged, operationOf, ownUserName, resolveKeyTarget, writeActionsAllowed, type KeyTarget } from './writeAccess';
+import { CommandIds } from './commandIds';
+import { resolveKeyTarget, type KeyTarget } from './targets';
+import { keyChanged, operationOf, ownUserName } from './writeAccess';
 
 export interface KeyStatusResult {
   readonly accessKeyId: string;
@@ -15,7 +17,6 @@ export interface KeyStatusResult {
 
 export async function setAccessKeyStatus(arg: unknown, deps: CommandDeps, status: 'Active' | 'Inactive'): Promise<KeyStatusResult | undefined> {
   const what = status === 'Active' ? vscode.l10n.t('Activate Access Key') : vscode.l10n.t('Deactivate Access Key');
-  if (!writeActionsAllowed(deps, what)) return undefined;
   const target = await resolveKeyTarget(arg, deps, what);
   if (!target) return undefined;
   const { session, accessKeyId } = target;
@@ -30,7 +31,8 @@ export async function setAccessKeyStatus(arg: unknown, deps: CommandDeps, status
   if (status === 'Inactive') {
     const undo = vscode.l10n.t('Undo');
     void vscode.window.showInformationMessage(vscode.l10n.t('{0} of {1} is now Inactive.', accessKeyId, userName || 'root'), undo).then((choice) =>
-      choice === undo ? setAccessKeyStatus({ accessKeyId, userName: target.userName, profile: session.profile }, deps, 'Active') : undefined,
+      // Through the command, so the write switch is checked again at the time of the click.
+      choice === undo ? vscode.commands.executeCommand(CommandIds.activateAccessKey, { accessKeyId, userName: target.userName, profile: session.profile }) : undefined,
     );
   } else {
     void vscode.window.showInformationMessage(vscode.l10n.t('{0} of {1} is now Active.', accessKeyId, userName || 'root'));

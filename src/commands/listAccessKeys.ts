@@ -6,10 +6,10 @@ import { classifyError } from '../aws/errors';
 import { toCliJsonText } from '../core/cliJson';
 import { validateUserName } from '../core/validation';
 import type { ConnectionSession } from '../aws/connectionSession';
-import { UserNode } from '../explorer/nodes/userNode';
 import { sessionForAccount } from './accountSession';
 import type { CommandDeps } from './deps';
 import { pickOrType } from './pickOrType';
+import { sessionByProfile, userOfRow } from './targets';
 
 export interface ListAccessKeysCommandArgs {
   /** Omitted or empty: the caller's own keys. */
@@ -23,8 +23,9 @@ export interface ListAccessKeysCommandArgs {
   account?: string;
 }
 
-export async function listAccessKeys(arg: ListAccessKeysCommandArgs | UserNode | undefined, deps: CommandDeps): Promise<ListAccessKeysOutput | undefined> {
-  const args: ListAccessKeysCommandArgs | undefined = arg instanceof UserNode ? { userName: arg.user.UserName, profile: arg.scope.session.profile } : arg;
+export async function listAccessKeys(arg: unknown, deps: CommandDeps): Promise<ListAccessKeysOutput | undefined> {
+  const row = userOfRow(arg);
+  const args = (row ? { userName: row.userName, profile: row.session.profile } : arg) as ListAccessKeysCommandArgs | undefined;
   let session: ConnectionSession | undefined;
   if (args?.account !== undefined) {
     const target = await sessionForAccount(args.account, deps);
@@ -34,13 +35,9 @@ export async function listAccessKeys(arg: ListAccessKeysCommandArgs | UserNode |
     }
     session = target.session;
   } else {
-    const sessions = await deps.sessions.sessions();
-    session = args?.profile !== undefined ? sessions.find((s) => s.profile === args.profile) : sessions[0];
+    session = await sessionByProfile(args?.profile, deps);
   }
-  if (!session) {
-    void vscode.window.showErrorMessage(args?.profile ? vscode.l10n.t('Profile "{0}" is not shown in the explorer.', args.profile) : vscode.l10n.t('No AWS connection is configured.'));
-    return undefined;
-  }
+  if (!session) return undefined;
   const userName = args ? (args.userName ?? '') : await askUserName(session, deps);
   if (userName === undefined) return undefined;
   if (userName !== '') {
@@ -72,9 +69,13 @@ export async function listAccessKeys(arg: ListAccessKeysCommandArgs | UserNode |
   }
 }
 
-/** Loaded user names to pick from; any typed name is checked against IAM's rule as it is typed. */
-function askUserName(session: ConnectionSession, deps: CommandDeps): Promise<string | undefined> {
-  const names = deps.explorer.rowOf(session)?.users.list.loaded.map((u) => u.UserName) ?? [];
+/** Loaded user names to pick from (an exact match first); any typed name is checked against IAM's rule as it is typed. */
+async function askUserName(session: ConnectionSession, deps: CommandDeps): Promise<string | undefined> {
+  // Users never listed yet: their first page, so a typed name that exists is offered as that
+  // user, not "as typed" (the account's model holds it, so the tree shows it too).
+  const users = deps.explorer.models.of(session).users;
+  if (!users.hasStarted) await users.loadNext();
+  const names = users.loaded.map((u) => u.UserName);
   return pickOrType({
     title: vscode.l10n.t('List Access Keys — user name'),
     placeholder: vscode.l10n.t('User name; or pick "(my own keys)" for the identity you are signed in as'),

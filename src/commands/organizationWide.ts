@@ -1,4 +1,4 @@
-// Organization-wide commands (issue #13), thin over src/aws/orgWide.ts:
+// Organization-wide commands (issue #13), thin over src/aws/organization/orgWideExport.ts and orgWideAttention.ts:
 // - Export Access Keys… with {scope: 'organization'}: every key of every active member account
 //   (role assumed on entry, `iamKeys.maxConcurrentAccounts` at once) to CSV or JSON with the
 //   account's ID and name; failed and skipped accounts are listed in the result and the log.
@@ -6,16 +6,10 @@
 //   (live calls where it is denied), the flagged keys with their findings.
 // Both show a cancellable progress notification; a cancel keeps what was read and says so.
 import * as vscode from 'vscode';
-import type { AccountSource } from '../aws/orgSources';
-import {
-  exportOrganizationKeys,
-  findOrganizationKeysNeedingAttention,
-  type AttentionAccount,
-  type AttentionKey,
-  type FailedAccount,
-  type OrgWideOptions,
-  type SkippedAccount,
-} from '../aws/orgWide';
+import type { AccountSource } from '../aws/organization/accountSource';
+import { findOrganizationKeysNeedingAttention, type AttentionAccount, type AttentionKey } from '../aws/organization/orgWideAttention';
+import { exportOrganizationKeys } from '../aws/organization/orgWideExport';
+import type { FailedAccount, OrgWideOptions, SkippedAccount } from '../aws/organization/orgWideWalk';
 import { ORG_EXPORT_COLUMNS, toCsv, toExportJson } from '../core/exportFormat';
 import type { CommandDeps } from './deps';
 

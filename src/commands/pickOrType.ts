@@ -29,17 +29,21 @@ export function pickOrType<T>(options: PickOrTypeOptions<T>): Promise<T | undefi
     pick.title = options.title;
     pick.placeholder = options.placeholder;
     pick.matchOnDescription = true;
+    // What was typed exactly (a known row, else the typed row) comes first and is active, so
+    // Enter after "bob" takes the user bob, never bob.smith (the filter's own sort agrees).
     const update = (): void => {
       const typed = pick.value.trim() === '' ? '' : pick.value;
-      const known = options.items.some((item) => item.label === typed);
+      const exact = typed ? options.items.filter((item) => item.label === typed) : [];
       let extra: Row<T>[] = [];
-      if (typed && !known) {
+      if (typed && exact.length === 0) {
         const reason = options.validate(typed);
         extra = reason
           ? [{ label: `$(error) ${reason}`, detail: vscode.l10n.t('Press Enter to correct it'), alwaysShow: true, typed, invalid: true }]
           : [{ label: typed, description: options.typedDescription, alwaysShow: true, typed }];
       }
-      pick.items = [...extra, ...options.items];
+      const first = [...exact, ...extra];
+      pick.items = [...first, ...options.items.filter((item) => !exact.includes(item))];
+      if (first.length > 0) pick.activeItems = [first[0]!];
     };
     update();
     pick.onDidChangeValue(update);

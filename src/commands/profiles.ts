@@ -2,8 +2,7 @@
 import * as vscode from 'vscode';
 import { listProfiles } from '../aws/profiles';
 import { SECTION } from '../config';
-import { ConnectionNode } from '../explorer/nodes/connectionNode';
-import type { ExplorerNode } from '../explorer/nodes/explorerNode';
+import { profileOfArgument } from './targets';
 
 /**
  * Where a setting's effective value comes from: a change must be written there, or a
@@ -48,14 +47,14 @@ export async function addProfile(profile: string | undefined): Promise<string | 
   return chosen;
 }
 
-export async function removeProfile(node: ExplorerNode | string | undefined): Promise<string | undefined> {
+export async function removeProfile(arg: unknown): Promise<string | undefined> {
   const config = vscode.workspace.getConfiguration(SECTION);
   const current = config.get<string[]>('profiles') ?? [];
   const shown = [...new Set([config.get<string>('profile') ?? '', ...current].filter(Boolean))];
-  let name: string | undefined;
-  if (node instanceof ConnectionNode) name = node.profile;
-  else if (typeof node === 'string') name = node;
-  else if (shown.length === 0) {
+  let name = profileOfArgument(arg);
+  if (name !== undefined) {
+    // a row or a name: no question
+  } else if (shown.length === 0) {
     void vscode.window.showInformationMessage(vscode.l10n.t('No profile to remove: the explorer shows the default credentials only.'));
     return undefined;
   } else name = await vscode.window.showQuickPick(shown, { title: vscode.l10n.t('Remove AWS profile from the explorer') });

@@ -4,38 +4,35 @@
 // handler does not compile.
 import * as vscode from 'vscode';
 import { describeFailure } from '../aws/operationError';
-import { setAttentionFilter } from './attentionFilter';
-import { type CommandId, CommandIds, commandTitle } from './commandIds';
+import { TREE_COMMANDS } from '../explorer/commands/treeCommands';
+import { type CommandId, CommandIds, commandTitle, writesInAws } from './commandIds';
 import { copyAccessKeyId } from './copyAccessKeyId';
 import { copyCliCommand } from './copyCliCommand';
 import type { CommandDeps } from './deps';
 import { exportAccessKeys } from './exportAccessKeys';
-import { clearFilter, filterUsers } from './filterUsers';
 import { findAccessKey } from './findAccessKey';
 import { listAccessKeys } from './listAccessKeys';
-import { loadAll, loadMore } from './loadMore';
 import { addProfile, removeProfile, selectProfile } from './profiles';
-import { refresh } from './refresh';
 import { showAccessKeyJson } from './showAccessKeyJson';
 import { ignoreLeakedKey } from '../diagnostics/ignoreLeakedKey';
 import { scanWorkspace } from '../diagnostics/scanWorkspace';
+import { scanStaged } from '../diagnostics/scanStaged';
+import { installPreCommitHook, uninstallPreCommitHook } from './preCommitHook';
+import { scanGitHistory } from '../diagnostics/scanGitHistory';
 import { createAccessKey } from './createAccessKey';
 import { deleteAccessKey } from './deleteAccessKey';
 import { setAccessKeyStatus } from './keyStatus';
 import { rotateAccessKey } from './rotateAccessKey';
 import { showHealthReport } from './showHealthReport';
 import { showHealthLegend } from './showHealthLegend';
+import { writeActionsAllowed } from './writeAccess';
 import { exportOrganization, findKeysNeedingAttention, isOrganizationScope } from './organizationWide';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- command arguments come from anywhere
 type Handler = (arg: any, deps: CommandDeps, extra?: any) => unknown;
 
 const HANDLERS: { readonly [K in CommandId]: Handler } = {
-  [CommandIds.refresh]: refresh,
-  [CommandIds.loadMore]: loadMore,
-  [CommandIds.loadAll]: loadAll,
-  [CommandIds.filterUsers]: filterUsers,
-  [CommandIds.clearFilter]: (_arg, deps) => clearFilter(deps),
+  ...TREE_COMMANDS,
   [CommandIds.selectProfile]: (arg) => selectProfile(arg),
   [CommandIds.addProfile]: (arg) => addProfile(arg),
   [CommandIds.removeProfile]: (arg) => removeProfile(arg),
@@ -46,9 +43,8 @@ const HANDLERS: { readonly [K in CommandId]: Handler } = {
   [CommandIds.revealAccessKey]: (arg, deps) => findAccessKey(typeof arg === 'string' ? { accessKeyId: arg, reveal: true } : arg, deps),
   [CommandIds.copyCliCommand]: copyCliCommand,
   [CommandIds.exportAccessKeys]: (arg, deps) => (isOrganizationScope(arg) ? exportOrganization(arg, deps) : exportAccessKeys(arg, deps)),
-  [CommandIds.showNeedsAttention]: (_arg, deps) => setAttentionFilter(true, deps),
-  [CommandIds.showAllKeys]: (_arg, deps) => setAttentionFilter(false, deps),
   [CommandIds.scanWorkspace]: scanWorkspace,
+  [CommandIds.scanGitHistory]: scanGitHistory,
   [CommandIds.ignoreLeakedKey]: (arg) => ignoreLeakedKey(arg),
   [CommandIds.rotateAccessKey]: rotateAccessKey,
   [CommandIds.deactivateAccessKey]: (arg, deps) => setAccessKeyStatus(arg, deps, 'Inactive'),
@@ -58,6 +54,9 @@ const HANDLERS: { readonly [K in CommandId]: Handler } = {
   [CommandIds.showHealthReport]: showHealthReport,
   [CommandIds.showHealthLegend]: (_arg, deps) => showHealthLegend(deps),
   [CommandIds.findKeysNeedingAttention]: findKeysNeedingAttention,
+  [CommandIds.scanStaged]: scanStaged,
+  [CommandIds.installPreCommitHook]: installPreCommitHook,
+  [CommandIds.uninstallPreCommitHook]: uninstallPreCommitHook,
 };
 
 /** Commands that return nothing by design: their end is "done", not "no result". */
@@ -70,6 +69,11 @@ const RETURNS_NOTHING: ReadonlySet<CommandId> = new Set<CommandId>([CommandIds.r
 export async function runCommand(id: CommandId, arg: unknown, deps: CommandDeps, extra?: unknown): Promise<unknown> {
   const handler = HANDLERS[id];
   const started = Date.now();
+  // The one place the write switch is checked: before any prompt, nothing is sent while it is off.
+  if (writesInAws(id) && !writeActionsAllowed(deps, vscode.l10n.t(commandTitle(id)))) {
+    deps.log.info(`${id}: refused, write actions are off`);
+    return undefined;
+  }
   try {
     const result = await handler(arg, deps, extra);
     // The outcome only, never the result itself: results may hold key details.

@@ -4,14 +4,15 @@
 // recoverInterruptedRotations() runs at activation for rotations a closed editor cut short.
 import * as vscode from 'vscode';
 import { createKeyPairConnection } from '../aws/connection';
+import { connectProfileForWrites } from '../aws/profileWriteApi';
 import { listProfiles } from '../aws/profiles';
 import { recoverRotations, rotateAccessKey as rotate, type RotationDeps, type RotationOutcome, type RotationResult } from '../aws/rotateAccessKey';
 import { credentialsFilePath } from '../core/credentialsFileStore';
-import { RotationJournal } from '../core/rotationJournal';
-import { MyKeysNode } from '../explorer/nodes/myKeysNode';
-import { AccessKeyNode } from '../explorer/nodes/accessKeyNode';
+import { RotationJournal, unreadableRecordsMessage } from '../core/rotationJournal';
+import { resourceOfKind } from '../model/rowResource';
 import type { CommandDeps } from './deps';
-import { keyChanged, writeActionsAllowed } from './writeAccess';
+import { confirmMakeRoom, offerToolRotation } from './rotationOffers';
+import { keyChanged } from './writeAccess';
 
 const MAX_ATTEMPTS = 3;
 
@@ -20,6 +21,7 @@ export function rotationDeps(deps: Pick<CommandDeps, 'settings' | 'log' | 'journ
   return {
     connect: (keyPair) =>
       createKeyPairConnection({ profile: '', region: s.region, endpoint: s.endpoint, requestTimeoutMs: s.requestTimeoutMs, maxAttempts: MAX_ATTEMPTS }, keyPair),
+    connectProfile: (profile) => connectProfileForWrites({ profile, region: s.region, endpoint: s.endpoint, requestTimeoutMs: s.requestTimeoutMs, maxAttempts: MAX_ATTEMPTS }),
     journal: new RotationJournal(deps.journalDir),
     now: () => new Date(),
     sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
@@ -29,15 +31,19 @@ export function rotationDeps(deps: Pick<CommandDeps, 'settings' | 'log' | 'journ
   };
 }
 
-export async function rotateAccessKey(arg: unknown, deps: CommandDeps): Promise<RotationResult | undefined> {
+/** What the argument form answers when it was refused for a reason a script can act on. */
+export type RotationRefusal =
+  | { readonly refused: 'toolManaged'; readonly command: string; readonly message: string }
+  | { readonly refused: 'twoKeys'; readonly otherAccessKeyId: string; readonly otherStatus: string; readonly canMakeRoom: boolean; readonly message: string };
+
+export async function rotateAccessKey(arg: unknown, deps: CommandDeps): Promise<RotationResult | RotationRefusal | undefined> {
   const what = vscode.l10n.t('Rotate Access Key');
-  if (!writeActionsAllowed(deps, what)) return undefined;
   if (deps.settings.current.endpointError) {
     void vscode.window.showErrorMessage(deps.settings.current.endpointError);
     return undefined;
   }
-  const given = (typeof arg === 'object' && arg !== null && !(arg instanceof vscode.TreeItem) ? arg : {}) as { profile?: unknown; deleteOld?: unknown; confirm?: unknown };
-  const fromRow = arg instanceof MyKeysNode || arg instanceof AccessKeyNode ? arg.scope.session.profile : undefined;
+  const given = (typeof arg === 'object' && arg !== null && !(arg instanceof vscode.TreeItem) ? arg : {}) as { profile?: unknown; deleteOld?: unknown; confirm?: unknown; makeRoom?: unknown; authProfile?: unknown };
+  const fromRow = resourceOfKind(arg, 'ownKeys', 'key')?.session.profile;
   let profile = fromRow ?? (typeof given.profile === 'string' ? given.profile : undefined);
   const profiles = await listProfiles();
   if (profile === undefined) {
@@ -55,29 +61,59 @@ export async function rotateAccessKey(arg: unknown, deps: CommandDeps): Promise<
       vscode.l10n.t('Rotate the access key of {0}?', profile || 'default'),
       {
         modal: true,
-        detail: vscode.l10n.t('A new key is created and written into the credentials file; once it works, the old key is {0}. Other programs using the old key stop working.', deleteOld ? vscode.l10n.t('deleted') : vscode.l10n.t('deactivated')),
+        // Names the key and the file, so the user knows what changes where.
+        detail: vscode.l10n.t(
+          'A new key is created and written into {0} (profile {1}); once it works, the old key {2} is {3}. Other programs using {2} stop working.',
+          credentialsFilePath(),
+          profile || 'default',
+          (resourceOfKind(arg, 'key')?.key.AccessKeyId ?? (await deps.sessions.byProfile(profile))?.signingKeyId()) ?? vscode.l10n.t('(not known yet)'),
+          deleteOld ? vscode.l10n.t('deleted') : vscode.l10n.t('deactivated'),
+        ),
       },
       go,
     );
     if (choice !== go) return undefined;
   }
   const info = profiles.find((p) => p.name === profile);
-  const outcome = await vscode.window.withProgress(
-    { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Rotating the access key of {0}…', profile || 'default') },
-    () =>
+  const authProfile = typeof given.authProfile === 'string' && given.authProfile !== '' ? given.authProfile : undefined;
+  const run = (makeRoom: boolean): Thenable<RotationOutcome> =>
+    vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Rotating the access key of {0}…', profile || 'default') }, () =>
       rotate(
-        { profile: profile ?? '', credentialsFile: credentialsFilePath(), deleteOld, profileKind: info?.kind, environmentKeys: Boolean(process.env.AWS_ACCESS_KEY_ID) },
+        {
+          profile: profile ?? '',
+          credentialsFile: credentialsFilePath(),
+          deleteOld,
+          makeRoom,
+          authProfile,
+          profileKind: info?.kind,
+          credentialProcess: info?.credentialProcess,
+          environmentKeys: Boolean(process.env.AWS_ACCESS_KEY_ID),
+        },
         rotationDeps(deps),
       ),
-  );
+    );
+  let outcome = await run(given.makeRoom === true);
+  if (outcome.kind === 'two-keys' && outcome.canMakeRoom && given.confirm !== true) {
+    if (!(await confirmMakeRoom(outcome))) return undefined;
+    outcome = await run(true);
+  }
   await afterRotation(outcome, deps);
-  return outcome.kind === 'rotated' ? outcome.result : undefined;
+  if (outcome.kind === 'rotated') return outcome.result;
+  if (outcome.kind === 'refused' && outcome.reason === 'toolManaged' && outcome.command) return { refused: 'toolManaged', command: outcome.command, message: outcome.message };
+  if (outcome.kind === 'two-keys') return { refused: 'twoKeys', otherAccessKeyId: outcome.other.accessKeyId, otherStatus: outcome.other.status, canMakeRoom: outcome.canMakeRoom, message: outcome.message };
+  return undefined;
 }
 
 /** Finishes or undoes rotations left in the journal; only with the switch on (else says one waits). */
 export async function recoverInterruptedRotations(deps: Pick<CommandDeps, 'settings' | 'log' | 'journalDir' | 'sessions' | 'explorer' | 'forgetHoverKey'>): Promise<RotationOutcome[]> {
   const journal = new RotationJournal(deps.journalDir);
-  const { records } = await journal.list();
+  const { records, unreadable } = await journal.list();
+  const unreadableMessage = unreadableRecordsMessage(unreadable);
+  if (unreadableMessage && (records.length === 0 || !deps.settings.current.allowWriteActions)) {
+    // Otherwise recoverRotations reports them with its outcomes.
+    deps.log.warn(unreadableMessage);
+    void vscode.window.showWarningMessage(unreadableMessage);
+  }
   if (records.length === 0) return [];
   if (!deps.settings.current.allowWriteActions) {
     void vscode.window.showWarningMessage(
@@ -92,6 +128,10 @@ export async function recoverInterruptedRotations(deps: Pick<CommandDeps, 'setti
 
 async function afterRotation(outcome: RotationOutcome, deps: Pick<CommandDeps, 'log' | 'sessions' | 'explorer' | 'forgetHoverKey'>): Promise<void> {
   deps.log.info(`rotation: ${outcome.kind}: ${outcome.message}`);
+  if (outcome.kind === 'refused' && outcome.reason === 'toolManaged') {
+    void offerToolRotation(outcome);
+    return;
+  }
   const show = outcome.kind === 'rotated' ? vscode.window.showInformationMessage : outcome.kind === 'refused' || outcome.kind === 'two-keys' ? vscode.window.showErrorMessage : vscode.window.showWarningMessage;
   void show(outcome.message);
   if (outcome.kind === 'rotated' || outcome.kind === 'partly') {

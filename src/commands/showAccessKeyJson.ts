@@ -6,11 +6,11 @@ import { lookUpKeyOwner } from '../aws/keyOwner';
 import { accessKeyJsonDocument, toCliJsonText } from '../core/cliJson';
 import type { AccessKey, AccessKeyLastUsed } from '../core/types';
 import type { CommandDeps } from './deps';
-import { type KeyArgument, resolveKeyArgument } from './keyArgument';
+import { resolveKey } from './targets';
 
 /** `preserveFocus`: shown from a tree row (Enter or click), so the keyboard stays in the tree. */
-export async function showAccessKeyJson(arg: KeyArgument, deps: CommandDeps, options?: { preserveFocus?: unknown }): Promise<object | undefined> {
-  const resolved = await resolveKeyArgument(arg, deps, vscode.l10n.t('Show Access Key Metadata as JSON'));
+export async function showAccessKeyJson(arg: unknown, deps: CommandDeps, options?: { preserveFocus?: unknown }): Promise<object | undefined> {
+  const resolved = await resolveKey(arg, deps, vscode.l10n.t('Show Access Key Metadata as JSON'));
   if (!resolved) return undefined;
   let key: AccessKey | undefined;
   let lastUsed: AccessKeyLastUsed | undefined;

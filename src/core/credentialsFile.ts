@@ -218,3 +218,22 @@ export function appendProfile(text: string, profile: string, keys: { accessKeyId
   const separator = text === '' ? '' : text.endsWith('\n') ? eol : eol + eol;
   return `${text}${separator}[${profile}]${eol}aws_access_key_id = ${keys.accessKeyId}${eol}aws_secret_access_key = ${keys.secret.reveal()}${eol}`;
 }
+
+/**
+ * Every profile whose aws_access_key_id the SDK reads as `accessKeyId`, in file order. A profile
+ * the rewrite can't trust (repeated, misspelt names) is left out: it is not rewritten either.
+ */
+export function profilesHoldingKey(text: string, accessKeyId: string): string[] {
+  const parsed = parse(splitLines(text));
+  const candidates = new Set<string>();
+  for (const p of parsed) if (p.kind === 'setting' && p.key === KEY_ID) candidates.add(p.section);
+  return [...candidates].filter((profile) => {
+    const read = readProfileKeys(text, profile);
+    return read.ok && read.keys.accessKeyId === accessKeyId;
+  });
+}
+
+/** The text with each listed profile's keys replaced (one after the other: each keeps its own lines' style, every other byte stays). */
+export function replaceKeysOfProfiles(text: string, profiles: readonly string[], keys: { accessKeyId: string; secret: SecretText }): string {
+  return profiles.reduce((current, profile) => replaceProfileKeys(current, profile, keys), text);
+}

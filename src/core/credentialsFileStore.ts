@@ -5,7 +5,7 @@
 import { promises as fs } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { appendProfile, readProfileKeys, replaceProfileKeys, type ProfileKeys } from './credentialsFile';
+import { appendProfile, profilesHoldingKey, readProfileKeys, replaceKeysOfProfiles, replaceProfileKeys, type ProfileKeys } from './credentialsFile';
 import { writeFileAtomic } from './atomicFile';
 import { assertLockHeld, type CredentialsFileLock } from './credentialsFileLock';
 import type { SecretText } from './secretText';
@@ -37,19 +37,25 @@ async function writeBackup(file: string, text: string): Promise<void> {
   await writeFileAtomic(backupPathOf(file), text, { followLinks: false });
 }
 
+/** The profiles of the file whose key ID is `accessKeyId` (the SDK's reading), in file order. */
+export async function profilesWithKey(file: string, accessKeyId: string): Promise<string[]> {
+  return profilesHoldingKey(await fs.readFile(file, 'utf8'), accessKeyId);
+}
+
 /**
- * Puts a key pair into the profile. With `backup` (a rotation's forward step) the previous
- * content is kept at backupPathOf(file) first; a rollback writes without touching the backup.
+ * Puts a key pair into the profile (or each of the profiles, in one atomic write). With `backup`
+ * (a rotation's forward step) the previous content is kept at backupPathOf(file) first; a
+ * rollback writes without touching the backup.
  */
 export async function writeProfileKeys(
   lock: CredentialsFileLock,
-  profile: string,
+  profile: string | readonly string[],
   keys: { accessKeyId: string; secret: SecretText },
   options: { backup: boolean },
 ): Promise<void> {
   assertLockHeld(lock);
   const before = await fs.readFile(lock.file, 'utf8');
-  const after = replaceProfileKeys(before, profile, keys);
+  const after = replaceKeysOfProfiles(before, typeof profile === 'string' ? [profile] : profile, keys);
   if (options.backup) await writeBackup(lock.file, before);
   await writeFileAtomic(lock.file, after);
 }

@@ -82,3 +82,10 @@ export function formatLocal(date: Date, timeZone?: string): string {
   const zone = parts.timeZoneName ?? '';
   return `${year}-${parts.month}-${parts.day} ${hour}:${parts.minute}${zone ? ` ${zone}` : ''}`;
 }
+
+/** "2024-03-05 14:07 UTC (2024-03-05 09:07 EST local)"; only the UTC form when the local time zone is UTC. */
+export function formatUtcAndLocal(date: Date, timeZone?: string): string {
+  const utc = formatUtc(date);
+  const local = formatLocal(date, timeZone);
+  return local === utc ? utc : `${utc} (${local} local)`;
+}

@@ -1,22 +1,27 @@
-// .gitignore patterns as VS Code globs, for the workspace scan's exclude (findFiles has no
-// stable option to honour ignore files in the VS Code versions we support).
+// A coarse first cut of the workspace scan's candidates: a .gitignore's lines as VS Code
+// globs, so findFiles never lists what is plainly ignored (node_modules, build output) and the
+// file cap is not spent on it. The exact decision is GitExclusions' (src/core/gitExclusions.ts);
+// a glob here must never drop a file git keeps, so a file with any negation gives no globs.
 
 /**
  * .gitignore lines as globs: `name` anywhere (`**∕name`, and everything under it), `/name`
- * and `dir/name` from the folder root, `dir/` a directory. Negations (`!`) can't be expressed
- * in one exclude glob and are left out, so a file a negation re-includes stays excluded (a
- * known gap: pass `include` to scan such files).
+ * and `dir/name` from the folder root, `dir/` everything under a directory. Empty when the
+ * text has a negation (`!`): which files it re-includes only GitExclusions can tell.
  */
 export function gitignoreGlobs(text: string): string[] {
+  const lines = text.split(/\r?\n/).map((raw) => raw.trim()).filter((line) => line && !line.startsWith('#'));
+  if (lines.some((line) => line.startsWith('!'))) return [];
   const globs: string[] = [];
-  for (const raw of text.split(/\r?\n/)) {
-    const line = raw.trim();
-    if (!line || line.startsWith('#') || line.startsWith('!')) continue;
+  for (const line of lines) {
+    // Escapes and brace/comma characters mean something else in a VS Code glob: left to GitExclusions.
+    if (/[\\{},]/.test(line)) continue;
+    const folderOnly = line.endsWith('/');
     const body = line.replace(/\/+$/, '');
     if (!body) continue;
-    const anchored = body.startsWith('/') || body.slice(0, -1).includes('/');
+    const anchored = body.startsWith('/') || body.includes('/');
     const path = anchored ? body.replace(/^\/+/, '') : `**/${body}`;
-    globs.push(path, `${path}/**`);
+    if (!folderOnly) globs.push(path);
+    globs.push(`${path}/**`);
   }
   return globs;
 }

@@ -180,6 +180,11 @@ function owner(w: WorstKey): string {
   return w.userName || '(root)';
 }
 
+/** A key's cell: its ID, else what it is (the credential report names no key IDs). */
+export function keyCell(w: Pick<WorstKey, 'userName' | 'accessKeyId'>): string {
+  return w.accessKeyId || (w.userName === '' ? 'root account key' : 'key listed in the credential report');
+}
+
 /** The report as Markdown: tables, no links (command links work only inside VS Code). */
 export function healthReportMarkdown(data: HealthReportData): string {
   const lines = [`# Key health report`, '', `Generated ${data.generatedAt}.`, ''];
@@ -197,7 +202,7 @@ export function healthReportMarkdown(data: HealthReportData): string {
   lines.push('', '## Worst keys', '', '| Account | User | Access key | Status | Age (days) | Findings | Controls |', '|---|---|---|---|---:|---|---|');
   for (const w of data.worst) {
     const controls = [...new Set(w.findings.flatMap((f) => f.controls))].join(', ');
-    lines.push(`| ${mdCell(w.account)} | ${mdCell(owner(w))} | ${w.accessKeyId || '(slot in report)'} | ${w.status} | ${w.ageDays} | ${mdCell(w.findings.map((f) => f.label).join('; '))} | ${controls} |`);
+    lines.push(`| ${mdCell(w.account)} | ${mdCell(owner(w))} | ${mdCell(keyCell(w))} | ${w.status} | ${w.ageDays} | ${mdCell(w.findings.map((f) => f.label).join('; '))} | ${controls} |`);
   }
   return `${lines.join('\n')}\n`;
 }
@@ -215,7 +220,7 @@ function table(headers: readonly string[], rows: ReadonlyArray<ReadonlyArray<str
 /** The report as a self-contained HTML file: tables only, no script, nothing fetched. */
 export function healthReportHtml(data: HealthReportData): string {
   const worstRows = data.worst.map((w) => [
-    w.account, owner(w), w.accessKeyId || '(slot in report)', w.status, w.ageDays,
+    w.account, owner(w), keyCell(w), w.status, w.ageDays,
     w.findings.map((f) => f.label).join('; '), [...new Set(w.findings.flatMap((f) => f.controls))].join(', '),
   ]);
   return [

@@ -6,9 +6,11 @@ import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { writeFileAtomic } from './atomicFile';
 import { SecretText } from './secretText';
+import { JOURNAL_FILE_PATTERN } from './journalFileName';
 
 export type RotationStep =
   | 'started' // about to call CreateAccessKey (its answer may be lost: the new key ID is unknown)
+  | 'roomMade' // make room: the other (Inactive) key named in the record was deleted first
   | 'created' // the new key exists; the file still holds the old one
   | 'fileWritten' // the file holds the new key (the backup the old one)
   | 'verified' // the new key signed GetCallerIdentity
@@ -18,7 +20,12 @@ export type RotationStep =
   | 'rollingBack' // undoing: the file gets the old key back, the new key is deleted
   | 'rolledBack';
 
+/** The record format written now; a record from a newer release is reported as unreadable, not guessed at. */
+export const RECORD_VERSION = 2;
+
 export interface RotationRecord {
+  /** The format (absent in records from before versions: read as 1, a subset of 2). */
+  readonly version?: number;
   readonly id: string;
   readonly profile: string;
   readonly credentialsFile: string;
@@ -28,6 +35,12 @@ export interface RotationRecord {
   readonly keysBefore: readonly string[];
   readonly newAccessKeyId?: string;
   readonly deleteOld: boolean;
+  /** Make room: the user's other (Inactive) key, deleted before CreateAccessKey. Undo never recreates it. */
+  readonly makeRoomKeyId?: string;
+  /** Every profile of the file that held the old key, rewritten together (absent: `profile` alone). */
+  readonly profiles?: readonly string[];
+  /** The profile whose credentials sign the IAM calls (absent: the rotated key itself). */
+  readonly authProfile?: string;
   readonly step: RotationStep;
   readonly startedAt: string;
   readonly updatedAt: string;
@@ -35,30 +48,74 @@ export interface RotationRecord {
   readonly note?: string;
 }
 
-/** Steps each step may go to; terminal steps go nowhere. */
-export const NEXT_STEPS: Readonly<Record<RotationStep, readonly RotationStep[]>> = {
-  started: ['created', 'rollingBack'],
-  created: ['fileWritten', 'rollingBack'],
-  fileWritten: ['verified', 'rollingBack'],
+/**
+ * One way out of a step. `forward`: where the step's work leads when it succeeds (the first
+ * forward one whose `when` holds for the record); `exit`: ends the rotation early, said so;
+ * `undo`: starts undoing. The walk in src/aws/rotateAccessKey.ts follows this table and
+ * nothing else, and advance() refuses any transition not in it.
+ */
+export interface StepTransition {
+  readonly to: RotationStep;
+  readonly kind: 'forward' | 'exit' | 'undo';
+  readonly when?: (record: RotationRecord) => boolean;
+}
+
+export const STEP_TABLE: Readonly<Record<RotationStep, readonly StepTransition[]>> = {
+  started: [
+    { to: 'roomMade', kind: 'forward', when: (r) => r.makeRoomKeyId !== undefined },
+    { to: 'created', kind: 'forward' },
+    { to: 'rollingBack', kind: 'undo' },
+  ],
+  roomMade: [
+    { to: 'created', kind: 'forward' },
+    { to: 'rollingBack', kind: 'undo' },
+  ],
+  created: [
+    { to: 'fileWritten', kind: 'forward' },
+    { to: 'rollingBack', kind: 'undo' },
+  ],
+  fileWritten: [
+    { to: 'verified', kind: 'forward' },
+    { to: 'rollingBack', kind: 'undo' },
+  ],
   // The old key may fail to deactivate: the rotation ends with both keys active (said so).
-  verified: ['oldDeactivated', 'done'],
-  oldDeactivated: ['oldDeleted', 'done'],
-  oldDeleted: ['done'],
-  rollingBack: ['rolledBack'],
+  verified: [
+    { to: 'oldDeactivated', kind: 'forward' },
+    { to: 'done', kind: 'exit' },
+  ],
+  oldDeactivated: [
+    { to: 'oldDeleted', kind: 'forward', when: (r) => r.deleteOld },
+    { to: 'done', kind: 'forward' },
+  ],
+  oldDeleted: [{ to: 'done', kind: 'forward' }],
+  rollingBack: [{ to: 'rolledBack', kind: 'forward' }],
   rolledBack: [],
   done: [],
 };
+
+/** Steps each step may go to; terminal steps go nowhere. */
+export const NEXT_STEPS: Readonly<Record<RotationStep, readonly RotationStep[]>> = Object.fromEntries(
+  Object.entries(STEP_TABLE).map(([step, transitions]) => [step, transitions.map((t) => t.to)]),
+) as unknown as Record<RotationStep, readonly RotationStep[]>;
 
 export function isFinished(step: RotationStep): boolean {
   return NEXT_STEPS[step].length === 0;
 }
 
+/** Where the record's step leads when its work succeeds; undefined at a final step. */
+export function forwardStep(record: RotationRecord): RotationStep | undefined {
+  return STEP_TABLE[record.step].find((t) => t.kind === 'forward' && (t.when?.(record) ?? true))?.to;
+}
+
 export class IllegalRotationStep extends Error {}
 
+type Patch = Partial<Pick<RotationRecord, 'newAccessKeyId' | 'note'>>;
+
 /** The record at its next step; throws on a step the machine doesn't allow from here. */
-export function advance(record: RotationRecord, step: RotationStep, now: Date, patch: Partial<Pick<RotationRecord, 'newAccessKeyId' | 'note'>> = {}): RotationRecord {
+export function advance(record: RotationRecord, step: RotationStep, now: Date, patch: Patch = {}): RotationRecord {
   if (!NEXT_STEPS[record.step].includes(step)) throw new IllegalRotationStep(`rotation ${record.id}: ${record.step} → ${step} is not a step`);
   if (step === 'created' && !(patch.newAccessKeyId ?? record.newAccessKeyId)) throw new IllegalRotationStep('created needs the new key ID');
+  if (step === 'roomMade' && !record.makeRoomKeyId) throw new IllegalRotationStep('roomMade needs the key that made room');
   return { ...record, ...patch, step, updatedAt: now.toISOString() };
 }
 
@@ -68,7 +125,7 @@ export function assertNoSecret(value: unknown): void {
   if (value && typeof value === 'object') for (const inner of Object.values(value)) assertNoSecret(inner);
 }
 
-const FILE_PATTERN = /^rotation-[A-Za-z0-9-]+\.json$/;
+const FILE_PATTERN = JOURNAL_FILE_PATTERN;
 
 /** One JSON file per rotation in a directory (the extension's global storage in the editor). */
 export class RotationJournal {
@@ -80,6 +137,7 @@ export class RotationJournal {
 
   async save(record: RotationRecord): Promise<void> {
     assertNoSecret(record);
+    record = { ...record, version: RECORD_VERSION };
     await fs.mkdir(this.dir, { recursive: true });
     await writeFileAtomic(this.fileOf(record.id), JSON.stringify(record, null, 2) + '\n');
   }
@@ -100,7 +158,7 @@ export class RotationJournal {
     return parseRecord(text);
   }
 
-  /** Every stored rotation, oldest first; unreadable files are skipped and reported. */
+  /** Every stored rotation, oldest first; the paths of files that could not be read are returned for the user to see. */
   async list(): Promise<{ records: RotationRecord[]; unreadable: string[] }> {
     let names: string[];
     try {
@@ -114,10 +172,11 @@ export class RotationJournal {
       try {
         records.push(parseRecord(await fs.readFile(path.join(this.dir, name), 'utf8')));
       } catch {
-        unreadable.push(name);
+        unreadable.push(path.join(this.dir, name));
       }
     }
     records.sort((a, b) => a.startedAt.localeCompare(b.startedAt));
+    unreadable.sort();
     return { records, unreadable };
   }
 }
@@ -125,5 +184,14 @@ export class RotationJournal {
 function parseRecord(text: string): RotationRecord {
   const parsed = JSON.parse(text) as RotationRecord;
   if (typeof parsed.id !== 'string' || !Object.hasOwn(NEXT_STEPS, parsed.step)) throw new Error('not a rotation record');
+  const version = parsed.version ?? 1;
+  if (!Number.isInteger(version) || version < 1 || version > RECORD_VERSION) throw new Error(`rotation record version ${String(parsed.version)} is not one this release reads`);
   return parsed;
+}
+
+/** What the user is told about journal files that could not be read (they are kept, not acted on). */
+export function unreadableRecordsMessage(files: readonly string[]): string | undefined {
+  if (files.length === 0) return undefined;
+  const one = files.length === 1;
+  return `${files.length} journal record${one ? '' : 's'} could not be read: ${files.join(', ')}. Nothing was done with ${one ? 'it' : 'them'}: check the keys of the profiles that were being rotated, then delete ${one ? 'the file' : 'the files'}.`;
 }

@@ -97,6 +97,8 @@ export class LeakDiagnostics implements vscode.Disposable {
    * again (not when cached answers expire, not when a budget retry comes for the IDs left).
    */
   private readonly answered = new Map<string, { version: number; answers: Map<string, KeyAnswer> }>();
+  /** Per document, each secret's range and the key ID it pairs with (the quick fixes deactivate that key). */
+  private readonly pairedKeys = new Map<string, Array<{ range: vscode.Range; accessKeyId: string }>>();
   private disposed = false;
 
   constructor(private readonly deps: LeakDiagnosticsDeps) {
@@ -119,6 +121,23 @@ export class LeakDiagnostics implements vscode.Disposable {
       }),
     );
     this.rescanAll();
+  }
+
+  /**
+   * A key changed (rotated, deactivated, deleted): documents whose answers named it are judged
+   * again — on screen now, hidden ones once shown — though their text did not change.
+   */
+  forgetKey(accessKeyId: string): void {
+    for (const doc of vscode.workspace.textDocuments) {
+      const memo = this.answered.get(doc.uri.toString());
+      if (!memo?.answers.delete(accessKeyId)) continue;
+      this.rescanWhenVisible(doc, 0);
+    }
+  }
+
+  /** The access key ID paired with the secret reported at `range`, if the scan paired one. */
+  pairedKeyAt(uri: vscode.Uri, range: vscode.Range): string | undefined {
+    return this.pairedKeys.get(uri.toString())?.find((p) => p.range.isEqual(range))?.accessKeyId;
   }
 
   /** Scans every open document again. */
@@ -158,6 +177,7 @@ export class LeakDiagnostics implements vscode.Disposable {
     }
     this.scans.get(key)?.abort();
     this.scans.delete(key);
+    this.pairedKeys.delete(key);
     this.answered.delete(key);
     this.generations.delete(key);
     this.stale.delete(key);
@@ -194,7 +214,12 @@ export class LeakDiagnostics implements vscode.Disposable {
     // Remember the answers for this version; an ID the cap left waiting is asked on the retry.
     const kept = new Map([...answers].filter(([, info]) => info?.kind !== 'limit-reached'));
     this.answered.set(key, { version, answers: kept });
-    this.collection.set(document.uri, judged.map((j) => toDiagnostic(j, loneCarriageReturn ? document : undefined)));
+    const diagnostics = judged.map((j) => toDiagnostic(j, loneCarriageReturn ? document : undefined));
+    this.collection.set(document.uri, diagnostics);
+    this.pairedKeys.set(
+      key,
+      judged.flatMap((j, i) => (j.finding.pairedAccessKeyId ? [{ range: diagnostics[i]!.range, accessKeyId: j.finding.pairedAccessKeyId }] : [])),
+    );
     // Some IDs waited for the per-minute budget: look again once it has room (if still on screen).
     if (retryInMs !== undefined) {
       clearTimeout(this.timers.get(`${key}#retry`));

@@ -6,12 +6,13 @@
 // tests share it; `t` is vscode.l10n.t there and English in tests.
 import type { KeyInfo } from '../aws/keyInfo';
 import { accountFromKeyId } from '../core/accountFromKeyId';
+import { canaryToken } from '../core/canaryAccounts';
 import { ageInDays, formatAge } from '../core/format';
 
 export type LeakSeverity = 'error' | 'warning' | 'information' | 'hint';
 
 /** What the scan reports as a key's status. */
-export type LeakStatus = 'Active' | 'Inactive' | 'unknown' | 'not-found' | 'other-account' | 'temporary';
+export type LeakStatus = 'Active' | 'Inactive' | 'unknown' | 'not-found' | 'other-account' | 'temporary' | 'canary';
 
 export interface LeakVerdict {
   readonly severity: LeakSeverity;
@@ -31,6 +32,9 @@ export const englishText: Translate = (message, ...args) =>
 /** The verdict on an access key ID; `info` undefined when no lookup was made (no connection). */
 export function accessKeyVerdict(accessKeyId: string, info: KeyInfo | undefined, now: Date, t: Translate = englishText): LeakVerdict {
   const decoded = accountFromKeyId(accessKeyId);
+  // Named from the ID alone, looked up or not (no connection, the limit): never a lookup's answer.
+  const canary = info?.kind === 'canary' ? info : canaryToken(accessKeyId);
+  if (canary) return canaryVerdict(canary, t);
   switch (info?.kind) {
     case 'found': {
       const owner = info.root ? t('the root user') : info.userName;
@@ -99,6 +103,8 @@ export function secretVerdict(name: string | undefined, t: Translate = englishTe
         severity: 'warning',
         message: t('Secret access key of {0}, an Inactive key of {1} in {2}, in a file ({3}): delete the key, and keep secrets out of files', accessKeyId, owner ?? '', verdict.account ?? '', where),
       };
+    case 'canary':
+      return { ...base, severity: 'warning', message: t('Secret access key of {0}, a canary token (account {1}), in a file ({2}): using it alerts its owner', accessKeyId, verdict.account ?? '', where) };
     case 'not-found':
       return { ...base, severity: 'hint', message: t('Secret access key of {0}, a key that no longer exists, in a file ({1}): remove it from the file', accessKeyId, where) };
     case 'Active':
@@ -117,6 +123,11 @@ export function secretVerdict(name: string | undefined, t: Translate = englishTe
           : t('Secret access key of {0} in a file ({1}): deactivate the key, make a new one, and keep secrets out of files', accessKeyId, where),
       };
   }
+}
+
+/** A canary token: planted on purpose by whoever owns it; nothing to deactivate, but nobody may use it. */
+function canaryVerdict(canary: { readonly account: string; readonly provider: string }, t: Translate): LeakVerdict {
+  return { severity: 'warning', status: 'canary', account: canary.account, message: t('Canary token ({0}, account {1}): using it alerts its owner', canary.provider, canary.account) };
 }
 
 function lastUsedText(info: Extract<KeyInfo, { kind: 'found' }>, now: Date, t: Translate): string {

@@ -11,7 +11,9 @@ import { scanForLeaksAsync, type LeakFinding, type LeakKind } from '../core/leak
 import type { CommandDeps } from '../commands/deps';
 import type { LeakSeverity, LeakStatus } from './leakVerdict';
 import { judgeFindings } from './leakDiagnostics';
-import { workspaceExcludeGlob } from './workspaceExcludes';
+import { withoutGitIgnored, workspaceExcludeGlob } from './workspaceExcludes';
+import { workspaceResultSet } from './workspaceResults';
+import { showLeakResults } from './leakResultsView';
 
 export interface ScanWorkspaceArgs {
   readonly include?: string;
@@ -92,8 +94,9 @@ async function scan(
 ): Promise<ScanWorkspaceResult> {
   const exclude = await workspaceExcludeGlob(args.exclude);
   // One more than the cap tells whether there were more.
-  const uris = await vscode.workspace.findFiles(args.include, exclude, args.maxFiles + 1, token);
-  const truncated = uris.length > args.maxFiles;
+  const listed = await vscode.workspace.findFiles(args.include, exclude, args.maxFiles + 1, token);
+  const truncated = listed.length > args.maxFiles;
+  const uris = await withoutGitIgnored(listed, token);
   const files = uris.slice(0, args.maxFiles);
   const open = new Map(vscode.workspace.textDocuments.filter((d) => d.isDirty).map((d) => [d.uri.toString(), d]));
   const ignored = new Set((deps.settings.current.diagnostics ?? DEFAULT_DIAGNOSTICS).ignore);
@@ -132,7 +135,7 @@ async function scan(
   }
   const cancelled = token.isCancellationRequested;
 
-  const { judged } = await judgeFindings(found.map((f) => f.finding), deps.lookup, new Date());
+  const { judged, answers } = await judgeFindings(found.map((f) => f.finding), deps.lookup, new Date());
   const findings = judged.map(({ finding, verdict }, i): ScanFinding => ({
     uri: (found[i] as { uri: vscode.Uri }).uri.toString(),
     line: finding.line + 1,
@@ -146,6 +149,7 @@ async function scan(
     ...(verdict.status ? { status: verdict.status } : {}),
   }));
   findings.sort((a, b) => (a.uri === b.uri ? a.line - b.line || a.column - b.column : a.uri < b.uri ? -1 : 1));
+  await showLeakResults(workspaceResultSet(findings, answers));
   return { files: scanned, findings, skipped, truncated, cancelled };
 }
 

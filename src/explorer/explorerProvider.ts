@@ -3,16 +3,18 @@
 // no AWS state; rows render what the sessions know.
 import * as vscode from 'vscode';
 import type { ConnectionSession } from '../aws/connectionSession';
-import type { OrgSources } from '../aws/orgSources';
+import type { OrgSources } from '../aws/organization/orgSources';
 import type { SessionRegistry } from '../aws/sessionRegistry';
+import { AccountModels } from '../model/accountModels';
 import { ContextKeys, setContext } from './contextValues';
 import { withAccessibleName } from './rowText';
 import { AccessKeyNode } from './nodes/accessKeyNode';
 import { ConnectionNode } from './nodes/connectionNode';
-import type { ExplorerNode } from './nodes/explorerNode';
+import { ExplorerNode } from './nodes/explorerNode';
 import type { KeyListNode } from './nodes/keyListNode';
 import { MessageNode } from './nodes/messageNode';
 import { OrganizationNode } from './nodes/organizationNode';
+import { PagedNode } from './nodes/pagedNode';
 import type { ExplorerServices } from './services';
 
 /** How long the first render waits for sts:GetCallerIdentity before showing roots anyway. */
@@ -21,6 +23,9 @@ const IDENTITY_WAIT_MS = 1500;
 export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<ExplorerNode | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
+  private readonly fetched = new vscode.EventEmitter<void>();
+  /** Fired when a fetch of children ended (lists may have loaded keys): the badge counts then. */
+  readonly onDidFetchChildren = this.fetched.event;
   /** Rows of the sessions built so far, by session. */
   private readonly rows = new Map<ConnectionSession, ConnectionNode>();
   /** Nodes whose children VS Code is fetching now, and redraws waiting for those fetches. */
@@ -34,12 +39,16 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
   /** Rows of the organizations and Identity Center profiles, by source ID. */
   private readonly orgRows = new Map<string, OrganizationNode>();
 
+  /** The one model of each account; dropped with the sessions when the registry rebuilds. */
+  readonly models: AccountModels;
+
   constructor(
-    services: Omit<ExplorerServices, 'refresh'>,
+    services: Omit<ExplorerServices, 'refresh' | 'models'>,
     private readonly registry: SessionRegistry,
     private readonly organizations?: OrgSources,
   ) {
-    this.nodeServices = { ...services, refresh: (node) => this.refresh(node) };
+    this.models = new AccountModels(() => services.settings().pageSize);
+    this.nodeServices = { ...services, models: this.models, refresh: (node) => this.refresh(node) };
     this.subscriptions.push(registry.onDidRebuild(() => this.dropRows()));
     const viewChanged = services.view.onDidChange(() => this.refresh());
     this.subscriptions.push(() => viewChanged.dispose());
@@ -74,6 +83,7 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
   private dropRows(): void {
     for (const row of this.rows.values()) row.dispose();
     this.rows.clear();
+    this.models.clear();
     for (const row of this.orgRows.values()) row.dispose();
     this.orgRows.clear();
     this.refresh();
@@ -91,6 +101,7 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
     );
     this.fetching.set(node, fetch);
     void fetch.then(() => {
+      this.fetched.fire();
       if (this.fetching.get(node) !== fetch) return;
       this.fetching.delete(node);
       if (this.deferred.delete(node)) this.changed.fire(node);
@@ -172,6 +183,17 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
     this.refresh(node);
   }
 
+  /** A row's key changed in AWS: its list loads again (the whole view redraws for no row). */
+  reloadListOf(row: unknown): void {
+    const list = row instanceof ExplorerNode ? row.parent : undefined;
+    if (list instanceof PagedNode) {
+      list.reset();
+      this.refresh(list);
+    } else {
+      this.refresh();
+    }
+  }
+
   /**
    * The loaded lists that show `userName`'s keys in `session`'s row: the user's own row, and
    * "My keys" (which may be the same user's). A key made or removed resets these.
@@ -197,8 +219,10 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
     for (const stop of this.subscriptions) stop();
     for (const row of this.rows.values()) row.dispose();
     this.rows.clear();
+    this.models.clear();
     for (const row of this.orgRows.values()) row.dispose();
     this.orgRows.clear();
     this.changed.dispose();
+    this.fetched.dispose();
   }
 }

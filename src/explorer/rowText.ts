@@ -1,6 +1,8 @@
 // Ages and accessible names of tree rows, in the display language (vscode.env.language): the
 // row shows a short age ("170d"), the tooltip and the screen reader a relative one ("170 days ago").
 import * as vscode from 'vscode';
+import { formatUtc } from '../core/format';
+import type { AccessKeyLastUsed } from '../core/types';
 
 function displayLocale(): string {
   const language = vscode.env.language || 'en';
@@ -56,4 +58,12 @@ export function withAccessibleName(item: vscode.TreeItem): vscode.TreeItem {
   const description = typeof item.description === 'string' ? item.description : undefined;
   item.accessibilityInformation = { label: [label, iconMeaning(item.iconPath), description].filter(Boolean).join(', ') };
   return item;
+}
+
+/** A key's last use in words: when, which service, which region (or why it is unknown). */
+export function describeLastUsed(lastUsed?: AccessKeyLastUsed, error?: string): string {
+  if (error) return vscode.l10n.t('unknown ({0})', error);
+  if (!lastUsed) return vscode.l10n.t('unknown');
+  if (!lastUsed.LastUsedDate) return vscode.l10n.t('never used');
+  return `${formatUtc(lastUsed.LastUsedDate)} · ${lastUsed.ServiceName} · ${lastUsed.Region}`;
 }

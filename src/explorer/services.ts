@@ -3,6 +3,8 @@
 import type { ConnectionSession } from '../aws/connectionSession';
 import type { IamKeysSettings } from '../config';
 import type { Log } from '../log';
+import type { AccountModel } from '../model/accountModel';
+import type { AccountModels } from '../model/accountModels';
 import type { ExplorerNode } from './nodes/explorerNode';
 import type { ViewState } from './viewState';
 
@@ -14,10 +16,13 @@ export interface ExplorerServices {
   now(): Date;
   /** Filter and attention-only: what the view shows. */
   readonly view: ViewState;
+  /** The one model of each account, shared with the commands. */
+  readonly models: AccountModels;
 }
 
-/** Everything under one connection row shares this: its session and the view's services. */
+/** Everything under one account's row shares this: its session, its model and the view's services. */
 export interface NodeScope {
   readonly session: ConnectionSession;
+  readonly model: AccountModel;
   readonly services: ExplorerServices;
 }

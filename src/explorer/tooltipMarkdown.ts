@@ -19,10 +19,12 @@ export interface ConnectionTooltip {
   readonly signingKeyId?: string;
   readonly identityArn?: string;
   readonly region: string;
+  /** "aws", "aws-cn", "aws-us-gov"…, once the identity is known. */
+  readonly partition?: string;
   readonly endpoint?: string;
 }
 
-/** A connection row: profile, credentials, signing key, identity, region, endpoint. */
+/** A connection row: profile, credentials, signing key, identity, region, partition, endpoint. */
 export function connectionTooltipMarkdown(c: ConnectionTooltip, t: Translate = englishText): string {
   const lines = [
     `**${escapeMarkdown(c.label)}**`,
@@ -30,6 +32,7 @@ export function connectionTooltipMarkdown(c: ConnectionTooltip, t: Translate = e
     c.signingKeyId ? `${t('Signing key')}: ${escapeMarkdown(c.signingKeyId)}` : undefined,
     c.identityArn ? `${t('Identity')}: ${escapeMarkdown(c.identityArn)}` : undefined,
     `${t('Region')}: ${escapeMarkdown(c.region)}`,
+    c.partition ? `${t('Partition')}: ${escapeMarkdown(c.partition)}` : undefined,
     c.endpoint ? `${t('Endpoint')}: ${escapeMarkdown(c.endpoint)}` : undefined,
   ];
   return lines.filter(Boolean).join('  \n');

@@ -48,6 +48,9 @@ export function keyInfoMarkdown(info: KeyInfo, ctx: HoverTextContext): string {
         t('IAM lists no temporary keys: they come from an assumed role or a session and expire on their own.'),
       );
       break;
+    case 'canary':
+      blocks.push(t('$(warning) Canary token ({0}, account **{1}**): using it alerts its owner. Not looked up.', escapeMarkdown(info.provider), escapeMarkdown(info.account)));
+      break;
     case 'other-account':
       blocks.push(t('$(globe) Belongs to account **{0}**, which none of your profiles is signed in to. Add a profile for that account to see its owner.', escapeMarkdown(info.account)));
       break;

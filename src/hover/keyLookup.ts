@@ -9,6 +9,7 @@ import { classifyError } from '../aws/errors';
 import type { KeyInfo } from '../aws/keyInfo';
 import { keyOwnerWithoutCalls, lookUpKeyOwner, type OwnerLookupSession } from '../aws/keyOwner';
 import { accountFromKeyId } from '../core/accountFromKeyId';
+import { canaryToken } from '../core/canaryAccounts';
 import { AbortError, untilAborted } from '../core/concurrency';
 import { type Clock, InFlight, MinuteBudget, TtlCache } from '../core/lookupLimiter';
 import type { AccessKey, AccessKeyLastUsed } from '../core/types';
@@ -98,6 +99,9 @@ export class KeyLookup {
    */
   async lookup(accessKeyId: string, signal?: AbortSignal): Promise<LookupResult> {
     throwIfAborted(signal);
+    // A canary token is named from its ID alone: asking anything about it is not ours to do.
+    const canary = canaryToken(accessKeyId);
+    if (canary) return { info: { kind: 'canary', accessKeyId, ...canary }, source: 'key-id' };
     const loaded = await this.findLoaded(accessKeyId, signal);
     if (loaded) return { info: loaded, source: 'explorer' };
     throwIfAborted(signal);

@@ -3,7 +3,7 @@
 // a JSON block the bundled script (dist/webview.js, Chart.js inside — no CDN) draws from.
 // No `vscode` import: the panel passes the URIs and the CSP source in.
 import { randomBytes } from 'node:crypto';
-import { ruleLabels, type HealthReportData } from '../core/healthReport';
+import { keyCell, ruleLabels, type HealthReportData } from '../core/healthReport';
 
 export interface PageResources {
   /** webview.cspSource */
@@ -41,7 +41,7 @@ export function healthReportPage(data: HealthReportData, resources: PageResource
   ].join('; ');
   const worstRows = data.worst
     .map((w) => {
-      const key = w.accessKeyId ? `<a href="${html(revealUri(w.accessKeyId))}" title="Reveal in the explorer">${html(w.accessKeyId)}</a>` : '(slot in report)';
+      const key = w.accessKeyId ? `<a href="${html(revealUri(w.accessKeyId))}" title="Reveal in the explorer">${html(w.accessKeyId)}</a>` : html(keyCell(w));
       const controls = [...new Set(w.findings.flatMap((f) => f.controls))].join(', ');
       return `<tr class="sev-${w.severity}"><td>${html(w.account)}</td><td>${html(w.userName || '(root)')}</td><td>${key}</td><td>${html(w.status)}</td><td class="num">${w.ageDays}</td><td>${html(w.findings.map((f) => f.label).join('; '))}</td><td>${html(controls)}</td></tr>`;
     })

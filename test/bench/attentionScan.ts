@@ -7,7 +7,8 @@
 import { IAMClient } from '@aws-sdk/client-iam';
 import { STSClient } from '@aws-sdk/client-sts';
 import { fetchCredentialReport } from '../../src/aws/credentialReport';
-import { SdkIamApi } from '../../src/aws/sdkIamApi';
+import { SdkIamApi } from '../../src/aws/sdk/sdkIamApi';
+import { sdkHost } from '../../src/aws/sdkHost';
 import { assessListedKeys, assessReport, usersNeedingAttention } from '../../src/core/accountHealth';
 import { mapWithConcurrency } from '../../src/core/concurrency';
 import type { AccessKey, AccessKeyLastUsed } from '../../src/core/types';
@@ -26,7 +27,7 @@ async function main(): Promise<void> {
   const client = { endpoint: emulator.url, region: 'us-east-1', credentials: CALLER_CREDENTIALS, maxAttempts: 5 };
   const iam = new IAMClient(client);
   const sts = new STSClient(client);
-  const api = new SdkIamApi(iam, sts);
+  const api = new SdkIamApi(iam, sts, sdkHost);
   const now = new Date(emulator.store.now());
   const thresholds = { now, rotationWarningDays: 90, unusedWarningDays: 45 };
   const total = (): number => Object.values(emulator.counters().byAction).reduce((a, b) => a + (b ?? 0), 0);

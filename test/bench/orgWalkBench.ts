@@ -4,8 +4,8 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { mapWithConcurrency } from '../../src/core/concurrency';
-import { OrganizationSource } from '../../src/aws/organizationSource';
-import { orgApiBuckets } from '../../src/aws/orgRates';
+import { OrganizationSource } from '../../src/aws/organization/organizationSource';
+import { orgApiBuckets } from '../../src/aws/organization/orgRates';
 import { CALLER_CREDENTIALS } from '../emulator/identities';
 import { DEFAULT_ROLE_NAME, startOrgEmulator } from '../emulator/org/index';
 

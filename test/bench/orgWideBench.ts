@@ -1,6 +1,6 @@
 // Organization-wide export and "keys needing attention" (#13) across 100 accounts × 50 users,
 // with the organization emulator in ITS OWN PROCESS (orgEmulatorHost.ts): our code
-// (src/aws/orgWide.ts over OrganizationSource: maxConcurrentAccounts 4, maxConcurrentRequests 4
+// (src/aws/organization/orgWide*.ts over OrganizationSource: maxConcurrentAccounts 4, maxConcurrentRequests 4
 // inside an account, the STS pace of orgRates.ts) against the limit (round trips × latency ÷
 // concurrency) and a sequential boto3 loop over the accounts (peer_boto3_org.py), same
 // emulator process; then heap/RSS with 100 accounts × 1,000 keys loaded (an export's rows).
@@ -14,9 +14,11 @@ import { execFile } from 'node:child_process';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { promisify } from 'node:util';
-import { OrganizationSource } from '../../src/aws/organizationSource';
-import { orgApiBuckets } from '../../src/aws/orgRates';
-import { exportOrganizationKeys, findOrganizationKeysNeedingAttention, type OrgAttentionResult, type OrgExportResult, type OrgWideOptions } from '../../src/aws/orgWide';
+import { OrganizationSource } from '../../src/aws/organization/organizationSource';
+import { orgApiBuckets } from '../../src/aws/organization/orgRates';
+import { findOrganizationKeysNeedingAttention, type OrgAttentionResult } from '../../src/aws/organization/orgWideAttention';
+import { exportOrganizationKeys, type OrgExportResult } from '../../src/aws/organization/orgWideExport';
+import type { OrgWideOptions } from '../../src/aws/organization/orgWideWalk';
 import { CALLER_CREDENTIALS, EMULATOR_ACCOUNT_ID } from '../emulator/identities';
 import { DEFAULT_ROLE_NAME, type OrgCounterSnapshot } from '../emulator/org/index';
 import { stopProcess } from '../support/childProcess';

@@ -96,6 +96,9 @@ const DEFAULT_SETTINGS: Record<string, unknown> = {
   'security.workspace.trust.enabled': false,
   'update.mode': 'none',
   'git.enabled': false, // the temp workspace isn't a repo; keeps the SCM view quiet
+  // Its check lists keys a few seconds after activation, into whichever test runs then: off
+  // unless a test turns it on (test/integration/reminders.test.ts, the reminders UI test).
+  'iamKeys.rotationReminders': false,
 };
 
 // Servers still running, so a crash or Ctrl-C of the test process doesn't orphan them

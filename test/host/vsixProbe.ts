@@ -39,11 +39,13 @@ const checks: [string, () => Promise<void>][] = [
     assert.ok(fs.existsSync(path.join(dir, 'dist', 'extension.js')), 'dist/extension.js shipped');
     assert.ok(fs.existsSync(path.join(dir, 'dist', 'sdk.js')), 'dist/sdk.js shipped');
     assert.ok(fs.existsSync(path.join(dir, 'dist', 'features.js')), 'dist/features.js shipped');
+    // The pre-commit hook iamKeys.installPreCommitHook copies: a node script with its marker line.
+    assert.match(fs.readFileSync(path.join(dir, 'dist', 'pre-commit.js'), 'utf8').slice(0, 300), /^#!\/usr\/bin\/env node\n\/\/ iam-access-keys pre-commit hook/);
     assert.ok(!fs.existsSync(path.join(dir, 'src')), 'no sources shipped');
   }],
   ['only runtime files are shipped: the bundles, media, strings, manifest, README, LICENSE, CHANGELOG', async () => {
     const dir = installed().extensionUri.fsPath;
-    const allowed = /^(dist\/(extension|sdk|features|webview)\.js|media\/.+|l10n\/[^/]+\.json|package(\.nls(\.[\w-]+)?)?\.json|README\.md|LICENSE(\.txt)?|CHANGELOG\.md|\.vsixmanifest)$/i;
+    const allowed = /^(dist\/(extension|sdk|features|webview|pre-commit)\.js|media\/.+|l10n\/[^/]+\.json|package(\.nls(\.[\w-]+)?)?\.json|README\.md|LICENSE(\.txt)?|CHANGELOG\.md|\.vsixmanifest)$/i;
     const extra = listFiles(dir).filter((file) => !allowed.test(file));
     assert.deepEqual(extra, [], `files that do not run: ${extra.join(', ')}`);
   }],

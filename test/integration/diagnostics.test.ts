@@ -219,7 +219,13 @@ describe('diagnostics: leaked keys in files', function () {
     await writeFile('scan/ignored-by-git/a.txt', `key ${active}\n`);
     await writeFile('scan/excluded-by-search/a.txt', `key ${active}\n`);
     await writeFile('scan/excluded-by-arg/a.txt', `key ${active}\n`);
-    await writeFile('.gitignore', 'ignored-by-git/\n');
+    await writeFile('.gitignore', 'ignored-by-git/\n*.local\n!keep.local\n');
+    // git's rules: a negation re-includes, a nested .gitignore applies below its folder.
+    await writeFile('scan/keep.local', `key ${active}\n`);
+    expected.push(`scan/keep.local:1 access-key-id error ${active} Active`);
+    await writeFile('scan/drop.local', `key ${active}\n`);
+    await writeFile('scan/sub/.gitignore', 'hidden.txt\n');
+    await writeFile('scan/sub/hidden.txt', `key ${active}\n`);
     const search = vscode.workspace.getConfiguration('search');
     await search.update('exclude', { '**/excluded-by-search': true }, vscode.ConfigurationTarget.Global);
     try {
@@ -228,7 +234,7 @@ describe('diagnostics: leaked keys in files', function () {
         findings: Array<{ uri: string; line: number; kind: string; severity: string; accessKeyId?: string; status?: string; account?: string; userName?: string }>;
         cancelled: boolean;
       };
-      assert.equal(result.files, 200);
+      assert.equal(result.files, 202, '200 files, scan/keep.local and scan/sub/.gitignore');
       assert.equal(result.cancelled, false);
       const root = folder().toString();
       const got = result.findings.map((f) => `${f.uri.slice(root.length + 1)}:${f.line} ${f.kind} ${f.severity} ${f.accessKeyId ?? '-'} ${f.status ?? '-'}`);

@@ -6,7 +6,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import * as os from 'os';
 import * as vscode from 'vscode';
-import type { IamKeysApi } from '../../src/extension';
+import type { IamKeysApi, IamKeysInternals } from '../../src/extension';
 import type { ExplorerNode } from '../../src/explorer/nodes/explorerNode';
 import { BUILT_IN_IDENTITIES, credentialsFileText } from '../emulator/identities';
 import { startIamEmulator, type IamEmulator, type IamEmulatorOptions } from '../emulator/index';
@@ -19,10 +19,11 @@ export const PROFILES = {
   limited: BUILT_IN_IDENTITIES.limited.profile,
 };
 
-export async function extensionApi(): Promise<IamKeysApi> {
+/** The extension's internal objects, through the test-only handle of its API. */
+export async function extensionApi(): Promise<IamKeysInternals> {
   const extension = vscode.extensions.getExtension<IamKeysApi>(EXTENSION_ID);
   if (!extension) throw new Error(`${EXTENSION_ID} is not installed in this host`);
-  return extension.activate();
+  return (await extension.activate()).internalsForTests;
 }
 
 /** Points AWS_SHARED_CREDENTIALS_FILE/AWS_CONFIG_FILE at fresh files with the emulator's profiles; no other AWS_* variable is left. */
@@ -38,6 +39,7 @@ export interface Settings {
   pageSize?: unknown;
   region?: string;
   rotationWarningDays?: number;
+  rotationReminders?: boolean;
   requestTimeoutSeconds?: number;
   'hover.enabled'?: boolean;
   'hover.cacheSeconds'?: number;
@@ -77,7 +79,7 @@ export async function resetSettings(): Promise<void> {
 
 export interface Session {
   readonly emulator: IamEmulator;
-  readonly api: IamKeysApi;
+  readonly api: IamKeysInternals;
   close(): Promise<void>;
 }
 
@@ -117,27 +119,27 @@ export function totalCalls(emulator: IamEmulator): number {
   return emulator.counters().total;
 }
 
-export async function children(api: IamKeysApi, node?: ExplorerNode): Promise<ExplorerNode[]> {
+export async function children(api: IamKeysInternals, node?: ExplorerNode): Promise<ExplorerNode[]> {
   return (await api.explorer.getChildren(node)) ?? [];
 }
 
-export function label(api: IamKeysApi, node: ExplorerNode): string {
+export function label(api: IamKeysInternals, node: ExplorerNode): string {
   const item = api.explorer.getTreeItem(node) as vscode.TreeItem;
   return typeof item.label === 'string' ? item.label : (item.label?.label ?? '');
 }
 
-export function item(api: IamKeysApi, node: ExplorerNode): vscode.TreeItem {
+export function item(api: IamKeysInternals, node: ExplorerNode): vscode.TreeItem {
   return api.explorer.getTreeItem(node) as vscode.TreeItem;
 }
 
-export async function childByLabel(api: IamKeysApi, parent: ExplorerNode | undefined, wanted: string | RegExp): Promise<ExplorerNode> {
+export async function childByLabel(api: IamKeysInternals, parent: ExplorerNode | undefined, wanted: string | RegExp): Promise<ExplorerNode> {
   const kids = await children(api, parent);
   const found = kids.find((k) => (typeof wanted === 'string' ? label(api, k) === wanted : wanted.test(label(api, k))));
   if (!found) throw new Error(`no child ${String(wanted)} under ${parent?.id ?? 'root'}: ${kids.map((k) => label(api, k)).join(', ')}`);
   return found;
 }
 
-export function isLoadMore(api: IamKeysApi, node: ExplorerNode): boolean {
+export function isLoadMore(api: IamKeysInternals, node: ExplorerNode): boolean {
   return item(api, node).contextValue === 'loadMore';
 }
 

@@ -7,7 +7,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import * as vscode from 'vscode';
-import type { IamKeysApi } from '../../src/extension';
+import type { IamKeysInternals } from '../../src/extension';
 import type { ExplorerNode } from '../../src/explorer/nodes/explorerNode';
 import { BUILT_IN_IDENTITIES, credentialsFileText } from '../emulator/identities';
 import { DEFAULT_ROLE_NAME, SSO_ACCESS_TOKEN, memberAccountId, startOrgEmulator, writeSsoTokenCache, type OrgEmulator } from '../emulator/org/index';
@@ -21,7 +21,7 @@ const START_URL = 'https://example.awsapps.com/start';
 describe('Identity Center accounts and account lists', function () {
   this.timeout(120_000);
   let emulator: OrgEmulator;
-  let api: IamKeysApi;
+  let api: IamKeysInternals;
   let home: string;
   const savedHome = process.env.HOME;
   const savedFiles = { credentials: process.env.AWS_SHARED_CREDENTIALS_FILE, config: process.env.AWS_CONFIG_FILE };

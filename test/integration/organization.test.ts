@@ -10,7 +10,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import * as vscode from 'vscode';
-import type { IamKeysApi } from '../../src/extension';
+import type { IamKeysInternals } from '../../src/extension';
 import type { ExplorerNode } from '../../src/explorer/nodes/explorerNode';
 import { BUILT_IN_IDENTITIES, EMULATOR_ACCOUNT_ID, credentialsFileText } from '../emulator/identities';
 import { DEFAULT_ROLE_NAME, SSO_ACCESS_TOKEN, memberAccountId, startOrgEmulator, writeSsoTokenCache, type OrgEmulator } from '../emulator/org/index';
@@ -24,7 +24,7 @@ const ADMIN = BUILT_IN_IDENTITIES.caller.profile;
 describe('Organization mode (120 accounts)', function () {
   this.timeout(120_000);
   let emulator: OrgEmulator;
-  let api: IamKeysApi;
+  let api: IamKeysInternals;
   let home: string;
   const savedHome = process.env.HOME;
 

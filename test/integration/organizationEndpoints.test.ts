@@ -13,7 +13,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import * as vscode from 'vscode';
-import type { IamKeysApi } from '../../src/extension';
+import type { IamKeysInternals } from '../../src/extension';
 import type { ExplorerNode } from '../../src/explorer/nodes/explorerNode';
 import { BUILT_IN_IDENTITIES, EMULATOR_ACCOUNT_ID, credentialsFileText } from '../emulator/identities';
 import { DEFAULT_ROLE_NAME, SSO_ACCESS_TOKEN, memberAccountId, startOrgEmulator, type OrgEmulator } from '../emulator/org/index';
@@ -33,7 +33,7 @@ describe('Organization mode sends nothing to AWS_ENDPOINT_URL* (capture host off
   this.timeout(120_000);
   let capture: CaptureHost | undefined;
   let emulator: OrgEmulator | undefined;
-  let api: IamKeysApi;
+  let api: IamKeysInternals;
   let home: string | undefined;
   const saved = new Map<string, string | undefined>();
   // A session name of its own: the SDK skips a token refresh tried within 30 s for the same session.

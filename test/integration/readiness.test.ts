@@ -7,7 +7,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import type { ExplorerNode } from '../../src/explorer/nodes/explorerNode';
-import type { IamKeysApi } from '../../src/extension';
+import type { IamKeysApi, IamKeysInternals } from '../../src/extension';
 import { until } from '../support/wait';
 import { EXTENSION_ID, type Session, calls, childByLabel, children, item, startSession } from './fixture';
 
@@ -35,7 +35,7 @@ function localized(text: string): string {
   return text.replace(/^%(.+)%$/, (whole, key: string) => nls[key] ?? whole);
 }
 
-function accessibleName(api: IamKeysApi, node: ExplorerNode): string {
+function accessibleName(api: IamKeysInternals, node: ExplorerNode): string {
   return item(api, node).accessibilityInformation?.label ?? '';
 }
 

@@ -23,7 +23,7 @@ describe('smoke: extension in the host', () => {
   });
 
   it('opens its view container', async () => {
-    const api = await vscode.extensions.getExtension<IamKeysApi>(EXTENSION_ID)!.activate();
+    const api = (await vscode.extensions.getExtension<IamKeysApi>(EXTENSION_ID)!.activate()).internalsForTests;
     await vscode.commands.executeCommand('workbench.view.extension.iamKeys');
     await until(() => api.treeView.visible, 'the Access Keys view to become visible');
     assert.strictEqual(api.treeView.visible, true);

@@ -3,7 +3,7 @@
 // on a local emulator as a crash would after CreateAccessKey (answer lost, and "created"
 // saved), after the credentials file write, after verify, after verify with the old file put
 // back, and mid-undo as the release before the rotation lock left it
-// (test/support/interruptedRotations.ts), with iamKeys.allowWriteActions on. Activation ran the recovery (IamKeysApi.recovery); here the
+// (test/support/interruptedRotations.ts), with iamKeys.allowWriteActions on. Activation ran the recovery (IamKeysInternals.recovery); here the
 // end states of docs/reliability.md ("Key rotation", the "restart after …" rows, and "Rotations
 // that meet") are checked: the
 // key in each file, the keys and statuses the endpoint's admin API reports, its write log, what

@@ -96,6 +96,25 @@ describe('Write actions (rotate, deactivate, activate, delete, create)', functio
     assert.deepEqual(await endpointKeys(session), { [OLD_KEY]: 'Active' });
   });
 
+  it('with writes allowed, a key ID that is not a 20-character long-term ID is refused by the one key rule before anything is sent', async () => {
+    await allowWrites(true);
+    const sent = session.emulator.requestLog().length;
+    const cases: Array<[string, string]> = [
+      ['iamKeys.deactivateAccessKey', `AKIA${'B'.repeat(20)}`],
+      ['iamKeys.activateAccessKey', `AKIA${'C'.repeat(13)}`],
+      ['iamKeys.deleteAccessKey', `ASIA${'D'.repeat(16)}`],
+    ];
+    for (const [command, accessKeyId] of cases) {
+      const before = messages.texts('showErrorMessage').length;
+      assert.equal(await vscode.commands.executeCommand(command, { accessKeyId, confirm: accessKeyId }), undefined, command);
+      const told = messages.texts('showErrorMessage').slice(before);
+      assert.equal(told.length, 1, `${command}(${accessKeyId}): one reason, got ${told.join(' | ')}`);
+      assert.match(told[0], /^Access key IDs are 20 characters|is not a long-term access key ID/, told[0]);
+    }
+    assert.equal(session.emulator.requestLog().length, sent, 'nothing reached the endpoint');
+    await allowWrites(undefined);
+  });
+
   it('rotates the profile: new key in the file (other bytes kept, 0600), verified, old key Inactive on the endpoint', async () => {
     await allowWrites(true);
     assert.equal(fs.readFileSync(credentialsFile, 'utf8'), credentialsText({ id: OLD_KEY, secret: OLD_SECRET }));
@@ -110,6 +129,7 @@ describe('Write actions (rotate, deactivate, activate, delete, create)', functio
       newAccessKeyId: newKey,
       oldKeyStatus: 'Inactive',
       verified: true,
+      updatedProfiles: [PROFILES.admin],
     });
     const newSecret = session.emulator.store.findAccessKey(newKey)?.key.secretAccessKey ?? '';
     secrets.set(newSecret, 'the new secret');

@@ -8,7 +8,7 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import type { ClientRequest } from 'http';
 import type { PagedList } from '../../src/core/pagedList';
-import type { IamKeysApi } from '../../src/extension';
+import type { IamKeysInternals } from '../../src/extension';
 import type { ExplorerNode } from '../../src/explorer/nodes/explorerNode';
 import { EXTENSION_ID, childByLabel, children, isLoadMore, item, label } from '../integration/fixture';
 
@@ -24,13 +24,13 @@ export const EXTENSION_LOG_LEVEL = { trace: 1, info: 3 } as const;
 // ---------------------------------------------------------------------------------------------
 // Tree helpers
 
-export async function connectionRoot(api: IamKeysApi): Promise<ExplorerNode> {
+export async function connectionRoot(api: IamKeysInternals): Promise<ExplorerNode> {
   const [root] = await children(api);
   assert.ok(root, 'the tree has a connection root');
   return root;
 }
 
-export async function usersNode(api: IamKeysApi): Promise<ExplorerNode> {
+export async function usersNode(api: IamKeysInternals): Promise<ExplorerNode> {
   return childByLabel(api, await connectionRoot(api), 'Users');
 }
 
@@ -41,21 +41,21 @@ export function pagedList(node: ExplorerNode): PagedList<unknown> {
   return list;
 }
 
-export function userRows(api: IamKeysApi, rows: readonly ExplorerNode[]): string[] {
+export function userRows(api: IamKeysInternals, rows: readonly ExplorerNode[]): string[] {
   return rows.filter((r) => item(api, r).contextValue === 'pagedList.user').map((r) => label(api, r));
 }
 
-export function loadMoreRow(api: IamKeysApi, rows: readonly ExplorerNode[]): ExplorerNode | undefined {
+export function loadMoreRow(api: IamKeysInternals, rows: readonly ExplorerNode[]): ExplorerNode | undefined {
   return rows.find((r) => isLoadMore(api, r));
 }
 
 /** Rows that are neither list items nor "Load more…": messages and error rows. */
-export function messageRows(api: IamKeysApi, rows: readonly ExplorerNode[]): ExplorerNode[] {
+export function messageRows(api: IamKeysInternals, rows: readonly ExplorerNode[]): ExplorerNode[] {
   return rows.filter((r) => /^message/.test(item(api, r).contextValue ?? ''));
 }
 
 /** Runs the command a row runs when clicked (error rows retry, "Load more…" loads). */
-export async function click(api: IamKeysApi, row: ExplorerNode): Promise<unknown> {
+export async function click(api: IamKeysInternals, row: ExplorerNode): Promise<unknown> {
   const command = item(api, row).command;
   assert.ok(command, `row "${label(api, row)}" has a command`);
   return vscode.commands.executeCommand(command.command, ...(command.arguments ?? []));
@@ -66,7 +66,7 @@ export function tooltipText(tooltip: vscode.TreeItem['tooltip']): string {
 }
 
 /** Everything a row shows: label, description, tooltip, accessibility label. */
-export function rowText(api: IamKeysApi, node: ExplorerNode): string {
+export function rowText(api: IamKeysInternals, node: ExplorerNode): string {
   const it = item(api, node);
   const lbl = typeof it.label === 'string' ? it.label : (it.label?.label ?? '');
   return [lbl, String(it.description ?? ''), tooltipText(it.tooltip), it.accessibilityInformation?.label ?? ''].join(' | ');

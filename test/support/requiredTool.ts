@@ -12,6 +12,7 @@ export interface RequiredTool {
 }
 
 export const AWS_CLI: RequiredTool = { command: 'aws', probeArgs: ['--version'], install: "pip install awscli (or Debian's awscli)" };
+export const GIT: RequiredTool = { command: 'git', probeArgs: ['--version'], install: "install git (Debian's git package)" };
 export const MOTO_SERVER: RequiredTool = { command: 'moto_server', probeArgs: ['--help'], install: "pip install 'moto[server]'" };
 
 /** Runs the probe; returns what it printed, or throws an error that names the tool and its install. */

@@ -7,7 +7,7 @@ import * as path from 'node:path';
 import { createKeyPairConnection } from '../../src/aws/connection';
 import type { RotationDeps, RotationRequest } from '../../src/aws/rotateAccessKey';
 import { RotationJournal } from '../../src/core/rotationJournal';
-import { BUILT_IN_IDENTITIES, CALLER_USER_NAME, type IamEmulator } from '../emulator/index';
+import { BUILT_IN_IDENTITIES, CALLER_USER_NAME, startIamEmulator, type IamEmulator, type IamEmulatorOptions } from '../emulator/index';
 
 export const ROTATED_PROFILE = BUILT_IN_IDENTITIES.caller.profile;
 export const ROTATED_USER = CALLER_USER_NAME;
@@ -134,3 +134,37 @@ export function keysOf(emulator: IamEmulator, userName = ROTATED_USER): Record<s
 }
 
 export class SimulatedCrash extends Error {}
+
+export interface RotationFixtureHandle {
+  readonly emulator: IamEmulator;
+  readonly fixture: RotationFixture;
+}
+
+/**
+ * A fresh emulator (with the given propagation delay) and rotation fixture for each test of the
+ * calling suite, closed after it; read `emulator` / `fixture` inside the tests.
+ */
+export function useRotationFixture(options: { seed: number; propagationDelayMs: number; emulator?: Omit<IamEmulatorOptions, 'seed' | 'faults'> }): RotationFixtureHandle {
+  let emulator: IamEmulator | undefined;
+  let fixture: RotationFixture | undefined;
+  beforeEach(async () => {
+    emulator = await startIamEmulator({ ...options.emulator, seed: options.seed, faults: { propagationDelayMs: options.propagationDelayMs } });
+    fixture = await rotationFixture(emulator);
+  });
+  afterEach(async () => {
+    await fixture?.dispose();
+    await emulator?.close();
+    fixture = undefined;
+    emulator = undefined;
+  });
+  return {
+    get emulator(): IamEmulator {
+      if (!emulator) throw new Error('the emulator exists only inside a test');
+      return emulator;
+    },
+    get fixture(): RotationFixture {
+      if (!fixture) throw new Error('the rotation fixture exists only inside a test');
+      return fixture;
+    },
+  };
+}

@@ -30,7 +30,7 @@
  *       env reaches the extension host; AWS_* from the outer environment never do.
  *   Workbench
  *     page, server, workspaceFolder                    raw access when a helper is missing
- *     tree: Locator                                    the "Access Keys" tree
+ *     tree: Locator                                    the "IAM Access Keys" tree
  *     openContainer()                                  show the IAM Access Keys side bar
  *     treeItem(name, { exact? }): Locator             a row of our tree by label or aria-label
  *     treeLabels(): Promise<string[]>                  visible row labels, top to bottom
@@ -72,7 +72,8 @@ export interface WorkbenchOptions {
 export const SCREENSHOT_DIR = path.join(REPO_ROOT, 'test-results', 'screenshots');
 const FIXTURES = path.join(REPO_ROOT, 'test', 'host', 'fixtures', 'workspace');
 const CONTAINER_TITLE = /IAM Access Keys/;
-const VIEW_NAME = 'Access Keys';
+// The same as the container's title: VS Code then shows it once ("IAM ACCESS KEYS", not "IAM ACCESS KEYS: ACCESS KEYS" cut behind the icons).
+const VIEW_NAME = 'IAM Access Keys';
 
 const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 

@@ -1,7 +1,7 @@
-// cachedCredentials (src/aws/cachedCredentials.ts) with a fake clock: one fetch shared by
+// cachedCredentials (src/aws/organization/cachedCredentials.ts) with a fake clock: one fetch shared by
 // concurrent uses, kept until 5 minutes before expiry, fetched again after; failures not kept.
 import * as assert from 'node:assert/strict';
-import { cachedCredentials, REFRESH_MARGIN_MS } from '../../src/aws/cachedCredentials';
+import { cachedCredentials, REFRESH_MARGIN_MS } from '../../src/aws/organization/cachedCredentials';
 
 describe('cachedCredentials', () => {
   it('shares one fetch, reuses it until shortly before expiry, then fetches again', async () => {

@@ -11,9 +11,10 @@ import { ListUsersCommand } from '@aws-sdk/client-iam';
 import { ListAccountsCommand as ListOrgAccountsCommand } from '@aws-sdk/client-organizations';
 import { ListAccountsCommand as ListPortalAccountsCommand } from '@aws-sdk/client-sso';
 import { AssumeRoleCommand, GetCallerIdentityCommand } from '@aws-sdk/client-sts';
-import { ClientFactory } from '../../src/aws/clientFactory';
+import { ClientFactory } from '../../src/aws/sdk/clientFactory';
 import type { ConnectionSettings } from '../../src/aws/connection';
-import { EndpointRefusedError } from '../../src/aws/endpointGuard';
+import { EndpointRefusedError } from '../../src/aws/endpointRule';
+import { sdkHost } from '../../src/aws/sdkHost';
 import { useIsolatedAwsEnv, type ProcessAwsEnv } from '../support/processAwsEnv';
 import { RecordingRequestHandler, type RecordedRequest } from '../support/recordingRequestHandler';
 
@@ -81,7 +82,7 @@ describe('aws: client factory (every client and provider, configured endpoints s
   let session: string;
   const factoryFor = (endpoint: string, log = { warn: (m: string) => warnings.push(m) }): ClientFactory => {
     const settings: ConnectionSettings = { profile: 'mgmt-role', region: 'us-east-1', endpoint, requestTimeoutMs: 1000, maxAttempts: 1 };
-    return new ClientFactory(settings, { requestHandler: () => recorder, log });
+    return new ClientFactory(settings, sdkHost, { requestHandler: () => recorder, log });
   };
 
   beforeEach(() => {

@@ -6,7 +6,8 @@ import { GenerateCredentialReportCommand, GetCredentialReportCommand, type IAMCl
 import type { STSClient } from '@aws-sdk/client-sts';
 import { fetchCredentialReport } from '../../src/aws/credentialReport';
 import { classifyError } from '../../src/aws/errors';
-import { SdkIamApi } from '../../src/aws/sdkIamApi';
+import { SdkIamApi } from '../../src/aws/sdk/sdkIamApi';
+import { sdkHost } from '../../src/aws/sdkHost';
 import { assessReport, usersNeedingAttention } from '../../src/core/accountHealth';
 import { parseCredentialReport, reportAgeHours } from '../../src/core/credentialReport';
 import { CALLER_CREDENTIALS, startIamEmulator, type IamEmulator } from '../emulator';
@@ -29,7 +30,7 @@ describe('aws/credentialReport', () => {
     emulator.store.now = () => new Date(clock);
     iam = iamClientFor(emulator, CALLER_CREDENTIALS, { maxAttempts: 1 });
     sts = stsClientFor(emulator, CALLER_CREDENTIALS);
-    api = new SdkIamApi(iam, sts);
+    api = new SdkIamApi(iam, sts, sdkHost);
   }
 
   afterEach(async () => {

@@ -3,7 +3,9 @@
 // the place of the network, so nothing is sent anywhere.
 import * as assert from 'node:assert/strict';
 import { createConnection } from '../../src/aws/connection';
-import { EndpointRefusedError, findConfiguredEndpoints, guardRequestHandler } from '../../src/aws/endpointGuard';
+import { EndpointRefusedError } from '../../src/aws/endpointRule';
+import { findConfiguredEndpoints, guardRequestHandler } from '../../src/aws/sdk/endpointGuard';
+import { sdkHost } from '../../src/aws/sdkHost';
 import { useIsolatedAwsEnv, type ProcessAwsEnv } from '../support/processAwsEnv';
 import { RecordingRequestHandler, type RecordedRequest } from '../support/recordingRequestHandler';
 
@@ -154,7 +156,7 @@ describe('aws: endpoint guard (configured endpoint URLs)', () => {
   it('the guarded handler refuses an http:// request to a host other than this machine, and passes https and loopback', async () => {
     const recorder = new RecordingRequestHandler();
     const refused: string[] = [];
-    const guarded = guardRequestHandler(recorder, (m) => refused.push(m));
+    const guarded = guardRequestHandler(recorder, sdkHost, (m) => refused.push(m));
     const request = (protocol: string, hostname: string) =>
       ({ protocol, hostname, port: 8080, path: '/', method: 'POST', headers: { authorization: 'x' }, query: {}, body: 'Action=ListUsers' }) as unknown as Parameters<RecordingRequestHandler['handle']>[0];
     await assert.rejects(guarded.handle(request('http:', EVIL)), EndpointRefusedError);

@@ -1,4 +1,4 @@
-// IdentityCenterSource (src/aws/identityCenterSource.ts) against the portal of the
+// IdentityCenterSource (src/aws/organization/identityCenterSource.ts) against the portal of the
 // organization endpoint: the token cache file written as `aws sso login` leaves it, accounts
 // paged, one ListAccountRoles + GetRoleCredentials per account entered, and an expired token
 // that says what to run.
@@ -6,8 +6,8 @@ import * as assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { IdentityCenterSource } from '../../src/aws/identityCenterSource';
-import { orgApiBuckets } from '../../src/aws/orgRates';
+import { IdentityCenterSource } from '../../src/aws/organization/identityCenterSource';
+import { orgApiBuckets } from '../../src/aws/organization/orgRates';
 import { SSO_ACCESS_TOKEN, memberAccountId, startOrgEmulator, writeSsoTokenCache, type OrgEmulator } from '../emulator/org/index';
 
 describe('IdentityCenterSource against the portal endpoint', function () {

@@ -1,4 +1,4 @@
-// Every SDK client and every credential provider comes from src/aws/clientFactory.ts. Two
+// Every SDK client and every credential provider comes from src/aws/sdk/clientFactory.ts. Two
 // places that built clients drifted once (organization mode sent AssumeRole, signed with a
 // long-term key, to AWS_ENDPOINT_URL_STS); this reads every file under src/ so the next
 // service or provider can't be wired up beside the factory.
@@ -8,7 +8,7 @@ import * as path from 'node:path';
 
 const ROOT = path.resolve(__dirname, '../../..');
 const SRC = path.join(ROOT, 'src');
-const FACTORY = 'src/aws/clientFactory.ts';
+const FACTORY = 'src/aws/sdk/clientFactory.ts';
 
 /** The credential providers the SDK packages export, read from the packages themselves. */
 function providerNames(): string[] {
@@ -65,7 +65,7 @@ describe('aws: one client factory', () => {
     assert.deepEqual(offenders, [], `only ${FACTORY} may build clients and call providers:\n  ${offenders.join('\n  ')}`);
   });
 
-  it('the factory is loaded only through src/aws/sdk.ts (the lazy SDK entry), never from what activation loads', () => {
+  it('the factory is loaded only through src/aws/sdk/index.ts (the lazy SDK entry), never from what activation loads', () => {
     const importsOf = (file: string): string[] => {
       const code = fs.readFileSync(file, 'utf8');
       const found: string[] = [];
@@ -85,9 +85,9 @@ describe('aws: one client factory', () => {
       return seen;
     };
     const factory = path.join(ROOT, FACTORY);
-    assert.ok(reachable(path.join(SRC, 'aws', 'sdk.ts')).has(factory), 'sdk.ts reaches the factory');
+    assert.ok(reachable(path.join(SRC, 'aws', 'sdk', 'index.ts')).has(factory), 'sdk/index.ts reaches the factory');
     const fromActivation = [...reachable(path.join(SRC, 'extension.ts'))].filter((f) => importsOf(f).includes(factory));
-    assert.deepEqual(fromActivation.map((f) => path.relative(ROOT, f)), [], 'activation imports the factory (it must go through sdkLoader/sdk.ts)');
+    assert.deepEqual(fromActivation.map((f) => path.relative(ROOT, f)), [], 'activation imports the factory (it must go through sdkLoader and src/aws/sdk/)');
   });
 
   it('the factory itself is found by the same check (so the check can see what it looks for)', () => {

@@ -1,13 +1,15 @@
-// Organization-wide export and "keys needing attention" (src/aws/orgWide.ts) against the
+// Organization-wide export and "keys needing attention" (src/aws/organization/orgWideExport.ts and orgWideAttention.ts) against the
 // organization endpoint over HTTP with the real SDK: every active account entered once (one
 // AssumeRole each), the denied account listed with its reason, the suspended one skipped, the
 // rows per account as the emulator's own stores hold them; the credential report path (3 calls,
 // 2 for a report IAM still holds) with a live fallback where it is denied; a cancel that keeps
 // whole accounts and says it is partial.
 import * as assert from 'node:assert/strict';
-import { OrganizationSource } from '../../src/aws/organizationSource';
-import { exportOrganizationKeys, findOrganizationKeysNeedingAttention, type OrgWideOptions } from '../../src/aws/orgWide';
-import { orgApiBuckets } from '../../src/aws/orgRates';
+import { OrganizationSource } from '../../src/aws/organization/organizationSource';
+import { findOrganizationKeysNeedingAttention } from '../../src/aws/organization/orgWideAttention';
+import { exportOrganizationKeys } from '../../src/aws/organization/orgWideExport';
+import type { OrgWideOptions } from '../../src/aws/organization/orgWideWalk';
+import { orgApiBuckets } from '../../src/aws/organization/orgRates';
 import { CALLER_CREDENTIALS, EMULATOR_ACCOUNT_ID } from '../emulator/identities';
 import { memberAccountId, startOrgEmulator, type OrgEmulator } from '../emulator/org/index';
 

@@ -1,13 +1,14 @@
-// OrganizationSource (src/aws/organizationSource.ts) against the organization endpoint over
+// OrganizationSource (src/aws/organization/organizationSource.ts) against the organization endpoint over
 // HTTP with the real SDK: listing assumes nothing; entering an account assumes its role once;
 // denied and suspended accounts; a walk over the organization with throttled STS and
 // Organizations; Find Access Key Owner entering exactly one account.
 import * as assert from 'node:assert/strict';
 import { ConnectionSession } from '../../src/aws/connectionSession';
 import { lookUpKeyOwner } from '../../src/aws/keyOwner';
-import { OrganizationSource } from '../../src/aws/organizationSource';
-import { orgApiBuckets } from '../../src/aws/orgRates';
-import { createSdkConnectionWith } from '../../src/aws/sdkConnection';
+import { OrganizationSource } from '../../src/aws/organization/organizationSource';
+import { orgApiBuckets } from '../../src/aws/organization/orgRates';
+import { createSdkConnectionWith } from '../../src/aws/sdk/sdkConnection';
+import { sdkHost } from '../../src/aws/sdkHost';
 import type { ConnectionSettings } from '../../src/aws/connection';
 import { CALLER_CREDENTIALS, EMULATOR_ACCOUNT_ID } from '../emulator/identities';
 import { memberAccountId, startOrgEmulator, type OrgEmulator } from '../emulator/org/index';
@@ -122,7 +123,7 @@ describe('OrganizationSource against the organization endpoint', function () {
     const key = target?.store.users()[1]?.accessKeys[0];
     assert.ok(key, 'the member has a user with a key');
     const management = new ConnectionSession('mgmt', { name: 'mgmt', kind: 'static keys', mfa: false }, (_p, hooks) =>
-      createSdkConnectionWith(settings, () => Promise.resolve(CALLER_CREDENTIALS), hooks),
+      createSdkConnectionWith(sdkHost, settings, () => Promise.resolve(CALLER_CREDENTIALS), hooks),
     );
     emulator.resetCounters();
     const info = await lookUpKeyOwner([management, ...registered.values()], key.accessKeyId);

@@ -3,24 +3,20 @@
 // Each case ends in a state listed in docs/reliability.md ("Key rotation").
 import * as assert from 'node:assert/strict';
 import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
 import { recoverRotations, rotateAccessKey, type RotationOutcome } from '../../src/aws/rotateAccessKey';
 import { readProfileKeys } from '../../src/core/credentialsFile';
 import type { RotationStep } from '../../src/core/rotationJournal';
-import { startIamEmulator, type IamEmulator } from '../emulator/index';
-import { fixtureTextWith, keysOf, ROTATED_USER, OLD_KEY_ID, OLD_SECRET, ROTATED_PROFILE, rotationFixture, SimulatedCrash, type RotationFixture } from '../support/rotationFixture';
+import type { IamEmulator } from '../emulator/index';
+import { fixtureTextWith, keysOf, ROTATED_USER, OLD_KEY_ID, OLD_SECRET, ROTATED_PROFILE, SimulatedCrash, useRotationFixture, type RotationFixture } from '../support/rotationFixture';
 
 describe('rotateAccessKey against the emulator (real HTTP, real SDK)', function () {
   this.timeout(60_000);
+  const rotation = useRotationFixture({ seed: 12, propagationDelayMs: 400 });
   let emulator: IamEmulator;
   let fixture: RotationFixture;
-
-  beforeEach(async () => {
-    emulator = await startIamEmulator({ seed: 12, faults: { propagationDelayMs: 400 } });
-    fixture = await rotationFixture(emulator);
-  });
-  afterEach(async () => {
-    await fixture.dispose();
-    await emulator.close();
+  beforeEach(() => {
+    ({ emulator, fixture } = rotation);
   });
 
   async function fileKey(): Promise<string> {
@@ -66,6 +62,7 @@ describe('rotateAccessKey against the emulator (real HTTP, real SDK)', function 
       newAccessKeyId: newId,
       oldKeyStatus: 'Inactive',
       verified: true,
+      updatedProfiles: [ROTATED_PROFILE],
     });
     assert.deepEqual(keysOf(emulator), { [OLD_KEY_ID]: 'Inactive', [newId]: 'Active' });
     const after = await fs.readFile(fixture.credentialsFile, 'utf8');
@@ -235,6 +232,28 @@ describe('rotateAccessKey against the emulator (real HTTP, real SDK)', function 
       assert.equal(newKeyIds().length, 1, 'a key nobody knows the secret of exists now');
       const [outcome] = await recoverRotations(fixture.deps());
       await assertUnknownKeyLeft(outcome);
+    });
+
+    it('a journal record it cannot read (broken JSON, a newer version) is shown with its file and kept; a readable one beside it is finished', async () => {
+      await assert.rejects(
+        rotateAccessKey(fixture.request(), fixture.deps({ afterStep: (step) => { if (step === 'fileWritten') throw new SimulatedCrash('closed'); } })),
+        SimulatedCrash,
+      );
+      const broken = path.join(fixture.journalDir, 'rotation-broken.json');
+      const newer = path.join(fixture.journalDir, 'rotation-newer.json');
+      await fs.writeFile(broken, '{"id": "broken", "step": "crea');
+      await fs.writeFile(newer, JSON.stringify({ version: 3, id: 'newer', step: 'created', profile: ROTATED_PROFILE }));
+      const outcomes = await recoverRotations(fixture.deps());
+      assert.deepEqual(
+        outcomes.map((o) => o.kind),
+        ['failed', 'rotated'],
+        outcomes.map((o) => o.message).join(' | '),
+      );
+      assert.equal(
+        outcomes[0].message,
+        `2 journal records could not be read: ${broken}, ${newer}. Nothing was done with them: check the keys of the profiles that were being rotated, then delete the files.`,
+      );
+      assert.deepEqual((await journalFiles()).sort(), ['rotation-broken.json', 'rotation-newer.json']);
     });
   });
 });

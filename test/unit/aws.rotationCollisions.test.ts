@@ -11,9 +11,9 @@ import { readProfileKeys } from '../../src/core/credentialsFile';
 import { withCredentialsFileLock } from '../../src/core/credentialsFileLock';
 import { writeProfileKeys } from '../../src/core/credentialsFileStore';
 import { SecretText } from '../../src/core/secretText';
-import { startIamEmulator, type IamEmulator } from '../emulator/index';
+import type { IamEmulator } from '../emulator/index';
 import { LIMITED_USER_NAME } from '../emulator/identities';
-import { fixtureTextWith, keysOf, OLD_KEY_ID, OLD_SECRET, ROTATED_PROFILE, ROTATED_USER, rotationFixture, SimulatedCrash, type RotationFixture } from '../support/rotationFixture';
+import { fixtureTextWith, keysOf, OLD_KEY_ID, OLD_SECRET, ROTATED_PROFILE, ROTATED_USER, SimulatedCrash, useRotationFixture, type RotationFixture } from '../support/rotationFixture';
 import { rotateInAnotherProcess } from '../support/rotateInAnotherProcess';
 import { until } from '../support/wait';
 
@@ -22,16 +22,11 @@ const LIMITED_OLD_KEY = 'AKIAEMULATORLIMITED2';
 
 describe('rotations that meet (emulator over real HTTP)', function () {
   this.timeout(90_000);
+  const rotation = useRotationFixture({ seed: 21, propagationDelayMs: 300 });
   let emulator: IamEmulator;
   let fixture: RotationFixture;
-
-  beforeEach(async () => {
-    emulator = await startIamEmulator({ seed: 21, faults: { propagationDelayMs: 300 } });
-    fixture = await rotationFixture(emulator);
-  });
-  afterEach(async () => {
-    await fixture.dispose();
-    await emulator.close();
+  beforeEach(() => {
+    ({ emulator, fixture } = rotation);
   });
 
   async function fileText(): Promise<string> {

@@ -184,6 +184,23 @@ describe('SessionRegistry', () => {
     assert.notStrictEqual(after[0], before[0]);
   });
 
+  it('a member account session is its source\'s: a registry rebuild leaves it open and findable; once its source closes it, it is gone', async () => {
+    const fake = new FakeConnections();
+    const reg = registry(fake, { settings: () => ({ profiles: ['a'] }) });
+    await reg.sessions();
+    const member = new ConnectionSession('org', profileInfo('org'), fake.connect);
+    reg.addMemberSession('222222222222', member);
+    member.indexKeys('org/account/222222222222/user/bob', [key('AKIAMEMBER0000000001', 'bob')]);
+    reg.rebuild();
+    assert.equal(member.isDisposed, false, 'the registry does not close what it does not own');
+    assert.equal(reg.memberSession('222222222222'), member);
+    assert.equal(reg.loadedKey('AKIAMEMBER0000000001')?.session, member);
+    member.dispose(); // its source's rebuild
+    assert.equal(reg.memberSession('222222222222'), undefined);
+    assert.equal(reg.loadedKey('AKIAMEMBER0000000001'), undefined);
+    assert.ok(!reg.builtSessions().includes(member));
+  });
+
   it('says there are no credentials when only the default chain is configured and it has none', async () => {
     const fake = new FakeConnections();
     const reg = registry(fake, { settings: () => ({ profiles: [''] }), profiles: async () => [] });

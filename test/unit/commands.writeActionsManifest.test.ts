@@ -3,11 +3,12 @@
 import * as assert from 'assert/strict';
 import * as fs from 'fs';
 import * as path from 'path';
-import { CommandIds } from '../../src/commands/commandIds';
+import { CommandIds, WRITE_COMMAND_IDS, writesInAws } from '../../src/commands/commandIds';
 // contextValues.ts imports vscode; its writeActionsAllowed key, spelled out:
 const WRITE_CONTEXT_KEY = 'iamKeys.writeActionsAllowed';
 
 const ROOT = path.resolve(__dirname, '../../..');
+// The commands that change keys in AWS, spelled out: the declaration in commandIds.ts must match.
 const WRITE_COMMANDS: string[] = [CommandIds.rotateAccessKey, CommandIds.deactivateAccessKey, CommandIds.activateAccessKey, CommandIds.deleteAccessKey, CommandIds.createAccessKey];
 
 interface Manifest {
@@ -22,6 +23,12 @@ describe('write actions in the manifest', () => {
     const setting = manifest.contributes.configuration.properties['iamKeys.allowWriteActions'];
     assert.deepEqual([setting?.type, setting?.default, setting?.scope], ['boolean', false, 'application']);
     assert.ok(manifest.capabilities.untrustedWorkspaces.restrictedConfigurations.includes('iamKeys.allowWriteActions'));
+  });
+
+  it('the write commands are declared as such beside their IDs (the switch is checked by that declaration), and no other', () => {
+    assert.deepEqual([...WRITE_COMMAND_IDS].sort(), [...WRITE_COMMANDS].sort());
+    assert.equal(writesInAws(CommandIds.deleteAccessKey), true);
+    assert.equal(writesInAws(CommandIds.copyAccessKeyId), false);
   });
 
   it('every menu and palette entry of a write command requires the context key; each is in the palette list', () => {

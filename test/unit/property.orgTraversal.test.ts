@@ -1,10 +1,10 @@
-// OrgTraversal (src/core/orgTraversal.ts) against a model organization: fast-check picks the
+// OrgTraversal (src/aws/organization/orgTraversal.ts) against a model organization: fast-check picks the
 // accounts (some suspended, some excluded), the ListAccounts page sizes (empty pages with
 // NextToken included), which AssumeRoles and visits fail, the concurrency, when a walk is
 // cancelled, and (fc.scheduler) the order answers arrive in.
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { OrgTraversal, type OrgAccountInfo } from '../../src/core/orgTraversal';
+import { OrgTraversal, type OrgAccountInfo } from '../../src/aws/organization/orgTraversal';
 import type { Page } from '../../src/core/types';
 
 interface ModelAccount extends OrgAccountInfo {

@@ -7,14 +7,16 @@ import { promises as fs } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import fc from 'fast-check';
-import { advance, assertNoSecret, IllegalRotationStep, isFinished, RotationJournal, type RotationRecord, type RotationStep } from '../../src/core/rotationJournal';
+import { advance, assertNoSecret, unreadableRecordsMessage, IllegalRotationStep, isFinished, RotationJournal, type RotationRecord, type RotationStep } from '../../src/core/rotationJournal';
 import { SecretText } from '../../src/core/secretText';
 
-// docs/reliability.md: started → created → fileWritten → verified → oldDeactivated → (deleteOld:
-// oldDeleted) → done; a failed deactivation or delete ends in done (said so); undo (rollingBack →
-// rolledBack) only before the new key was verified. done and rolledBack are final.
+// docs/reliability.md: started → (makeRoom: roomMade) → created → fileWritten → verified →
+// oldDeactivated → (deleteOld: oldDeleted) → done; a failed deactivation or delete ends in done
+// (said so); undo (rollingBack → rolledBack) only before the new key was verified. done and
+// rolledBack are final.
 const ALLOWED: Readonly<Record<RotationStep, readonly RotationStep[]>> = {
-  started: ['created', 'rollingBack'],
+  started: ['roomMade', 'created', 'rollingBack'],
+  roomMade: ['created', 'rollingBack'],
   created: ['fileWritten', 'rollingBack'],
   fileWritten: ['verified', 'rollingBack'],
   verified: ['oldDeactivated', 'done'],
@@ -24,7 +26,7 @@ const ALLOWED: Readonly<Record<RotationStep, readonly RotationStep[]>> = {
   rollingBack: ['rolledBack'],
   rolledBack: [],
 };
-const STEPS: readonly RotationStep[] = ['started', 'created', 'fileWritten', 'verified', 'oldDeactivated', 'oldDeleted', 'done', 'rollingBack', 'rolledBack'];
+const STEPS: readonly RotationStep[] = ['started', 'roomMade', 'created', 'fileWritten', 'verified', 'oldDeactivated', 'oldDeleted', 'done', 'rollingBack', 'rolledBack'];
 const NOW = new Date('2026-06-01T00:00:00Z');
 
 function fresh(id: string): RotationRecord {
@@ -58,7 +60,7 @@ describe('rotation journal (property)', () => {
         const expected = ALLOWED[from].includes(to);
         let accepted: boolean;
         try {
-          advance({ ...fresh('pair'), step: from, newAccessKeyId: 'AKIANEW0000000000001' }, to, NOW);
+          advance({ ...fresh('pair'), step: from, newAccessKeyId: 'AKIANEW0000000000001', makeRoomKeyId: 'AKIAOTHER00000000001' }, to, NOW);
           accepted = true;
         } catch (error) {
           assert.ok(error instanceof IllegalRotationStep, String(error));
@@ -78,7 +80,7 @@ describe('rotation journal (property)', () => {
   it('a random walk follows the table and ends only in done or rolledBack', () => {
     fc.assert(
       fc.property(fc.array(fc.constantFrom(...STEPS), { maxLength: 30 }), (attempts) => {
-        let record = fresh('walk');
+        let record: RotationRecord = { ...fresh('walk'), makeRoomKeyId: 'AKIAOTHER00000000001' };
         for (const step of attempts) {
           if (ALLOWED[record.step].includes(step)) record = advance(record, step, NOW, step === 'created' ? { newAccessKeyId: 'AKIANEW0000000000001' } : {});
           else assert.throws(() => advance(record, step, NOW, { newAccessKeyId: 'AKIANEW0000000000001' }), IllegalRotationStep);
@@ -94,7 +96,7 @@ describe('rotation journal (property)', () => {
     await fc.assert(
       fc.asyncProperty(fc.array(fc.nat({ max: 3 }), { maxLength: 10 }), async (choices) => {
         const journal = new RotationJournal(dir);
-        let record = fresh(`w${choices.join('')}x`);
+        let record: RotationRecord = { ...fresh(`w${choices.join('')}x`), makeRoomKeyId: 'AKIAOTHER00000000001' };
         await journal.save(record);
         for (const choice of choices) {
           const options = ALLOWED[record.step];
@@ -103,7 +105,8 @@ describe('rotation journal (property)', () => {
           record = advance(record, step, NOW, step === 'created' ? { newAccessKeyId: 'AKIANEW0000000000001' } : {});
           await journal.save(record);
           const { records } = await journal.list();
-          assert.deepEqual(records.find((r) => r.id === record.id), record);
+          // Every saved record carries the format version (2: make room, profiles, authProfile).
+          assert.deepEqual(records.find((r) => r.id === record.id), { ...record, version: 2 });
         }
         const names = await fs.readdir(dir);
         assert.ok(names.every((n) => /^rotation-.*\.json$/.test(n)), names.join());
@@ -127,6 +130,19 @@ describe('rotation journal (property)', () => {
     const journal = new RotationJournal(dir);
     await journal.save(fresh('ok'));
     const listed = await journal.list();
-    assert.deepEqual([listed.records.map((r) => r.id), listed.unreadable], [['ok'], ['rotation-broken.json']]);
+    assert.deepEqual([listed.records.map((r) => r.id), listed.unreadable], [['ok'], [path.join(dir, 'rotation-broken.json')]]);
+  });
+
+  it('reads records without a version (the release before) and reports a newer version as unreadable, naming the file', async () => {
+    // fresh() has no version field: the shape the release before wrote.
+    await fs.writeFile(path.join(dir, 'rotation-legacy.json'), JSON.stringify(fresh('legacy')));
+    await fs.writeFile(path.join(dir, 'rotation-future.json'), JSON.stringify({ ...fresh('future'), version: 3 }));
+    const listed = await new RotationJournal(dir).list();
+    assert.deepEqual(listed.records.map((r) => r.id), ['legacy']);
+    assert.deepEqual(listed.unreadable, [path.join(dir, 'rotation-future.json')]);
+    assert.equal(
+      unreadableRecordsMessage(listed.unreadable),
+      `1 journal record could not be read: ${path.join(dir, 'rotation-future.json')}. Nothing was done with it: check the keys of the profiles that were being rotated, then delete the file.`,
+    );
   });
 });

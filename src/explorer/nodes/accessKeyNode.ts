@@ -2,15 +2,17 @@
 // is shown (resolveTreeItem), so expanding a user costs one call, not one per key.
 import * as vscode from 'vscode';
 import { classifyError } from '../../aws/errors';
-import { formatLocal, formatUtc } from '../../core/format';
+import { formatUtcAndLocal } from '../../core/format';
 import { CommandIds } from '../../commands/commandIds';
-import { longAge, relativeAge, shortAge } from '../rowText';
+import { describeLastUsed, longAge, relativeAge, shortAge } from '../rowText';
 import { ruleLabel } from '../ruleLabels';
 import { findingLine, type KeyHealth } from '../../core/keyHealth';
+import { rowFindingCodes } from '../../core/rowFindings';
 import type { AccessKey, AccessKeyLastUsed } from '../../core/types';
 import { escapeMarkdown } from '../../core/markdownText';
 import { ContextValues } from '../contextValues';
 import type { NodeScope } from '../services';
+import type { RowResource } from '../../model/rowResource';
 import { ExplorerNode } from './explorerNode';
 import type { KeyListNode } from './keyListNode';
 
@@ -26,6 +28,10 @@ export class AccessKeyNode extends ExplorerNode {
   ) {
     super();
     this.id = `${parent.id}/key/${key.AccessKeyId}`;
+  }
+
+  override get resource(): RowResource {
+    return { kind: 'key', key: this.key, session: this.scope.session };
   }
 
   health(lastUsed?: AccessKeyLastUsed): KeyHealth {
@@ -44,7 +50,7 @@ export class AccessKeyNode extends ExplorerNode {
     item.id = this.id;
     // Status is already said; each other finding shows by its rule's label. Findings come first:
     // a default-width sidebar cuts the end of the row, and the key ID already takes most of it.
-    const flags = health.findings.filter((f) => f.code !== 'inactive' && f.code !== 'expired').map((f) => ruleLabel(f.code));
+    const flags = rowFindingCodes(health.findings).map(ruleLabel);
     const status = statusLabel(this.key.Status);
     item.description = [...flags, status, shortAge(health.ageDays)].join(' · ');
     item.iconPath = iconFor(this.key, health);
@@ -97,7 +103,7 @@ export function keyTooltip(key: AccessKey, health: KeyHealth, lastUsed: AccessKe
   md.appendMarkdown(`| | |\n|---|---|\n`);
   md.appendMarkdown(`| ${vscode.l10n.t('User')} | ${escapeCell(key.UserName || vscode.l10n.t('(root)'))} |\n`);
   md.appendMarkdown(`| ${vscode.l10n.t('Status')} | ${escapeCell(key.Status)} |\n`);
-  md.appendMarkdown(`| ${vscode.l10n.t('Created')} | ${formatUtc(key.CreateDate)} (${escapeCell(formatLocal(key.CreateDate))} local) |\n`);
+  md.appendMarkdown(`| ${vscode.l10n.t('Created')} | ${escapeCell(formatUtcAndLocal(key.CreateDate))} |\n`);
   md.appendMarkdown(`| ${vscode.l10n.t('Age')} | ${longAge(health.ageDays)} |\n`);
   md.appendMarkdown(`| ${vscode.l10n.t('Last used')} | ${escapeCell(describeLastUsed(lastUsed, lastUsedError))} |\n`);
   if (health.findings.length > 0) {
@@ -105,13 +111,6 @@ export function keyTooltip(key: AccessKey, health: KeyHealth, lastUsed: AccessKe
   }
   // The legend is said once, in the view's ⋯ menu (Key Health Legend), not in every tooltip.
   return md;
-}
-
-export function describeLastUsed(lastUsed?: AccessKeyLastUsed, error?: string): string {
-  if (error) return vscode.l10n.t('unknown ({0})', error);
-  if (!lastUsed) return vscode.l10n.t('unknown');
-  if (!lastUsed.LastUsedDate) return vscode.l10n.t('never used');
-  return `${formatUtc(lastUsed.LastUsedDate)} · ${lastUsed.ServiceName} · ${lastUsed.Region}`;
 }
 
 /** IAM text (user names, services, regions, error text) as literal Markdown in a table cell. */

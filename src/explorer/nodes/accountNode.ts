@@ -4,9 +4,10 @@
 // are greyed and never entered.
 import * as vscode from 'vscode';
 import { classifyError } from '../../aws/errors';
-import type { AccountSource } from '../../aws/orgSources';
-import type { OrgAccountInfo } from '../../core/orgTraversal';
+import type { AccountSource } from '../../aws/organization/orgSources';
+import type { OrgAccountInfo } from '../../aws/organization/orgTraversal';
 import { ContextValues } from '../contextValues';
+import type { AccountModel } from '../../model/accountModel';
 import type { ExplorerServices, NodeScope } from '../services';
 import { ExplorerNode } from './explorerNode';
 import { retryRow } from './messageNode';
@@ -29,6 +30,11 @@ export class AccountNode extends ExplorerNode implements NodeScope {
   /** The account's session (registered when listed; nothing is assumed until used). */
   get session() {
     return this.source.sessionFor(this.account);
+  }
+
+  /** The account's lists (made when the rows first need them). */
+  get model(): AccountModel {
+    return this.services.models.of(this.session);
   }
 
   get users(): UsersNode {

@@ -4,12 +4,15 @@
 import * as vscode from 'vscode';
 import type { ConnectionSession } from '../../aws/connectionSession';
 import { classifyError } from '../../aws/errors';
+import { triedHost } from '../../aws/triedHost';
 import { CommandIds } from '../../commands/commandIds';
 import { ContextValues } from '../contextValues';
 import { connectionTooltipMarkdown } from '../tooltipMarkdown';
+import type { AccountModel } from '../../model/accountModel';
 import type { ExplorerServices, NodeScope } from '../services';
 import { ExplorerNode } from './explorerNode';
-import { MessageNode, retryRow } from './messageNode';
+import type { RowResource } from '../../model/rowResource';
+import { MessageNode, failureLogLine, retryRow } from './messageNode';
 import { MyKeysNode } from './myKeysNode';
 import { UsersNode } from './usersNode';
 
@@ -18,7 +21,8 @@ export class ConnectionNode extends ExplorerNode implements NodeScope, vscode.Di
   readonly parent = undefined;
   readonly myKeys: MyKeysNode;
   readonly users: UsersNode;
-  private readonly stopListening: () => void;
+  /** The account's lists: the model empties them when the session reconnects. */
+  readonly model: AccountModel;
 
   constructor(
     readonly session: ConnectionSession,
@@ -26,10 +30,13 @@ export class ConnectionNode extends ExplorerNode implements NodeScope, vscode.Di
   ) {
     super();
     this.id = session.id;
+    this.model = services.models.of(session);
     this.myKeys = new MyKeysNode(this, this);
     this.users = new UsersNode(this, this);
-    // A reconnect forgets what the session knew: the lists go with it.
-    this.stopListening = session.onDidReset(() => this.resetLists());
+  }
+
+  override get resource(): RowResource {
+    return { kind: 'profile', profile: this.session.profile, session: this.session };
   }
 
   get profile(): string {
@@ -38,11 +45,6 @@ export class ConnectionNode extends ExplorerNode implements NodeScope, vscode.Di
 
   get label(): string {
     return this.session.profile || vscode.l10n.t('default credentials');
-  }
-
-  private resetLists(): void {
-    this.myKeys.reset();
-    this.users.reset();
   }
 
   override async getChildren(): Promise<ExplorerNode[]> {
@@ -63,9 +65,10 @@ export class ConnectionNode extends ExplorerNode implements NodeScope, vscode.Di
     const failure = session.identityError();
     if (failure !== undefined) {
       const problem = classifyError(failure, 'sts:GetCallerIdentity');
-      this.services.log.warn(`${this.id}: ${problem.kind} ${problem.code ?? ''} ${problem.message}`);
+      const host = triedHost(failure);
+      this.services.log.warn(failureLogLine(this.id, problem, host));
       session.retryIdentity(); // a click on the row (or a redraw) asks again
-      return [retryRow(this, 'identity-error', problem)];
+      return [retryRow(this, 'identity-error', problem, host)];
     }
     // Show the account in this row's description (the tree redraws once these children landed).
     if (first) this.services.refresh(this);
@@ -98,6 +101,7 @@ export class ConnectionNode extends ExplorerNode implements NodeScope, vscode.Di
         signingKeyId: session.signingKeyId(),
         identityArn: caller?.Arn,
         region: settings.region,
+        partition: session.partition(),
         endpoint: settings.endpoint || undefined,
       },
       vscode.l10n.t,
@@ -106,6 +110,6 @@ export class ConnectionNode extends ExplorerNode implements NodeScope, vscode.Di
   }
 
   dispose(): void {
-    this.stopListening();
+    // The model belongs to the account (AccountModels), not to this row.
   }
 }

@@ -1,10 +1,16 @@
 // The one abstract node type: every row of the explorer is one of these.
 import type * as vscode from 'vscode';
+import type { RowResource } from '../../model/rowResource';
 
 export abstract class ExplorerNode {
   /** Stable id from the parent's path, e.g. `profile/dev/user/bob/key/AKIA…`. */
   abstract readonly id: string;
   abstract readonly parent: ExplorerNode | undefined;
+
+  /** What the row stands for, for commands (they read this, never the row's class). */
+  get resource(): RowResource | undefined {
+    return undefined;
+  }
 
   abstract getTreeItem(): vscode.TreeItem;
 

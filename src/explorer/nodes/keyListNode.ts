@@ -2,20 +2,20 @@
 // "needing attention" filter on, only keys with a warning or worse are shown.
 import * as vscode from 'vscode';
 import { assessAccessKey, countActive, needsAttention, type KeyHealth } from '../../core/keyHealth';
-import type { LoadOutcome } from '../../core/pagedList';
 import type { AccessKey, AccessKeyLastUsed } from '../../core/types';
+import type { KeyList } from '../../model/accountModel';
+import type { NodeScope } from '../services';
 import { AccessKeyNode } from './accessKeyNode';
+import type { ExplorerNode } from './explorerNode';
 import { PagedNode } from './pagedNode';
 
 export abstract class KeyListNode extends PagedNode<AccessKey> {
-  protected override afterLoad(outcome: LoadOutcome): LoadOutcome {
-    this.scope.session.indexKeys(this.id, this.list.loaded);
-    return super.afterLoad(outcome);
-  }
-
-  override reset(): void {
-    super.reset();
-    this.scope.session.indexKeys(this.id, []);
+  constructor(
+    parent: ExplorerNode,
+    readonly scope: NodeScope,
+    list: KeyList,
+  ) {
+    super(parent, scope.services, 'iam:ListAccessKeys', list, scope.session);
   }
 
   protected childId(key: AccessKey): string {

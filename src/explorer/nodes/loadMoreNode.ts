@@ -21,6 +21,7 @@ export class LoadMoreNode extends ExplorerNode {
     );
     item.id = this.id;
     item.description = vscode.l10n.t('{0} loaded', this.parent.list.loaded.length);
+    item.tooltip = vscode.l10n.t('{0} loaded so far; a click loads up to {1} more (iamKeys.pageSize).', this.parent.list.loaded.length, this.parent.pageSize);
     item.iconPath = new vscode.ThemeIcon(loading ? 'loading~spin' : 'more');
     item.contextValue = ContextValues.loadMore;
     item.command = { command: CommandIds.loadMore, title: vscode.l10n.t('Load More'), arguments: [this] };

@@ -39,14 +39,29 @@ export class MessageNode extends ExplorerNode {
   }
 }
 
-/** An error row whose click refreshes `parent` (which asks again). */
-export function retryRow(parent: ExplorerNode, key: string, problem: ClassifiedError): MessageNode {
+/** An error row whose click refreshes `parent` (which asks again); `host`: where the failed request went. */
+export function retryRow(parent: ExplorerNode, key: string, problem: ClassifiedError, host?: string): MessageNode {
   return new MessageNode(parent, {
     key,
     label: problem.message,
-    description: vscode.l10n.t('click to retry'),
-    tooltip: [problem.message, problem.hint].filter(Boolean).join('\n'),
+    description: withHost(vscode.l10n.t('click to retry'), host),
+    tooltip: errorTooltip(problem, host),
     icon: new vscode.ThemeIcon('error', new vscode.ThemeColor('list.errorForeground')),
     command: { command: CommandIds.refresh, title: vscode.l10n.t('Retry'), arguments: [parent] },
   });
+}
+
+/** "iam.amazonaws.com · click to retry": the host first, as the place that failed. */
+export function withHost(description: string, host: string | undefined): string {
+  return host ? `${host} · ${description}` : description;
+}
+
+/** The message, what to do, and the host the request went to. */
+export function errorTooltip(problem: ClassifiedError, host: string | undefined): string {
+  return [problem.message, problem.hint, host ? vscode.l10n.t('Host tried: {0}', host) : undefined].filter(Boolean).join('\n');
+}
+
+/** A log line for a failed list or call: kind, code, message and the host tried. */
+export function failureLogLine(id: string, problem: ClassifiedError, host: string | undefined): string {
+  return `${id}: ${problem.kind} ${problem.code ?? ''} ${problem.message}${host ? ` (host ${host})` : ''}`;
 }

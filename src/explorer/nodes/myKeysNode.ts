@@ -1,9 +1,9 @@
 // "My access keys": ListAccessKeys without UserName, i.e. the keys of whoever signs the
 // calls — root's own keys for root credentials, which is flagged as the risk it is.
 import * as vscode from 'vscode';
-import type { AccessKey, Page } from '../../core/types';
 import { ContextValues } from '../contextValues';
 import type { NodeScope } from '../services';
+import type { RowResource } from '../../model/rowResource';
 import type { ExplorerNode } from './explorerNode';
 import { KeyListNode } from './keyListNode';
 
@@ -11,12 +11,12 @@ export class MyKeysNode extends KeyListNode {
   readonly id: string;
 
   constructor(parent: ExplorerNode, scope: NodeScope) {
-    super(parent, scope, 'iam:ListAccessKeys');
+    super(parent, scope, scope.model.ownKeys);
     this.id = `${parent.id}/mykeys`;
   }
 
-  protected fetchPage(marker: string | undefined, signal: AbortSignal, maxItems: number): Promise<Page<AccessKey>> {
-    return this.scope.session.api.listAccessKeys({ maxItems, marker, abortSignal: signal });
+  override get resource(): RowResource {
+    return { kind: 'ownKeys', session: this.scope.session };
   }
 
   getTreeItem(): vscode.TreeItem {

@@ -2,15 +2,13 @@
 // from the source's own list, so rows and organization-wide walks share what was loaded.
 // Listing accounts assumes no role; each account row enters its account only when expanded.
 import * as vscode from 'vscode';
-import { ConnectionSession } from '../../aws/connectionSession';
-import type { AccountSource } from '../../aws/orgSources';
-import type { OrgAccountInfo } from '../../core/orgTraversal';
-import type { Page } from '../../core/types';
+import type { AccountSource } from '../../aws/organization/orgSources';
+import type { OrgAccountInfo } from '../../aws/organization/orgTraversal';
 import { ContextValues } from '../contextValues';
 import type { ExplorerServices } from '../services';
 import { AccountNode } from './accountNode';
 import type { ExplorerNode } from './explorerNode';
-import { PagedNode } from './pagedNode';
+import { PagedNode, QUIET_SOURCE } from './pagedNode';
 
 export class OrganizationNode extends PagedNode<OrgAccountInfo> implements vscode.Disposable {
   readonly id: string;
@@ -20,22 +18,15 @@ export class OrganizationNode extends PagedNode<OrgAccountInfo> implements vscod
     readonly source: AccountSource,
     services: ExplorerServices,
   ) {
-    // The list's own session only carries throttle notices; it never makes a call.
-    const listSession = new ConnectionSession(source.profile, { name: source.profile, kind: 'unknown', mfa: false }, () => {
-      throw new Error('an organization root makes no IAM call');
-    }, undefined, { id: source.id, account: '' });
-    super(undefined, { session: listSession, services }, source.kind === 'organization' ? 'organizations:ListAccounts' : 'sso:ListAccounts', source.traversal.accounts);
+    // The accounts list is the source's (shared with the organization-wide walks).
+    super(undefined, services, source.kind === 'organization' ? 'organizations:ListAccounts' : 'sso:ListAccounts', source.traversal.accounts, QUIET_SOURCE);
     this.id = source.id;
-  }
-
-  protected fetchPage(): Promise<Page<OrgAccountInfo>> {
-    return Promise.reject(new Error('the accounts list belongs to the source'));
   }
   protected childId(account: OrgAccountInfo): string {
     return account.id;
   }
   protected createChild(account: OrgAccountInfo): ExplorerNode {
-    return new AccountNode(this, this.source, account, this.scope.services);
+    return new AccountNode(this, this.source, account, this.services);
   }
   protected emptyLabel(): string {
     return vscode.l10n.t('No accounts');
@@ -44,7 +35,7 @@ export class OrganizationNode extends PagedNode<OrgAccountInfo> implements vscod
   override async getChildren(): Promise<ExplorerNode[]> {
     if (this.source.kind === 'organization' && this.organizationId === undefined) {
       this.organizationId = await this.source.organizationId().catch(() => undefined);
-      if (this.organizationId) this.scope.services.refresh(this);
+      if (this.organizationId) this.services.refresh(this);
     }
     return super.getChildren();
   }
@@ -63,6 +54,6 @@ export class OrganizationNode extends PagedNode<OrgAccountInfo> implements vscod
   }
 
   dispose(): void {
-    this.scope.session.dispose();
+    // The accounts list and the member sessions belong to the source.
   }
 }

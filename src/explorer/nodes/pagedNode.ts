@@ -1,35 +1,43 @@
-// A node whose children are one paged IAM list (aws-toolkit's childNodeLoader idea): loads
-// the first page when expanded, keeps what is loaded, and ends the list in "Load more…"
-// only while IAM said IsTruncated. Empty and error states are rows, never pop-ups.
+// A node whose children are one paged list (aws-toolkit's childNodeLoader idea): renders a
+// list the account's model (or an account source) owns, loads its first page when expanded,
+// and ends it in "Load more…" only while the last answer said IsTruncated. Empty and error
+// states are rows, never pop-ups. A throttled call being retried shows on the row.
 import * as vscode from 'vscode';
 import { classifyError } from '../../aws/errors';
-import { type LoadOutcome, PagedList, pageSizeFor } from '../../core/pagedList';
-import type { Page } from '../../core/types';
+import { triedHost } from '../../aws/triedHost';
+import type { LoadOutcome, PagedList } from '../../core/pagedList';
 import { CommandIds } from '../../commands/commandIds';
-import type { NodeScope } from '../services';
+import type { ExplorerServices } from '../services';
 import { ExplorerNode } from './explorerNode';
 import { LoadMoreNode } from './loadMoreNode';
-import { MessageNode } from './messageNode';
+import { errorTooltip, failureLogLine, MessageNode, withHost } from './messageNode';
+
+/** Where a list's calls go: its retries on throttling, and whether it was closed. */
+export interface ListSource {
+  onThrottled(listener: () => void): () => void;
+  readonly isDisposed: boolean;
+}
+
+/** A source whose calls are not IAM's (an organization's accounts): no throttle notices. */
+export const QUIET_SOURCE: ListSource = { onThrottled: () => () => undefined, isDisposed: false };
 
 export abstract class PagedNode<T> extends ExplorerNode {
-  readonly list: PagedList<T>;
-  private readonly childCache = new Map<string, ExplorerNode>();
+  private readonly childCache = new Map<string, { readonly item: T; readonly node: ExplorerNode }>();
   private retrying = false;
 
   constructor(
     /** undefined for a list at the top of the view (an organization's accounts). */
     readonly parent: ExplorerNode | undefined,
-    readonly scope: NodeScope,
+    protected readonly services: ExplorerServices,
     /** The IAM action behind the list, named in "Access denied" rows. */
     protected readonly action: string,
-    /** A list owned elsewhere (an organization's accounts, shared with its walks). */
-    shared?: PagedList<T>,
+    /** The list, owned by the account's model or the account source (shared with commands and walks). */
+    readonly list: PagedList<T>,
+    private readonly calls: ListSource,
   ) {
     super();
-    this.list = shared ?? new PagedList<T>((marker, signal, hint) => this.fetchPage(marker, signal, pageSizeFor(hint, this.scope.services.settings().pageSize)));
   }
 
-  protected abstract fetchPage(marker: string | undefined, signal: AbortSignal, maxItems: number): Promise<Page<T>>;
   protected abstract childId(item: T): string;
   protected abstract createChild(item: T): ExplorerNode;
   protected abstract emptyLabel(): string;
@@ -41,7 +49,7 @@ export abstract class PagedNode<T> extends ExplorerNode {
 
   /** One API call (more only for empty truncated pages); concurrent calls share it. */
   load(): Promise<LoadOutcome> {
-    const stopListening = this.scope.session.onThrottled(() => this.markRetrying());
+    const stopListening = this.calls.onThrottled(() => this.markRetrying());
     return this.list
       .loadNext()
       .then((outcome) => this.afterLoad(outcome))
@@ -57,10 +65,15 @@ export abstract class PagedNode<T> extends ExplorerNode {
   }
 
   /** Runs after every load: logs a failure; subclasses keep their indexes in step. */
+  /** Items a "Load more…" click asks for (iamKeys.pageSize). */
+  get pageSize(): number {
+    return this.services.settings().pageSize;
+  }
+
   protected afterLoad(outcome: LoadOutcome): LoadOutcome {
     if (outcome.kind === 'failed') {
       const problem = classifyError(outcome.error, this.action);
-      this.scope.services.log.warn(`${this.id}: ${problem.kind} ${problem.code ?? ''} ${problem.message}`);
+      this.services.log.warn(failureLogLine(this.id, problem, triedHost(outcome.error)));
     }
     return outcome;
   }
@@ -68,9 +81,9 @@ export abstract class PagedNode<T> extends ExplorerNode {
   /** "Load more…": loads the next page and redraws this list only. */
   async loadMore(): Promise<LoadOutcome> {
     const outcome = this.load();
-    this.scope.services.refresh(this);
+    this.services.refresh(this);
     const result = await outcome;
-    this.scope.services.refresh(this);
+    this.services.refresh(this);
     return result;
   }
 
@@ -98,7 +111,7 @@ export abstract class PagedNode<T> extends ExplorerNode {
 
   override async getChildren(): Promise<ExplorerNode[]> {
     // A reset while loading turns the answer stale; load again, a bounded number of times.
-    for (let attempt = 0; !this.list.hasStarted && !this.scope.session.isDisposed && attempt < 3; attempt++) {
+    for (let attempt = 0; !this.list.hasStarted && !this.calls.isDisposed && attempt < 3; attempt++) {
       const outcome = await this.load();
       if (outcome.kind !== 'stale') break;
     }
@@ -114,16 +127,16 @@ export abstract class PagedNode<T> extends ExplorerNode {
   private markRetrying(): void {
     if (this.retrying) return;
     this.retrying = true;
-    this.scope.services.refresh(this);
+    this.services.refresh(this);
   }
 
+  /** One row per item; a new row when the list holds a new answer for the same ID (it was reloaded elsewhere). */
   private child(item: T): ExplorerNode {
     const id = this.childId(item);
-    let node = this.childCache.get(id);
-    if (!node) {
-      node = this.createChild(item);
-      this.childCache.set(id, node);
-    }
+    const cached = this.childCache.get(id);
+    if (cached?.item === item) return cached.node;
+    const node = this.createChild(item);
+    this.childCache.set(id, { item, node });
     return node;
   }
 
@@ -132,7 +145,8 @@ export abstract class PagedNode<T> extends ExplorerNode {
     if (error !== undefined) return [this.errorRow(error)];
     if (this.list.isTruncated) return [new LoadMoreNode(this as PagedNode<unknown>)];
     if (this.visibleItems().length === 0) {
-      return [new MessageNode(this, { key: 'empty', label: this.emptyLabel(), icon: new vscode.ThemeIcon('circle-slash') })];
+      // The default info icon: circle-slash is what an Inactive key shows.
+      return [new MessageNode(this, { key: 'empty', label: this.emptyLabel() })];
     }
     return [];
   }
@@ -147,8 +161,8 @@ export abstract class PagedNode<T> extends ExplorerNode {
     return new MessageNode(this, {
       key: `error`,
       label: problem.message,
-      description: restart ? vscode.l10n.t('click to reload the list') : vscode.l10n.t('click to retry'),
-      tooltip: [problem.message, problem.hint].filter(Boolean).join('\n'),
+      description: withHost(restart ? vscode.l10n.t('click to reload the list') : vscode.l10n.t('click to retry'), triedHost(error)),
+      tooltip: errorTooltip(problem, triedHost(error)),
       icon: new vscode.ThemeIcon('error', new vscode.ThemeColor('list.errorForeground')),
       command,
     });

@@ -4,10 +4,11 @@ import { ageInDays } from '../../core/format';
 import { relativeAge } from '../rowText';
 import { assessReportUser } from '../../core/accountHealth';
 import { countActive, needsAttention, usersWithSeveralActiveKeys } from '../../core/keyHealth';
-import type { AccessKey, IamUser, Page } from '../../core/types';
+import type { IamUser } from '../../core/types';
 import { ContextValues } from '../contextValues';
 import { userTooltipMarkdown } from '../tooltipMarkdown';
 import type { NodeScope } from '../services';
+import type { RowResource } from '../../model/rowResource';
 import type { ExplorerNode } from './explorerNode';
 import { KeyListNode } from './keyListNode';
 
@@ -15,17 +16,12 @@ export class UserNode extends KeyListNode {
   readonly id: string;
 
   constructor(parent: ExplorerNode, scope: NodeScope, readonly user: IamUser) {
-    super(parent, scope, 'iam:ListAccessKeys');
+    super(parent, scope, scope.model.keysOf(user.UserName));
     this.id = `${parent.id.replace(/\/users$/, '')}/user/${user.UserName}`;
   }
 
-  protected fetchPage(marker: string | undefined, signal: AbortSignal, maxItems: number): Promise<Page<AccessKey>> {
-    return this.scope.session.api.listAccessKeys({
-      userName: this.user.UserName,
-      maxItems,
-      marker,
-      abortSignal: signal,
-    });
+  override get resource(): RowResource {
+    return { kind: 'user', user: this.user, session: this.scope.session };
   }
 
   protected override userCreateDate(): Date | undefined {

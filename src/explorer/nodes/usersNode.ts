@@ -5,9 +5,10 @@ import { isAbortError, mapWithConcurrency } from '../../core/concurrency';
 import { reportAgeHours } from '../../core/credentialReport';
 import { formatUtc } from '../../core/format';
 import type { LoadOutcome } from '../../core/pagedList';
-import type { IamUser, Page } from '../../core/types';
+import type { IamUser } from '../../core/types';
 import { ContextValues } from '../contextValues';
 import type { NodeScope } from '../services';
+import type { RowResource } from '../../model/rowResource';
 import type { ExplorerNode } from './explorerNode';
 import { PagedNode } from './pagedNode';
 import { UserNode } from './userNode';
@@ -34,9 +35,16 @@ export interface HealthCheckOutcome {
 export class UsersNode extends PagedNode<IamUser> {
   readonly id: string;
 
-  constructor(parent: ExplorerNode, scope: NodeScope) {
-    super(parent, scope, 'iam:ListUsers');
+  constructor(
+    parent: ExplorerNode,
+    readonly scope: NodeScope,
+  ) {
+    super(parent, scope.services, 'iam:ListUsers', scope.model.users, scope.session);
     this.id = `${parent.id}/users`;
+  }
+
+  override get resource(): RowResource {
+    return { kind: 'users', session: this.scope.session };
   }
 
   /** The view's user-name filter (one for the whole view; it survives a rebuild). */
@@ -44,8 +52,10 @@ export class UsersNode extends PagedNode<IamUser> {
     return this.scope.services.view.filter;
   }
 
-  protected fetchPage(marker: string | undefined, signal: AbortSignal, maxItems: number): Promise<Page<IamUser>> {
-    return this.scope.session.api.listUsers({ maxItems, marker, abortSignal: signal });
+  /** Starts the users list again; the users' key lists go with it. */
+  override reset(): void {
+    this.scope.model.resetUsers();
+    super.reset();
   }
   protected childId(user: IamUser): string {
     return user.UserName;

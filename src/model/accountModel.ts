@@ -1,0 +1,83 @@
+// One account as the extension knows it: its session plus the lists loaded from it — users,
+// the signing identity's own keys, each user's keys — with their Markers and truncation state
+// (PagedList). The tree renders these lists, commands and the organization walks read them, and
+// the hover finds their keys through the session's loaded-key index, which the key lists keep
+// in step here (never a row). A reconnect of the session empties them all.
+import type { ConnectionSession } from '../aws/connectionSession';
+import { type LoadOutcome, PagedList, pageSizeFor } from '../core/pagedList';
+import type { AccessKey, IamUser } from '../core/types';
+
+/** A list of access keys that keeps its session's loaded-key index in step with what it holds. */
+export class KeyList extends PagedList<AccessKey> {
+  constructor(
+    private readonly session: ConnectionSession,
+    /** Stable ID of the list in the index, e.g. `profile/dev/user/bob`. */
+    readonly listId: string,
+    userName: string | undefined,
+    pageSize: () => number,
+  ) {
+    super((marker, signal, hint) =>
+      session.api.listAccessKeys({ userName, maxItems: pageSizeFor(hint, pageSize()), marker, abortSignal: signal }),
+    );
+  }
+
+  override async loadNext(options: { bulk?: boolean } = {}): Promise<LoadOutcome> {
+    const outcome = await super.loadNext(options);
+    this.session.indexKeys(this.listId, this.loaded);
+    return outcome;
+  }
+
+  override reset(): void {
+    super.reset();
+    this.session.indexKeys(this.listId, []);
+  }
+}
+
+export class AccountModel {
+  readonly users: PagedList<IamUser>;
+  /** ListAccessKeys without UserName: the keys of whoever signs the calls (root's for root). */
+  readonly ownKeys: KeyList;
+  private readonly userKeys = new Map<string, KeyList>();
+  private readonly stopListening: () => void;
+
+  constructor(
+    readonly session: ConnectionSession,
+    private readonly pageSize: () => number,
+  ) {
+    this.users = new PagedList<IamUser>((marker, signal, hint) => session.api.listUsers({ maxItems: pageSizeFor(hint, pageSize()), marker, abortSignal: signal }));
+    this.ownKeys = new KeyList(session, `${session.id}/mykeys`, undefined, pageSize);
+    // A reconnect forgets what the session knew: the lists go with it.
+    this.stopListening = session.onDidReset(() => this.reset());
+  }
+
+  /** One user's keys (the list is made on first use and kept until the users list is reset). */
+  keysOf(userName: string): KeyList {
+    let list = this.userKeys.get(userName);
+    if (!list) {
+      list = new KeyList(this.session, `${this.session.id}/user/${userName}`, userName, this.pageSize);
+      this.userKeys.set(userName, list);
+    }
+    return list;
+  }
+
+  /** The key list of a user, only if one was made. */
+  loadedKeysOf(userName: string): KeyList | undefined {
+    return this.userKeys.get(userName);
+  }
+
+  /** The users list starts again; the users' key lists go with it. */
+  resetUsers(): void {
+    this.users.reset();
+    for (const list of this.userKeys.values()) list.reset();
+    this.userKeys.clear();
+  }
+
+  reset(): void {
+    this.ownKeys.reset();
+    this.resetUsers();
+  }
+
+  dispose(): void {
+    this.stopListening();
+  }
+}

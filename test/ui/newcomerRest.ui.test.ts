@@ -1,0 +1,52 @@
+/// <reference lib="dom" />
+// Issue 25, what the eye meets: the view title reads "IAM Access Keys" once (view name =
+// container title; VS Code then shows it once), not "IAM ACCESS KEYS: ACC…" cut behind its
+// icons, and Add Profile… sits in "…"; key rows at the default sidebar width lead with their
+// health. Screenshots of each (the explorer one is the README's picture, docs/explorer.png).
+import * as assert from 'assert/strict';
+import { BUILT_IN_IDENTITIES, credentialsFileText } from '../emulator/identities';
+import { startIamEmulator, type IamEmulator } from '../emulator/index';
+import { useWorkbench } from './workbench';
+
+describe('UI: the remaining newcomer items (view title bar, key rows)', () => {
+  let emulator: IamEmulator;
+  before(async () => {
+    emulator = await startIamEmulator({ port: 0, demo: true, seed: 1 });
+  });
+  after(() => emulator?.close());
+
+  const wb = useWorkbench(() => ({
+    userSettings: { 'iamKeys.endpoint': emulator.url, 'iamKeys.profile': BUILT_IN_IDENTITIES.caller.profile },
+    awsCredentials: credentialsFileText(),
+  }));
+
+  it('the view title reads "IAM Access Keys" in full, beside four icons and "…" (Add Profile… is in "…")', async () => {
+    await wb().openContainer();
+    await wb().treeItem(BUILT_IN_IDENTITIES.caller.profile).waitFor();
+    const titleBar = wb().page.locator('.part.sidebar .composite.title');
+    const heading = titleBar.locator('h2').first();
+    assert.equal(((await heading.textContent()) ?? '').trim(), 'IAM Access Keys');
+    const cut = await heading.evaluate((el) => el.scrollWidth > el.clientWidth);
+    assert.equal(cut, false, 'the title is cut');
+    const labels = await titleBar.locator('.title-actions .action-item .action-label').evaluateAll((items) => items.map((i) => i.getAttribute('aria-label') ?? ''));
+    assert.ok(labels.length >= 2 && labels.length <= 5, labels.join(' | '));
+    assert.ok(!labels.some((l) => /Add Profile/.test(l)), labels.join(' | '));
+    await wb().screenshot('newcomer-view-title');
+  });
+
+  it('key rows at the default sidebar width lead with their health (README picture)', async () => {
+    // A user of the demo with an Active key older than 90 days (from the endpoint's own data).
+    const store = emulator.store;
+    const old = store.users().find((u) => u.userName !== BUILT_IN_IDENTITIES.caller.userName && store.keysOf({ kind: 'user', user: u }).some((k) => k.status === 'Active' && Date.now() - k.createDate.getTime() > 100 * 86_400_000));
+    assert.ok(old, 'a demo user with an old Active key');
+    const key = store.keysOf({ kind: 'user', user: old }).find((k) => k.status === 'Active' && Date.now() - k.createDate.getTime() > 100 * 86_400_000)!;
+    await wb().expand('Users');
+    await wb().expand(new RegExp(`^${old.userName.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`));
+    const row = wb().treeItem(key.accessKeyId);
+    await row.waitFor();
+    const description = (await row.locator('.label-description').textContent()) ?? '';
+    assert.match(description, /^Rotation due · /, description);
+    await wb().page.mouse.move(700, 500);
+    await wb().screenshot('newcomer-explorer');
+  });
+});
