@@ -14,6 +14,7 @@ import { ViewState } from './explorer/viewState';
 import { ContextKeys, setContext } from './explorer/contextValues';
 import { LazyEditorFeatures, recoverInterruptedRotations, registerLazyCommands } from './lazyFeatures';
 import { createLog } from './log';
+import { setDisplayLanguage } from './core/displayLanguage';
 import type { RotationOutcome } from './aws/rotateAccessKey';
 
 /** What activate() returns: for integration tests and other extensions. */
@@ -31,6 +32,7 @@ export interface IamKeysApi {
 const MAX_ATTEMPTS = 5;
 
 export function activate(context: vscode.ExtensionContext): IamKeysApi {
+  setDisplayLanguage(vscode.env.language); // ages in editor-free text (core/displayLanguage.ts)
   const channel = vscode.window.createOutputChannel('IAM Access Keys', { log: true });
   const log = createLog(channel);
   const settings = new Settings();

@@ -6,7 +6,7 @@
 // tests share it; `t` is vscode.l10n.t there and English in tests.
 import type { KeyInfo } from '../aws/keyInfo';
 import { accountFromKeyId } from '../core/accountFromKeyId';
-import { ageInDays, formatAge } from '../core/format';
+import { ageInDays, formatAgo } from '../core/format';
 
 export type LeakSeverity = 'error' | 'warning' | 'information' | 'hint';
 
@@ -123,5 +123,5 @@ function lastUsedText(info: Extract<KeyInfo, { kind: 'found' }>, now: Date, t: T
   if (!info.lastUsed) return '';
   if (!info.lastUsed.LastUsedDate) return t(', never used');
   const days = ageInDays(info.lastUsed.LastUsedDate, now);
-  return days < 1 ? t(', last used today') : t(', last used {0} ago', formatAge(days));
+  return t(', last used {0}', formatAgo(days));
 }

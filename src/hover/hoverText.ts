@@ -2,7 +2,7 @@
 // `t`, tests use the English default. Every value from outside (names, services, messages) is
 // escaped; the only links are command links to the commands in HOVER_COMMANDS.
 import { accessKeyIdKind, describeIdKind, type IdKind } from '../core/accessKeyIds';
-import { formatAge, formatUtc, ageInDays } from '../core/format';
+import { formatAgo, formatUtc, ageInDays } from '../core/format';
 import { assessAccessKey, findingLine, healthRule, type FindingSeverity } from '../core/keyHealth';
 import { englishText, type Translate } from '../core/translate';
 import type { AccessKeyLastUsed } from '../core/types';
@@ -111,7 +111,7 @@ function foundBlocks(info: Extract<KeyInfo, { kind: 'found' }>, ctx: HoverTextCo
       isRoot: info.root,
     });
     lines.push(`${t('Status')}: ${escapeMarkdown(info.key.Status)}`);
-    lines.push(`${t('Created')}: ${formatUtc(info.key.CreateDate)} · ${ago(health.ageDays, t)}`);
+    lines.push(`${t('Created')}: ${formatUtc(info.key.CreateDate)} · ${formatAgo(health.ageDays)}`);
     lines.push(`${t('Last used')}: ${lastUsedText(info.lastUsed, ctx.now, t)}`);
     blocks.push(lines.join('  \n'));
     if (health.findings.length > 0) {
@@ -132,14 +132,10 @@ function foundBlocks(info: Extract<KeyInfo, { kind: 'found' }>, ctx: HoverTextCo
 function lastUsedText(lastUsed: AccessKeyLastUsed | undefined, now: Date, t: Translate): string {
   if (!lastUsed) return t('not fetched yet');
   if (!lastUsed.LastUsedDate) return t('never used');
-  const parts = [formatUtc(lastUsed.LastUsedDate), ago(ageInDays(lastUsed.LastUsedDate, now), t)];
+  const parts = [formatUtc(lastUsed.LastUsedDate), formatAgo(ageInDays(lastUsed.LastUsedDate, now))];
   if (lastUsed.ServiceName && lastUsed.ServiceName !== 'N/A') parts.push(escapeMarkdown(lastUsed.ServiceName));
   if (lastUsed.Region && lastUsed.Region !== 'N/A') parts.push(escapeMarkdown(lastUsed.Region));
   return parts.join(' · ');
-}
-
-function ago(days: number, t: Translate): string {
-  return days < 1 ? t('today') : t('{0} ago', formatAge(days));
 }
 
 function actionLinks(info: KeyInfo, t: Translate): string {
