@@ -35,7 +35,7 @@ export function keyInfoMarkdown(info: KeyInfo, ctx: HoverTextContext): string {
   const t = ctx.t ?? englishText;
   const id = info.accessKeyId;
   const kind: IdKind = accessKeyIdKind(id);
-  const blocks = [heading(info.kind === 'temporary' ? '$(clock)' : '$(key)', id, kind)];
+  const blocks = [heading(info.kind === 'temporary' ? '$(clock)' : '$(key)', id, kind, t)];
   switch (info.kind) {
     case 'found':
       blocks.push(...foundBlocks(info, ctx, t));
@@ -76,24 +76,24 @@ export function keyInfoMarkdown(info: KeyInfo, ctx: HoverTextContext): string {
 /** Hover for the AWS documentation's example key: nothing to look up, nobody's key. */
 export function exampleKeyMarkdown(accessKeyId: string, ctx: Pick<HoverTextContext, 't'>): string {
   const t = ctx.t ?? englishText;
-  return [heading('$(book)', accessKeyId, accessKeyIdKind(accessKeyId)), t('The AWS documentation\'s example access key ID: not a key of any account, nothing to look up.')].join('\n\n');
+  return [heading('$(book)', accessKeyId, accessKeyIdKind(accessKeyId), t), t('The AWS documentation\'s example access key ID: not a key of any account, nothing to look up.')].join('\n\n');
 }
 
 /** Hover shown while the lookup is still on its way; the next hover shows the answer. */
 export function lookingUpMarkdown(accessKeyId: string, ctx: Pick<HoverTextContext, 't'>): string {
   const t = ctx.t ?? englishText;
   const kind: IdKind = accessKeyIdKind(accessKeyId);
-  return [heading('$(loading~spin)', accessKeyId, kind), t('Looking up… hover again in a moment for the answer.')].join('\n\n');
+  return [heading('$(loading~spin)', accessKeyId, kind, t), t('Looking up… hover again in a moment for the answer.')].join('\n\n');
 }
 
 /** Hover for other IAM unique IDs (user, role, …): what kind of ID it is; no AWS call. */
 export function otherIdMarkdown(id: string, kind: IdKind, ctx: Pick<HoverTextContext, 't'>): string {
   const t = ctx.t ?? englishText;
-  return [heading('$(info)', id, kind), t('An IAM unique ID, not an access key: there is nothing to look up.')].join('\n\n');
+  return [heading('$(info)', id, kind, t), t('An IAM unique ID, not an access key: there is nothing to look up.')].join('\n\n');
 }
 
-function heading(icon: string, id: string, kind: IdKind): string {
-  return `${icon} **${escapeMarkdown(id)}** · ${escapeMarkdown(describeIdKind(kind))}`;
+function heading(icon: string, id: string, kind: IdKind, t: Translate): string {
+  return `${icon} **${escapeMarkdown(id)}** · ${escapeMarkdown(t(describeIdKind(kind)))}`;
 }
 
 function foundBlocks(info: Extract<KeyInfo, { kind: 'found' }>, ctx: HoverTextContext, t: Translate): string[] {
