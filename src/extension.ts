@@ -16,12 +16,14 @@ import { createLog } from './log';
 import { AttentionBadge } from './reminders/attentionBadge';
 import { RotationReminders } from './reminders/rotationReminders';
 import { createPublicApi, type IamKeysApi } from './publicApi';
+import { setDisplayLanguage } from './core/displayLanguage';
 
 export type { IamKeysApi, IamKeysInternals } from './publicApi';
 
 const MAX_ATTEMPTS = 5;
 
 export function activate(context: vscode.ExtensionContext): IamKeysApi {
+  setDisplayLanguage(vscode.env.language); // ages in editor-free text (core/displayLanguage.ts)
   const channel = vscode.window.createOutputChannel('IAM Access Keys', { log: true });
   const log = createLog(channel);
   const settings = new Settings();

@@ -10,6 +10,7 @@
 // prefixes take 16 or 17 characters after them. An ID must stand on its own: no [A-Za-z0-9]
 // directly before or after it.
 
+import { l10nKey } from './translate';
 export type IdKind =
   | 'access-key'
   | 'temporary-access-key'
@@ -54,19 +55,19 @@ export const ID_PREFIXES: Readonly<Record<string, IdKind>> = Object.freeze({
 });
 
 const KIND_LABELS: Readonly<Record<IdKind, string>> = {
-  'access-key': 'Access key (long-term)',
-  'temporary-access-key': 'Temporary access key (AWS STS)',
-  user: 'IAM user',
-  role: 'IAM role',
-  group: 'IAM user group',
-  'instance-profile': 'Amazon EC2 instance profile',
-  'managed-policy': 'Managed policy',
-  'managed-policy-version': 'Version in a managed policy',
-  'public-key': 'Public key',
-  'bearer-token': 'AWS STS service bearer token',
-  'context-specific-credential': 'Context-specific credential',
-  certificate: 'Certificate',
-  'action-group': 'Action group',
+  'access-key': l10nKey('Access key (long-term)'),
+  'temporary-access-key': l10nKey('Temporary access key (AWS STS)'),
+  user: l10nKey('IAM user'),
+  role: l10nKey('IAM role'),
+  group: l10nKey('IAM user group'),
+  'instance-profile': l10nKey('Amazon EC2 instance profile'),
+  'managed-policy': l10nKey('Managed policy'),
+  'managed-policy-version': l10nKey('Version in a managed policy'),
+  'public-key': l10nKey('Public key'),
+  'bearer-token': l10nKey('AWS STS service bearer token'),
+  'context-specific-credential': l10nKey('Context-specific credential'),
+  certificate: l10nKey('Certificate'),
+  'action-group': l10nKey('Action group'),
 };
 
 /** Human label for a kind, e.g. "IAM role". */

@@ -1,6 +1,9 @@
-// Date and age formatting shared by the tree, the hover and exports. Pure and locale-stable:
+// Date and age formatting shared by the tree, the hover and exports. Dates are locale-stable:
 // output never depends on the machine's language, only (for formatLocal) on a time zone you
-// pass or the process default, so tests and screenshots read the same everywhere.
+// pass or the process default. Ages are words, so they follow the editor's display language
+// (core/displayLanguage.ts, English unless the extension set another).
+import { displayLocale } from './displayLanguage';
+import { englishText, type Translate } from './translate';
 
 const MS_PER_DAY = 86_400_000;
 
@@ -14,12 +17,28 @@ export function ageInDays(from: Date, now: Date): number {
   return Math.floor(ms / MS_PER_DAY);
 }
 
-/** "today", "1 day", "412 days". Fractions are rounded down; negative, NaN or ∞ reads "today". */
+function wholeDays(days: number): number {
+  return Number.isFinite(days) && days > 0 ? Math.floor(days) : 0;
+}
+
+function today(locale: string): string {
+  return new Intl.RelativeTimeFormat(locale, { numeric: 'auto' }).format(0, 'day');
+}
+
+/** "today", "1 day", "412 days" ("heute", "412 Tage" in German). Fractions are rounded down; negative, NaN or ∞ reads "today". */
 export function formatAge(days: number): string {
-  const d = Number.isFinite(days) ? Math.floor(days) : 0;
-  if (d < 1) return 'today';
-  if (d === 1) return '1 day';
-  return `${d} days`;
+  const d = wholeDays(days);
+  const locale = displayLocale();
+  if (d < 1) return today(locale);
+  return new Intl.NumberFormat(locale, { style: 'unit', unit: 'day', unitDisplay: 'long', useGrouping: false }).format(d);
+}
+
+/** "today", "1 day ago", "412 days ago" ("vor 412 Tagen"): a sentence can't build this from formatAge. */
+export function formatAgo(days: number): string {
+  const d = wholeDays(days);
+  const locale = displayLocale();
+  if (d < 1) return today(locale);
+  return new Intl.RelativeTimeFormat(locale, { numeric: 'always' }).format(-d, 'day');
 }
 
 function isValidDate(date: Date): boolean {
@@ -84,8 +103,8 @@ export function formatLocal(date: Date, timeZone?: string): string {
 }
 
 /** "2024-03-05 14:07 UTC (2024-03-05 09:07 EST local)"; only the UTC form when the local time zone is UTC. */
-export function formatUtcAndLocal(date: Date, timeZone?: string): string {
+export function formatUtcAndLocal(date: Date, timeZone?: string, t: Translate = englishText): string {
   const utc = formatUtc(date);
   const local = formatLocal(date, timeZone);
-  return local === utc ? utc : `${utc} (${local} local)`;
+  return local === utc ? utc : `${utc} (${t('{0} local', local)})`;
 }

@@ -4,6 +4,7 @@
 import type { AssessedKey } from './accountHealth';
 import { ageInDays, formatIso } from './format';
 import { HEALTH_RULES, needsAttention, severityRank, type FindingSeverity, type Severity } from './keyHealth';
+import { englishText, l10nKey, type Translate } from './translate';
 
 export interface ReportAccountInput {
   readonly profile: string;
@@ -50,23 +51,23 @@ export interface HealthReportData {
 }
 
 export const AGE_BUCKETS: ReadonlyArray<{ readonly label: string; readonly maxDays: number }> = [
-  { label: '0–30 days', maxDays: 30 },
-  { label: '31–90 days', maxDays: 90 },
-  { label: '91–180 days', maxDays: 180 },
-  { label: '181–365 days', maxDays: 365 },
-  { label: '1–2 years', maxDays: 730 },
-  { label: 'over 2 years', maxDays: Infinity },
+  { label: l10nKey('0–30 days'), maxDays: 30 },
+  { label: l10nKey('31–90 days'), maxDays: 90 },
+  { label: l10nKey('91–180 days'), maxDays: 180 },
+  { label: l10nKey('181–365 days'), maxDays: 365 },
+  { label: l10nKey('1–2 years'), maxDays: 730 },
+  { label: l10nKey('over 2 years'), maxDays: Infinity },
 ];
 
 export const LAST_USED_BUCKETS: ReadonlyArray<{ readonly label: string; readonly maxDays: number }> = [
-  { label: '0–7 days', maxDays: 7 },
-  { label: '8–44 days', maxDays: 44 },
-  { label: '45–89 days', maxDays: 89 },
-  { label: '90–365 days', maxDays: 365 },
-  { label: 'over a year', maxDays: Infinity },
+  { label: l10nKey('0–7 days'), maxDays: 7 },
+  { label: l10nKey('8–44 days'), maxDays: 44 },
+  { label: l10nKey('45–89 days'), maxDays: 89 },
+  { label: l10nKey('90–365 days'), maxDays: 365 },
+  { label: l10nKey('over a year'), maxDays: Infinity },
 ];
-const NEVER = 'never used';
-const UNKNOWN = 'unknown';
+const NEVER = l10nKey('never used');
+const UNKNOWN = l10nKey('unknown');
 
 function bucketIndex(days: number, buckets: ReadonlyArray<{ maxDays: number }>): number {
   return buckets.findIndex((b) => days <= b.maxDays);
@@ -167,9 +168,9 @@ function eachKeyOnce(accounts: readonly ReportAccountInput[]): Array<{ account: 
   return [...byKey.values()];
 }
 
-/** A control's rules as the reader knows them (their labels), not by internal code. */
-export function ruleLabels(codes: readonly string[]): string {
-  return codes.map((code) => HEALTH_RULES.find((r) => r.code === code)?.label ?? code).join(', ');
+/** A control's rules as the reader knows them (their labels, in the UI's language with `t`), not by internal code. */
+export function ruleLabels(codes: readonly string[], t: Translate = englishText): string {
+  return codes.map((code) => t(HEALTH_RULES.find((r) => r.code === code)?.label ?? code)).join(', ');
 }
 
 function mdCell(text: string): string {
@@ -181,8 +182,8 @@ function owner(w: WorstKey): string {
 }
 
 /** A key's cell: its ID, else what it is (the credential report names no key IDs). */
-export function keyCell(w: Pick<WorstKey, 'userName' | 'accessKeyId'>): string {
-  return w.accessKeyId || (w.userName === '' ? 'root account key' : 'key listed in the credential report');
+export function keyCell(w: Pick<WorstKey, 'userName' | 'accessKeyId'>, t: Translate = englishText): string {
+  return w.accessKeyId || (w.userName === '' ? t('root account key') : t('key listed in the credential report'));
 }
 
 /** The report as Markdown: tables, no links (command links work only inside VS Code). */

@@ -5,8 +5,8 @@
 // texts are English templates that the UI passes through vscode.l10n.t.
 
 import type { AccessKey, AccessKeyLastUsed } from './types';
-import { ageInDays, formatAge } from './format';
-import { englishText, type Translate } from './translate';
+import { ageInDays, formatAge, formatAgo } from './format';
+import { englishText, l10nKey, type Translate } from './translate';
 
 export type Severity = 'ok' | 'info' | 'warning' | 'critical';
 export type FindingSeverity = Exclude<Severity, 'ok'>;
@@ -99,38 +99,43 @@ function idleDays(f: KeyFacts): number | undefined {
   return lastUsed.LastUsedDate ? ageInDays(lastUsed.LastUsedDate, f.ctx.now) : f.ageDays;
 }
 
+// Phrases that fill a rule message's argument: findingText translates them with the sentence.
+const LAST_USED = l10nKey('last used');
+const NEVER_USED_CREATED = l10nKey('never used, created');
+const PHRASE_ARGS: ReadonlySet<string | number> = new Set([LAST_USED, NEVER_USED_CREATED]);
+
 function unusedArgs(f: KeyFacts, threshold: number): ReadonlyArray<string | number> | undefined {
   const idle = idleDays(f);
   if (!f.active || idle === undefined || idle < threshold) return undefined;
-  const since = f.ctx.lastUsed?.LastUsedDate ? 'last used' : 'never used, created';
-  return [since, formatAge(idle)];
+  const since = f.ctx.lastUsed?.LastUsedDate ? LAST_USED : NEVER_USED_CREATED;
+  return [since, formatAgo(idle)];
 }
 
 export const HEALTH_RULES: readonly HealthRule[] = Object.freeze([
   {
     code: 'root-key',
     severity: 'critical',
-    label: 'Root key',
-    message: 'Root user access key: delete it and use IAM users or roles instead',
-    legend: "an access key of the account's root user. Delete it; use IAM users or roles.",
+    label: l10nKey('Root key'),
+    message: l10nKey('Root user access key: delete it and use IAM users or roles instead'),
+    legend: l10nKey("an access key of the account's root user. Delete it; use IAM users or roles."),
     controls: ['IAM.4', 'CIS 1.4'],
     check: (f) => (f.ctx.isRoot ? [] : undefined),
   },
   {
     code: 'rotation-due',
     severity: 'warning',
-    label: 'Rotation due',
-    message: 'Active for {0} (rotate every {1} days)',
-    legend: 'active for more than {0} days (`iamKeys.rotationWarningDays`; the controls say 90).',
+    label: l10nKey('Rotation due'),
+    message: l10nKey('Active for {0} (rotate every {1} days)'),
+    legend: l10nKey('active for more than {0} days (`iamKeys.rotationWarningDays`; the controls say 90).'),
     controls: ['IAM.3', 'CIS 1.14'],
     check: (f) => (f.active && f.ageDays > f.rotationDays ? [formatAge(f.ageDays), f.rotationDays] : undefined),
   },
   {
     code: 'unused',
     severity: 'warning',
-    label: 'Unused',
-    message: 'Not used for {0} days or more ({1} {2} ago)',
-    legend: 'active and not used for {1} days or more, counted from creation if never used (`iamKeys.unusedWarningDays`; the controls say 45).',
+    label: l10nKey('Unused'),
+    message: l10nKey('Not used for {0} days or more ({1} {2})'),
+    legend: l10nKey('active and not used for {1} days or more, counted from creation if never used (`iamKeys.unusedWarningDays`; the controls say 45).'),
     controls: ['IAM.22', 'CIS 1.12'],
     check: (f) => {
       const args = unusedArgs(f, f.unusedDays);
@@ -140,18 +145,18 @@ export const HEALTH_RULES: readonly HealthRule[] = Object.freeze([
   {
     code: 'unused-90',
     severity: 'warning',
-    label: 'Unused 90+ days',
-    message: 'Not used for 90 days or more ({0} {1} ago): remove it',
-    legend: 'active and not used for 90 days or more, counted from creation if never used.',
+    label: l10nKey('Unused 90+ days'),
+    message: l10nKey('Not used for 90 days or more ({0} {1}): remove it'),
+    legend: l10nKey('active and not used for 90 days or more, counted from creation if never used.'),
     controls: ['IAM.8'],
     check: (f) => unusedArgs(f, IAM8_UNUSED_DAYS),
   },
   {
     code: 'setup-key-unused',
     severity: 'warning',
-    label: 'Setup key unused',
-    message: 'Created with the user, never used, and the user signs in with a console password',
-    legend: 'active, created at user setup, never used, while the user has a console password (known from the credential report).',
+    label: l10nKey('Setup key unused'),
+    message: l10nKey('Created with the user, never used, and the user signs in with a console password'),
+    legend: l10nKey('active, created at user setup, never used, while the user has a console password (known from the credential report).'),
     controls: ['CIS 1.11'],
     check: (f) => {
       const { lastUsed, passwordEnabled, userCreateDate } = f.ctx;
@@ -162,27 +167,27 @@ export const HEALTH_RULES: readonly HealthRule[] = Object.freeze([
   {
     code: 'two-active',
     severity: 'info',
-    label: 'Two active keys',
-    message: 'The user has {0} active access keys: usually only during a rotation',
-    legend: 'the user has more than one active key, which is normal only while rotating.',
+    label: l10nKey('Two active keys'),
+    message: l10nKey('The user has {0} active access keys: usually only during a rotation'),
+    legend: l10nKey('the user has more than one active key, which is normal only while rotating.'),
     controls: ['CIS 1.13'],
     check: (f) => (f.active && (f.ctx.activeKeysOfUser ?? 0) > 1 ? [f.ctx.activeKeysOfUser ?? 0] : undefined),
   },
   {
     code: 'inactive',
     severity: 'info',
-    label: 'Inactive',
-    message: "Inactive: can't sign requests",
-    legend: "disabled; it can't sign requests. Delete it once you're sure it isn't needed.",
+    label: l10nKey('Inactive'),
+    message: l10nKey("Inactive: can't sign requests"),
+    legend: l10nKey("disabled; it can't sign requests. Delete it once you're sure it isn't needed."),
     controls: [],
     check: (f) => (f.key.Status === 'Inactive' ? [] : undefined),
   },
   {
     code: 'expired',
     severity: 'info',
-    label: 'Expired',
-    message: "Expired: can't sign requests",
-    legend: "IAM marked it expired; it can't sign requests.",
+    label: l10nKey('Expired'),
+    message: l10nKey("Expired: can't sign requests"),
+    legend: l10nKey("IAM marked it expired; it can't sign requests."),
     controls: [],
     check: (f) => (f.key.Status === 'Expired' ? [] : undefined),
   },
@@ -258,7 +263,7 @@ export function usersWithSeveralActiveKeys(keys: readonly AccessKey[]): string[]
 
 /** A finding's sentence in the UI's language. */
 export function findingText(finding: KeyFinding, t: Translate = englishText): string {
-  return t(finding.template, ...finding.args);
+  return t(finding.template, ...finding.args.map((arg) => (PHRASE_ARGS.has(arg) ? t(arg as string) : arg)));
 }
 
 /** "IAM.3, CIS 1.14", or '' for a finding no control names. */

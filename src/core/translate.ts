@@ -6,3 +6,9 @@ export type Translate = (message: string, ...args: Array<string | number | boole
 /** English stand-in for vscode.l10n.t: fills {0}, {1}, … */
 export const englishText: Translate = (message, ...args) =>
   message.replace(/\{(\d+)\}/g, (whole, index: string) => (Number(index) < args.length ? String(args[Number(index)]) : whole));
+
+/**
+ * Marks a literal kept as data (a rule table, a phrase passed as an argument) and translated
+ * later through a Translate: `npm run l10n` (scripts/l10nExport.cjs) exports it. Returns it as is.
+ */
+export const l10nKey = (message: string): string => message;

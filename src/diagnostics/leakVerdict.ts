@@ -7,7 +7,7 @@
 import type { KeyInfo } from '../aws/keyInfo';
 import { accountFromKeyId } from '../core/accountFromKeyId';
 import { canaryToken } from '../core/canaryAccounts';
-import { ageInDays, formatAge } from '../core/format';
+import { ageInDays, formatAgo } from '../core/format';
 
 export type LeakSeverity = 'error' | 'warning' | 'information' | 'hint';
 
@@ -134,5 +134,5 @@ function lastUsedText(info: Extract<KeyInfo, { kind: 'found' }>, now: Date, t: T
   if (!info.lastUsed) return '';
   if (!info.lastUsed.LastUsedDate) return t(', never used');
   const days = ageInDays(info.lastUsed.LastUsedDate, now);
-  return days < 1 ? t(', last used today') : t(', last used {0} ago', formatAge(days));
+  return t(', last used {0}', formatAgo(days));
 }

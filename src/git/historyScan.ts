@@ -81,7 +81,7 @@ export async function scanHistory(options: HistoryScanOptions): Promise<HistoryS
 async function readLog(root: string, revArgs: readonly string[], parser: GitLogParser, total: number, options: HistoryScanOptions): Promise<boolean> {
   const args = [
     '-c', 'core.quotePath=false', '-c', 'diff.noprefix=false', 'log', '-p', '--no-color', '--no-ext-diff', '--no-textconv', '--no-renames',
-    '--full-index', '--unified=0', '--reverse', `--format=${GIT_LOG_FORMAT}`, ...revArgs,
+    '--full-index', '--unified=0', '--reverse', ...(await mergeDiffs(root)), `--format=${GIT_LOG_FORMAT}`, ...revArgs,
   ];
   const { child, finished } = startGit(args, root, options.signal);
   child.stdin.end();
@@ -116,6 +116,17 @@ async function readLog(root: string, revArgs: readonly string[], parser: GitLogP
   }
   options.onProgress?.(parser.commits, total);
   return false;
+}
+
+/**
+ * A merge commit's own changes (what resolving a conflict wrote) as lines it adds: git 2.36+
+ * shows them against a re-done automatic merge (`remerge`); older git shows merges without a
+ * diff, so those lines go unread there.
+ */
+async function mergeDiffs(root: string): Promise<string[]> {
+  const version = /(\d+)\.(\d+)/.exec(await runGit(['version'], root).catch(() => ''));
+  const [major, minor] = version ? [Number(version[1]), Number(version[2])] : [0, 0];
+  return major > 2 || (major === 2 && minor >= 36) ? ['--diff-merges=remerge'] : [];
 }
 
 function leaksIn(added: AddedLines): HistoryLeak[] {

@@ -2,7 +2,7 @@
 // `t`, tests use the English default. Every value from outside (names, services, messages) is
 // escaped; the only links are command links to the commands in HOVER_COMMANDS.
 import { accessKeyIdKind, describeIdKind, type IdKind } from '../core/accessKeyIds';
-import { formatAge, formatUtc, ageInDays } from '../core/format';
+import { formatAgo, formatUtc, ageInDays } from '../core/format';
 import { assessAccessKey, findingLine, healthRule, type FindingSeverity } from '../core/keyHealth';
 import { englishText, type Translate } from '../core/translate';
 import type { AccessKeyLastUsed } from '../core/types';
@@ -35,7 +35,7 @@ export function keyInfoMarkdown(info: KeyInfo, ctx: HoverTextContext): string {
   const t = ctx.t ?? englishText;
   const id = info.accessKeyId;
   const kind: IdKind = accessKeyIdKind(id);
-  const blocks = [heading(info.kind === 'temporary' ? '$(clock)' : '$(key)', id, kind)];
+  const blocks = [heading(info.kind === 'temporary' ? '$(clock)' : '$(key)', id, kind, t)];
   switch (info.kind) {
     case 'found':
       blocks.push(...foundBlocks(info, ctx, t));
@@ -79,24 +79,24 @@ export function keyInfoMarkdown(info: KeyInfo, ctx: HoverTextContext): string {
 /** Hover for the AWS documentation's example key: nothing to look up, nobody's key. */
 export function exampleKeyMarkdown(accessKeyId: string, ctx: Pick<HoverTextContext, 't'>): string {
   const t = ctx.t ?? englishText;
-  return [heading('$(book)', accessKeyId, accessKeyIdKind(accessKeyId)), t('The AWS documentation\'s example access key ID: not a key of any account, nothing to look up.')].join('\n\n');
+  return [heading('$(book)', accessKeyId, accessKeyIdKind(accessKeyId), t), t('The AWS documentation\'s example access key ID: not a key of any account, nothing to look up.')].join('\n\n');
 }
 
 /** Hover shown while the lookup is still on its way; the next hover shows the answer. */
 export function lookingUpMarkdown(accessKeyId: string, ctx: Pick<HoverTextContext, 't'>): string {
   const t = ctx.t ?? englishText;
   const kind: IdKind = accessKeyIdKind(accessKeyId);
-  return [heading('$(loading~spin)', accessKeyId, kind), t('Looking up… hover again in a moment for the answer.')].join('\n\n');
+  return [heading('$(loading~spin)', accessKeyId, kind, t), t('Looking up… hover again in a moment for the answer.')].join('\n\n');
 }
 
 /** Hover for other IAM unique IDs (user, role, …): what kind of ID it is; no AWS call. */
 export function otherIdMarkdown(id: string, kind: IdKind, ctx: Pick<HoverTextContext, 't'>): string {
   const t = ctx.t ?? englishText;
-  return [heading('$(info)', id, kind), t('An IAM unique ID, not an access key: there is nothing to look up.')].join('\n\n');
+  return [heading('$(info)', id, kind, t), t('An IAM unique ID, not an access key: there is nothing to look up.')].join('\n\n');
 }
 
-function heading(icon: string, id: string, kind: IdKind): string {
-  return `${icon} **${escapeMarkdown(id)}** · ${escapeMarkdown(describeIdKind(kind))}`;
+function heading(icon: string, id: string, kind: IdKind, t: Translate): string {
+  return `${icon} **${escapeMarkdown(id)}** · ${escapeMarkdown(t(describeIdKind(kind)))}`;
 }
 
 function foundBlocks(info: Extract<KeyInfo, { kind: 'found' }>, ctx: HoverTextContext, t: Translate): string[] {
@@ -114,7 +114,7 @@ function foundBlocks(info: Extract<KeyInfo, { kind: 'found' }>, ctx: HoverTextCo
       isRoot: info.root,
     });
     lines.push(`${t('Status')}: ${escapeMarkdown(info.key.Status)}`);
-    lines.push(`${t('Created')}: ${formatUtc(info.key.CreateDate)} · ${ago(health.ageDays, t)}`);
+    lines.push(`${t('Created')}: ${formatUtc(info.key.CreateDate)} · ${formatAgo(health.ageDays)}`);
     lines.push(`${t('Last used')}: ${lastUsedText(info.lastUsed, ctx.now, t)}`);
     blocks.push(lines.join('  \n'));
     if (health.findings.length > 0) {
@@ -135,14 +135,10 @@ function foundBlocks(info: Extract<KeyInfo, { kind: 'found' }>, ctx: HoverTextCo
 function lastUsedText(lastUsed: AccessKeyLastUsed | undefined, now: Date, t: Translate): string {
   if (!lastUsed) return t('not fetched yet');
   if (!lastUsed.LastUsedDate) return t('never used');
-  const parts = [formatUtc(lastUsed.LastUsedDate), ago(ageInDays(lastUsed.LastUsedDate, now), t)];
+  const parts = [formatUtc(lastUsed.LastUsedDate), formatAgo(ageInDays(lastUsed.LastUsedDate, now))];
   if (lastUsed.ServiceName && lastUsed.ServiceName !== 'N/A') parts.push(escapeMarkdown(lastUsed.ServiceName));
   if (lastUsed.Region && lastUsed.Region !== 'N/A') parts.push(escapeMarkdown(lastUsed.Region));
   return parts.join(' · ');
-}
-
-function ago(days: number, t: Translate): string {
-  return days < 1 ? t('today') : t('{0} ago', formatAge(days));
 }
 
 function actionLinks(info: KeyInfo, t: Translate): string {

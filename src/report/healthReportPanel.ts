@@ -30,7 +30,8 @@ export function showHealthReportPanel(data: HealthReportData, onExport: ExportRe
     cspSource: webview.cspSource,
     scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'dist', 'webview.js')).toString(),
     styleUri: webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'media', 'health-report.css')).toString(),
-  });
+    language: vscode.env.language,
+  }, undefined, (message, ...args) => vscode.l10n.t(message, ...args));
   panel.reveal();
   return panel;
 }

@@ -13,7 +13,7 @@ import { runGit } from '../../src/core/gitRun';
 import { STAGED_DIFF_ARGS, stagedLeaksAsync } from '../../src/core/stagedDiff';
 import { makeAccessKeyId } from '../emulator/keyIds';
 import { SeededRandom } from '../emulator/random';
-import { GitTempRepo, isolatedGitEnv } from '../support/gitTempRepo';
+import { TestRepo, isolatedGitEnv } from '../support/gitRepo';
 import { fmtMs, median, nowMs } from './stats';
 
 const FILLER = 'export const config = { region: "us-east-1", retries: 3, timeoutMs: 5000 }; // staged change';
@@ -22,7 +22,7 @@ async function main(): Promise<void> {
   const argv = process.argv.slice(2);
   const mb = Number(argv[argv.indexOf('--mb') + 1] ?? 1) || 1;
   const runs = Number(argv[argv.indexOf('--runs') + 1] ?? 7) || 7;
-  const repo = GitTempRepo.create('iamkeys-bench-staged-');
+  const repo = TestRepo.create('iamkeys-bench-staged-');
   try {
     const random = new SeededRandom(24);
     const planted: string[] = [];
@@ -78,7 +78,7 @@ async function main(): Promise<void> {
     console.log(`staged check (diff + added lines + scan): ${fmtMs(median(check))} (${(median(check) / median(floor)).toFixed(1)}× the floor)`);
     console.log(`pre-commit hook process (node start + diff + scan): ${fmtMs(median(hookMs))}`);
   } finally {
-    repo.remove();
+    repo.dispose();
   }
 }
 

@@ -69,6 +69,12 @@ export interface CodeServerOptions extends AwsFiles {
   startTimeoutMs?: number;
   /** .vsix files installed with `--install-extension` into the server's extensions dir before it starts. */
   installExtensions?: string[];
+  /**
+   * Display language (`--locale`), e.g. qps-ploc. code-server uses a language only when a
+   * language pack for it is known: a stand-in one with no translations of its own is registered
+   * (the workbench stays English; extensions get this language and load their bundles for it).
+   */
+  locale?: string;
 }
 
 export interface CodeServer {
@@ -144,6 +150,25 @@ async function healthy(url: string): Promise<boolean> {
   }
 }
 
+/**
+ * What VS Code's server reads to know the installed language packs (languagepacks.json in the
+ * user data dir, as its LanguagePacksCache writes it): one for `locale` whose workbench
+ * translations are empty, so the server resolves the display language to `locale`.
+ */
+function registerStandInLanguagePack(tempDir: string, userDataDir: string, locale: string): void {
+  const translations = path.join(tempDir, 'language-pack', 'main.i18n.json');
+  fs.mkdirSync(path.dirname(translations), { recursive: true });
+  fs.writeFileSync(translations, JSON.stringify({ version: '1.0.0', contents: {} }));
+  const pack = {
+    hash: `iamkeys-test-${locale}`,
+    extensions: [{ extensionIdentifier: { id: `iamkeys-tests.language-pack-${locale}` }, version: '1.0.0' }],
+    translations: { vscode: translations },
+    label: locale,
+  };
+  fs.mkdirSync(userDataDir, { recursive: true });
+  fs.writeFileSync(path.join(userDataDir, 'languagepacks.json'), JSON.stringify({ [locale]: pack }));
+}
+
 export async function startCodeServer(options: CodeServerOptions): Promise<CodeServer> {
   const entry = codeServerEntry();
   if (!fs.existsSync(entry)) {
@@ -170,6 +195,7 @@ async function startOnce(entry: string, options: CodeServerOptions, port: number
   fs.mkdirSync(extensionsDir);
   fs.writeFileSync(configFile, 'auth: none\ncert: false\n');
   writeSettingsFiles(userDataDir, { ...DEFAULT_SETTINGS, ...options.userSettings }, contributedScopes(path.join(REPO_ROOT, 'package.json')));
+  if (options.locale) registerStandInLanguagePack(tempDir, userDataDir, options.locale);
   const awsVars = isolatedAwsVars(path.join(tempDir, 'aws'), options);
 
   const env: Record<string, string> = {
@@ -198,6 +224,7 @@ async function startOnce(entry: string, options: CodeServerOptions, port: number
     '--disable-workspace-trust',
     '--disable-getting-started-override',
     '--ignore-last-opened',
+    ...(options.locale ? ['--locale', options.locale] : []),
     options.workspaceFolder,
   ];
   for (const vsix of options.installExtensions ?? []) {

@@ -46,7 +46,7 @@ describe('git history scan: leaked keys in a real repository, graded live', func
     commits.initial = repo.commit('initial');
     repo.write('config/dev.env', `AWS_ACCESS_KEY_ID=${active}\nAWS_SECRET_ACCESS_KEY=${secret}\n`);
     commits.leak = repo.commit('dev credentials');
-    repo.remove('config/dev.env');
+    repo.deleteFile('config/dev.env');
     commits.removed = repo.commit('remove credentials');
     repo.git('checkout', '-q', '-b', 'feature');
     repo.write('deploy/ci.yaml', `env:\n  old_key: ${inactive}\n`);

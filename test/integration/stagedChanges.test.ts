@@ -7,7 +7,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { makeSecretAccessKey } from '../emulator/keyIds';
 import { SeededRandom } from '../emulator/random';
-import { GitTempRepo } from '../support/gitTempRepo';
+import { TestRepo } from '../support/gitRepo';
 import { extensionLogFile, logLines } from '../support/extensionLogFile';
 import { type Session, startSession, workspaceFolder } from './fixture';
 
@@ -40,7 +40,7 @@ function diagnosticsChange(condition: () => boolean): Promise<void> {
 describe('staged changes: scanStaged and the pre-commit hook commands', function () {
   this.timeout(60_000);
   let session: Session;
-  let repo: GitTempRepo;
+  let repo: TestRepo;
   let active: string;
   let userName: string;
   const secret = makeSecretAccessKey(new SeededRandom(2424));
@@ -50,13 +50,13 @@ describe('staged changes: scanStaged and the pre-commit hook commands', function
     const user = session.emulator.store.users().find((u) => u.userName !== 'demo-admin' && u.userName !== 'limited-auditor');
     userName = user!.userName;
     active = session.emulator.store.addAccessKey(userName, { status: 'Active' }).accessKeyId;
-    repo = GitTempRepo.create('iamkeys-staged-host-');
+    repo = TestRepo.create('iamkeys-staged-host-');
     repo.write('README.md', 'hello\n');
     repo.git('add', '.');
     repo.git('commit', '-q', '-m', 'first');
   });
   after(async () => {
-    repo.remove();
+    repo.dispose();
     await session.close();
   });
 
@@ -85,8 +85,8 @@ describe('staged changes: scanStaged and the pre-commit hook commands', function
 
   it('the Git extension reports a staged key: "Staged: …" in the Problems view on the file, at its staged line; gone once unstaged', async () => {
     // In the workspace, where the Git extension's file watchers see the index change.
-    const inWorkspace = GitTempRepo.create('staged-git-repo-', workspaceFolder().fsPath);
-    cleanups.push(() => inWorkspace.remove());
+    const inWorkspace = TestRepo.create('staged-git-repo-', workspaceFolder().fsPath);
+    cleanups.push(() => inWorkspace.dispose());
     // The watcher starts with the editor features (on the first open document).
     await vscode.workspace.openTextDocument({ content: 'staged changes test' });
     // The test host turns git off (its workspace is no repository): on for this test.

@@ -1,39 +1,83 @@
-// A real git repository in a temporary folder, for tests of the history scan: files written and
-// committed with fixed authors and dates, branches and merges made with the real `git` binary
-// (missing git fails through requireTool, never a skip).
-import { execFileSync } from 'node:child_process';
+// A real git repository in a temporary folder (or a folder the test names), driven by the real
+// `git` binary with the user's and the system's git config kept out (so hooksPath, signing,
+// templates or a global ignore file on the machine can't change what a test sees); commits get
+// a fixed author and one fake day each. A missing git fails through requireTool, never a skip.
+import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { GIT, requireTool } from './requiredTool';
 
+export const TEST_AUTHOR = { name: 'Test Author', email: 'author@example.com' };
+
+/** The environment git runs with in these tests: no global or system config, a fixed author. */
+export function isolatedGitEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
+  return {
+    ...process.env,
+    GIT_CONFIG_GLOBAL: '/dev/null',
+    GIT_CONFIG_NOSYSTEM: '1',
+    // No user-wide ignore file (core.excludesFile defaults to $XDG_CONFIG_HOME/git/ignore).
+    XDG_CONFIG_HOME: path.join(os.tmpdir(), 'iamkeys-no-xdg-config'),
+    GIT_AUTHOR_NAME: TEST_AUTHOR.name,
+    GIT_AUTHOR_EMAIL: TEST_AUTHOR.email,
+    GIT_COMMITTER_NAME: TEST_AUTHOR.name,
+    GIT_COMMITTER_EMAIL: TEST_AUTHOR.email,
+    GIT_TERMINAL_PROMPT: '0',
+    ...extra,
+  };
+}
+
 export class TestRepo {
   private tick = 0;
 
-  private constructor(readonly dir: string) {}
+  private constructor(readonly root: string) {}
 
-  /** A new repository on branch `main`, with a fixed identity, in a new temporary folder or in `dir`. */
-  static create(prefix = 'iamkeys-history-', dir?: string): TestRepo {
+  /** `git init` (branch main) in a new temporary folder under `parent` (default: the system's temp folder). */
+  static create(prefix = 'iamkeys-git-', parent = os.tmpdir()): TestRepo {
     requireTool(GIT);
-    const repo = new TestRepo(dir ?? fs.mkdtempSync(path.join(os.tmpdir(), prefix)));
+    return TestRepo.init(fs.realpathSync(fs.mkdtempSync(path.join(parent, prefix))));
+  }
+
+  /** `git init` (branch main) in an existing folder, e.g. the test workspace itself. */
+  static initIn(dir: string): TestRepo {
+    requireTool(GIT);
+    return TestRepo.init(dir);
+  }
+
+  private static init(root: string): TestRepo {
+    const repo = new TestRepo(root);
     repo.git('init', '-q', '-b', 'main');
-    repo.git('config', 'user.name', 'Test Author');
-    repo.git('config', 'user.email', 'author@example.com');
-    repo.git('config', 'commit.gpgsign', 'false');
     return repo;
   }
 
+  /** The folder (the history tests' name for it). */
+  get dir(): string {
+    return this.root;
+  }
+
+  /** Runs git; throws with its output unless it exits 0. */
   git(...args: string[]): string {
-    return execFileSync('git', args, { cwd: this.dir, encoding: 'utf8', env: { ...process.env, ...this.dates() } });
+    const run = this.run(...args);
+    if (run.status !== 0) throw new Error(`git ${args.join(' ')} exited ${run.status}: ${run.error?.message ?? ''}${run.stderr}`);
+    return run.stdout;
   }
 
-  write(file: string, text: string): void {
-    fs.mkdirSync(path.dirname(path.join(this.dir, file)), { recursive: true });
-    fs.writeFileSync(path.join(this.dir, file), text);
+  /** Runs git and returns the whole result, whatever the exit code. */
+  run(...args: string[]): SpawnSyncReturns<string> {
+    return spawnSync('git', args, { cwd: this.root, env: isolatedGitEnv(this.dates()), encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
   }
 
-  remove(file: string): void {
-    fs.rmSync(path.join(this.dir, file));
+  /** Writes `text` to `relative` (folders made as needed); returns the file's path. */
+  write(relative: string, text: string | Buffer): string {
+    const file = path.join(this.root, relative);
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(file, text);
+    return file;
+  }
+
+  /** Deletes one file of the working tree. */
+  deleteFile(relative: string): void {
+    fs.rmSync(path.join(this.root, relative));
   }
 
   /** Commits everything, one fake day after the previous commit; returns the commit's hash. */
@@ -44,8 +88,9 @@ export class TestRepo {
     return this.git('rev-parse', 'HEAD').trim();
   }
 
+  /** Deletes the whole folder. */
   dispose(): void {
-    fs.rmSync(this.dir, { recursive: true, force: true });
+    fs.rmSync(this.root, { recursive: true, force: true });
   }
 
   private dates(): NodeJS.ProcessEnv {

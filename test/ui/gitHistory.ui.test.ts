@@ -28,10 +28,10 @@ describe('UI: Scan Git History for Leaked Access Keys', () => {
   }));
 
   it('lists each key with the commit that added it; a finding opens that commit\'s version of the file', async () => {
-    const repo = TestRepo.create(undefined, wb().workspaceFolder);
+    const repo = TestRepo.initIn(wb().workspaceFolder);
     repo.write('config/dev.env', `AWS_ACCESS_KEY_ID=${removedKey}\n`);
     repo.commit('dev credentials');
-    repo.remove('config/dev.env');
+    repo.deleteFile('config/dev.env');
     repo.commit('remove credentials');
     repo.write('deploy/ci.yaml', `env:\n  old_key: ${keptKey}\n`);
     repo.commit('ci');

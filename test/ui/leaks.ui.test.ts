@@ -105,6 +105,16 @@ describe('UI: Key health report in a light and a dark theme', () => {
     assert.ok(iam3, rows.map((row) => row.join(' | ')).join('\n'));
     // The seeded keys due for rotation, plus any of the emulator's built-in identities.
     assert.ok(Number(iam3[2]) >= ROTATION_DUE, iam3.join(' | '));
+    // Each chart's numbers as a table a screen reader reads (a <details> under the chart).
+    const tableRows = (id: string): Promise<string[][]> =>
+      report().locator(`figure:has(canvas) details table#${id} tbody tr`).evaluateAll((trs: HTMLTableRowElement[]) => trs.map((tr) => Array.from(tr.cells, (cell) => cell.textContent ?? '')));
+    const controlData = await tableRows('controls-data');
+    assert.deepEqual(controlData.find((row) => row[0] === 'IAM.3'), [iam3[0], iam3[2]], 'the controls chart\'s table says what the Controls table says');
+    const sum = (rows: string[][]): number => rows.reduce((n, row) => n + Number(row[1]), 0);
+    const [age, lastUsed] = [await tableRows('age-data'), await tableRows('last-used-data')];
+    assert.ok(age.length >= 5 && lastUsed.length >= 5, `${age.length} age rows, ${lastUsed.length} last-use rows`);
+    assert.ok(sum(age) >= ROTATION_DUE, `age table: ${age.map((row) => row.join(' ')).join(', ')}`);
+    assert.equal(sum(lastUsed), sum(age), 'both tables count every active key once');
     await wb().screenshot(screenshot);
   }
 

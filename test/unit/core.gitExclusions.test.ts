@@ -4,7 +4,7 @@ import * as assert from 'assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { GitExclusions } from '../../src/core/gitExclusions';
-import { GitTempRepo } from '../support/gitTempRepo';
+import { TestRepo } from '../support/gitRepo';
 
 const FILES = [
   'app.log', 'keep.log', 'src/index.ts', 'src/debug.log', 'src/generated/api.ts', 'src/generated/keep.ts',
@@ -24,21 +24,21 @@ const IGNORE_FILES: Record<string, string> = {
 const INFO_EXCLUDE = '# local only\n*.secret\n';
 
 /** What `git check-ignore --no-index` says is ignored among `paths`. */
-function gitIgnored(repo: GitTempRepo, paths: readonly string[]): string[] {
+function gitIgnored(repo: TestRepo, paths: readonly string[]): string[] {
   const run = repo.run('-c', 'core.quotePath=false', 'check-ignore', '--no-index', '--', ...paths);
   assert.ok(run.status === 0 || run.status === 1, run.stderr); // 1: nothing ignored
   return run.stdout.split('\n').filter(Boolean).sort();
 }
 
 describe('GitExclusions: ignore rules as git applies them (git check-ignore as the oracle)', () => {
-  let repo: GitTempRepo;
+  let repo: TestRepo;
   beforeEach(() => {
-    repo = GitTempRepo.create('iamkeys-ignore-');
+    repo = TestRepo.create('iamkeys-ignore-');
     for (const file of FILES) repo.write(file, 'x\n');
     for (const [file, text] of Object.entries(IGNORE_FILES)) repo.write(file, text);
     repo.write('.git/info/exclude', INFO_EXCLUDE);
   });
-  afterEach(() => repo.remove());
+  afterEach(() => repo.dispose());
 
   const readFromDisk = (relative: string): Promise<string | undefined> =>
     fs.promises.readFile(path.join(repo.root, relative), 'utf8').catch(() => undefined);

@@ -96,3 +96,46 @@ describe('core/healthReport', () => {
     assert.equal(JSON.parse(json ?? 'null').totals.keys, 5);
   });
 });
+
+describe('report page: chart tables and translated text', () => {
+  const resources = { cspSource: 'https://webview.test', scriptUri: 'https://webview.test/dist/webview.js', styleUri: 'https://webview.test/media/health-report.css' };
+
+  /** The rows of <table id="…">: [row header, count]. */
+  function tableRows(page: string, id: string): Array<[string, number]> {
+    const table = new RegExp(`<table id="${id}">([\\s\\S]*?)</table>`).exec(page)?.[1];
+    assert.ok(table, `table #${id}`);
+    return [...table.matchAll(/<tr><th scope="row">([^<]*)<\/th><td class="num">(\d+)<\/td><\/tr>/g)].map((m) => [m[1]!, Number(m[2])]);
+  }
+
+  it('each chart has a table with its numbers, in a <details> under the canvas', () => {
+    const page = healthReportPage(data, resources, 'N');
+    for (const [chart, table] of [['controls-chart', 'controls-data'], ['age-chart', 'age-data'], ['last-used-chart', 'last-used-data']]) {
+      assert.match(page, new RegExp(`<canvas id="${chart}"[^>]*></canvas><details class="chart-data"><summary>Data table</summary><table id="${table}"><caption>`), `${chart} then its table`);
+    }
+    assert.deepEqual(tableRows(page, 'controls-data'), [['IAM.4', 1], ['CIS 1.4', 1], ['IAM.3', 2], ['CIS 1.14', 2], ['IAM.22', 2], ['CIS 1.12', 2], ['IAM.8', 1], ['CIS 1.11', 0], ['CIS 1.13', 0]]);
+    // Active keys ann 10 days, root 40, bob 200, cat 500 days old.
+    assert.deepEqual(tableRows(page, 'age-data'), [['0–30 days', 1], ['31–90 days', 1], ['91–180 days', 0], ['181–365 days', 1], ['1–2 years', 1], ['over 2 years', 0]]);
+    // Last used: ann 1 day ago, bob 2, root 50; cat never.
+    assert.deepEqual(tableRows(page, 'last-used-data'), [['0–7 days', 2], ['8–44 days', 0], ['45–89 days', 1], ['90–365 days', 0], ['over a year', 0], ['never used', 1], ['unknown', 0]]);
+  });
+
+  it('every text the page shows goes through the translation function (data aside)', () => {
+    const marked = (message: string, ...args: Array<string | number | boolean>): string => `⟦${message.replace(/\{(\d+)\}/g, (_, i: string) => String(args[Number(i)]))}⟧`;
+    const page = healthReportPage(data, { ...resources, language: 'qps-ploc' }, 'N', marked);
+    assert.match(page, /<html lang="qps-ploc">/);
+    const text = page
+      .replace(/<script[\s\S]*?<\/script>/g, ' ')
+      .replace(/<[^>]*\btitle="([^"]*)"[^>]*>/g, ' $1 ')
+      .replace(/<[^>]+>/g, ' ')
+      .replace(/&#(\d+);/g, (_, code: string) => String.fromCharCode(Number(code)));
+    let rest = text;
+    for (let previous = ''; previous !== rest; ) {
+      previous = rest;
+      rest = rest.replace(/⟦[^⟦⟧]*⟧/g, ' ');
+    }
+    // Data: key IDs, account, profile and user names, status values, control IDs, dates.
+    const dataText = /AKIA[A-Z0-9]{16}|\b(?:dev|ann|bob|cat|Active|Inactive|IAM|CIS)\b|\d{4}-\d\d-\d\dT[\d:.]+Z/g;
+    const english = rest.replace(dataText, ' ').match(/[A-Za-z]{2,}/g) ?? [];
+    assert.deepEqual(english, [], `untranslated text: ${rest.replace(/\s+/g, ' ').slice(0, 400)}`);
+  });
+});

@@ -14,15 +14,18 @@ function runSteps(text: string, sliceChars: number): LeakFinding[] {
   }
 }
 
-/** Median milliseconds of `runs` scans of `text`. */
-function medianScanMs(text: string, runs: number): number {
-  const times: number[] = [];
+/**
+ * Fewest milliseconds of `runs` scans of `text`: on a shared machine other work only ever adds
+ * time, so the fastest run is the closest to the scan's own cost (a median still moves with load).
+ */
+function fastestScanMs(text: string, runs: number): number {
+  let fastest = Infinity;
   for (let i = 0; i < runs; i++) {
     const started = performance.now();
     scanForLeaks(text);
-    times.push(performance.now() - started);
+    fastest = Math.min(fastest, performance.now() - started);
   }
-  return times.sort((a, b) => a - b)[Math.floor(runs / 2)] as number;
+  return fastest;
 }
 
 describe('leakScanner at scale', () => {
@@ -39,8 +42,8 @@ describe('leakScanner at scale', () => {
     this.timeout(120_000);
     const small = leakPairsText(1000).text;
     const large = leakPairsText(8000).text;
-    medianScanMs(large, 1); // warm-up: compiled regexes and optimised code
-    const ratio = medianScanMs(large, 5) / medianScanMs(small, 5);
+    fastestScanMs(large, 1); // warm-up: compiled regexes and optimised code
+    const ratio = fastestScanMs(large, 5) / fastestScanMs(small, 7);
     assert.ok(ratio < 20, `8,000 pairs took ${ratio.toFixed(1)}× the time of 1,000 (quadratic would be ~64×)`);
   });
 

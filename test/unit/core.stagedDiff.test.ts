@@ -4,7 +4,7 @@ import * as assert from 'assert/strict';
 import { STAGED_DIFF_ARGS, stagedLeaks, stagedLeaksAsync } from '../../src/core/stagedDiff';
 import { makeAccessKeyId, makeSecretAccessKey } from '../emulator/keyIds';
 import { SeededRandom } from '../emulator/random';
-import { GitTempRepo } from '../support/gitTempRepo';
+import { TestRepo } from '../support/gitRepo';
 
 const random = new SeededRandom(24);
 const OLD_ID = makeAccessKeyId('123456789012', random);
@@ -17,11 +17,11 @@ function brief(leaks: ReturnType<typeof stagedLeaks>): string[] {
 }
 
 describe('stagedDiff: leaks on the lines a staged change adds (real git)', () => {
-  let repo: GitTempRepo;
+  let repo: TestRepo;
   beforeEach(() => {
-    repo = GitTempRepo.create('iamkeys-staged-');
+    repo = TestRepo.create('iamkeys-staged-');
   });
-  afterEach(() => repo.remove());
+  afterEach(() => repo.dispose());
 
   it('reports added lines only, numbered as in the staged file; removed and unchanged keys are not reported', async () => {
     repo.write('app.env', `A=1\nOLD=${OLD_ID}\nB=2\nC=3\n`);

@@ -24,7 +24,7 @@ describe('git history scan: leaked keys in every commit of a real repository', f
     commits.initial = repo.commit('initial');
     repo.write('config/dev.env', `REGION=eu-west-1\nAWS_ACCESS_KEY_ID=${KEY_A}\nAWS_SECRET_ACCESS_KEY=${SECRET}\n`);
     commits.addA = repo.commit('add dev credentials');
-    repo.remove('config/dev.env');
+    repo.deleteFile('config/dev.env');
     commits.removeA = repo.commit('remove credentials');
     repo.git('checkout', '-q', '-b', 'feature');
     repo.write('app/settings.json', `{\n  "region": "eu-west-1",\n  "key": "${KEY_B}"\n}\n`);
@@ -112,5 +112,31 @@ describe('git history scan: leaked keys in every commit of a real repository', f
     } finally {
       big.dispose();
     }
+  });
+});
+
+describe('git history scan: what a merge commit adds itself', function () {
+  this.timeout(30_000);
+  let repo: TestRepo;
+  after(() => repo?.dispose());
+
+  it('a key written while resolving a conflict is found in the merge commit', async () => {
+    repo = TestRepo.create();
+    repo.write('app.env', 'REGION=eu-west-1\nMODE=plain\n');
+    repo.commit('initial');
+    repo.git('checkout', '-q', '-b', 'feature');
+    repo.write('app.env', 'REGION=eu-west-1\nMODE=feature\n');
+    repo.commit('feature mode');
+    repo.git('checkout', '-q', 'main');
+    repo.write('app.env', 'REGION=eu-west-1\nMODE=main\n');
+    repo.commit('main mode');
+    assert.notEqual(repo.run('merge', '-q', 'feature').status, 0, 'the merge stops on the conflict');
+    repo.write('app.env', `REGION=eu-west-1\nMODE=merged\nAWS_ACCESS_KEY_ID=${KEY_A}\n`);
+    const merge = repo.commit('merge feature');
+    const out = await scanHistory({ cwd: repo.dir });
+    assert.deepEqual(
+      out.leaks.map((l) => ({ commit: l.commit.commit, path: l.path, line: l.line, id: l.finding.accessKeyId })),
+      [{ commit: merge, path: 'app.env', line: 3, id: KEY_A }],
+    );
   });
 });

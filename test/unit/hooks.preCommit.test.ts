@@ -8,7 +8,7 @@ import * as path from 'node:path';
 import { installPreCommitHook, uninstallPreCommitHook } from '../../src/core/preCommitHookFiles';
 import { makeAccessKeyId, makeSecretAccessKey } from '../emulator/keyIds';
 import { SeededRandom } from '../emulator/random';
-import { GitTempRepo, isolatedGitEnv } from '../support/gitTempRepo';
+import { TestRepo, isolatedGitEnv } from '../support/gitRepo';
 
 const REPO_ROOT = path.resolve(__dirname, '../../..');
 const random = new SeededRandom(2424);
@@ -19,7 +19,7 @@ const EXISTING_HOOK = '#!/bin/sh\n# the team\'s own hook\necho ran >> "$(git rev
 describe('pre-commit hook: blocks commits that add access keys (real git)', function () {
   this.timeout(30_000);
   let script: string;
-  let repo: GitTempRepo;
+  let repo: TestRepo;
 
   before(() => {
     script = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'iamkeys-hook-build-')), 'pre-commit.js');
@@ -28,12 +28,12 @@ describe('pre-commit hook: blocks commits that add access keys (real git)', func
   });
   after(() => fs.rmSync(path.dirname(script), { recursive: true, force: true }));
   beforeEach(() => {
-    repo = GitTempRepo.create('iamkeys-hook-');
+    repo = TestRepo.create('iamkeys-hook-');
     repo.write('README.md', 'hello\n');
     repo.git('add', '.');
     repo.git('commit', '-q', '-m', 'first');
   });
-  afterEach(() => repo.remove());
+  afterEach(() => repo.dispose());
 
   const head = (): string => repo.git('rev-parse', 'HEAD').trim();
 

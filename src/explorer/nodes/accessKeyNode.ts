@@ -103,7 +103,8 @@ export function keyTooltip(key: AccessKey, health: KeyHealth, lastUsed: AccessKe
   md.appendMarkdown(`| | |\n|---|---|\n`);
   md.appendMarkdown(`| ${vscode.l10n.t('User')} | ${escapeCell(key.UserName || vscode.l10n.t('(root)'))} |\n`);
   md.appendMarkdown(`| ${vscode.l10n.t('Status')} | ${escapeCell(key.Status)} |\n`);
-  md.appendMarkdown(`| ${vscode.l10n.t('Created')} | ${escapeCell(formatUtcAndLocal(key.CreateDate))} |\n`);
+  md.appendMarkdown(`| ${vscode.l10n.t('Created')} | ${escapeCell(formatUtcAndLocal(key.CreateDate, undefined, vscode.l10n.t))} |
+`);
   md.appendMarkdown(`| ${vscode.l10n.t('Age')} | ${longAge(health.ageDays)} |\n`);
   md.appendMarkdown(`| ${vscode.l10n.t('Last used')} | ${escapeCell(describeLastUsed(lastUsed, lastUsedError))} |\n`);
   if (health.findings.length > 0) {

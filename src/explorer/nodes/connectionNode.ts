@@ -2,6 +2,7 @@
 // account and partition from the session's identity; under it, "My access keys" and "Users".
 // The row owns no AWS state: identity, clients and caches are the session's.
 import * as vscode from 'vscode';
+import { credentialKindLabel } from '../credentialKindLabels';
 import type { ConnectionSession } from '../../aws/connectionSession';
 import { classifyError } from '../../aws/errors';
 import { triedHost } from '../../aws/triedHost';
@@ -97,7 +98,7 @@ export class ConnectionNode extends ExplorerNode implements NodeScope, vscode.Di
     const markdown = connectionTooltipMarkdown(
       {
         label: this.label,
-        credentials: `${info ? info.kind : vscode.l10n.t('SDK default chain')}${info?.mfa ? ' + MFA' : ''}`,
+        credentials: `${info ? credentialKindLabel(info.kind) : vscode.l10n.t('SDK default chain')}${info?.mfa ? ' + MFA' : ''}`,
         signingKeyId: session.signingKeyId(),
         identityArn: caller?.Arn,
         region: settings.region,

@@ -1,0 +1,78 @@
+// The pseudo-locale run: the extension as built (dist/, manifest, l10n/) copied to a temp folder
+// with generated qps-ploc bundles beside its own (package.nls.qps-ploc.json and
+// l10n/bundle.l10n.qps-ploc.json from @vscode/l10n-dev's pseudo-localizer, never shipped), loaded
+// into code-server with display language qps-ploc, running the in-host suite
+// out/test/pseudoLocale/index.js. Every string of ours then reads "Ƥşḗḗŭḓǿǿ", so English left in
+// a row, hover, diagnostic or message is a string that never reached the bundle.
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { format } from 'util';
+import { getL10nPseudoLocalized, type l10nJsonFormat } from '@vscode/l10n-dev';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { launchChromium } from './browser';
+import { REPO_ROOT, startCodeServer, workbenchUrl, type CodeServer } from './codeServer';
+import { parseResult, type TestCounts } from './results';
+
+export const PSEUDO_LOCALE = 'qps-ploc';
+const SUITE = path.join(REPO_ROOT, 'out', 'test', 'pseudoLocale', 'index.js');
+const SHIPPED = ['package.json', 'package.nls.json', 'dist', 'l10n', 'media', 'LICENSE', 'README.md'];
+
+function readJson(file: string): l10nJsonFormat {
+  return JSON.parse(fs.readFileSync(file, 'utf8')) as l10nJsonFormat;
+}
+
+/** A temp copy of the built extension with the pseudo bundles; returns its folder. */
+export function pseudoLocalizedExtension(dir: string): string {
+  const extension = path.join(dir, 'extension');
+  fs.mkdirSync(extension, { recursive: true });
+  for (const entry of SHIPPED) fs.cpSync(path.join(REPO_ROOT, entry), path.join(extension, entry), { recursive: true });
+  const write = (file: string, data: l10nJsonFormat): void => fs.writeFileSync(path.join(extension, file), JSON.stringify(getL10nPseudoLocalized(data), null, 2));
+  write(`package.nls.${PSEUDO_LOCALE}.json`, readJson(path.join(REPO_ROOT, 'package.nls.json')));
+  write(path.join('l10n', `bundle.l10n.${PSEUDO_LOCALE}.json`), readJson(path.join(REPO_ROOT, 'l10n', 'bundle.l10n.json')));
+  return extension;
+}
+
+export interface PseudoLocaleRun {
+  readonly counts: TestCounts | undefined;
+  /** What the suite printed (its failures with their messages). */
+  readonly output: string;
+}
+
+export async function runPseudoLocaleSuite(timeoutMs: number): Promise<PseudoLocaleRun> {
+  if (!fs.existsSync(SUITE)) throw new Error(`${SUITE} is missing: run 'npm run compile-tests' first.`);
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'iamkeys-pseudo-'));
+  const workspace = path.join(dir, 'workspace');
+  fs.mkdirSync(workspace);
+  let server: CodeServer | undefined;
+  let browser: Browser | undefined;
+  let context: BrowserContext | undefined;
+  let page: Page | undefined;
+  let output = '';
+  try {
+    const extension = pseudoLocalizedExtension(dir);
+    server = await startCodeServer({ workspaceFolder: workspace, locale: PSEUDO_LOCALE });
+    browser = await launchChromium();
+    context = await browser.newContext();
+    page = await context.newPage();
+    let resolveExit!: (code: number) => void;
+    const exited = new Promise<number>((resolve) => (resolveExit = resolve));
+    await page.exposeFunction('codeAutomationLog', (_type: string, args: unknown) => {
+      output += format(...(Array.isArray(args) ? args : [args])) + '\n';
+    });
+    await page.exposeFunction('codeAutomationExit', (code: number) => resolveExit(Number(code)));
+    await page.goto(workbenchUrl(server, { workspaceFolder: workspace, extensionDevelopmentPath: extension, extensionTestsPath: SUITE }), { timeout: 120_000 });
+    let timer: NodeJS.Timeout | undefined;
+    const timedOut = new Promise<'timeout'>((resolve) => (timer = setTimeout(() => resolve('timeout'), timeoutMs)));
+    const outcome = await Promise.race([exited, timedOut]);
+    clearTimeout(timer);
+    if (outcome === 'timeout') output += `\nthe pseudo-locale suite did not finish within ${timeoutMs / 1000} s\n`;
+  } finally {
+    await page?.close().catch(() => undefined);
+    await context?.close().catch(() => undefined);
+    await browser?.close().catch(() => undefined);
+    await server?.stop();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+  return { counts: parseResult(output), output };
+}
