@@ -52,7 +52,6 @@ export async function rotateAccessKey(arg: unknown, deps: CommandDeps): Promise<
     confirm?: unknown;
     makeRoom?: unknown;
     authProfile?: unknown;
-    mfaCode?: unknown;
   };
   const fromRow = resourceOfKind(arg, 'ownKeys', 'key')?.session.profile;
   let profile = fromRow ?? (typeof given.profile === 'string' ? given.profile : undefined);
@@ -88,7 +87,8 @@ export async function rotateAccessKey(arg: unknown, deps: CommandDeps): Promise<
   const info = profiles.find((p) => p.name === profile);
   const authProfile = typeof given.authProfile === 'string' && given.authProfile !== '' ? given.authProfile : undefined;
   const serial = authProfile === undefined ? keyChangeMfaSerial(info) : undefined;
-  const mfa = serial === undefined ? undefined : mfaSigning(profile ?? '', serial, given.mfaCode);
+  // The code: the input box, or the argument's mfaCode (runCommand hands it to askMfaCode).
+  const mfa: MfaSigning | undefined = serial === undefined ? undefined : { profile: profile ?? '', serial: async () => serial, code: askMfaCode };
   const run = (makeRoom: boolean): Thenable<RotationOutcome> =>
     vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Rotating the access key of {0}…', profile || 'default') }, () =>
       rotate(
@@ -115,12 +115,6 @@ export async function rotateAccessKey(arg: unknown, deps: CommandDeps): Promise<
   if (outcome.kind === 'refused' && outcome.reason === 'toolManaged' && outcome.command) return { refused: 'toolManaged', command: outcome.command, message: outcome.message };
   if (outcome.kind === 'two-keys') return { refused: 'twoKeys', otherAccessKeyId: outcome.other.accessKeyId, otherStatus: outcome.other.status, canMakeRoom: outcome.canMakeRoom, message: outcome.message };
   return undefined;
-}
-
-/** The profile's MFA device, with the script's `mfaCode` when given, else the input box. */
-export function mfaSigning(profile: string, serial: string, scripted: unknown): MfaSigning {
-  const code = typeof scripted === 'string' && scripted !== '' ? scripted : undefined;
-  return { profile, serial: async () => serial, code: (s) => (code !== undefined ? Promise.resolve(code) : askMfaCode(s)) };
 }
 
 /** Finishes or undoes rotations left in the journal; only with the switch on (else says one waits). */

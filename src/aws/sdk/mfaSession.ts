@@ -1,7 +1,7 @@
 // Credentials of an sts:GetSessionToken session made with the profile's MFA device, for IAM
 // calls that a policy allows only with aws:MultiFactorAuthPresent. One code per profile and
 // long-term key for the session's lifetime: cached in this process's memory only (never stored,
-// logged or returned), keyed by profile and access key ID, so a rotated key asks again.
+// logged or returned), keyed by endpoint, profile and access key ID, so a rotated key asks again.
 import { GetSessionTokenCommand } from '@aws-sdk/client-sts';
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@smithy/types';
 import type { ClientFactory } from './clientFactory';
@@ -17,7 +17,8 @@ export function mfaSessionCredentials(factory: ClientFactory, longTerm: AwsCrede
   return async () => {
     const serial = await mfa.serial();
     if (serial === undefined) return longTerm();
-    const key = `${mfa.profile}\n${(await longTerm()).accessKeyId}`;
+    // The endpoint too: a session is good only where it was issued.
+    const key = `${factory.settings.endpoint}\n${mfa.profile}\n${(await longTerm()).accessKeyId}`;
     const cached = sessions.get(key);
     if (cached && cached.expiration.getTime() - Date.now() > RENEW_BEFORE_MS) return cached;
     // Two calls at once share one prompt and one GetSessionToken.
