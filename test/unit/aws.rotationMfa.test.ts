@@ -7,9 +7,10 @@ import * as assert from 'node:assert/strict';
 import { createKeyPairConnection, type MfaSigning } from '../../src/aws/connection';
 import { rotateAccessKey } from '../../src/aws/rotateAccessKey';
 import { forgetMfaSessions } from '../../src/aws/sdk/mfaSession';
+import { SecretText } from '../../src/core/secretText';
 import { EMULATOR_ACCOUNT_ID } from '../emulator/identities';
 import { EMULATOR_MFA_CODE } from '../emulator/actions/sessionToken';
-import { keysOf, OLD_KEY_ID, ROTATED_PROFILE, useRotationFixture } from '../support/rotationFixture';
+import { keysOf, OLD_KEY_ID, OLD_SECRET, ROTATED_PROFILE, ROTATED_USER, useRotationFixture } from '../support/rotationFixture';
 
 const SERIAL = `arn:aws:iam::${EMULATOR_ACCOUNT_ID}:mfa/rotated-user-device`;
 
@@ -77,5 +78,31 @@ describe('rotation of a profile with mfa_serial (emulator over real HTTP)', func
     assert.doesNotMatch(outcome.message, /MultiFactorAuthentication|654321/);
     assert.deepEqual(keysOf(emulator), { [OLD_KEY_ID]: 'Active' });
     assert.equal(emulator.writeLog().length, 0);
+  });
+
+  it('one code per profile and key for the session: a second connection asks no more, another key asks again; the key itself is still denied', async () => {
+    const { emulator } = rotation;
+    const asked: string[] = [];
+    const { connect } = withMfa(EMULATOR_MFA_CODE, asked);
+    const otherKey = emulator.store.addAccessKey(ROTATED_USER, { accessKeyId: 'AKIAOTHERKEYOFADMIN4', status: 'Active' });
+    const first = connect({ accessKeyId: OLD_KEY_ID, secret: new SecretText(OLD_SECRET) });
+    const second = connect({ accessKeyId: OLD_KEY_ID, secret: new SecretText(OLD_SECRET) });
+    const third = connect({ accessKeyId: otherKey.accessKeyId, secret: new SecretText(otherKey.secretAccessKey) });
+    try {
+      await first.api.updateAccessKey(otherKey.accessKeyId, 'Inactive', ROTATED_USER);
+      await second.api.updateAccessKey(otherKey.accessKeyId, 'Active', ROTATED_USER);
+      assert.deepEqual([asked.length, emulator.counters().byAction.GetSessionToken], [1, 1]);
+      await third.api.updateAccessKey(otherKey.accessKeyId, 'Inactive', ROTATED_USER);
+      assert.deepEqual([asked.length, emulator.counters().byAction.GetSessionToken], [2, 2]);
+    } finally {
+      for (const c of [first, second, third]) c.dispose();
+    }
+    // The same write signed with the key itself: the mode still denies it.
+    const plain = createKeyPairConnection({ profile: '', region: 'us-east-1', endpoint: emulator.url, requestTimeoutMs: 5000, maxAttempts: 1 }, { accessKeyId: OLD_KEY_ID, secret: new SecretText(OLD_SECRET) });
+    try {
+      await assert.rejects(plain.api.updateAccessKey(otherKey.accessKeyId, 'Active', ROTATED_USER), /not authorized to perform: iam:UpdateAccessKey/);
+    } finally {
+      plain.dispose();
+    }
   });
 });
