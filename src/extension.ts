@@ -4,7 +4,8 @@
 import * as vscode from 'vscode';
 import { createConnection } from './aws/connection';
 import { OrgSources } from './aws/organization/orgSources';
-import { listProfiles } from './aws/profiles';
+import { findProfile, keyChangeMfaSerial, listProfiles } from './aws/profiles';
+import type { MfaSigning } from './aws/connection';
 import { SessionRegistry } from './aws/sessionRegistry';
 import { JSON_SCHEME, JsonDocuments } from './commands/jsonDocuments';
 import { CONNECTION_KEYS, Settings } from './config';
@@ -13,6 +14,7 @@ import { ViewState } from './explorer/viewState';
 import { ContextKeys, setContext } from './explorer/contextValues';
 import { LazyEditorFeatures, recoverInterruptedRotations, registerLazyCommands } from './lazyFeatures';
 import { createLog } from './log';
+import { askMfaCode } from './mfaPrompt';
 import { AttentionBadge } from './reminders/attentionBadge';
 import { RotationReminders } from './reminders/rotationReminders';
 import { createPublicApi, type IamKeysApi } from './publicApi';
@@ -36,7 +38,7 @@ export function activate(context: vscode.ExtensionContext): IamKeysApi {
       const s = settings.current;
       return createConnection(
         { profile, region: s.region, endpoint: s.endpoint, requestTimeoutMs: s.requestTimeoutMs, maxAttempts: MAX_ATTEMPTS },
-        { ...hooks, mfaCodeProvider: askMfaCode, log },
+        { ...hooks, mfaCodeProvider: askMfaCode, log, mfaSession: keyChangeMfa(profile) },
       );
     },
   });
@@ -95,18 +97,10 @@ export function activate(context: vscode.ExtensionContext): IamKeysApi {
   return createPublicApi({ sessions, explorer, treeView, view, settings, recovery, organizations, reminders, badge });
 }
 
-function askMfaCode(serial: string): Promise<string> {
-  return Promise.resolve(
-    vscode.window.showInputBox({
-      title: vscode.l10n.t('MFA code'),
-      prompt: vscode.l10n.t('Code from the MFA device {0}', serial),
-      ignoreFocusOut: true,
-      validateInput: (value) => (/^\d{6}$/.test(value) ? undefined : vscode.l10n.t('Six digits')),
-    }),
-  ).then((code) => {
-    if (!code) throw new Error('MFA code entry was cancelled');
-    return code;
-  });
+/** Key changes of a static-keys profile with mfa_serial sign with an MFA session (asked on the first change). */
+function keyChangeMfa(profile: string): MfaSigning | undefined {
+  if (!profile) return undefined;
+  return { profile, serial: async () => keyChangeMfaSerial(await findProfile(profile)), code: askMfaCode };
 }
 
 export function deactivate(): void {}

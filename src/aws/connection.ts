@@ -4,7 +4,7 @@
 import type { Connection, ConnectionHooks, ConnectionSettings, KeyPair, KeyPairConnection } from './sdk/connectionTypes';
 import { loadSdk } from './sdkLoader';
 
-export type { AttemptRecord, Connection, ConnectionHooks, ConnectionSettings, KeyPair, KeyPairConnection, RequestSender } from './sdk/connectionTypes';
+export type { AttemptRecord, Connection, ConnectionHooks, ConnectionSettings, KeyPair, KeyPairConnection, MfaSigning, RequestSender } from './sdk/connectionTypes';
 
 export function createConnection(settings: ConnectionSettings, hooks: ConnectionHooks = {}): Connection {
   return loadSdk().createSdkConnection(settings, hooks);

@@ -80,6 +80,9 @@ export function classifyError(error: unknown, action?: string): ClassifiedError 
   if (name === 'AbortError' || code === 'ABORT_ERR') {
     return { kind: 'cancelled', code, message: 'Cancelled', retryable: true };
   }
+  if (has(ACCESS_DENIED) && /MultiFactorAuthentication failed/i.test(raw)) {
+    return { kind: 'access-denied', code, message: 'The MFA code was not accepted', hint: 'Type the code your MFA device shows now (each code works once).', retryable: true };
+  }
   if (has(ACCESS_DENIED)) {
     const what = deniedAction(raw) ?? action;
     return {

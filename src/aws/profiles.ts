@@ -9,6 +9,8 @@ export interface ProfileInfo {
   readonly kind: CredentialKind;
   readonly region?: string;
   readonly mfa: boolean;
+  /** The MFA device (mfa_serial); a static-keys profile signs its key changes with a session from its code. */
+  readonly mfaSerial?: string;
   /** The credential_process command line, when the profile has one (it may name a tool that keeps the key). */
   readonly credentialProcess?: string;
 }
@@ -35,10 +37,16 @@ export async function listProfiles(): Promise<ProfileInfo[]> {
     }
   }
   return [...merged.entries()]
-    .map(([name, section]) => ({ name, kind: kindOf(section), region: section.region, mfa: Boolean(section.mfa_serial), ...(section.credential_process ? { credentialProcess: section.credential_process } : {}) }))
+    .map(([name, section]) => ({ name, kind: kindOf(section), region: section.region, mfa: Boolean(section.mfa_serial), ...(section.mfa_serial ? { mfaSerial: section.mfa_serial } : {}), ...(section.credential_process ? { credentialProcess: section.credential_process } : {}) }))
     .sort((a, b) => a.name.localeCompare(b.name));
 }
 
 export async function findProfile(name: string): Promise<ProfileInfo | undefined> {
   return (await listProfiles()).find((p) => p.name === name);
+}
+
+/** The MFA device a static-keys profile's key changes sign with (GetSessionToken), if it names one. */
+export function keyChangeMfaSerial(info: ProfileInfo | undefined): string | undefined {
+  // Other kinds get temporary credentials already (assume role asks for the code itself).
+  return info?.kind === 'static keys' ? info.mfaSerial : undefined;
 }

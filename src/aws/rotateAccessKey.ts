@@ -42,6 +42,11 @@ export interface RotationDeps {
   connect(keyPair: KeyPair): { readonly api: KeyPairApi; dispose(): void };
   /** An API signed with a profile's own credentials (`authProfile`); released with dispose(). */
   connectProfile?(profile: string): { readonly api: KeyPairApi; dispose(): void };
+  /**
+   * The profile has an MFA device: every IAM call of the rotation signs with the old key's
+   * connection (its MFA session, one code), not a new connection per step (a new key would ask again).
+   */
+  readonly mfaSigned?: boolean;
   readonly journal: RotationJournal;
   readonly now: () => Date;
   readonly sleep: (ms: number) => Promise<void>;
@@ -252,7 +257,7 @@ async function rotateHoldingLock(request: RotationRequest, keyBeforeWait: string
       startedAt: now,
       updatedAt: now,
     };
-    return await new Rotation(record, deps, lock, false).run();
+    return await new Rotation(record, deps, lock, false, deps.mfaSigned && !auth ? old.api : undefined).run();
   } finally {
     old.dispose();
     auth?.dispose();
@@ -312,6 +317,8 @@ class Rotation {
     private readonly lock: CredentialsFileLock,
     /** Picked up from the journal: the step in the record may have half happened. */
     private readonly resumed: boolean,
+    /** Signs every IAM call when given (the old key's MFA session). */
+    private readonly signer?: KeyPairApi,
   ) {}
 
   async run(): Promise<RotationOutcome> {
@@ -619,6 +626,7 @@ class Rotation {
 
   /** What signs the IAM calls: the authProfile when the rotation has one, else the key in the file. */
   private async iam(): Promise<KeyPairApi> {
+    if (this.signer) return this.signer;
     const authProfile = this.record.authProfile;
     if (authProfile === undefined) return this.withFileKey();
     if (!this.deps.connectProfile) throw new Error('authProfile needs connectProfile');

@@ -4,6 +4,7 @@
 // handler does not compile.
 import * as vscode from 'vscode';
 import { describeFailure } from '../aws/operationError';
+import { withScriptedMfaCode } from '../mfaPrompt';
 import { TREE_COMMANDS } from '../explorer/commands/treeCommands';
 import { type CommandId, CommandIds, commandTitle, writesInAws } from './commandIds';
 import { copyAccessKeyId } from './copyAccessKeyId';
@@ -75,7 +76,8 @@ export async function runCommand(id: CommandId, arg: unknown, deps: CommandDeps,
     return undefined;
   }
   try {
-    const result = await handler(arg, deps, extra);
+    // A script's `mfaCode` answers the MFA prompt of a write command's key changes.
+    const result = writesInAws(id) ? await withScriptedMfaCode(arg, async () => handler(arg, deps, extra)) : await handler(arg, deps, extra);
     // The outcome only, never the result itself: results may hold key details.
     deps.log.info(`${id}: ${result === undefined && !RETURNS_NOTHING.has(id) ? 'no result (cancelled, refused or nothing to do)' : 'done'} in ${Date.now() - started} ms`);
     return result;

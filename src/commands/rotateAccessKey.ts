@@ -5,10 +5,12 @@
 import * as vscode from 'vscode';
 import { createKeyPairConnection } from '../aws/connection';
 import { connectProfileForWrites } from '../aws/profileWriteApi';
-import { listProfiles } from '../aws/profiles';
+import type { MfaSigning } from '../aws/connection';
+import { keyChangeMfaSerial, listProfiles } from '../aws/profiles';
 import { recoverRotations, rotateAccessKey as rotate, type RotationDeps, type RotationOutcome, type RotationResult } from '../aws/rotateAccessKey';
 import { credentialsFilePath } from '../core/credentialsFileStore';
 import { RotationJournal, unreadableRecordsMessage } from '../core/rotationJournal';
+import { askMfaCode } from '../mfaPrompt';
 import { resourceOfKind } from '../model/rowResource';
 import type { CommandDeps } from './deps';
 import { confirmMakeRoom, offerToolRotation } from './rotationOffers';
@@ -16,11 +18,13 @@ import { keyChanged } from './writeAccess';
 
 const MAX_ATTEMPTS = 3;
 
-export function rotationDeps(deps: Pick<CommandDeps, 'settings' | 'log' | 'journalDir'>): RotationDeps {
+/** `mfa`: the rotated profile has an MFA device; its IAM calls sign with a GetSessionToken session. */
+export function rotationDeps(deps: Pick<CommandDeps, 'settings' | 'log' | 'journalDir'>, mfa?: MfaSigning): RotationDeps {
   const s = deps.settings.current;
   return {
     connect: (keyPair) =>
-      createKeyPairConnection({ profile: '', region: s.region, endpoint: s.endpoint, requestTimeoutMs: s.requestTimeoutMs, maxAttempts: MAX_ATTEMPTS }, keyPair),
+      createKeyPairConnection({ profile: '', region: s.region, endpoint: s.endpoint, requestTimeoutMs: s.requestTimeoutMs, maxAttempts: MAX_ATTEMPTS }, keyPair, mfa ? { mfaSession: mfa } : {}),
+    mfaSigned: mfa !== undefined,
     connectProfile: (profile) => connectProfileForWrites({ profile, region: s.region, endpoint: s.endpoint, requestTimeoutMs: s.requestTimeoutMs, maxAttempts: MAX_ATTEMPTS }),
     journal: new RotationJournal(deps.journalDir),
     now: () => new Date(),
@@ -42,7 +46,13 @@ export async function rotateAccessKey(arg: unknown, deps: CommandDeps): Promise<
     void vscode.window.showErrorMessage(deps.settings.current.endpointError);
     return undefined;
   }
-  const given = (typeof arg === 'object' && arg !== null && !(arg instanceof vscode.TreeItem) ? arg : {}) as { profile?: unknown; deleteOld?: unknown; confirm?: unknown; makeRoom?: unknown; authProfile?: unknown };
+  const given = (typeof arg === 'object' && arg !== null && !(arg instanceof vscode.TreeItem) ? arg : {}) as {
+    profile?: unknown;
+    deleteOld?: unknown;
+    confirm?: unknown;
+    makeRoom?: unknown;
+    authProfile?: unknown;
+  };
   const fromRow = resourceOfKind(arg, 'ownKeys', 'key')?.session.profile;
   let profile = fromRow ?? (typeof given.profile === 'string' ? given.profile : undefined);
   const profiles = await listProfiles();
@@ -76,6 +86,9 @@ export async function rotateAccessKey(arg: unknown, deps: CommandDeps): Promise<
   }
   const info = profiles.find((p) => p.name === profile);
   const authProfile = typeof given.authProfile === 'string' && given.authProfile !== '' ? given.authProfile : undefined;
+  const serial = authProfile === undefined ? keyChangeMfaSerial(info) : undefined;
+  // The code: the input box, or the argument's mfaCode (runCommand hands it to askMfaCode).
+  const mfa: MfaSigning | undefined = serial === undefined ? undefined : { profile: profile ?? '', serial: async () => serial, code: askMfaCode };
   const run = (makeRoom: boolean): Thenable<RotationOutcome> =>
     vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Rotating the access key of {0}…', profile || 'default') }, () =>
       rotate(
@@ -89,7 +102,7 @@ export async function rotateAccessKey(arg: unknown, deps: CommandDeps): Promise<
           credentialProcess: info?.credentialProcess,
           environmentKeys: Boolean(process.env.AWS_ACCESS_KEY_ID),
         },
-        rotationDeps(deps),
+        rotationDeps(deps, mfa),
       ),
     );
   let outcome = await run(given.makeRoom === true);

@@ -7,7 +7,7 @@ import { parseAuthorization, signatureMatches, type ReceivedRequest } from './si
 import type { IamStore, StoredUser } from './store';
 
 export type Caller =
-  | { readonly kind: 'user'; readonly user: StoredUser; readonly accessKeyId: string; readonly temporary: boolean }
+  | { readonly kind: 'user'; readonly user: StoredUser; readonly accessKeyId: string; readonly temporary: boolean; readonly mfa?: boolean }
   | { readonly kind: 'root'; readonly accessKeyId: string };
 
 /** Service and region of the credential scope the request was signed for. */
@@ -76,7 +76,8 @@ function callerForKey(store: IamStore, accessKeyId: string, sessionToken: string
   if (session) {
     const user = store.getUser(session.userName);
     if (!user || sessionToken !== session.sessionToken) throw apiErrors.invalidClientTokenId();
-    return { kind: 'user', user, accessKeyId, temporary: true };
+    if (session.expiration && session.expiration.getTime() <= Date.now()) throw apiErrors.expiredToken();
+    return { kind: 'user', user, accessKeyId, temporary: true, mfa: session.mfa === true };
   }
   const found = store.findAccessKey(accessKeyId);
   if (!found || found.key.status !== 'Active') throw apiErrors.invalidClientTokenId();

@@ -62,7 +62,7 @@ export function answerApiRequest(
     const authenticated = authenticate(request, deps.store, deps.auth);
     caller = authenticated.caller;
     if (deps.trackKeyUsage && authenticated.scope) recordKeyUse(deps.store, caller.accessKeyId, authenticated.scope);
-    const deniedByPolicy = caller.kind === 'user' && caller.user.deniedActions.has(action);
+    const deniedByPolicy = (caller.kind === 'user' && caller.user.deniedActions.has(action)) || deniedWithoutMfa(deps.faults, action, caller);
     injectedDenial = !deniedByPolicy && deps.faults.isDenied(action);
     if (deniedByPolicy || injectedDenial) {
       throw apiErrors.accessDenied(
@@ -97,6 +97,14 @@ export function answerApiRequest(
       accessKeyId: caller?.accessKeyId,
     };
   }
+}
+
+const MFA_GUARDED_WRITES: ReadonlySet<string> = new Set(['CreateAccessKey', 'UpdateAccessKey', 'DeleteAccessKey']);
+
+/** requireMfaForWrites: a write not signed by an MFA session is denied, as by a policy on aws:MultiFactorAuthPresent. */
+function deniedWithoutMfa(faults: FaultInjector, action: string, caller: Caller): boolean {
+  if (!faults.config.requireMfaForWrites || !MFA_GUARDED_WRITES.has(action)) return false;
+  return !(caller.kind === 'user' && caller.mfa === true);
 }
 
 function recordKeyUse(store: IamStore, accessKeyId: string, scope: SigningScope): void {

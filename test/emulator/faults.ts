@@ -45,6 +45,12 @@ export interface FaultConfig {
    * and then drops the connection, as when an answer is lost on the way back.
    */
   readonly actionFaults?: Readonly<Record<string, ActionFault>>;
+  /**
+   * IAM writes (CreateAccessKey, UpdateAccessKey, DeleteAccessKey) answered AccessDenied unless
+   * signed with a GetSessionToken session made with an MFA code, like a policy denying them
+   * when aws:MultiFactorAuthPresent is false.
+   */
+  readonly requireMfaForWrites?: boolean;
   /** ms after CreateAccessKey before the new key can sign (IAM is eventually consistent); default 0. */
   readonly propagationDelayMs?: number;
 }

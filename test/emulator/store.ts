@@ -58,6 +58,10 @@ export interface StoredSession {
   readonly secretAccessKey: string;
   readonly sessionToken: string;
   readonly userName: string;
+  /** Issued by GetSessionToken with a valid MFA code (aws:MultiFactorAuthPresent). */
+  readonly mfa?: boolean;
+  /** Absent: never expires (the built-in demo session). */
+  readonly expiration?: Date;
 }
 
 /** Temporary credentials of an assumed role (sts:AssumeRole, Identity Center): act as `principal`, a user not in the store. */

@@ -11,6 +11,12 @@ export interface AskedMessage {
   readonly buttons: readonly string[];
 }
 
+export interface ShownInputBox {
+  readonly title: string;
+  readonly prompt: string;
+  readonly password: boolean;
+}
+
 export interface ShownPick {
   readonly title: string;
   readonly rows: ReadonlyArray<{ label: string; description?: string }>;
@@ -23,6 +29,8 @@ type PickRow = vscode.QuickPickItem;
 export class DialogScript {
   readonly asked: AskedMessage[] = [];
   readonly picks: ShownPick[] = [];
+  readonly inputBoxes: ShownInputBox[] = [];
+  private readonly typedInputs: Array<string | undefined> = [];
   private readonly replies: Array<{ match: RegExp; reply: Reply }> = [];
   private readonly pickScripts: Array<{ typed: string; choose: (rows: readonly PickRow[]) => PickRow | undefined }> = [];
   private readonly saved: Array<[string, unknown]> = [];
@@ -36,6 +44,8 @@ export class DialogScript {
     }
     this.saved.push(['createQuickPick', win.createQuickPick]);
     win.createQuickPick = () => this.quickPick();
+    this.saved.push(['showInputBox', win.showInputBox]);
+    win.showInputBox = (options?: vscode.InputBoxOptions) => this.inputBox(options);
   }
 
   /** The next message matching `match` is answered `reply` (undefined: Cancel / dismissed; a function: picks from what was asked). */
@@ -46,6 +56,11 @@ export class DialogScript {
   /** The next quick pick gets `typed` typed into it, then the row `choose` returns accepted (none: Escape). */
   typeInNextPick(typed: string, choose: (rows: readonly PickRow[]) => PickRow | undefined): void {
     this.pickScripts.push({ typed, choose });
+  }
+
+  /** The next input box gets `typed` entered (undefined: Escape); one not scripted is escaped too. */
+  typeInNextInputBox(typed: string | undefined): void {
+    this.typedInputs.push(typed);
   }
 
   texts(kind?: string): string[] {
@@ -70,6 +85,15 @@ export class DialogScript {
     // A modal would block the host's test run: unanswered, it is cancelled.
     if (asked.modal) return Promise.resolve(undefined);
     return original.apply(vscode.window, args);
+  }
+
+  private async inputBox(options: vscode.InputBoxOptions | undefined): Promise<string | undefined> {
+    this.inputBoxes.push({ title: options?.title ?? '', prompt: options?.prompt ?? '', password: options?.password === true });
+    const typed = this.typedInputs.shift();
+    if (typed === undefined) return undefined;
+    const problem = await options?.validateInput?.(typed);
+    if (problem) throw new Error(`the input box refused the typed text: ${typeof problem === 'string' ? problem : problem.message}`);
+    return typed;
   }
 
   /** A stand-in with the quick pick's surface the commands use, driven by the next script. */

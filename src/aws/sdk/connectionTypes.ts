@@ -25,12 +25,26 @@ export interface AttemptRecord {
 export interface ConnectionHooks {
   /** Asked when a profile assumes a role that requires MFA. */
   readonly mfaCodeProvider?: (mfaSerial: string) => Promise<string>;
+  /**
+   * IAM key changes signed with a GetSessionToken session made with this MFA device's code (a
+   * profile with mfa_serial); a key-pair connection signs all its IAM calls so. STS calls keep the key.
+   */
+  readonly mfaSession?: MfaSigning;
   /** Called after every HTTP attempt, retries included (for logs and "retrying" states). */
   readonly onAttempt?: (record: AttemptRecord) => void;
   /** Where ignored endpoint URLs and refused requests are reported (redacted by the log). */
   readonly log?: { warn(message: string): void };
   /** Replaces the HTTP handler (tests record requests instead of sending them); still guarded. */
   readonly requestHandler?: () => RequestSender;
+}
+
+/** Which MFA device to sign with, and where its code comes from (typed, or a script's argument). */
+export interface MfaSigning {
+  /** The cache's name for whose session this is (the profile). */
+  readonly profile: string;
+  /** The device's serial (mfa_serial); undefined: the profile has none, sign with the key itself. */
+  serial(): Promise<string | undefined>;
+  code(serial: string): Promise<string>;
 }
 
 /** The shape of the SDK's HTTP handler that the clients are given. */

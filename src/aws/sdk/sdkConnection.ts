@@ -4,6 +4,7 @@
 import type { AwsCredentialIdentityProvider } from '@smithy/types';
 import { ClientFactory } from './clientFactory';
 import type { ConnectionHooks, ConnectionSettings, KeyPair, KeyPairConnection } from './connectionTypes';
+import { mfaSessionCredentials } from './mfaSession';
 import { SdkIamApi } from './sdkIamApi';
 import type { SdkHost } from './sdkHost';
 
@@ -14,7 +15,14 @@ export function createSdkConnection(host: SdkHost, settings: ConnectionSettings,
     ? // Signs with exactly this key pair (rotation: the old key, then the new one), not the profile.
       async () => ({ accessKeyId: keyPair.accessKeyId, secretAccessKey: keyPair.secret.reveal() })
     : factory.profileCredentials();
-  return connectionOf(factory, credentials);
+  const mfa = hooks.mfaSession;
+  if (!mfa) return connectionOf(factory, credentials);
+  // With an MFA device: a key pair (rotation) signs every IAM call with the MFA session; a
+  // profile's session only its key changes, so opening the view asks for no code.
+  const withMfa = mfaSessionCredentials(factory, credentials, mfa);
+  const writer = new SdkIamApi(factory.iam(withMfa), factory.sts(credentials), factory.host);
+  const connection = connectionOf(factory, credentials, keyPair ? writer : undefined);
+  return { ...connection, writeApi: writer };
 }
 
 /** The same clients signing with given credentials (a member account's assumed role). */
@@ -27,8 +35,8 @@ export function createSdkConnectionWith(
   return connectionOf(new ClientFactory(settings, host, hooks), credentials);
 }
 
-function connectionOf(factory: ClientFactory, credentials: AwsCredentialIdentityProvider): KeyPairConnection {
-  const api = new SdkIamApi(factory.iam(credentials), factory.sts(credentials), factory.host);
+function connectionOf(factory: ClientFactory, credentials: AwsCredentialIdentityProvider, given?: SdkIamApi): KeyPairConnection {
+  const api = given ?? new SdkIamApi(factory.iam(credentials), factory.sts(credentials), factory.host);
   return {
     settings: factory.settings,
     api,

@@ -148,12 +148,12 @@ function deleteAccessKey(context: ActionContext): ActionOutcome {
   return { subjectUserName: owner.kind === 'user' ? owner.user.userName : undefined, subjectAccessKeyId: accessKeyId };
 }
 
-/** Whose keys a call is about: the named user, or else the caller (temporary credentials must name one). */
+/** Whose keys a call is about: the named user, or else the caller (temporary credentials must name one, but an MFA session of the user acts as that user). */
 function keyOwnerFor(context: ActionContext, userName: string | undefined): KeyOwner {
   if (userName !== undefined) return { kind: 'user', user: requireUser(context.store, userName) };
   const { caller } = context;
   if (caller.kind === 'root') return { kind: 'root' };
-  if (caller.temporary) throw apiErrors.userNameRequired();
+  if (caller.temporary && caller.mfa !== true) throw apiErrors.userNameRequired();
   return { kind: 'user', user: caller.user };
 }
 

@@ -3,6 +3,7 @@ import { field } from '../protocol/xml';
 import { accountIdFromAccessKeyId } from '../keyIds';
 import { STS_ACCESS_KEY_ID, RequestValidator } from '../validation';
 import { callerArn } from '../auth';
+import { getSessionToken } from './sessionToken';
 import { param, type ActionContext, type ActionDefinition, type ActionOutcome } from './types';
 
 function getCallerIdentity(context: ActionContext): ActionOutcome {
@@ -28,4 +29,5 @@ function getAccessKeyInfo(context: ActionContext): ActionOutcome {
 export const STS_ACTIONS: Readonly<Record<string, ActionDefinition>> = {
   GetCallerIdentity: { service: 'sts', run: getCallerIdentity },
   GetAccessKeyInfo: { service: 'sts', run: getAccessKeyInfo },
+  GetSessionToken: { service: 'sts', run: getSessionToken },
 };
