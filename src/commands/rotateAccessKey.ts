@@ -28,6 +28,7 @@ export function rotationDeps(deps: Pick<CommandDeps, 'settings' | 'log' | 'journ
     verifyTimeoutMs: 30_000,
     verifyIntervalMs: 500,
     log: (message) => deps.log.info(message),
+    t: (message, ...args) => vscode.l10n.t(message, ...args),
   };
 }
 
