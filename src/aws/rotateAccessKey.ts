@@ -289,7 +289,7 @@ export async function recoverRotations(deps: RotationDeps): Promise<RotationOutc
   const t = deps.t ?? englishText;
   const { records, unreadable } = await deps.journal.list();
   const outcomes: RotationOutcome[] = [];
-  const unreadableMessage = unreadableRecordsMessage(unreadable);
+  const unreadableMessage = unreadableRecordsMessage(unreadable, t);
   if (unreadableMessage) outcomes.push({ kind: 'failed', message: unreadableMessage });
   for (const listed of records) {
     if (isFinished(listed.step)) {

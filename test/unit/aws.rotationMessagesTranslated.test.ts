@@ -5,6 +5,7 @@
 // Rows: docs/reliability.md, section "Rotation messages reach a translator".
 import * as assert from 'node:assert/strict';
 import { rotateAccessKey } from '../../src/aws/rotateAccessKey';
+import { unreadableRecordsMessage } from '../../src/core/rotationJournal';
 import type { Translate } from '../../src/core/translate';
 import type { IamEmulator } from '../emulator/index';
 import { OLD_KEY_ID, ROTATED_PROFILE, ROTATED_USER, useRotationFixture, type RotationFixture } from '../support/rotationFixture';
@@ -68,5 +69,11 @@ describe('rotation messages reach a translator (emulator over real HTTP)', funct
     assert.equal(outcome.kind, 'rolled-back', outcome.message);
     // The new key's ID (deleted by the undo) is data like the old one.
     assertWhollyMarked(outcome.message, [ROTATED_PROFILE, 'disk full', ...(outcome.message.match(/AKIA[A-Z0-9]{16}/g) ?? [])]);
+  });
+
+  it('unreadable journal records (one, several): the start-up message is wholly translated', () => {
+    const files = ['/j/rotation-a.json', '/j/rotation-b.json'];
+    assertWhollyMarked(unreadableRecordsMessage(files.slice(0, 1), marked) ?? '', files);
+    assertWhollyMarked(unreadableRecordsMessage(files, marked) ?? '', [...files, '2']);
   });
 });
