@@ -4,6 +4,7 @@
 // is, its status and when it was last used, and what to do.
 import type { AccessKey, AccessKeyLastUsed } from '../core/types';
 import { formatUtc } from '../core/format';
+import { englishText, type Translate } from '../core/translate';
 
 export interface OtherKey {
   readonly accessKeyId: string;
@@ -27,32 +28,48 @@ export interface RoomQuestion {
   /** Whether the credentials file mentions the key anywhere (such a key is never deleted). */
   readonly inCredentialsFile: (accessKeyId: string) => Promise<boolean>;
   readonly errorText: (error: unknown) => string;
+  /** Translates the message and the last-use phrase; English by default. */
+  readonly t?: Translate;
 }
 
 export async function decideRoom(q: RoomQuestion): Promise<RoomDecision> {
   if (q.keys.length < 2) return { kind: 'room' };
+  const t = q.t ?? englishText;
   const otherKey = q.keys.find((k) => k.AccessKeyId !== q.oldAccessKeyId) ?? q.keys[0];
   const inFile = await q.inCredentialsFile(otherKey.AccessKeyId);
   // Its last use is read only to be told: making room goes ahead without that call.
-  if (q.makeRoom && otherKey.Status === 'Inactive' && !inFile) return { kind: 'makeRoom', other: { accessKeyId: otherKey.AccessKeyId, status: otherKey.Status, lastUse: 'not read' } };
-  const other: OtherKey = { accessKeyId: otherKey.AccessKeyId, status: otherKey.Status, lastUse: await describeLastUse(q, otherKey.AccessKeyId) };
-  const full = `${q.userName} already has two access keys, the most IAM allows: the other key ${other.accessKeyId} is ${other.status}, ${other.lastUse}.`;
+  if (q.makeRoom && otherKey.Status === 'Inactive' && !inFile) return { kind: 'makeRoom', other: { accessKeyId: otherKey.AccessKeyId, status: otherKey.Status, lastUse: t('not read') } };
+  const other: OtherKey = { accessKeyId: otherKey.AccessKeyId, status: otherKey.Status, lastUse: await describeLastUse(q, otherKey.AccessKeyId, t) };
+  // {2} is IAM's status word (Active, Inactive), kept as data.
+  const args = [q.userName, other.accessKeyId, other.status, other.lastUse] as const;
   if (other.status === 'Active') {
-    return { kind: 'full', other, canMakeRoom: false, message: `${full} An Active key is never deleted to make room: deactivate it first (once nothing uses it), then rotate again. Nothing was changed.` };
+    const message = t(
+      '{0} already has two access keys, the most IAM allows: the other key {1} is {2}, {3}. An Active key is never deleted to make room: deactivate it first (once nothing uses it), then rotate again. Nothing was changed.',
+      ...args,
+    );
+    return { kind: 'full', other, canMakeRoom: false, message };
   }
   if (inFile) {
-    return { kind: 'full', other, canMakeRoom: false, message: `${full} It is written in the credentials file, so it is not deleted to make room: remove it from there first. Nothing was changed.` };
+    const message = t(
+      '{0} already has two access keys, the most IAM allows: the other key {1} is {2}, {3}. It is written in the credentials file, so it is not deleted to make room: remove it from there first. Nothing was changed.',
+      ...args,
+    );
+    return { kind: 'full', other, canMakeRoom: false, message };
   }
-  return { kind: 'full', other, canMakeRoom: other.status === 'Inactive', message: `${full} Delete ${other.accessKeyId} and rotate (makeRoom) to make room; undo would not bring it back. Nothing was changed.` };
+  const message = t(
+    '{0} already has two access keys, the most IAM allows: the other key {1} is {2}, {3}. Delete {1} and rotate (makeRoom) to make room; undo would not bring it back. Nothing was changed.',
+    ...args,
+  );
+  return { kind: 'full', other, canMakeRoom: other.status === 'Inactive', message };
 }
 
-async function describeLastUse(q: RoomQuestion, accessKeyId: string): Promise<string> {
+async function describeLastUse(q: RoomQuestion, accessKeyId: string, t: Translate): Promise<string> {
   try {
     const used = await q.lastUsed(accessKeyId);
-    if (!used.LastUsedDate) return 'never used';
-    const where = used.ServiceName && used.ServiceName !== 'N/A' ? ` (${used.ServiceName})` : '';
-    return `last used ${formatUtc(used.LastUsedDate)}${where}`;
+    if (!used.LastUsedDate) return t('never used');
+    const when = formatUtc(used.LastUsedDate);
+    return used.ServiceName && used.ServiceName !== 'N/A' ? t('last used {0} ({1})', when, used.ServiceName) : t('last used {0}', when);
   } catch (error) {
-    return `last use unknown (${q.errorText(error)})`;
+    return t('last use unknown ({0})', q.errorText(error));
   }
 }

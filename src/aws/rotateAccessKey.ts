@@ -34,6 +34,7 @@ import type { CreatedAccessKey, IamWriteApi } from './iamWriteApi';
 import { decideRoom, type OtherKey } from './makeRoom';
 import type { CredentialKind } from './profiles';
 import { toolRotation } from './toolManagedProfile';
+import { englishText, type Translate } from '../core/translate';
 
 export type KeyPairApi = Pick<IamApi, 'getCallerIdentity' | 'listAllAccessKeys' | 'getAccessKeyLastUsed'> & IamWriteApi;
 
@@ -61,6 +62,8 @@ export interface RotationDeps {
   /** The file writer (tests make it fail); defaults to writeProfileKeys. */
   readonly writeKeys?: typeof writeProfileKeys;
   readonly log?: (message: string) => void;
+  /** Translates every message the user is told (vscode.l10n.t in the editor); English by default. */
+  readonly t?: Translate;
 }
 
 export interface RotationRequest {
@@ -107,35 +110,35 @@ export type RotationOutcome =
   | { readonly kind: 'failed'; readonly message: string };
 
 /** A refusal before anything is sent: the reason, and for a tool-managed profile the tool's own rotate command. */
-export function refusalOf(request: Pick<RotationRequest, 'profile' | 'profileKind' | 'environmentKeys' | 'credentialProcess'>): Extract<RotationOutcome, { kind: 'refused' }> | undefined {
+export function refusalOf(request: Pick<RotationRequest, 'profile' | 'profileKind' | 'environmentKeys' | 'credentialProcess'>, t: Translate = englishText): Extract<RotationOutcome, { kind: 'refused' }> | undefined {
   const tool = request.profileKind === 'credential process' && !request.environmentKeys ? toolRotation(request.credentialProcess) : undefined;
   if (tool) {
     return {
       kind: 'refused',
       reason: 'toolManaged',
       command: tool.command,
-      message: `The profile ${request.profile} gets its keys from ${tool.tool}, which keeps the key in its own store: rotate it with "${tool.command}" (in a terminal).`,
+      message: t('The profile {0} gets its keys from {1}, which keeps the key in its own store: rotate it with "{2}" (in a terminal).', request.profile, tool.tool, tool.command),
     };
   }
-  const message = refusalReason(request);
+  const message = refusalReason(request, t);
   return message === undefined ? undefined : { kind: 'refused', message };
 }
 
 /** Why a profile can't be rotated here, or undefined when it can. */
-export function refusalReason(request: Pick<RotationRequest, 'profile' | 'profileKind' | 'environmentKeys'>): string | undefined {
-  if (request.environmentKeys) return 'AWS_ACCESS_KEY_ID is set in the environment: its key wins over any profile, so rotating a profile would not change the key in use. Rotate it where it is set.';
-  if (!request.profile) return 'No profile is named: rotation rewrites one profile in the credentials file.';
+export function refusalReason(request: Pick<RotationRequest, 'profile' | 'profileKind' | 'environmentKeys'>, t: Translate = englishText): string | undefined {
+  if (request.environmentKeys) return t('AWS_ACCESS_KEY_ID is set in the environment: its key wins over any profile, so rotating a profile would not change the key in use. Rotate it where it is set.');
+  if (!request.profile) return t('No profile is named: rotation rewrites one profile in the credentials file.');
   switch (request.profileKind) {
     case undefined:
-      return `The profile ${request.profile} is not in the AWS config or credentials files.`;
+      return t('The profile {0} is not in the AWS config or credentials files.', request.profile);
     case 'static keys':
       return undefined;
     case 'SSO':
-      return `The profile ${request.profile} signs in with SSO: its credentials are temporary and issued by IAM Identity Center, there is no access key to rotate.`;
+      return t('The profile {0} signs in with SSO: its credentials are temporary and issued by IAM Identity Center, there is no access key to rotate.', request.profile);
     case 'credential process':
-      return `The profile ${request.profile} gets its keys from credential_process: rotate them in the tool that process runs.`;
+      return t('The profile {0} gets its keys from credential_process: rotate them in the tool that process runs.', request.profile);
     default:
-      return `The profile ${request.profile} gets its credentials by ${request.profileKind}, not from static keys in the credentials file.`;
+      return t('The profile {0} gets its credentials by {1}, not from static keys in the credentials file.', request.profile, request.profileKind);
   }
 }
 
@@ -150,11 +153,12 @@ const RECOVERY_LOCK_WAIT_MS = LOCK_STALE_MS + 5_000;
 const rotating = new Set<string>();
 
 export async function rotateAccessKey(request: RotationRequest, deps: RotationDeps): Promise<RotationOutcome> {
-  const refusal = refusalOf(request);
+  const t = deps.t ?? englishText;
+  const refusal = refusalOf(request, t);
   if (refusal) return refusal;
   const running = `${request.credentialsFile}\n${request.profile}`;
   if (rotating.has(running)) {
-    return { kind: 'busy', message: `A rotation of ${request.profile} is in progress; this one was not started (nothing was changed). Its own message says how it ended.` };
+    return { kind: 'busy', message: t('A rotation of {0} is in progress; this one was not started (nothing was changed). Its own message says how it ended.', request.profile) };
   }
   rotating.add(running);
   try {
@@ -176,11 +180,16 @@ export async function rotateAccessKey(request: RotationRequest, deps: RotationDe
   } catch (error) {
     if (!(error instanceof CredentialsFileBusy)) throw error;
     if (error.holder !== undefined) {
-      return { kind: 'busy', message: `A rotation of ${request.profile} is in progress in another window; this one was not started (nothing was changed).` };
+      return { kind: 'busy', message: t('A rotation of {0} is in progress in another window; this one was not started (nothing was changed).', request.profile) };
     }
     return {
       kind: 'busy',
-      message: `A rotation of a profile in ${request.credentialsFile} is in progress (in this or another window) and did not end within ${Math.round((deps.lockWaitMs ?? DEFAULT_LOCK_WAIT_MS) / 1000)} s; ${request.profile} was not rotated (nothing was changed). Try again once it has finished.`,
+      message: t(
+        'A rotation of a profile in {0} is in progress (in this or another window) and did not end within {1} s; {2} was not rotated (nothing was changed). Try again once it has finished.',
+        request.credentialsFile,
+        Math.round((deps.lockWaitMs ?? DEFAULT_LOCK_WAIT_MS) / 1000),
+        request.profile,
+      ),
     };
   } finally {
     rotating.delete(running);
@@ -188,6 +197,7 @@ export async function rotateAccessKey(request: RotationRequest, deps: RotationDe
 }
 
 async function rotateHoldingLock(request: RotationRequest, keyBeforeWait: string, lock: CredentialsFileLock, deps: RotationDeps): Promise<RotationOutcome> {
+  const t = deps.t ?? englishText;
   let oldPair;
   try {
     oldPair = await readKeysFromFile(request.credentialsFile, request.profile);
@@ -198,37 +208,51 @@ async function rotateHoldingLock(request: RotationRequest, keyBeforeWait: string
     // Another window rotated this profile while this one waited for the lock.
     return {
       kind: 'busy',
-      message: `A rotation of ${request.profile} was in progress (in another window) and finished while this one waited: ${request.profile} now uses ${oldPair.accessKeyId} instead of ${keyBeforeWait}. This rotation was not started (nothing was changed).`,
+      message: t(
+        'A rotation of {0} was in progress (in another window) and finished while this one waited: {0} now uses {1} instead of {2}. This rotation was not started (nothing was changed).',
+        request.profile,
+        oldPair.accessKeyId,
+        keyBeforeWait,
+      ),
     };
   }
   if (!oldPair.accessKeyId.startsWith('AKIA')) {
-    return { kind: 'refused', message: `The profile ${request.profile} holds a temporary key (${oldPair.accessKeyId}); only long-term IAM user keys (AKIA…) can be rotated.` };
+    return { kind: 'refused', message: t('The profile {0} holds a temporary key ({1}); only long-term IAM user keys (AKIA…) can be rotated.', request.profile, oldPair.accessKeyId) };
   }
   const profiles = await profilesWithKey(request.credentialsFile, oldPair.accessKeyId);
   if (request.authProfile !== undefined && profiles.includes(request.authProfile)) {
-    return { kind: 'refused', message: `The authProfile ${request.authProfile} holds the key being rotated (${oldPair.accessKeyId}); leave authProfile out to sign with that key itself, or name a profile with another key.` };
+    return {
+      kind: 'refused',
+      message: t('The authProfile {0} holds the key being rotated ({1}); leave authProfile out to sign with that key itself, or name a profile with another key.', request.authProfile, oldPair.accessKeyId),
+    };
   }
   if (request.authProfile !== undefined && !deps.connectProfile) throw new Error('authProfile needs connectProfile');
   const old = deps.connect({ accessKeyId: oldPair.accessKeyId, secret: oldPair.secret });
   const auth = request.authProfile !== undefined ? deps.connectProfile?.(request.authProfile) : undefined;
   const iam = auth?.api ?? old.api;
-  const signer = request.authProfile !== undefined ? `the authProfile ${request.authProfile}` : `the key in ${request.profile}`;
   try {
     let identity: CallerIdentity;
     try {
       identity = await old.api.getCallerIdentity();
     } catch (error) {
-      return { kind: 'refused', message: `The key in ${request.profile} does not work now (${errorText(error)}); nothing was changed.` };
+      return { kind: 'refused', message: t('The key in {0} does not work now ({1}); nothing was changed.', request.profile, errorText(error)) };
     }
     const userName = userNameOf(identity.Arn);
     if (!userName) {
-      return { kind: 'refused', message: `The key in ${request.profile} belongs to ${identity.Arn}, not an IAM user; the root user should have no access keys: delete it in the IAM console instead.` };
+      return {
+        kind: 'refused',
+        message: t('The key in {0} belongs to {1}, not an IAM user; the root user should have no access keys: delete it in the IAM console instead.', request.profile, identity.Arn),
+      };
     }
     let keys: AccessKey[];
     try {
       keys = await iam.listAllAccessKeys(userName, { pageSize: 100 });
     } catch (error) {
-      return { kind: 'refused', message: `The keys of ${userName} could not be listed with ${signer} (${errorText(error)}); nothing was changed.` };
+      const message =
+        request.authProfile !== undefined
+          ? t('The keys of {0} could not be listed with the authProfile {1} ({2}); nothing was changed.', userName, request.authProfile, errorText(error))
+          : t('The keys of {0} could not be listed with the key in {1} ({2}); nothing was changed.', userName, request.profile, errorText(error));
+      return { kind: 'refused', message };
     }
     const room = await decideRoom({
       keys,
@@ -238,6 +262,7 @@ async function rotateHoldingLock(request: RotationRequest, keyBeforeWait: string
       lastUsed: (id) => iam.getAccessKeyLastUsed(id),
       inCredentialsFile: (id) => fileMentionsKey(request.credentialsFile, id),
       errorText,
+      t,
     });
     if (room.kind === 'full') return { kind: 'two-keys', keys, userName, other: room.other, canMakeRoom: room.canMakeRoom, message: room.message };
     const now = deps.now().toISOString();
@@ -266,9 +291,10 @@ async function rotateHoldingLock(request: RotationRequest, keyBeforeWait: string
 
 /** Finishes or undoes every rotation the journal holds (at start-up), each under its file's lock. */
 export async function recoverRotations(deps: RotationDeps): Promise<RotationOutcome[]> {
+  const t = deps.t ?? englishText;
   const { records, unreadable } = await deps.journal.list();
   const outcomes: RotationOutcome[] = [];
-  const unreadableMessage = unreadableRecordsMessage(unreadable);
+  const unreadableMessage = unreadableRecordsMessage(unreadable, t);
   if (unreadableMessage) outcomes.push({ kind: 'failed', message: unreadableMessage });
   for (const listed of records) {
     if (isFinished(listed.step)) {
@@ -296,9 +322,9 @@ export async function recoverRotations(deps: RotationDeps): Promise<RotationOutc
       if (outcome) outcomes.push(outcome);
     } catch (error) {
       if (error instanceof CredentialsFileBusy) {
-        outcomes.push({ kind: 'busy', message: `A rotation of ${listed.profile} is in progress in another window; it was left to that window (the journal keeps it in case that window closes).` });
+        outcomes.push({ kind: 'busy', message: t('A rotation of {0} is in progress in another window; it was left to that window (the journal keeps it in case that window closes).', listed.profile) });
       } else {
-        outcomes.push({ kind: 'failed', message: `An interrupted rotation of ${listed.profile} could not be picked up (${errorText(error)}); it will be tried again at the next start.` });
+        outcomes.push({ kind: 'failed', message: t('An interrupted rotation of {0} could not be picked up ({1}); it will be tried again at the next start.', listed.profile, errorText(error)) });
       }
     }
   }
@@ -310,6 +336,7 @@ class Rotation {
   private connections: Array<{ dispose(): void }> = [];
   /** What a resumed rotation found in the file and IAM, told to the user with its outcome. */
   private found = '';
+  private readonly t: Translate;
 
   constructor(
     private record: RotationRecord,
@@ -319,7 +346,9 @@ class Rotation {
     private readonly resumed: boolean,
     /** Signs every IAM call when given (the old key's MFA session). */
     private readonly signer?: KeyPairApi,
-  ) {}
+  ) {
+    this.t = deps.t ?? englishText;
+  }
 
   async run(): Promise<RotationOutcome> {
     try {
@@ -335,15 +364,16 @@ class Rotation {
   /** The file's key and the user's keys in IAM, read before a resumed rotation acts (logged, and told). */
   private async describeWhatIsThere(): Promise<void> {
     const r = this.record;
-    const inFile = await this.fileKeyId().catch((error: unknown) => `nothing readable (${errorText(error)})`);
+    const t = this.t;
+    const inFile = await this.fileKeyId().catch((error: unknown) => t('nothing readable ({0})', errorText(error)));
     let inIam: string;
     try {
       const keys = await this.listKeysWithAnyKnownKey();
-      inIam = keys.map((k) => `${k.AccessKeyId} ${k.Status}`).join(', ') || 'no key';
+      inIam = keys.map((k) => `${k.AccessKeyId} ${k.Status}`).join(', ') || t('no key');
     } catch (error) {
-      inIam = `unreadable (${errorText(error)})`;
+      inIam = t('unreadable ({0})', errorText(error));
     }
-    this.found = `Found at start: the journal at "${r.step}", ${r.profile} holding ${inFile} in the file, IAM keys of ${r.userName}: ${inIam}.`;
+    this.found = t('Found at start: the journal at "{0}", {1} holding {2} in the file, IAM keys of {3}: {4}.', r.step, r.profile, inFile, r.userName, inIam);
     this.deps.log?.(`rotation ${r.id} (${r.profile}): ${this.found}`);
   }
 
@@ -359,19 +389,16 @@ class Rotation {
     }
   }
 
-  private prefix(): string {
-    return this.resumed ? `An interrupted rotation of ${this.record.profile} ` : `Rotation of ${this.record.profile} `;
-  }
-
   /** Follows the journal's table (STEP_TABLE) from the record's step until the rotation ends. */
   private async walk(): Promise<RotationOutcome> {
     for (;;) {
       const r = this.record;
-      if (r.step === 'rollingBack') return this.undo(r.note ?? 'it was being undone');
+      if (r.step === 'rollingBack') return this.undo(r.note ?? this.t('it was being undone'));
       if (r.step === 'done') return this.finished();
       if (r.step === 'rolledBack') {
         await this.deps.journal.remove(r.id);
-        return { kind: 'rolled-back', message: `${this.prefix()}was undone: ${r.note ?? ''}` };
+        const note = r.note ?? '';
+        return { kind: 'rolled-back', message: this.resumed ? this.t('An interrupted rotation of {0} was undone: {1}', r.profile, note) : this.t('Rotation of {0} was undone: {1}', r.profile, note) };
       }
       const to = forwardStep(r);
       if (!to) throw new Error(`rotation ${r.id}: no step leads on from ${r.step}`);
@@ -413,12 +440,12 @@ class Rotation {
   private async makeRoom(): Promise<RotationOutcome | undefined> {
     const r = this.record;
     // Resumed at "started": whether the delete happened is unknown; undo says what it finds.
-    if (this.resumed) return this.undo('it stopped while making room');
+    if (this.resumed) return this.undo(this.t('it stopped while making room'));
     const other = r.makeRoomKeyId ?? '';
     try {
       await (await this.iam()).deleteAccessKey(other, r.userName);
     } catch (error) {
-      return this.undo(`the other key ${other} could not be deleted to make room: ${errorText(error)}`);
+      return this.undo(this.t('the other key {0} could not be deleted to make room: {1}', other, errorText(error)));
     }
     await this.step('roomMade');
     return undefined;
@@ -426,11 +453,11 @@ class Rotation {
 
   private async createKey(): Promise<RotationOutcome | undefined> {
     const r = this.record;
-    if (this.resumed) return this.undo('it stopped while the new key was being created');
+    if (this.resumed) return this.undo(this.t('it stopped while the new key was being created'));
     try {
       this.created = await (await this.iam()).createAccessKey(r.userName);
     } catch (error) {
-      return this.undo(`CreateAccessKey failed: ${errorText(error)}`);
+      return this.undo(this.t('CreateAccessKey failed: {0}', errorText(error)));
     }
     await this.step('created', { newAccessKeyId: this.created.key.AccessKeyId });
     return undefined;
@@ -442,13 +469,13 @@ class Rotation {
     this.created = undefined;
     if (!created) {
       // Resumed at "created": the file is the truth about whether the write happened.
-      if ((await this.fileKeyId()) !== r.newAccessKeyId) return this.undo('it stopped before the new key was written to the credentials file');
+      if ((await this.fileKeyId()) !== r.newAccessKeyId) return this.undo(this.t('it stopped before the new key was written to the credentials file'));
     } else {
       try {
         const write = this.deps.writeKeys ?? writeProfileKeys;
         await write(this.lock, this.profiles(), { accessKeyId: created.key.AccessKeyId, secret: created.secret }, { backup: true });
       } catch (error) {
-        return this.undo(`the credentials file could not be written: ${errorText(error)}`);
+        return this.undo(this.t('the credentials file could not be written: {0}', errorText(error)));
       }
     }
     await this.step('fileWritten');
@@ -461,12 +488,16 @@ class Rotation {
     const inFile = await this.fileKeyId();
     if (inFile !== r.newAccessKeyId) return this.keepFileAsItIs(inFile);
     if (await fileMentionsKey(r.credentialsFile, r.oldAccessKeyId)) {
-      return this.endPartly('Active', `the new key ${r.newAccessKeyId} is in the file and works, but the old key ${r.oldAccessKeyId} is still written elsewhere in the credentials file (another profile holds it), so it was left Active.`, 'finished only partly: ');
+      return this.endPartlyActive(
+        this.t('the new key {0} is in the file and works, but the old key {1} is still written elsewhere in the credentials file (another profile holds it), so it was left Active.', r.newAccessKeyId ?? '', r.oldAccessKeyId),
+      );
     }
     try {
       await (await this.iam()).updateAccessKey(r.oldAccessKeyId, 'Inactive', r.userName);
     } catch (error) {
-      return this.endPartly('Active', `the new key ${r.newAccessKeyId} is in the file and works, but the old key ${r.oldAccessKeyId} could not be deactivated (${errorText(error)}): it is still Active — deactivate it in the explorer.`, 'finished only partly: ');
+      return this.endPartlyActive(
+        this.t('the new key {0} is in the file and works, but the old key {1} could not be deactivated ({2}): it is still Active — deactivate it in the explorer.', r.newAccessKeyId ?? '', r.oldAccessKeyId, errorText(error)),
+      );
     }
     await this.step('oldDeactivated');
     return undefined;
@@ -476,20 +507,34 @@ class Rotation {
     const r = this.record;
     const held = await fileMentionsKey(r.credentialsFile, r.oldAccessKeyId);
     try {
-      if (held) throw new Error('a profile in the credentials file holds it');
+      if (held) throw new Error(this.t('a profile in the credentials file holds it'));
       await (await this.iam()).deleteAccessKey(r.oldAccessKeyId, r.userName);
     } catch (error) {
-      return this.endPartly('Inactive', `the old key ${r.oldAccessKeyId} is Inactive but could not be deleted (${errorText(error)}).`, `finished: the new key ${r.newAccessKeyId} is in use; `);
+      const note = this.t('the old key {0} is Inactive but could not be deleted ({1}).', r.oldAccessKeyId, errorText(error));
+      const newId = r.newAccessKeyId ?? '';
+      return this.endPartly(
+        'Inactive',
+        note,
+        this.resumed
+          ? this.t('An interrupted rotation of {0} finished: the new key {1} is in use; {2}', r.profile, newId, note)
+          : this.t('Rotation of {0} finished: the new key {1} is in use; {2}', r.profile, newId, note),
+      );
     }
     await this.step('oldDeleted');
     return undefined;
   }
 
-  /** Ends at "done" with the old key left in `status` (said why). */
-  private async endPartly(status: 'Active' | 'Inactive', note: string, lead: string): Promise<RotationOutcome> {
+  /** Ends at "done" with the old key left Active (the note says why). */
+  private endPartlyActive(note: string): Promise<RotationOutcome> {
+    const profile = this.record.profile;
+    return this.endPartly('Active', note, this.resumed ? this.t('An interrupted rotation of {0} finished only partly: {1}', profile, note) : this.t('Rotation of {0} finished only partly: {1}', profile, note));
+  }
+
+  /** Ends at "done" with the old key left in `status`: the journal keeps the note, the user is told the message. */
+  private async endPartly(status: 'Active' | 'Inactive', note: string, message: string): Promise<RotationOutcome> {
     await this.step('done', { note });
     await this.deps.journal.remove(this.record.id);
-    return { kind: 'partly', result: this.result(status), message: `${this.prefix()}${lead}${note}` };
+    return { kind: 'partly', result: this.result(status), message };
   }
 
   private async finished(): Promise<RotationOutcome> {
@@ -497,12 +542,23 @@ class Rotation {
     await this.deps.journal.remove(r.id);
     const status = r.deleteOld ? 'Deleted' : 'Inactive';
     const profiles = this.profiles();
-    const where = profiles.length > 1 ? `${profiles.join(', ')} (every profile that held the old key)` : r.profile;
-    const madeRoom = r.makeRoomKeyId ? ` ${r.makeRoomKeyId} (Inactive) was deleted to make room.` : '';
+    const t = this.t;
+    const where = profiles.length > 1 ? t('{0} (every profile that held the old key)', profiles.join(', ')) : r.profile;
+    const madeRoom = r.makeRoomKeyId ? ` ${t('{0} (Inactive) was deleted to make room.', r.makeRoomKeyId)}` : '';
+    const args = [r.profile, r.newAccessKeyId ?? '', where, r.oldAccessKeyId] as const;
+    let done: string;
+    if (this.resumed) {
+      done =
+        status === 'Deleted'
+          ? t('An interrupted rotation of {0} was finished: {1} is now in {2}; the old key {3} is deleted.', ...args)
+          : t('An interrupted rotation of {0} was finished: {1} is now in {2}; the old key {3} is Inactive.', ...args);
+    } else {
+      done = status === 'Deleted' ? t('Rotation of {0} done: {1} is now in {2}; the old key {3} is deleted.', ...args) : t('Rotation of {0} done: {1} is now in {2}; the old key {3} is Inactive.', ...args);
+    }
     return {
       kind: 'rotated',
       result: { ...this.result('Inactive'), oldKeyStatus: status },
-      message: `${this.prefix()}${this.resumed ? 'was finished' : 'done'}: ${r.newAccessKeyId} is now in ${where}; the old key ${r.oldAccessKeyId} is ${status === 'Deleted' ? 'deleted' : 'Inactive'}.${madeRoom}`,
+      message: `${done}${madeRoom}`,
     };
   }
 
@@ -518,12 +574,12 @@ class Rotation {
    */
   private async keepFileAsItIs(inFile: string): Promise<RotationOutcome> {
     const r = this.record;
-    const prefix = this.prefix();
+    const t = this.t;
     const deleted = await this.deleteOwnNewKey();
-    const note = `the credentials file holds ${inFile} for ${r.profile}, not the new key ${r.newAccessKeyId}, so nothing was deactivated and the file was left as it is. ${deleted}`;
+    const note = t('the credentials file holds {0} for {1}, not the new key {2}, so nothing was deactivated and the file was left as it is. {3}', inFile, r.profile, r.newAccessKeyId ?? '', deleted);
     await this.step('done', { note });
     await this.deps.journal.remove(r.id);
-    return { kind: 'rolled-back', message: `${prefix}was not finished: ${note}` };
+    return { kind: 'rolled-back', message: this.resumed ? t('An interrupted rotation of {0} was not finished: {1}', r.profile, note) : t('Rotation of {0} was not finished: {1}', r.profile, note) };
   }
 
   /** Deletes the key this rotation's CreateAccessKey returned, if it still exists and no profile in the file holds it; says what happened. */
@@ -536,25 +592,29 @@ class Rotation {
       // CreateAccessKey's answer never came: a key that appeared since may be its key, or someone else's.
       const unknown = keys.filter((k) => !r.keysBefore.includes(k.AccessKeyId));
       if (unknown.length === 0) return '';
-      return `IAM now also has ${unknown.map((k) => `${k.AccessKeyId} (${k.Status})`).join(', ')}, which ${r.userName} did not have when the rotation started; it was left as it is: if it was made by this rotation (its answer was lost), nobody has its secret — delete it in the explorer unless someone else made it.`;
+      return this.t(
+        'IAM now also has {0}, which {1} did not have when the rotation started; it was left as it is: if it was made by this rotation (its answer was lost), nobody has its secret — delete it in the explorer unless someone else made it.',
+        unknown.map((k) => `${k.AccessKeyId} (${k.Status})`).join(', '),
+        r.userName,
+      );
     }
-    if (!keys.some((k) => k.AccessKeyId === newId)) return `The new key ${newId} no longer exists.`;
-    if (await fileMentionsKey(r.credentialsFile, newId)) return `The new key ${newId} is kept: the credentials file holds it.`;
+    if (!keys.some((k) => k.AccessKeyId === newId)) return this.t('The new key {0} no longer exists.', newId);
+    if (await fileMentionsKey(r.credentialsFile, newId)) return this.t('The new key {0} is kept: the credentials file holds it.', newId);
     await api.deleteAccessKey(newId, r.userName);
-    return `The new key ${newId} was deleted.`;
+    return this.t('The new key {0} was deleted.', newId);
   }
 
   /** Puts the old key back into the file if it holds this rotation's new key, and deletes that key (only that one). */
   private async undo(reason: string): Promise<RotationOutcome> {
     const r = this.record;
-    const prefix = this.prefix();
+    const t = this.t;
     if (r.step !== 'rollingBack') await this.step('rollingBack', { note: reason });
     try {
       let inFile = await this.fileKeyId();
       const holdingNew = r.newAccessKeyId ? (await profilesWithKey(r.credentialsFile, r.newAccessKeyId)).filter((p) => this.profiles().includes(p)) : [];
       if (holdingNew.length > 0) {
         const backup = await readKeysFromFile(backupPathOf(r.credentialsFile), r.profile);
-        if (backup.accessKeyId !== r.oldAccessKeyId) throw new Error(`the backup holds ${backup.accessKeyId}, not the old key ${r.oldAccessKeyId}`);
+        if (backup.accessKeyId !== r.oldAccessKeyId) throw new Error(t('the backup holds {0}, not the old key {1}', backup.accessKeyId, r.oldAccessKeyId));
         const write = this.deps.writeKeys ?? writeProfileKeys;
         await write(this.lock, holdingNew, backup, { backup: false });
         inFile = await this.fileKeyId();
@@ -564,12 +624,20 @@ class Rotation {
       await this.step('rolledBack');
       await this.deps.journal.remove(r.id);
       const who = this.profiles().length > 1 ? this.profiles().join(', ') : r.profile;
-      const holds = inFile === r.oldAccessKeyId ? `${who} still ${this.profiles().length > 1 ? 'use' : 'uses'} ${r.oldAccessKeyId}.` : `${r.profile} holds ${inFile} (written by someone else), left as it is.`;
-      return { kind: 'rolled-back', message: `${prefix}was undone because ${reason}. ${holds}${deleted ? ` ${deleted}` : ''}${roomNote}` };
+      let holds: string;
+      if (inFile !== r.oldAccessKeyId) holds = t('{0} holds {1} (written by someone else), left as it is.', r.profile, inFile);
+      else holds = this.profiles().length > 1 ? t('{0} still use {1}.', who, r.oldAccessKeyId) : t('{0} still uses {1}.', who, r.oldAccessKeyId);
+      const undone = this.resumed ? t('An interrupted rotation of {0} was undone because {1}. {2}', r.profile, reason, holds) : t('Rotation of {0} was undone because {1}. {2}', r.profile, reason, holds);
+      return { kind: 'rolled-back', message: `${undone}${deleted ? ` ${deleted}` : ''}${roomNote}` };
     } catch (error) {
+      const inFile = await this.fileKeyId().catch(() => t('an unreadable key'));
+      const newKey = r.newAccessKeyId ? t('the new key {0} may still exist', r.newAccessKeyId) : t('a new key may exist');
+      const args = [r.profile, errorText(error), reason, inFile, newKey] as const;
       return {
         kind: 'failed',
-        message: `${prefix}could not be undone (${errorText(error)}) after ${reason}. ${r.profile} holds ${await this.fileKeyId().catch(() => 'an unreadable key')}; ${r.newAccessKeyId ? `the new key ${r.newAccessKeyId} may still exist` : 'a new key may exist'}. It will be tried again at the next start.`,
+        message: this.resumed
+          ? t('An interrupted rotation of {0} could not be undone ({1}) after {2}. {0} holds {3}; {4}. It will be tried again at the next start.', ...args)
+          : t('Rotation of {0} could not be undone ({1}) after {2}. {0} holds {3}; {4}. It will be tried again at the next start.', ...args),
       };
     }
   }
@@ -579,8 +647,8 @@ class Rotation {
     const other = this.record.makeRoomKeyId;
     if (!other) return '';
     const keys = await (await this.iam()).listAllAccessKeys(this.record.userName, { pageSize: 100 });
-    if (keys.some((k) => k.AccessKeyId === other)) return ` ${other} (the other key) was not deleted.`;
-    return ` ${other}, deleted to make room, is not brought back: undo never recreates a deleted key.`;
+    if (keys.some((k) => k.AccessKeyId === other)) return ` ${this.t('{0} (the other key) was not deleted.', other)}`;
+    return ` ${this.t('{0}, deleted to make room, is not brought back: undo never recreates a deleted key.', other)}`;
   }
 
   /** GetCallerIdentity with the key now in the file, retried while IAM propagates it. */
@@ -588,19 +656,20 @@ class Rotation {
     const r = this.record;
     const deadline = this.deps.now().getTime() + this.deps.verifyTimeoutMs;
     let wait = this.deps.verifyIntervalMs;
-    let last = 'no attempt';
+    const t = this.t;
+    let last = t('no attempt');
     for (let attempt = 1; ; attempt++) {
       try {
         const pair = await readKeysFromFile(r.credentialsFile, r.profile);
-        if (pair.accessKeyId !== r.newAccessKeyId) return `the credentials file no longer holds the new key (it has ${pair.accessKeyId})`;
+        if (pair.accessKeyId !== r.newAccessKeyId) return t('the credentials file no longer holds the new key (it has {0})', pair.accessKeyId);
         const identity = await this.connect(pair).getCallerIdentity();
-        if (userNameOf(identity.Arn) !== r.userName) return `the new key signs as ${identity.Arn}, not ${r.userName}`;
+        if (userNameOf(identity.Arn) !== r.userName) return t('the new key signs as {0}, not {1}', identity.Arn, r.userName);
         this.deps.log?.(`rotation ${r.id}: new key verified on attempt ${attempt}`);
         return undefined;
       } catch (error) {
         last = errorText(error);
       }
-      if (this.deps.now().getTime() + wait > deadline) return `the new key did not work within ${Math.round(this.deps.verifyTimeoutMs / 1000)} s (${last})`;
+      if (this.deps.now().getTime() + wait > deadline) return t('the new key did not work within {0} s ({1})', Math.round(this.deps.verifyTimeoutMs / 1000), last);
       await this.deps.sleep(wait);
       wait = Math.min(wait * 2, VERIFY_MAX_INTERVAL_MS);
     }

@@ -32,6 +32,7 @@ export function rotationDeps(deps: Pick<CommandDeps, 'settings' | 'log' | 'journ
     verifyTimeoutMs: 30_000,
     verifyIntervalMs: 500,
     log: (message) => deps.log.info(message),
+    t: (message, ...args) => vscode.l10n.t(message, ...args),
   };
 }
 
@@ -121,7 +122,7 @@ export async function rotateAccessKey(arg: unknown, deps: CommandDeps): Promise<
 export async function recoverInterruptedRotations(deps: Pick<CommandDeps, 'settings' | 'log' | 'journalDir' | 'sessions' | 'explorer' | 'forgetHoverKey'>): Promise<RotationOutcome[]> {
   const journal = new RotationJournal(deps.journalDir);
   const { records, unreadable } = await journal.list();
-  const unreadableMessage = unreadableRecordsMessage(unreadable);
+  const unreadableMessage = unreadableRecordsMessage(unreadable, (message, ...args) => vscode.l10n.t(message, ...args));
   if (unreadableMessage && (records.length === 0 || !deps.settings.current.allowWriteActions)) {
     // Otherwise recoverRotations reports them with its outcomes.
     deps.log.warn(unreadableMessage);

@@ -7,6 +7,7 @@ import * as path from 'node:path';
 import { writeFileAtomic } from './atomicFile';
 import { SecretText } from './secretText';
 import { JOURNAL_FILE_PATTERN } from './journalFileName';
+import { englishText, type Translate } from './translate';
 
 export type RotationStep =
   | 'started' // about to call CreateAccessKey (its answer may be lost: the new key ID is unknown)
@@ -190,8 +191,10 @@ function parseRecord(text: string): RotationRecord {
 }
 
 /** What the user is told about journal files that could not be read (they are kept, not acted on). */
-export function unreadableRecordsMessage(files: readonly string[]): string | undefined {
+export function unreadableRecordsMessage(files: readonly string[], t: Translate = englishText): string | undefined {
   if (files.length === 0) return undefined;
-  const one = files.length === 1;
-  return `${files.length} journal record${one ? '' : 's'} could not be read: ${files.join(', ')}. Nothing was done with ${one ? 'it' : 'them'}: check the keys of the profiles that were being rotated, then delete ${one ? 'the file' : 'the files'}.`;
+  if (files.length === 1) {
+    return t('1 journal record could not be read: {0}. Nothing was done with it: check the keys of the profiles that were being rotated, then delete the file.', files[0]);
+  }
+  return t('{0} journal records could not be read: {1}. Nothing was done with them: check the keys of the profiles that were being rotated, then delete the files.', files.length, files.join(', '));
 }
