@@ -30,6 +30,19 @@ describe('l10n: German', () => {
     assert.ok(same.length <= 6, `left in English: ${same.join(', ')}`);
   });
 
+  it('l10n/bundle.l10n.de.json translates every string of the code, keeping placeholders, code, links and icons', () => {
+    const english = read('l10n/bundle.l10n.json');
+    const german = read('l10n/bundle.l10n.de.json');
+    assert.deepEqual(Object.keys(german).sort(), Object.keys(english).sort(), 'the same keys');
+    for (const key of Object.keys(english)) {
+      assert.ok(german[key]?.trim(), `${JSON.stringify(key)}: a German text`);
+      assert.deepEqual(fixedParts(german[key]!), fixedParts(key), `${JSON.stringify(key)}: placeholders, code, links and icons kept`);
+    }
+    // Translated at all: only names and words German shares stay ("IAM Access Keys", "Region", "Status").
+    const same = Object.keys(english).filter((key) => german[key] === key);
+    assert.ok(same.length <= 6, `left in English: ${same.join(', ')}`);
+  });
+
   it('the check itself: a lost placeholder, code span or link is seen', () => {
     assert.deepEqual(fixedParts('Run `aws sso login` for {0}: [Open](command:x.y) $(key)'), ['$(key)', '`aws sso login`', '](command:x.y)', '{0}'].sort());
     assert.notDeepEqual(fixedParts('Für {1}'), fixedParts('For {0}'));
