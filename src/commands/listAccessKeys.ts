@@ -49,7 +49,7 @@ export async function listAccessKeys(arg: unknown, deps: CommandDeps): Promise<L
   }
   for (const [name, value] of [['maxItems', args?.maxItems], ['pageSize', args?.pageSize]] as const) {
     if (value !== undefined && (!Number.isInteger(value) || value < 1 || (name === 'pageSize' && value > 1000))) {
-      void vscode.window.showErrorMessage(vscode.l10n.t('{0} must be a whole number from 1{1}.', name, name === 'pageSize' ? ' to 1000' : ''));
+      void vscode.window.showErrorMessage(name === 'pageSize' ? vscode.l10n.t('{0} must be a whole number from 1 to 1000.', name) : vscode.l10n.t('{0} must be a whole number from 1.', name));
       return undefined;
     }
   }
