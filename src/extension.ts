@@ -19,6 +19,7 @@ import { AttentionBadge } from './reminders/attentionBadge';
 import { RotationReminders } from './reminders/rotationReminders';
 import { createPublicApi, type IamKeysApi } from './publicApi';
 import { setDisplayLanguage } from './core/displayLanguage';
+import { setDisplayTranslator } from './core/translate';
 
 export type { IamKeysApi, IamKeysInternals } from './publicApi';
 
@@ -26,6 +27,7 @@ const MAX_ATTEMPTS = 5;
 
 export function activate(context: vscode.ExtensionContext): IamKeysApi {
   setDisplayLanguage(vscode.env.language); // ages in editor-free text (core/displayLanguage.ts)
+  setDisplayTranslator(vscode.l10n.t); // error classification's sentences (core/translate.ts)
   const channel = vscode.window.createOutputChannel('IAM Access Keys', { log: true });
   const log = createLog(channel);
   const settings = new Settings();

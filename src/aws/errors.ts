@@ -2,6 +2,7 @@
 // Messages never include request headers or credentials: only codes and IAM's own text, and
 // that text is redacted too (a failing credential_process echoes its whole command line).
 import { redactSecrets } from '../core/redact';
+import { translate } from '../core/translate';
 
 export type AwsErrorKind =
   | 'access-denied'
@@ -78,47 +79,47 @@ export function classifyError(error: unknown, action?: string): ClassifiedError 
   const has = (set: Set<string>): boolean => (code !== undefined && set.has(code)) || (name !== undefined && set.has(name));
 
   if (name === 'AbortError' || code === 'ABORT_ERR') {
-    return { kind: 'cancelled', code, message: 'Cancelled', retryable: true };
+    return { kind: 'cancelled', code, message: translate('Cancelled'), retryable: true };
   }
   if (has(ACCESS_DENIED) && /MultiFactorAuthentication failed/i.test(raw)) {
-    return { kind: 'access-denied', code, message: 'The MFA code was not accepted', hint: 'Type the code your MFA device shows now (each code works once).', retryable: true };
+    return { kind: 'access-denied', code, message: translate('The MFA code was not accepted'), hint: translate('Type the code your MFA device shows now (each code works once).'), retryable: true };
   }
   if (has(ACCESS_DENIED)) {
     const what = deniedAction(raw) ?? action;
     return {
       kind: 'access-denied', code,
-      message: what ? `Access denied: ${what}` : 'Access denied',
-      hint: what ? `Your credentials need the ${what} permission.` : 'Your credentials lack a permission this view needs.',
+      message: what ? translate('Access denied: {0}', what) : translate('Access denied'),
+      hint: what ? translate('Your credentials need the {0} permission.', what) : translate('Your credentials lack a permission this view needs.'),
       retryable: true,
     };
   }
   if (has(THROTTLED) || status === 429) {
-    return { kind: 'throttled', code, message: 'Throttled by AWS', hint: 'Too many requests; wait a moment and retry.', retryable: true };
+    return { kind: 'throttled', code, message: translate('Throttled by AWS'), hint: translate('Too many requests; wait a moment and retry.'), retryable: true };
   }
   if (code === 'NoSuchEntity' || code === 'NoSuchEntityException' || status === 404) {
-    return { kind: 'not-found', code, message: firstSentence(raw) || 'Not found', retryable: false };
+    return { kind: 'not-found', code, message: firstSentence(raw) || translate('Not found'), retryable: false };
   }
   if (has(VALIDATION)) {
-    return { kind: 'validation', code, message: firstSentence(raw) || 'IAM rejected the request as invalid', retryable: false };
+    return { kind: 'validation', code, message: firstSentence(raw) || translate('IAM rejected the request as invalid'), retryable: false };
   }
   if (has(CREDENTIALS) || /credential|sso session|token.*expired|could not load/i.test(name ?? '')) {
     return credentialsError(code, raw);
   }
   // Network codes first: the SDK reports a reset connection as a TimeoutError named after it.
   if (has(NETWORK) || /socket hang up|ECONNRESET|ECONNREFUSED|ENOTFOUND|network/i.test(raw)) {
-    return { kind: 'network', code, message: 'Network error', hint: networkHint(raw), retryable: true };
+    return { kind: 'network', code, message: translate('Network error'), hint: networkHint(raw), retryable: true };
   }
   if (has(TIMEOUT) || /timed? ?out/i.test(raw)) {
-    return { kind: 'timeout', code, message: 'The request timed out', hint: 'Check the network or raise iamKeys.requestTimeoutSeconds.', retryable: true };
+    return { kind: 'timeout', code, message: translate('The request timed out'), hint: translate('Check the network or raise iamKeys.requestTimeoutSeconds.'), retryable: true };
   }
   if (has(SERVER) || (status !== undefined && status >= 500)) {
-    return { kind: 'server', code, message: `AWS answered with a server error${status ? ` (HTTP ${status})` : ''}`, retryable: true };
+    return { kind: 'server', code, message: status ? translate('AWS answered with a server error (HTTP {0})', status) : translate('AWS answered with a server error'), retryable: true };
   }
   if (isParseError(name, raw)) {
-    return { kind: 'bad-response', code, message: 'The endpoint answered something that is not an IAM response', hint: 'Check iamKeys.endpoint.', retryable: true };
+    return { kind: 'bad-response', code, message: translate('The endpoint answered something that is not an IAM response'), hint: translate('Check iamKeys.endpoint.'), retryable: true };
   }
   if (/credential|sso|profile/i.test(raw)) return credentialsError(code, raw);
-  return { kind: 'unknown', code, message: firstSentence(raw) || 'Unexpected error', retryable: true };
+  return { kind: 'unknown', code, message: firstSentence(raw) || translate('Unexpected error'), retryable: true };
 }
 
 /** A credential_process failed: the SDK's text is "Command failed: <command>\n<its stderr>" or names credential_process. */
@@ -132,27 +133,27 @@ export function isCredentialProcessFailure(error: unknown): boolean {
 
 function credentialsError(code: string | undefined, raw: string): ClassifiedError {
   if (CREDENTIAL_PROCESS.test(raw)) {
-    return { kind: 'credentials', code, message: 'The profile\'s credential_process command failed', hint: 'Run the command yourself to see why; its output is not shown here because it may hold secrets.', retryable: true };
+    return { kind: 'credentials', code, message: translate('The profile\'s credential_process command failed'), hint: translate('Run the command yourself to see why; its output is not shown here because it may hold secrets.'), retryable: true };
   }
   const profile = /profile[ :]+"?([\w+=,.@/-]+)"?/i.exec(raw)?.[1];
   if (/sso/i.test(raw)) {
     return {
       kind: 'credentials', code,
-      message: 'The SSO session has expired or is not signed in',
-      hint: `Run: aws sso login${profile ? ` --profile ${profile}` : ''}`,
+      message: translate('The SSO session has expired or is not signed in'),
+      hint: translate('Run: {0}', `aws sso login${profile ? ` --profile ${profile}` : ''}`),
       retryable: true,
     };
   }
   if (code === 'ExpiredToken' || code === 'ExpiredTokenException' || /expired/i.test(raw)) {
-    return { kind: 'credentials', code, message: 'The credentials have expired', hint: 'Refresh them (sign in again), then retry.', retryable: true };
+    return { kind: 'credentials', code, message: translate('The credentials have expired'), hint: translate('Refresh them (sign in again), then retry.'), retryable: true };
   }
   if (code === 'InvalidClientTokenId' || code === 'InvalidAccessKeyId') {
-    return { kind: 'credentials', code, message: 'AWS does not recognise these credentials', hint: 'The access key may be deleted or inactive.', retryable: false };
+    return { kind: 'credentials', code, message: translate('AWS does not recognise these credentials'), hint: translate('The access key may be deleted or inactive.'), retryable: false };
   }
   if (code === 'SignatureDoesNotMatch') {
-    return { kind: 'credentials', code, message: 'The secret key does not match the access key', hint: 'Check the profile\'s secret access key.', retryable: false };
+    return { kind: 'credentials', code, message: translate('The secret key does not match the access key'), hint: translate('Check the profile\'s secret access key.'), retryable: false };
   }
-  return { kind: 'credentials', code, message: firstSentence(raw) || 'Could not load credentials', hint: 'Pick another profile or check ~/.aws/config.', retryable: true };
+  return { kind: 'credentials', code, message: firstSentence(raw) || translate('Could not load credentials'), hint: translate('Pick another profile or check ~/.aws/config.'), retryable: true };
 }
 
 function isParseError(name: string | undefined, raw: string): boolean {
@@ -163,9 +164,9 @@ function isParseError(name: string | undefined, raw: string): boolean {
 }
 
 function networkHint(raw: string): string {
-  if (/ECONNREFUSED/.test(raw)) return 'Nothing answered at the endpoint. Is it running?';
-  if (/ENOTFOUND|EAI_AGAIN/.test(raw)) return 'The endpoint host name could not be resolved.';
-  return 'Check the network connection, then retry.';
+  if (/ECONNREFUSED/.test(raw)) return translate('Nothing answered at the endpoint. Is it running?');
+  if (/ENOTFOUND|EAI_AGAIN/.test(raw)) return translate('The endpoint host name could not be resolved.');
+  return translate('Check the network connection, then retry.');
 }
 
 function firstSentence(raw: string): string {

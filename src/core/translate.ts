@@ -12,3 +12,17 @@ export const englishText: Translate = (message, ...args) =>
  * later through a Translate: `npm run l10n` (scripts/l10nExport.cjs) exports it. Returns it as is.
  */
 export const l10nKey = (message: string): string => message;
+
+let displayText: Translate = englishText;
+
+/**
+ * The editor's translator, for editor-free text no caller can hand a `t` to (how an AWS error
+ * is classified reaches every row and message); the extension sets vscode.l10n.t at activation,
+ * unit tests keep English.
+ */
+export function setDisplayTranslator(t: Translate): void {
+  displayText = t;
+}
+
+/** Translates with the editor's translator set at activation (English until then). */
+export const translate: Translate = (message, ...args) => displayText(message, ...args);
