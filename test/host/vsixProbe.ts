@@ -79,7 +79,7 @@ const checks: [string, () => Promise<void>][] = [
   ['it activates on its own (onStartupFinished) and returns its API', async () => {
     const extension = installed();
     await waitFor('activation', () => extension.isActive);
-    assert.ok((extension.exports as { explorer?: unknown } | undefined)?.explorer, 'activate() returned the API');
+    assert.equal((extension.exports as { version?: unknown } | undefined)?.version, 1, 'activate() returned the API (version 1)');
   }],
   ['the first command loads dist/features.js and dist/sdk.js from the package and gets an answer', async () => {
     const sdkFile = path.join(installed().extensionUri.fsPath, 'dist', 'sdk.js');

@@ -29,7 +29,8 @@ function englishIn(text: string, data: readonly string[]): string[] {
     .replace(/\b\d{4}-\d\d-\d\d( \d\d:\d\d( UTC)?)?/g, ' ')
     .replace(/\b(\d[\d,]* days?( ago)?|today|yesterday|\d+d)\b/g, ' ') // Intl's English for an unknown locale
     .replace(/\b(IAM|CIS)[. ]?\d+(\.\d+)*\b/g, " ") // control IDs
-    .replace(/\b[a-z]{2}-[a-z]+-\d\b/g, ' '); // regions
+    .replace(/\b[a-z]{2}-[a-z]+-\d\b/g, ' ') // regions
+    .replace(/\baws(-cn|-us-gov|-iso[a-z-]*)?\b/g, ' '); // partitions
   for (const d of data) rest = rest.split(d).join(' ');
   return rest.match(/[A-Za-z]{2,}/g) ?? [];
 }

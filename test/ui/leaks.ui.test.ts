@@ -50,7 +50,10 @@ describe('UI: Scan Workspace for Leaked Access Keys, cancelled from its notifica
     assert.ok(m, text);
     const [files, findings, errors] = [Number(m[1]), Number(m[2]), Number(m[3])];
     assert.ok(files > 0 && files < FILES, `${files} of ${FILES} files scanned`);
-    assert.deepEqual([findings, errors], [files, files], 'one secret per file read, each an Error');
+    // One secret per bulk file read, each an Error; the fixture workspace's README.md and
+    // keys.txt (documentation example IDs only) may be among the files read, with nothing to report.
+    assert.equal(errors, findings, 'each finding an Error');
+    assert.ok(findings <= files && findings >= files - 2, `${findings} leaked credentials in ${files} files read`);
     await wb().screenshot('issue14-scan-cancel');
   });
 });
