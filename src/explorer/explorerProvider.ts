@@ -43,11 +43,12 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
   readonly models: AccountModels;
 
   constructor(
-    services: Omit<ExplorerServices, 'refresh' | 'models'>,
+    /** `models`: the extension's one AccountModels (shared with commands, hover, badge); a tree of its own when absent. */
+    services: Omit<ExplorerServices, 'refresh' | 'models'> & { readonly models?: AccountModels },
     private readonly registry: SessionRegistry,
     private readonly organizations?: OrgSources,
   ) {
-    this.models = new AccountModels(() => services.settings().pageSize);
+    this.models = services.models ?? new AccountModels(() => services.settings().pageSize);
     this.nodeServices = { ...services, models: this.models, refresh: (node) => this.refresh(node) };
     this.subscriptions.push(registry.onDidRebuild(() => this.dropRows()));
     const viewChanged = services.view.onDidChange(() => this.refresh());
