@@ -15,6 +15,7 @@ import { ContextKeys, setContext } from './explorer/contextValues';
 import { LazyEditorFeatures, recoverInterruptedRotations, registerLazyCommands } from './lazyFeatures';
 import { createLog } from './log';
 import { askMfaCode } from './mfaPrompt';
+import { AccountModels } from './model/accountModels';
 import { AttentionBadge } from './reminders/attentionBadge';
 import { RotationReminders } from './reminders/rotationReminders';
 import { createPublicApi, type IamKeysApi } from './publicApi';
@@ -45,18 +46,20 @@ export function activate(context: vscode.ExtensionContext): IamKeysApi {
     },
   });
   const organizations = new OrgSources({ settings: () => settings.current, registry: sessions, maxAttempts: MAX_ATTEMPTS, mfaCodeProvider: askMfaCode, log });
+  // Each account's lists and loaded-key index: the tree renders them, everything else reads them.
+  const models = new AccountModels(() => settings.current.pageSize);
   const view = new ViewState();
-  const explorer = new ExplorerProvider({ settings: () => settings.current, log, now: () => new Date(), view }, sessions, organizations);
+  const explorer = new ExplorerProvider({ settings: () => settings.current, log, now: () => new Date(), view, models }, sessions, organizations);
   const treeView = vscode.window.createTreeView('iamKeys.explorer', { treeDataProvider: explorer, showCollapseAll: true });
   void view.attach(treeView);
   void view.setWarnings(settings.current.warnings);
   const documents = new JsonDocuments();
   // Both only register now: the first reminder check runs a few seconds later, the badge counts after loads.
   const treeChanged: vscode.Event<unknown> = (listener) => vscode.Disposable.from(explorer.onDidChangeTreeData(listener), explorer.onDidFetchChildren(listener));
-  const reminders = new RotationReminders({ sessions, settings, log, state: context.globalState, treeView, treeChanged });
-  const badge = new AttentionBadge({ sessions, settings, treeView, treeChanged });
+  const reminders = new RotationReminders({ sessions, models, settings, log, state: context.globalState, treeView, treeChanged });
+  const badge = new AttentionBadge({ models, settings, treeView, treeChanged });
   // Hover, key markers and diagnostics: set up from dist/features.js once a document is open.
-  const editor = new LazyEditorFeatures({ sessions, settings, log });
+  const editor = new LazyEditorFeatures({ sessions, models, settings, log });
   const journalDir = context.globalStorageUri.fsPath;
   const forgetHoverKey = editor.forget;
   void setContext(ContextKeys.writeActionsAllowed, settings.current.allowWriteActions);
@@ -73,7 +76,7 @@ export function activate(context: vscode.ExtensionContext): IamKeysApi {
     view,
     documents,
     vscode.workspace.registerTextDocumentContentProvider(JSON_SCHEME, documents),
-    ...registerLazyCommands({ sessions, explorer, treeView, view, settings, log, documents, lookup: editor.lookup, journalDir, forgetHoverKey, organizations }),
+    ...registerLazyCommands({ sessions, models, explorer, treeView, view, settings, log, documents, lookup: editor.lookup, journalDir, forgetHoverKey, organizations }),
     editor,
     reminders,
     badge,

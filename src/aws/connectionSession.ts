@@ -1,6 +1,6 @@
 // One AWS connection's state, apart from any tree row: who we are (GetCallerIdentity, asked
-// once), the IAM/STS clients, the last-used cache, the index of keys the views have loaded,
-// and throttle notices. The explorer's connection row renders a session; commands, the hover
+// once), the IAM/STS clients, the last-used cache and throttle notices. What was listed from
+// it (lists, the loaded-key index) is its account's model (src/model). The explorer's connection row renders a session; commands, the hover
 // and diagnostics ask the SessionRegistry for one. Creating a session costs a few objects: the
 // SDK clients are built on first use, so hundreds of idle sessions (one per account) cost little.
 import { findSlot, slotLastUsed, type CredentialReport, type ReportUser } from '../core/credentialReport';
@@ -15,12 +15,6 @@ import type { ProfileInfo } from './profiles';
 
 export type ConnectionFactory = (profile: string, hooks: { onAttempt: (record: AttemptRecord) => void }) => Connection;
 
-/** A loaded key and the session that listed it. */
-export interface IndexedKey {
-  readonly key: AccessKey;
-  readonly session: ConnectionSession;
-}
-
 type Listener = () => void;
 
 export class ConnectionSession {
@@ -31,9 +25,6 @@ export class ConnectionSession {
   private callerError: unknown;
   private identityLoad: Promise<void> | undefined;
   private signingKey: string | undefined;
-  /** List ID → the keys that list holds; a lookup by key ID walks no tree. */
-  private readonly listsOfKeys = new Map<string, readonly AccessKey[]>();
-  private readonly keyIndex = new Map<string, AccessKey>();
   private readonly lastUsedCache = new Map<string, Promise<AccessKeyLastUsed>>();
   private readonly lastUsedKnown = new Map<string, AccessKeyLastUsed>();
   private readonly throttleListeners = new Set<Listener>();
@@ -197,23 +188,6 @@ export class ConnectionSession {
     return this.reportUsers.get(userName);
   }
 
-  /** Keeps the index of loaded keys in step with one list (a list ID and what it holds now). */
-  indexKeys(listId: string, keys: readonly AccessKey[]): void {
-    const before = this.listsOfKeys.get(listId);
-    for (const key of before ?? []) this.keyIndex.delete(key.AccessKeyId);
-    if (keys.length === 0) this.listsOfKeys.delete(listId);
-    else this.listsOfKeys.set(listId, keys);
-    for (const key of keys) this.keyIndex.set(key.AccessKeyId, key);
-  }
-
-  loadedKey(accessKeyId: string): AccessKey | undefined {
-    return this.keyIndex.get(accessKeyId);
-  }
-
-  loadedKeys(): AccessKey[] {
-    return [...this.keyIndex.values()];
-  }
-
   /** A key changed (or was deleted) in AWS: cached facts about it are dropped. */
   forgetKey(accessKeyId: string): void {
     this.lastUsedCache.delete(accessKeyId);
@@ -226,7 +200,7 @@ export class ConnectionSession {
     return () => this.throttleListeners.delete(listener);
   }
 
-  /** Called when the session forgot everything (reconnect); views drop their lists. */
+  /** Called when the session forgot everything (reconnect); its model drops its lists and index. */
   onDidReset(listener: Listener): () => void {
     this.resetListeners.add(listener);
     return () => this.resetListeners.delete(listener);
@@ -251,8 +225,6 @@ export class ConnectionSession {
     this.lastUsedKnown.clear();
     this.report = undefined;
     this.reportUsers.clear();
-    this.keyIndex.clear();
-    this.listsOfKeys.clear();
     for (const listener of [...this.resetListeners]) listener();
   }
 

@@ -4,9 +4,8 @@
 // after the config files were, so no session is made from a stale snapshot. Every connection
 // and every call also checks the CURRENT settings (guardedConnect): a session built while an
 // endpoint was allowed sends nothing once the settings refuse it, rebuilt or not, reconnected or not.
-import type { AccessKey } from '../core/types';
 import type { Connection } from './connection';
-import { ConnectionSession, type ConnectionFactory, type IndexedKey } from './connectionSession';
+import { ConnectionSession, type ConnectionFactory } from './connectionSession';
 import { hasDefaultCredentialSource } from './credentialSources';
 import { EndpointRefusedError } from './endpointRule';
 import type { IamApi } from './iamApi';
@@ -108,19 +107,6 @@ export class SessionRegistry {
     const member = this.memberSession(account);
     const accounts = await Promise.all(sessions.map((s) => s.resolveAccount()));
     return sessions[accounts.indexOf(account)] ?? member;
-  }
-
-  /** A key some view loaded, from the sessions' indexes (no call, no tree walk). */
-  loadedKey(accessKeyId: string): IndexedKey | undefined {
-    for (const session of this.builtSessions()) {
-      const key = session.loadedKey(accessKeyId);
-      if (key) return { key, session };
-    }
-    return undefined;
-  }
-
-  loadedKeys(): IndexedKey[] {
-    return this.builtSessions().flatMap((session) => session.loadedKeys().map((key: AccessKey) => ({ key, session })));
   }
 
   /** Disposes every session; the next use builds them from the current settings. */

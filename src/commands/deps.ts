@@ -9,10 +9,13 @@ import type { ExplorerNode } from '../explorer/nodes/explorerNode';
 import type { ViewState } from '../explorer/viewState';
 import type { LeakLookup } from '../diagnostics/leakDiagnostics';
 import type { Log } from '../log';
+import type { AccountModels } from '../model/accountModels';
 import type { JsonDocuments } from './jsonDocuments';
 
 export interface CommandDeps {
   readonly sessions: SessionRegistry;
+  /** Each account's lists and loaded-key index, shared with the tree. */
+  readonly models: AccountModels;
   readonly explorer: ExplorerProvider;
   readonly treeView: vscode.TreeView<ExplorerNode>;
   readonly view: ViewState;

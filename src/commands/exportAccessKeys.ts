@@ -9,6 +9,7 @@ import { mapWithConcurrency } from '../core/concurrency';
 import { type ExportRow, toCsv, toExportJson } from '../core/exportFormat';
 import { assessAccessKey, countActive } from '../core/keyHealth';
 import type { AccessKey, IamUser } from '../core/types';
+import { visibleUsers } from '../model/userAttention';
 import type { CommandDeps } from './deps';
 import { defaultExportUri } from './exportLocation';
 
@@ -167,8 +168,12 @@ async function announce(summary: ExportSummary, target: vscode.Uri): Promise<voi
   if (choice === open) await vscode.window.showTextDocument(target);
 }
 
+/** The users the account's model has loaded that pass the view's filters (what the view shows). */
 function loadedUsers(session: ConnectionSession, deps: CommandDeps): readonly IamUser[] {
-  return deps.explorer.rowOf(session)?.users.visibleUsers() ?? [];
+  const { rotationWarningDays, unusedWarningDays } = deps.settings.current;
+  const filter = { text: deps.view.filter, attentionOnly: deps.view.attentionOnly };
+  const model = deps.models.existing(session);
+  return model ? visibleUsers(model, filter, { now: new Date(), rotationWarningDays, unusedWarningDays }) : [];
 }
 
 /** The sessions to export: the named profiles, all of them for a script, or the user's pick. */

@@ -11,6 +11,7 @@ import { findOrganizationKeysNeedingAttention, type AttentionAccount, type Atten
 import { exportOrganizationKeys } from '../aws/organization/orgWideExport';
 import type { FailedAccount, OrgWideOptions, SkippedAccount } from '../aws/organization/orgWideWalk';
 import { ORG_EXPORT_COLUMNS, toCsv, toExportJson } from '../core/exportFormat';
+import { completeListsOf } from '../model/completeLists';
 import type { CommandDeps } from './deps';
 
 /** A cancellation a script passes in (a vscode.CancellationToken, or anything shaped like one). */
@@ -114,6 +115,8 @@ function walkOptions(deps: CommandDeps): Omit<OrgWideOptions, 'signal' | 'onProg
     perAccountConcurrency: settings.maxConcurrentRequests,
     thresholds: { now: new Date(), rotationWarningDays: settings.rotationWarningDays, unusedWarningDays: settings.unusedWarningDays },
     log: deps.log,
+    // A member account whose lists the tree loaded in full is read from its model, not listed again.
+    loaded: completeListsOf(deps.models),
   };
 }
 

@@ -52,7 +52,7 @@ async function accountInput(session: ConnectionSession, thresholds: HealthThresh
   } catch (error) {
     const note = classifyError(error, 'iam:GenerateCredentialReport').message;
     deps.log.info(`health report: ${profile || 'default'}: no credential report (${note}); using the loaded keys`);
-    const keys = assessListedKeys(session.loadedKeys(), thresholds, { lastUsed: (key) => session.knownLastUsedOf(key), isRootKey: (key) => session.isRootKey(key) });
+    const keys = assessListedKeys(deps.models.existing(session)?.loadedKeys.all() ?? [], thresholds, { lastUsed: (key) => session.knownLastUsedOf(key), isRootKey: (key) => session.isRootKey(key) });
     return { profile, account, source: 'loaded', note, keys };
   }
 }

@@ -2,9 +2,10 @@
 // argument object or a prompt. One rule checks a key ID (validateAccessKeyId; a change also
 // needs a long-term AKIA key), and sessions come from the registry by profile, never by position.
 import * as vscode from 'vscode';
-import type { ConnectionSession, IndexedKey } from '../aws/connectionSession';
+import type { ConnectionSession } from '../aws/connectionSession';
 import type { KeyInfo } from '../aws/keyInfo';
 import { validateAccessKeyId } from '../core/validation';
+import type { IndexedKey } from '../model/accountModels';
 import { resourceOfKind } from '../model/rowResource';
 import type { CommandDeps } from './deps';
 import { pickOrType } from './pickOrType';
@@ -45,11 +46,11 @@ export async function resolveKey(arg: unknown, deps: CommandDeps, title: string,
     void vscode.window.showErrorMessage(problem);
     return undefined;
   }
-  return { accessKeyId: given as string, loaded: deps.sessions.loadedKey(given as string) };
+  return { accessKeyId: given as string, loaded: deps.models.loadedKey(given as string) };
 }
 
 async function pickKey(deps: CommandDeps, title: string, use: KeyUse): Promise<ResolvedKey | undefined> {
-  const loaded = deps.sessions.loadedKeys();
+  const loaded = deps.models.loadedKeys();
   const accessKeyId = await pickOrType({
     title,
     placeholder: loaded.length > 0 ? vscode.l10n.t('Type any access key ID, or pick a loaded one') : vscode.l10n.t('Access key ID, e.g. AKIAIOSFODNN7EXAMPLE'),
@@ -70,7 +71,7 @@ async function pickKey(deps: CommandDeps, title: string, use: KeyUse): Promise<R
     void vscode.window.showErrorMessage(problem);
     return undefined;
   }
-  return { accessKeyId, loaded: deps.sessions.loadedKey(accessKeyId) };
+  return { accessKeyId, loaded: deps.models.loadedKey(accessKeyId) };
 }
 
 export interface KeyTarget {
@@ -104,7 +105,7 @@ export async function resolveKeyTarget(arg: unknown, deps: CommandDeps, title = 
     void vscode.window.showErrorMessage(vscode.l10n.t('userName must be text.'));
     return undefined;
   }
-  const loaded = deps.sessions.loadedKey(accessKeyId);
+  const loaded = deps.models.loadedKey(accessKeyId);
   const session = typeof given.profile === 'string' ? await deps.sessions.byProfile(given.profile) : (loaded?.session ?? (await deps.sessions.main()));
   if (!session) {
     void vscode.window.showErrorMessage(

@@ -6,6 +6,7 @@ import type { ConnectionSession } from '../aws/connectionSession';
 import type { OrgSources } from '../aws/organization/orgSources';
 import type { SessionRegistry } from '../aws/sessionRegistry';
 import { AccountModels } from '../model/accountModels';
+import type { RowResource } from '../model/rowResource';
 import { ContextKeys, setContext } from './contextValues';
 import { withAccessibleName } from './rowText';
 import { AccessKeyNode } from './nodes/accessKeyNode';
@@ -43,11 +44,12 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
   readonly models: AccountModels;
 
   constructor(
-    services: Omit<ExplorerServices, 'refresh' | 'models'>,
+    /** `models`: the extension's one AccountModels (shared with commands, hover, badge); a tree of its own when absent. */
+    services: Omit<ExplorerServices, 'refresh' | 'models'> & { readonly models?: AccountModels },
     private readonly registry: SessionRegistry,
     private readonly organizations?: OrgSources,
   ) {
-    this.models = new AccountModels(() => services.settings().pageSize);
+    this.models = services.models ?? new AccountModels(() => services.settings().pageSize);
     this.nodeServices = { ...services, models: this.models, refresh: (node) => this.refresh(node) };
     this.subscriptions.push(registry.onDidRebuild(() => this.dropRows()));
     const viewChanged = services.view.onDidChange(() => this.refresh());
@@ -172,9 +174,28 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
     });
   }
 
-  /** The row of a session, if the tree has one. */
-  rowOf(session: ConnectionSession): ConnectionNode | undefined {
-    return this.rows.get(session);
+  /**
+   * The row that shows `resource` (what a model holds), made if its list is loaded: the one
+   * mapping from resources to rows. A key is looked for in its user's row, then in "My access keys".
+   */
+  async rowFor(resource: RowResource): Promise<ExplorerNode | undefined> {
+    const connection = (await this.connectionRows()).find((row) => row.session === resource.session);
+    if (!connection) return undefined;
+    switch (resource.kind) {
+      case 'profile':
+        return connection;
+      case 'users':
+        return connection.users;
+      case 'ownKeys':
+        return connection.myKeys;
+      case 'user':
+        return connection.users.loadedChild(resource.user.UserName);
+      case 'key': {
+        const userRow = resource.key.UserName ? connection.users.loadedChild(resource.key.UserName) : undefined;
+        const inUserRow = userRow instanceof PagedNode ? userRow.loadedChild(resource.key.AccessKeyId) : undefined;
+        return inUserRow ?? connection.myKeys.loadedChild(resource.key.AccessKeyId);
+      }
+    }
   }
 
   /** Refresh of one connection row: new SDK clients, credentials read again. */

@@ -1,10 +1,11 @@
-// Reveals a key's row: loads the users pages until the owner appears, then the owner's key
-// pages until the key does, then selects it. Used by Find Access Key Owner and diagnostics.
+// Reveals a key's row: the account's model loads the users pages until the owner appears, then
+// the owner's key pages until the key does; the tree gives the row of that key, which is
+// selected. Used by Find Access Key Owner and diagnostics.
 import * as vscode from 'vscode';
 import type { ConnectionSession } from '../aws/connectionSession';
+import { loadUserKey } from '../model/loadUntil';
 import type { ExplorerProvider } from './explorerProvider';
 import type { ExplorerNode } from './nodes/explorerNode';
-import type { UserNode } from './nodes/userNode';
 
 export async function revealKeyRow(
   explorer: ExplorerProvider,
@@ -13,28 +14,14 @@ export async function revealKeyRow(
   userName: string,
   accessKeyId: string,
 ): Promise<boolean> {
-  const connection = (await explorer.connectionRows()).find((row) => row.session === session);
-  if (!connection) return false;
-  const users = connection.users;
-  const findUser = (): UserNode | undefined => users.loadedChild(userName) as UserNode | undefined;
-  let user = findUser();
-  while (!user) {
-    const outcome = await users.load();
-    if (outcome.kind === 'failed' || outcome.kind === 'complete') break;
-    user = findUser();
-    if (!users.list.isTruncated) break;
-  }
-  explorer.refresh(users);
-  if (!user) return false;
-  if (!user.list.hasStarted) await user.load();
-  const keyRow = (): ExplorerNode | undefined => user.allLoadedChildren().find((child) => child.id.endsWith(`/key/${accessKeyId}`));
-  let node = keyRow();
-  while (!node && user.list.isTruncated) {
-    if ((await user.load()).kind === 'failed') break;
-    node = keyRow();
-  }
-  if (!node) return false;
-  const target = node;
+  // The model finds the key, loading pages as needed; the tree only maps it to its row.
+  const key = await loadUserKey(explorer.models.of(session), userName, accessKeyId);
+  if (!key) return false;
+  // The Users row and its rows were drawn with fewer items: draw them again before revealing.
+  const users = await explorer.rowFor({ kind: 'users', session });
+  if (users) explorer.refresh(users);
+  const target = await explorer.rowFor({ kind: 'key', key, session });
+  if (!target) return false;
   await vscode.commands.executeCommand('workbench.view.extension.iamKeys');
   await until(treeView.onDidChangeVisibility, () => treeView.visible, 3000);
   await explorer.settled();

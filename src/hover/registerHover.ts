@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 import { CONNECTION_KEYS, type Settings } from '../config';
 import type { SessionRegistry } from '../aws/sessionRegistry';
 import type { Log } from '../log';
+import type { LoadedKeys } from '../model/accountModels';
 import { AccessKeyHoverProvider } from './accessKeyHoverProvider';
 import { KeyLookup } from './keyLookup';
 import { KeyMarkers } from './keyMarkers';
@@ -11,12 +12,13 @@ import { sessionLookupSources } from './sessionSources';
 
 export interface HoverWiring {
   readonly sessions: SessionRegistry;
+  readonly models: LoadedKeys;
   readonly settings: Settings;
   readonly log: Log;
 }
 
-export function registerAccessKeyHover({ sessions, settings, log }: HoverWiring): { lookup: KeyLookup; disposables: vscode.Disposable[] } {
-  const lookup = new KeyLookup(sessionLookupSources(sessions), settings.current.hover);
+export function registerAccessKeyHover({ sessions, models, settings, log }: HoverWiring): { lookup: KeyLookup; disposables: vscode.Disposable[] } {
+  const lookup = new KeyLookup(sessionLookupSources(sessions, models), settings.current.hover);
   const provider = new AccessKeyHoverProvider({ lookup, settings: () => settings.current, now: () => new Date(), log });
   const disposables = [
     // '*' covers files, untitled, output channels, settings (vscode-userdata), remote and virtual files.

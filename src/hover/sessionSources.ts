@@ -1,12 +1,13 @@
-// What KeyLookup needs, from the session registry: keys some list already loaded, with what
-// their session already knows (never fetching), and the sessions for the owner lookup.
+// What KeyLookup needs: keys some account's list already loaded (the models' index), with what
+// their session already knows (never fetching), and the registry's sessions for the owner lookup.
 import type { SessionRegistry } from '../aws/sessionRegistry';
+import type { LoadedKeys } from '../model/accountModels';
 import type { KeyLookupSources, LoadedKeyInfo } from './keyLookup';
 
-export function sessionLookupSources(registry: SessionRegistry): KeyLookupSources {
+export function sessionLookupSources(registry: SessionRegistry, models: LoadedKeys): KeyLookupSources {
   return {
     loadedKey: async (accessKeyId): Promise<LoadedKeyInfo | undefined> => {
-      const found = registry.loadedKey(accessKeyId);
+      const found = models.loadedKey(accessKeyId);
       if (!found) return undefined;
       const { key, session } = found;
       return {

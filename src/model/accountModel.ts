@@ -1,16 +1,18 @@
 // One account as the extension knows it: its session plus the lists loaded from it — users,
 // the signing identity's own keys, each user's keys — with their Markers and truncation state
-// (PagedList). The tree renders these lists, commands and the organization walks read them, and
-// the hover finds their keys through the session's loaded-key index, which the key lists keep
-// in step here (never a row). A reconnect of the session empties them all.
+// (PagedList) — and the index of the keys those lists hold. The tree renders these lists;
+// commands, the hover, the badge and the organization walks read them and the index (through
+// AccountModels), never a row. A reconnect of the session empties them all.
 import type { ConnectionSession } from '../aws/connectionSession';
 import { type LoadOutcome, PagedList, pageSizeFor } from '../core/pagedList';
 import type { AccessKey, IamUser } from '../core/types';
+import { LoadedKeyIndex } from './loadedKeyIndex';
 
-/** A list of access keys that keeps its session's loaded-key index in step with what it holds. */
+/** A list of access keys that keeps its account's loaded-key index in step with what it holds. */
 export class KeyList extends PagedList<AccessKey> {
   constructor(
-    private readonly session: ConnectionSession,
+    session: ConnectionSession,
+    private readonly index: LoadedKeyIndex,
     /** Stable ID of the list in the index, e.g. `profile/dev/user/bob`. */
     readonly listId: string,
     userName: string | undefined,
@@ -23,13 +25,13 @@ export class KeyList extends PagedList<AccessKey> {
 
   override async loadNext(options: { bulk?: boolean } = {}): Promise<LoadOutcome> {
     const outcome = await super.loadNext(options);
-    this.session.indexKeys(this.listId, this.loaded);
+    this.index.hold(this.listId, this.loaded);
     return outcome;
   }
 
   override reset(): void {
     super.reset();
-    this.session.indexKeys(this.listId, []);
+    this.index.hold(this.listId, []);
   }
 }
 
@@ -37,6 +39,8 @@ export class AccountModel {
   readonly users: PagedList<IamUser>;
   /** ListAccessKeys without UserName: the keys of whoever signs the calls (root's for root). */
   readonly ownKeys: KeyList;
+  /** The keys the lists below hold now, by ID (no call, no tree walk). */
+  readonly loadedKeys = new LoadedKeyIndex();
   private readonly userKeys = new Map<string, KeyList>();
   private readonly stopListening: () => void;
 
@@ -45,7 +49,7 @@ export class AccountModel {
     private readonly pageSize: () => number,
   ) {
     this.users = new PagedList<IamUser>((marker, signal, hint) => session.api.listUsers({ maxItems: pageSizeFor(hint, pageSize()), marker, abortSignal: signal }));
-    this.ownKeys = new KeyList(session, `${session.id}/mykeys`, undefined, pageSize);
+    this.ownKeys = new KeyList(session, this.loadedKeys, `${session.id}/mykeys`, undefined, pageSize);
     // A reconnect forgets what the session knew: the lists go with it.
     this.stopListening = session.onDidReset(() => this.reset());
   }
@@ -54,7 +58,7 @@ export class AccountModel {
   keysOf(userName: string): KeyList {
     let list = this.userKeys.get(userName);
     if (!list) {
-      list = new KeyList(this.session, `${this.session.id}/user/${userName}`, userName, this.pageSize);
+      list = new KeyList(this.session, this.loadedKeys, `${this.session.id}/user/${userName}`, userName, this.pageSize);
       this.userKeys.set(userName, list);
     }
     return list;
@@ -75,6 +79,7 @@ export class AccountModel {
   reset(): void {
     this.ownKeys.reset();
     this.resetUsers();
+    this.loadedKeys.clear();
   }
 
   dispose(): void {

@@ -1,8 +1,8 @@
 // The view's badge: how many loaded keys need attention (keyHealth's rules, warning or worse),
-// counted from the sessions' indexes of loaded keys with what they already know — no call.
+// counted from the account models' indexes of loaded keys with what they already know — no call.
 // Counted again shortly after the tree loads or redraws anything, and when thresholds change.
 import * as vscode from 'vscode';
-import type { SessionRegistry } from '../aws/sessionRegistry';
+import type { LoadedKeys } from '../model/accountModels';
 import type { Settings } from '../config';
 import { countNeedingAttention, type LoadedKeyFacts } from '../core/loadedAttention';
 
@@ -10,7 +10,7 @@ import { countNeedingAttention, type LoadedKeyFacts } from '../core/loadedAttent
 const RECOUNT_DELAY_MS = 200;
 
 export interface AttentionBadgeDeps {
-  readonly sessions: SessionRegistry;
+  readonly models: LoadedKeys;
   readonly settings: Settings;
   readonly treeView: vscode.TreeView<unknown>;
   /** Fired when the tree loaded or redrew rows. */
@@ -43,7 +43,7 @@ export class AttentionBadge implements vscode.Disposable {
   }
 
   recount(): number {
-    const loaded: LoadedKeyFacts[] = this.deps.sessions.loadedKeys().map(({ key, session }) => {
+    const loaded: LoadedKeyFacts[] = this.deps.models.loadedKeys().map(({ key, session }) => {
       const reportUser = session.reportUser(key.UserName);
       return {
         key,

@@ -25,6 +25,7 @@ import {
 } from '../core/rotationReminders';
 import type { AccessKey } from '../core/types';
 import type { Log } from '../log';
+import type { LoadedKeys } from '../model/accountModels';
 
 /** Internal command of the status-bar item (not in the palette). */
 export const ROTATE_DUE_KEY_COMMAND = 'iamKeys.rotateDueKey';
@@ -41,6 +42,8 @@ const LIST_PAGE_SIZE = 100;
 
 export interface RemindersDeps {
   readonly sessions: SessionRegistry;
+  /** The keys the accounts' lists hold now. */
+  readonly models: LoadedKeys;
   readonly settings: Settings;
   readonly log: Log;
   readonly state: vscode.Memento;
@@ -167,7 +170,7 @@ export class RotationReminders implements vscode.Disposable {
 
   /** A key as the view loaded it since (a rotation made it Inactive), else as listed. */
   private fresher(key: AccessKey): AccessKey {
-    return this.deps.sessions.loadedKey(key.AccessKeyId)?.key ?? key;
+    return this.deps.models.loadedKey(key.AccessKeyId)?.key ?? key;
   }
 
   private show(due: readonly DueKey[]): void {

@@ -101,7 +101,7 @@ async function main(): Promise<void> {
   await mapWithConcurrency(userNodes, options.concurrency, (node) => node.getChildren());
   const loadMs = nowMs() - t0;
   const counters = await admin<{ total: number; byAction: Record<string, number> }>('GET', '/__admin/counters');
-  const loadedKeys = registry.loadedKeys();
+  const loadedKeys = explorer.models.loadedKeys();
   const users = root.users.list.loaded.length;
   const keys = loadedKeys.length;
 
@@ -109,7 +109,7 @@ async function main(): Promise<void> {
   const rssAfter = process.memoryUsage().rss;
 
   // Hover over the loaded tree: every lookup first scans the keys loaded in the explorer.
-  const lookup = new KeyLookup(sessionLookupSources(registry), settings.hover);
+  const lookup = new KeyLookup(sessionLookupSources(registry, explorer.models), settings.hover);
   const provider = new AccessKeyHoverProvider({ lookup, settings: () => settings, now: () => new Date() });
   const token = { isCancellationRequested: false, onCancellationRequested: () => ({ dispose: () => undefined }) };
   const hoverOnce = async (keyId: string): Promise<unknown> => {

@@ -6,7 +6,6 @@ import { ConnectionSession } from '../../src/aws/connectionSession';
 import type { IamApi } from '../../src/aws/iamApi';
 import type { ProfileInfo } from '../../src/aws/profiles';
 import { SessionRegistry, type RegistrySettings } from '../../src/aws/sessionRegistry';
-import type { AccessKey } from '../../src/core/types';
 
 const quiet = { warn: () => undefined, debug: () => undefined, trace: () => undefined };
 
@@ -52,8 +51,6 @@ function registry(fake: FakeConnections, options: { settings: () => RegistrySett
   });
 }
 
-const key = (id: string, user = 'alice'): AccessKey => ({ UserName: user, AccessKeyId: id, Status: 'Active', CreateDate: new Date('2024-01-01T00:00:00Z') });
-
 describe('ConnectionSession', () => {
   it('builds no SDK connection until something asks (hundreds of idle sessions cost no client)', () => {
     const fake = new FakeConnections();
@@ -75,22 +72,6 @@ describe('ConnectionSession', () => {
     await session.ensureIdentity();
     assert.equal(fake.identityCalls, 2);
     assert.equal(fake.disposed, 1, 'the old clients were closed');
-  });
-
-  it('indexes loaded keys per list, replacing a list\'s keys and forgetting them on reconnect', () => {
-    const fake = new FakeConnections();
-    const session = new ConnectionSession('a', profileInfo('a'), fake.connect);
-    let resets = 0;
-    session.onDidReset(() => resets++);
-    session.indexKeys('profile/a/user/alice', [key('AKIAALICE00000000001'), key('AKIAALICE00000000002')]);
-    session.indexKeys('profile/a/mykeys', [key('AKIAADMIN00000000001', 'admin')]);
-    assert.equal(session.loadedKey('AKIAALICE00000000002')?.UserName, 'alice');
-    session.indexKeys('profile/a/user/alice', [key('AKIAALICE00000000001')]);
-    assert.equal(session.loadedKey('AKIAALICE00000000002'), undefined, 'a key gone from its list is gone from the index');
-    assert.deepEqual(session.loadedKeys().map((k) => k.AccessKeyId).sort(), ['AKIAADMIN00000000001', 'AKIAALICE00000000001']);
-    session.reconnect();
-    assert.equal(session.loadedKeys().length, 0);
-    assert.equal(resets, 1, 'views were told to drop their lists');
   });
 
   it('tells throttle listeners about throttled attempts only, until they unsubscribe', () => {
@@ -190,14 +171,11 @@ describe('SessionRegistry', () => {
     await reg.sessions();
     const member = new ConnectionSession('org', profileInfo('org'), fake.connect);
     reg.addMemberSession('222222222222', member);
-    member.indexKeys('org/account/222222222222/user/bob', [key('AKIAMEMBER0000000001', 'bob')]);
     reg.rebuild();
     assert.equal(member.isDisposed, false, 'the registry does not close what it does not own');
     assert.equal(reg.memberSession('222222222222'), member);
-    assert.equal(reg.loadedKey('AKIAMEMBER0000000001')?.session, member);
     member.dispose(); // its source's rebuild
     assert.equal(reg.memberSession('222222222222'), undefined);
-    assert.equal(reg.loadedKey('AKIAMEMBER0000000001'), undefined);
     assert.ok(!reg.builtSessions().includes(member));
   });
 
@@ -207,13 +185,4 @@ describe('SessionRegistry', () => {
     assert.deepEqual(await reg.state(), { kind: 'no-credentials' });
   });
 
-  it('finds a loaded key in any built session without a call', async () => {
-    const fake = new FakeConnections();
-    const reg = registry(fake, { settings: () => ({ profiles: ['a', 'b'] }) });
-    const [, b] = await reg.sessions();
-    b!.indexKeys('profile/b/mykeys', [key('AKIABOB0000000000001', 'bob')]);
-    assert.equal(reg.loadedKey('AKIABOB0000000000001')?.session, b);
-    assert.equal(reg.loadedKey('AKIANOPE000000000001'), undefined);
-    assert.equal(fake.made, 0);
-  });
 });

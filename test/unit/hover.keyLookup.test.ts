@@ -8,6 +8,8 @@ import { ConnectionSession } from '../../src/aws/connectionSession';
 import type { SessionRegistry } from '../../src/aws/sessionRegistry';
 import { KeyLookup, type KeyLookupSources, type LoadedKeyInfo } from '../../src/hover/keyLookup';
 import { sessionLookupSources } from '../../src/hover/sessionSources';
+import type { AccountModel } from '../../src/model/accountModel';
+import { AccountModels } from '../../src/model/accountModels';
 
 const OWN = '111111111111';
 const OTHER = '222222222222';
@@ -384,8 +386,8 @@ describe('hover: KeyLookup', () => {
 });
 
 describe('hover: KeyLookup over a real ConnectionSession (the lookup the diagnostics and the hover share)', () => {
-  /** One session on the fake IAM, and the registry's two methods the lookup sources use. */
-  function sessionSetup(): { lookup: KeyLookup; own: FakeIam; session: ConnectionSession } {
+  /** One session on the fake IAM, its account model, and the registry's sessions the lookup sources use. */
+  function sessionSetup(): { lookup: KeyLookup; own: FakeIam; session: ConnectionSession; model: AccountModel } {
     const own = new FakeIam(OWN, [aliceKey]);
     own.delayMs = 30;
     const session = new ConnectionSession('', undefined, () => ({
@@ -394,15 +396,10 @@ describe('hover: KeyLookup over a real ConnectionSession (the lookup the diagnos
       accessKeyId: async () => 'AKIASIGNING000000001',
       dispose: () => undefined,
     }));
-    const registry = {
-      loadedKey: (id: string) => {
-        const key = session.loadedKey(id);
-        return key ? { key, session } : undefined;
-      },
-      sessions: async () => [session],
-    };
-    const lookup = new KeyLookup(sessionLookupSources(registry as unknown as SessionRegistry), { cacheSeconds: 300, maxLookupsPerMinute: 30 });
-    return { lookup, own, session };
+    const registry = { sessions: async () => [session] };
+    const models = new AccountModels(() => 100);
+    const lookup = new KeyLookup(sessionLookupSources(registry as unknown as SessionRegistry, models), { cacheSeconds: 300, maxLookupsPerMinute: 30 });
+    return { lookup, own, session, model: models.of(session) };
   }
 
   async function untilCalled(own: FakeIam, action: string): Promise<void> {
@@ -411,10 +408,10 @@ describe('hover: KeyLookup over a real ConnectionSession (the lookup the diagnos
   }
 
   it('a hover while the diagnostic\'s lookup is in flight, the key listed by the tree meanwhile, shares its GetAccessKeyLastUsed', async () => {
-    const { lookup, own, session } = sessionSetup();
+    const { lookup, own, model } = sessionSetup();
     const diagnostic = lookup.lookup(ALICE_KEY); // the leak diagnostic, as the document opens
     await untilCalled(own, 'GetAccessKeyLastUsed');
-    session.indexKeys('profile/default/user/alice', [aliceKey]); // the tree lists alice's keys meanwhile
+    model.loadedKeys.hold('profile/default/user/alice', [aliceKey]); // the tree lists alice's keys meanwhile
     const hover = lookup.lookup(ALICE_KEY); // the hover now finds the key listed
     const [d, h] = await Promise.all([diagnostic, hover]);
     assert.strictEqual(own.calls.GetAccessKeyLastUsed, 1);
@@ -424,9 +421,9 @@ describe('hover: KeyLookup over a real ConnectionSession (the lookup the diagnos
   });
 
   it('the owner lookup\'s answer fills the session\'s memo: the tree and a later hover ask nothing more', async () => {
-    const { lookup, own, session } = sessionSetup();
+    const { lookup, own, session, model } = sessionSetup();
     await lookup.lookup(ALICE_KEY);
-    session.indexKeys('profile/default/user/alice', [aliceKey]);
+    model.loadedKeys.hold('profile/default/user/alice', [aliceKey]);
     assert.strictEqual(session.knownLastUsed(ALICE_KEY), aliceLastUsed);
     const later = await lookup.lookup(ALICE_KEY);
     assert.ok(later.info.kind === 'found' && later.info.lastUsed === aliceLastUsed);

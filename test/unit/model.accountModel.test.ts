@@ -46,15 +46,15 @@ describe('model: one AccountModel per account', function () {
     await emulator.close();
   });
 
-  it('keys loaded through the model are found by the registry, with their session, and no row', async () => {
+  it('keys loaded through the model are found by AccountModels, with their session, and no row', async () => {
     const session = await registry.main();
     assert.ok(session);
     const model = models.of(session);
     assert.equal(models.of(session), model, 'one model per session');
     assert.equal((await model.keysOf('alice').loadNext()).kind, 'loaded');
     assert.equal(model.keysOf('alice'), model.keysOf('alice'), 'one key list per user');
-    assert.deepEqual(registry.loadedKeys().map(({ key }) => key.AccessKeyId).sort(), ALICE_KEYS);
-    assert.equal(registry.loadedKey(ALICE_KEYS[1])?.session, session);
+    assert.deepEqual(models.loadedKeys().map(({ key }) => key.AccessKeyId).sort(), ALICE_KEYS);
+    assert.equal(models.loadedKey(ALICE_KEYS[1])?.session, session);
   });
 
   it('pages by the page size given, and keeps the truncation state in the list', async () => {
@@ -79,11 +79,11 @@ describe('model: one AccountModel per account', function () {
     session.reconnect();
     assert.equal(model.users.loaded.length, 0);
     assert.equal(aliceKeys.loaded.length, 0);
-    assert.equal(registry.loadedKey(ALICE_KEYS[0]), undefined);
+    assert.equal(models.loadedKey(ALICE_KEYS[0]), undefined);
     await model.keysOf('alice').loadNext();
-    assert.ok(registry.loadedKey(ALICE_KEYS[0]));
+    assert.ok(models.loadedKey(ALICE_KEYS[0]));
     model.resetUsers();
     assert.equal(model.loadedKeysOf('alice'), undefined);
-    assert.equal(registry.loadedKey(ALICE_KEYS[0]), undefined, 'a dropped list leaves the index');
+    assert.equal(models.loadedKey(ALICE_KEYS[0]), undefined, 'a dropped list leaves the index');
   });
 });

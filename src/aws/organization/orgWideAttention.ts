@@ -159,11 +159,13 @@ async function assessFromReport(
     users,
     options.perAccountConcurrency,
     async (userName) => {
-      const userKeys = await session.api.listAllAccessKeys(userName, { pageSize: 100, signal }).catch((error: unknown) => {
-        if (isAbortError(error) || signal.aborted) throw error;
-        options.log?.debug(`attention: keys of ${userName} in ${account.id}: ${reasonOf(error)}`);
-        return [];
-      });
+      const userKeys =
+        options.loaded?.keysOf(session, userName) ??
+        (await session.api.listAllAccessKeys(userName, { pageSize: 100, signal }).catch((error: unknown) => {
+          if (isAbortError(error) || signal.aborted) throw error;
+          options.log?.debug(`attention: keys of ${userName} in ${account.id}: ${reasonOf(error)}`);
+          return [];
+        }));
       listed.set(userName, userKeys);
     },
     { signal },
@@ -193,12 +195,12 @@ async function live(
   options: OrgWideOptions,
   signal: AbortSignal,
 ): Promise<{ account: AttentionAccount; keys: AttentionKey[] }> {
-  const users = await session.api.listAllUsers({ pageSize: 1000, signal });
+  const users = options.loaded?.users(session) ?? (await session.api.listAllUsers({ pageSize: 1000, signal }));
   const perUser = await mapWithConcurrency(
     users,
     options.perAccountConcurrency,
     async (user) => {
-      const userKeys = await session.api.listAllAccessKeys(user.UserName, { pageSize: 1000, signal });
+      const userKeys = options.loaded?.keysOf(session, user.UserName) ?? (await session.api.listAllAccessKeys(user.UserName, { pageSize: 1000, signal }));
       for (const key of userKeys) await session.lastUsed(key.AccessKeyId).catch(() => undefined);
       return userKeys;
     },

@@ -27,13 +27,13 @@ export async function exportOrganizationKeys(
   let failedUsers = 0;
   const progress = progressOver(options.onProgress);
   const walked = await walkSources(sources, { ...options, onProgress: (source, done, total) => progress(0, source, done, total) }, async (source, account, session, signal) => {
-    const list = await session.api.listAllUsers({ pageSize: 1000, signal });
+    const list = options.loaded?.users(session) ?? (await session.api.listAllUsers({ pageSize: 1000, signal }));
     const perUser = await mapWithConcurrency(
       list,
       options.perAccountConcurrency,
       async (user) => {
         try {
-          const keys = await session.api.listAllAccessKeys(user.UserName, { pageSize: 1000, signal });
+          const keys = options.loaded?.keysOf(session, user.UserName) ?? (await session.api.listAllAccessKeys(user.UserName, { pageSize: 1000, signal }));
           return { ok: true as const, keys: await withLastUse(session, keys, options) };
         } catch (error) {
           if (isAbortError(error) || signal.aborted) throw error;

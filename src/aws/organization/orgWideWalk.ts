@@ -4,6 +4,7 @@
 // reason) and those skipped; a cancel keeps what was done and says the result is partial.
 // No vscode here: the commands are thin.
 import type { HealthThresholds } from '../../core/accountHealth';
+import type { AccessKey, IamUser } from '../../core/types';
 import type { ConnectionSession } from '../connectionSession';
 import { classifyError } from '../errors';
 import type { AccountSource } from './accountSource';
@@ -37,7 +38,22 @@ export interface OrgWideOutcome {
   readonly listingError?: string;
 }
 
+/**
+ * What a member account's model already holds complete (the tree loaded every page): a walk
+ * reads it instead of listing again (src/model/completeLists.ts). A walk does not fill the
+ * models: 100 accounts' lists would then stay in memory for accounts nobody opens, until the
+ * settings change; what a walk lists lives as long as the command.
+ */
+export interface LoadedLists {
+  /** The account's users, when its model loaded every page of them. */
+  users(session: ConnectionSession): readonly IamUser[] | undefined;
+  /** A user's keys, when the model loaded every page of them. */
+  keysOf(session: ConnectionSession, userName: string): readonly AccessKey[] | undefined;
+}
+
 export interface OrgWideOptions {
+  /** Lists the accounts' models already hold (no call for them). */
+  readonly loaded?: LoadedLists;
   /** Accounts entered and read at once (`iamKeys.maxConcurrentAccounts`). */
   readonly concurrency: number;
   /** Calls at once inside one account (`iamKeys.maxConcurrentRequests`; IAM throttles per account). */

@@ -1,9 +1,11 @@
 // A paged list of access keys ("My access keys" or one user's keys). With the view's
 // "needing attention" filter on, only keys with a warning or worse are shown.
 import * as vscode from 'vscode';
-import { assessAccessKey, countActive, needsAttention, type KeyHealth } from '../../core/keyHealth';
+import type { HealthThresholds } from '../../core/accountHealth';
+import type { KeyHealth } from '../../core/keyHealth';
 import type { AccessKey, AccessKeyLastUsed } from '../../core/types';
 import type { KeyList } from '../../model/accountModel';
+import { flaggedKeys, loadedKeyHealth } from '../../model/userAttention';
 import type { NodeScope } from '../services';
 import { AccessKeyNode } from './accessKeyNode';
 import type { ExplorerNode } from './explorerNode';
@@ -41,24 +43,17 @@ export abstract class KeyListNode extends PagedNode<AccessKey> {
    * from the credential report), its siblings (two active keys) and the report's password flag.
    */
   healthOf(key: AccessKey, lastUsed: AccessKeyLastUsed | undefined = this.scope.session.knownLastUsedOf(key)): KeyHealth {
-    const { services, session } = this.scope;
-    const settings = services.settings();
-    const reportUser = session.reportUser(key.UserName);
-    return assessAccessKey(key, {
-      now: services.now(),
-      rotationWarningDays: settings.rotationWarningDays,
-      unusedWarningDays: settings.unusedWarningDays,
-      lastUsed,
-      isRoot: session.isRootKey(key),
-      activeKeysOfUser: countActive(this.list.loaded.filter((k) => k.UserName === key.UserName)),
-      passwordEnabled: reportUser?.passwordEnabled,
-      userCreateDate: this.userCreateDate() ?? reportUser?.userCreateDate,
-    });
+    return loadedKeyHealth(this.scope.model, this.list.loaded, key, this.thresholds(), this.userCreateDate(), lastUsed);
   }
 
   /** Loaded keys with a warning or worse, judged with the last use known so far. */
   flaggedKeys(): readonly AccessKey[] {
-    return this.list.loaded.filter((key) => needsAttention(this.healthOf(key)));
+    return flaggedKeys(this.scope.model, this.list.loaded, this.thresholds(), this.userCreateDate());
+  }
+
+  protected thresholds(): HealthThresholds {
+    const { rotationWarningDays, unusedWarningDays } = this.scope.services.settings();
+    return { now: this.scope.services.now(), rotationWarningDays, unusedWarningDays };
   }
 
   /**

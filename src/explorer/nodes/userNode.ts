@@ -2,13 +2,13 @@
 import * as vscode from 'vscode';
 import { ageInDays } from '../../core/format';
 import { relativeAge } from '../rowText';
-import { assessReportUser } from '../../core/accountHealth';
-import { countActive, needsAttention, usersWithSeveralActiveKeys } from '../../core/keyHealth';
+import { countActive, usersWithSeveralActiveKeys } from '../../core/keyHealth';
 import type { IamUser } from '../../core/types';
 import { ContextValues } from '../contextValues';
 import { userTooltipMarkdown } from '../tooltipMarkdown';
 import type { NodeScope } from '../services';
 import type { RowResource } from '../../model/rowResource';
+import { userNeedsAttention } from '../../model/userAttention';
 import type { ExplorerNode } from './explorerNode';
 import { KeyListNode } from './keyListNode';
 
@@ -30,12 +30,7 @@ export class UserNode extends KeyListNode {
 
   /** Whether this user needs attention: by the loaded keys, or by the credential report when one was read. */
   needsAttention(): boolean {
-    if (this.flaggedKeys().length > 0) return true;
-    const reportUser = this.scope.session.reportUser(this.user.UserName);
-    if (!reportUser) return false;
-    const settings = this.scope.services.settings();
-    const thresholds = { now: this.scope.services.now(), rotationWarningDays: settings.rotationWarningDays, unusedWarningDays: settings.unusedWarningDays };
-    return assessReportUser(reportUser, thresholds).some((k) => needsAttention(k.health));
+    return userNeedsAttention(this.scope.model, this.user, this.thresholds());
   }
 
   getTreeItem(): vscode.TreeItem {

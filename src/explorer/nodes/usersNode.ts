@@ -9,6 +9,7 @@ import type { IamUser } from '../../core/types';
 import { ContextValues } from '../contextValues';
 import type { NodeScope } from '../services';
 import type { RowResource } from '../../model/rowResource';
+import { visibleUsers } from '../../model/userAttention';
 import type { ExplorerNode } from './explorerNode';
 import { PagedNode } from './pagedNode';
 import { UserNode } from './userNode';
@@ -68,15 +69,9 @@ export class UsersNode extends PagedNode<IamUser> {
     return this.filter ? vscode.l10n.t('No loaded user matches "{0}"', this.filter) : vscode.l10n.t('No users');
   }
   protected override visibleItems(): readonly IamUser[] {
-    const filter = this.filter.toLowerCase();
-    const attentionOnly = this.scope.services.view.attentionOnly;
-    if (!filter && !attentionOnly) return this.list.loaded;
-    return this.list.loaded.filter((user) => {
-      if (filter && !user.UserName.toLowerCase().includes(filter)) return false;
-      if (!attentionOnly) return true;
-      const row = this.loadedChild(user.UserName) as UserNode | undefined;
-      return row !== undefined && row.needsAttention();
-    });
+    const { services, model } = this.scope;
+    const { rotationWarningDays, unusedWarningDays } = services.settings();
+    return visibleUsers(model, { text: this.filter, attentionOnly: services.view.attentionOnly }, { now: services.now(), rotationWarningDays, unusedWarningDays });
   }
 
   /**
