@@ -9,6 +9,7 @@ import * as vscode from 'vscode';
 import type { ExplorerNode } from '../../src/explorer/nodes/explorerNode';
 import type { IamKeysApi, IamKeysInternals } from '../../src/extension';
 import { until } from '../support/wait';
+import { type ConfigurationContribution, contributedSettings } from '../support/manifestSettings';
 import { EXTENSION_ID, type Session, calls, childByLabel, children, item, label, startSession } from './fixture';
 
 const DAY = 86_400_000;
@@ -17,7 +18,7 @@ interface WalkthroughStep { id: string; title: string; description: string; medi
 interface Manifest {
   contributes: {
     walkthroughs: { id: string; steps: WalkthroughStep[] }[];
-    configuration: { properties: Record<string, unknown> };
+    configuration: ConfigurationContribution;
     keybindings: { command: string; key: string; mac?: string; when: string; args?: unknown }[];
     menus: Record<string, { command: string; when?: string }[]>;
   };
@@ -53,7 +54,7 @@ describe('Ready for users', function () {
     assert.ok(walkthrough, 'walkthrough iamKeys.setup');
     assert.deepEqual(walkthrough.steps.map((s) => s.id), ['profile', 'policy', 'organization', 'writeActions']);
     const commands = new Set(await vscode.commands.getCommands(true));
-    const settings = new Set(Object.keys(manifest.contributes.configuration.properties));
+    const settings = new Set(Object.keys(contributedSettings(manifest)));
     for (const step of walkthrough.steps) {
       const links = [...localized(step.description).matchAll(/\]\(command:([\w.]+)/g)].map((m) => m[1]!);
       assert.ok(links.length > 0, `${step.id}: a command button`);
