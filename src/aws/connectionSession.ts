@@ -5,6 +5,7 @@
 // SDK clients are built on first use, so hundreds of idle sessions (one per account) cost little.
 import { findSlot, slotLastUsed, type CredentialReport, type ReportUser } from '../core/credentialReport';
 import type { AccessKey, AccessKeyLastUsed, CallerIdentity } from '../core/types';
+import type { AccountLastUsed } from './accountLastUsed';
 import type { AttemptRecord, Connection } from './connection';
 import { triedHost } from './triedHost';
 import { fetchCredentialReport, type FetchReportOptions, type FetchedReport } from './credentialReport';
@@ -25,7 +26,9 @@ export class ConnectionSession {
   private callerError: unknown;
   private identityLoad: Promise<void> | undefined;
   private signingKey: string | undefined;
+  /** GetAccessKeyLastUsed calls under way, so one key is asked once at a time. */
   private readonly lastUsedCache = new Map<string, Promise<AccessKeyLastUsed>>();
+  /** Answers while the account is unknown (or no shared store was given); else they go to sharedLastUsed. */
   private readonly lastUsedKnown = new Map<string, AccessKeyLastUsed>();
   private readonly throttleListeners = new Set<Listener>();
   private readonly resetListeners = new Set<Listener>();
@@ -42,6 +45,8 @@ export class ConnectionSession {
     private readonly log?: { debug(message: string): void; trace(message: string): void },
     /** A member account of an organization: its own ID, and its account known without a call. */
     private readonly member?: { readonly id: string; readonly account: string },
+    /** Last use by account, shared with the other sessions of the registry (accountLastUsed.ts). */
+    private readonly sharedLastUsed?: AccountLastUsed,
   ) {
     this.id = member?.id ?? `profile/${profile || 'default'}`;
   }
@@ -132,28 +137,45 @@ export class ConnectionSession {
     if (this.callerError !== undefined) this.identityLoad = undefined;
   }
 
-  /** GetAccessKeyLastUsed, asked once per key and remembered (failures are not). */
+  /**
+   * GetAccessKeyLastUsed, asked once per key and remembered (failures are not) — for every
+   * session of the same account, which read the answer from the shared store.
+   */
   lastUsed(accessKeyId: string): Promise<AccessKeyLastUsed> {
+    const known = this.knownLastUsed(accessKeyId);
+    if (known) return Promise.resolve(known);
     let pending = this.lastUsedCache.get(accessKeyId);
     if (!pending) {
-      pending = this.api.getAccessKeyLastUsed(accessKeyId).then(
+      const asked: Promise<AccessKeyLastUsed> = this.api.getAccessKeyLastUsed(accessKeyId).then(
         (value) => {
-          this.lastUsedKnown.set(accessKeyId, value);
+          // Kept only if the key was not changed (forgetKey) while the call was under way.
+          if (this.lastUsedCache.get(accessKeyId) === asked) this.rememberLastUsed(accessKeyId, value);
+          this.lastUsedCache.delete(accessKeyId);
           return value;
         },
         (error: unknown) => {
-          this.lastUsedCache.delete(accessKeyId);
+          if (this.lastUsedCache.get(accessKeyId) === asked) this.lastUsedCache.delete(accessKeyId);
           throw error;
         },
       );
+      pending = asked;
       this.lastUsedCache.set(accessKeyId, pending);
     }
     return pending;
   }
 
-  /** Last use, only if already fetched: reading it never costs a call. */
+  private rememberLastUsed(accessKeyId: string, value: AccessKeyLastUsed): void {
+    const account = this.account();
+    if (account && this.sharedLastUsed) this.sharedLastUsed.set(account, accessKeyId, value);
+    else this.lastUsedKnown.set(accessKeyId, value);
+  }
+
+  /** Last use, only if already fetched (by this session or another of its account): reading it never costs a call. */
   knownLastUsed(accessKeyId: string): AccessKeyLastUsed | undefined {
-    return this.lastUsedKnown.get(accessKeyId);
+    const own = this.lastUsedKnown.get(accessKeyId);
+    if (own) return own;
+    const account = this.account();
+    return account ? this.sharedLastUsed?.get(account, accessKeyId) : undefined;
   }
 
   /**
@@ -161,7 +183,7 @@ export class ConnectionSession {
    * report's (the slot created in the same second as the key, of the same user).
    */
   knownLastUsedOf(key: AccessKey): AccessKeyLastUsed | undefined {
-    const known = this.lastUsedKnown.get(key.AccessKeyId);
+    const known = this.knownLastUsed(key.AccessKeyId);
     if (known) return known;
     const user = this.reportUser(key.UserName);
     const slot = user && findSlot(user, key);
@@ -192,6 +214,8 @@ export class ConnectionSession {
   forgetKey(accessKeyId: string): void {
     this.lastUsedCache.delete(accessKeyId);
     this.lastUsedKnown.delete(accessKeyId);
+    const account = this.account();
+    if (account) this.sharedLastUsed?.forget(account, accessKeyId);
   }
 
   /** Called while a throttled request is being retried; returns the unsubscribe function. */
@@ -211,6 +235,9 @@ export class ConnectionSession {
    * fixed, a retry must not reuse what the SDK cached.
    */
   reconnect(): void {
+    // A Refresh asks IAM again for the whole account, whichever profile's row it came from.
+    const account = this.account();
+    if (account) this.sharedLastUsed?.forgetAccount(account);
     this.connection?.dispose();
     this.connection = undefined;
     this.forgetAll();

@@ -5,6 +5,7 @@
 // and every call also checks the CURRENT settings (guardedConnect): a session built while an
 // endpoint was allowed sends nothing once the settings refuse it, rebuilt or not, reconnected or not.
 import type { Connection } from './connection';
+import { AccountLastUsed } from './accountLastUsed';
 import { ConnectionSession, type ConnectionFactory } from './connectionSession';
 import { hasDefaultCredentialSource } from './credentialSources';
 import { EndpointRefusedError } from './endpointRule';
@@ -44,6 +45,8 @@ export class SessionRegistry {
    * used. Their account source owns and disposes them; this is only where they are found.
    */
   private readonly memberSessions = new Map<string, ConnectionSession>();
+  /** Last use by account, shared by the profiles' sessions; emptied when they are rebuilt. */
+  private readonly lastUsed = new AccountLastUsed();
 
   constructor(private readonly deps: SessionRegistryDeps) {}
 
@@ -118,6 +121,8 @@ export class SessionRegistry {
     this.built = undefined;
     this.building = undefined;
     if (old?.kind === 'ready') for (const session of old.sessions) session.dispose();
+    // The endpoint or the profiles may have changed: an account ID may now mean another place.
+    this.lastUsed.clear();
     // Member sessions stay: their sources own them (a source's rebuild disposes its own).
     for (const [account, session] of this.memberSessions) if (session.isDisposed) this.memberSessions.delete(account);
     void pending?.then((state) => {
@@ -210,7 +215,7 @@ export class SessionRegistry {
     if (onlyDefault && !hasDefaultCredentialSource(this.deps.env(), profiles)) return { kind: 'no-credentials' };
     const sessions = settings.profiles.map(
       (profile) =>
-        new ConnectionSession(profile, profile ? profiles.find((p) => p.name === profile) : undefined, this.guardedConnect(generation), this.deps.log),
+        new ConnectionSession(profile, profile ? profiles.find((p) => p.name === profile) : undefined, this.guardedConnect(generation), this.deps.log, undefined, this.lastUsed),
     );
     return { kind: 'ready', sessions };
   }

@@ -128,6 +128,17 @@ export function label(api: IamKeysInternals, node: ExplorerNode): string {
   return typeof item.label === 'string' ? item.label : (item.label?.label ?? '');
 }
 
+/** The access key ID of a key row ('' for any other row): its label shows only the ID's end. */
+export function keyIdOf(node: ExplorerNode): string {
+  const resource = node.resource;
+  return resource?.kind === 'key' ? resource.key.AccessKeyId : '';
+}
+
+/** A row's label and description as one line, "label | description", as the eye reads the row. */
+export function rowLine(api: IamKeysInternals, node: ExplorerNode): string {
+  return `${label(api, node)} | ${String(item(api, node).description ?? '')}`;
+}
+
 export function item(api: IamKeysInternals, node: ExplorerNode): vscode.TreeItem {
   return api.explorer.getTreeItem(node) as vscode.TreeItem;
 }

@@ -7,7 +7,7 @@ import { EMULATOR_ACCOUNT_ID, SESSION_CREDENTIALS } from '../emulator/index';
 import { accountIdFromAccessKeyId, makeAccessKeyId } from '../emulator/keyIds';
 import { SeededRandom } from '../emulator/random';
 import { until } from '../support/wait';
-import { type Session, calls, callsAbout, childByLabel, children, configure, delay, label, startSession, totalCalls } from './fixture';
+import { type Session, calls, callsAbout, childByLabel, children, configure, delay, keyIdOf, label, startSession, totalCalls } from './fixture';
 
 /** First line of every hover we make: an icon, the bold ID, then what kind of ID it is. */
 const OURS = /^\$\([\w~-]+\) \*\*(A[A-Z0-9]{15,20})\*\* · /;
@@ -193,7 +193,7 @@ describe('hover: access key IDs in documents', function () {
     assert.equal(totalCalls(session.emulator), 1);
     // A second hover and the row's tooltip ask nothing more.
     await ourHover(document, stored.accessKeyId);
-    const keyRow = (await children(session.api, userRow)).find((row) => label(session.api, row) === stored.accessKeyId)!;
+    const keyRow = (await children(session.api, userRow)).find((row) => keyIdOf(row) === stored.accessKeyId)!;
     await session.api.explorer.resolveTreeItem(session.api.explorer.getTreeItem(keyRow) as vscode.TreeItem, keyRow, new vscode.CancellationTokenSource().token);
     assert.equal(totalCalls(session.emulator), 1);
   });

@@ -16,7 +16,7 @@ import { DialogScript } from '../support/dialogScript';
 import { freePort } from '../support/freePort';
 import { extensionLogFiles } from '../support/reliabilityHarness';
 import { until } from '../support/wait';
-import { PROFILES, type Session, childByLabel, children, configure, item, startSession, writeWorkspaceFile } from './fixture';
+import { PROFILES, type Session, childByLabel, children, configure, item, rowLine, startSession, writeWorkspaceFile } from './fixture';
 
 const DAY = 86_400_000;
 const LEAK_SOURCE = 'IAM Access Keys';
@@ -81,8 +81,8 @@ describe('Issue 25: the remaining newcomer items', function () {
     const row = (await rowsOfUser(session, 'idle-user')).find((n) => (n as KeyRow).key?.AccessKeyId === idle) as KeyRow | undefined;
     assert.ok(row, 'the key row');
     await row.scope.session.lastUsed(idle); // what hovering the row fetches
-    const description = String(item(session.api, row).description);
-    assert.deepEqual(description.split(' · ').filter((part) => /unused/i.test(part)), ['Unused 90+ days'], description);
+    const line = rowLine(session.api, row);
+    assert.deepEqual(line.split(/ · | \| /).filter((part) => /unused/i.test(part)), ['Unused 90+ days'], line);
 
     const resolved = await session.api.explorer.resolveTreeItem(new vscode.TreeItem(idle), row, new vscode.CancellationTokenSource().token);
     // The tooltip's Markdown escapes "-" and ":"; read it as shown.

@@ -9,7 +9,8 @@ import * as vscode from 'vscode';
 import type { ExplorerNode } from '../../src/explorer/nodes/explorerNode';
 import type { IamKeysApi, IamKeysInternals } from '../../src/extension';
 import { until } from '../support/wait';
-import { EXTENSION_ID, type Session, calls, childByLabel, children, item, startSession } from './fixture';
+import { type ConfigurationContribution, contributedSettings } from '../support/manifestSettings';
+import { EXTENSION_ID, type Session, calls, childByLabel, children, item, label, startSession } from './fixture';
 
 const DAY = 86_400_000;
 
@@ -17,7 +18,7 @@ interface WalkthroughStep { id: string; title: string; description: string; medi
 interface Manifest {
   contributes: {
     walkthroughs: { id: string; steps: WalkthroughStep[] }[];
-    configuration: { properties: Record<string, unknown> };
+    configuration: ConfigurationContribution;
     keybindings: { command: string; key: string; mac?: string; when: string; args?: unknown }[];
     menus: Record<string, { command: string; when?: string }[]>;
   };
@@ -53,7 +54,7 @@ describe('Ready for users', function () {
     assert.ok(walkthrough, 'walkthrough iamKeys.setup');
     assert.deepEqual(walkthrough.steps.map((s) => s.id), ['profile', 'policy', 'organization', 'writeActions']);
     const commands = new Set(await vscode.commands.getCommands(true));
-    const settings = new Set(Object.keys(manifest.contributes.configuration.properties));
+    const settings = new Set(Object.keys(contributedSettings(manifest)));
     for (const step of walkthrough.steps) {
       const links = [...localized(step.description).matchAll(/\]\(command:([\w.]+)/g)].map((m) => m[1]!);
       assert.ok(links.length > 0, `${step.id}: a command button`);
@@ -110,11 +111,13 @@ describe('Ready for users', function () {
     const [unusedKey] = await children(api, await childByLabel(api, users, 'a11y-unused'));
     const unusedName = accessibleName(api, unusedKey!);
     assert.match(unusedName, new RegExp(`^Access key ${unused}, Active, created 120 days ago, (warning|critical), `));
-    for (const flag of String(item(api, unusedKey!).description).split(' · ').filter((part) => !/^(Active|\d+d)$/.test(part))) {
+    const unusedParts = [...label(api, unusedKey!).split(' · '), ...String(item(api, unusedKey!).description).split(' · ')];
+    for (const flag of unusedParts.filter((part) => !/^(Active|\d+d|…\w{4})$/.test(part))) {
       assert.ok(unusedName.includes(flag), `"${flag}" of the row is in its accessible name: ${unusedName}`);
     }
-    // Health and status first, the age short: "Rotation due · Active · 200d".
-    assert.equal(item(api, oldKey!).description, 'Rotation due · Active · 200d');
+    // Health first and the ID's end, then status and the age, short: "Rotation due · …ABCD", "Active · 200d".
+    assert.equal(label(api, oldKey!), `Rotation due · …${old.slice(-4)}`);
+    assert.equal(item(api, oldKey!).description, 'Active · 200d');
     // The user row: no age in the row; the tooltip and the accessible name say it.
     const userItem = item(api, oldUser);
     assert.doesNotMatch(String(userItem.description ?? ''), /created/);

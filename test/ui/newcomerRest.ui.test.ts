@@ -34,7 +34,7 @@ describe('UI: the remaining newcomer items (view title bar, key rows)', () => {
     await wb().screenshot('newcomer-view-title');
   });
 
-  it('key rows at the default sidebar width lead with their health (README picture)', async () => {
+  it('key rows at the default sidebar width show the first finding and the end of the ID in full (README picture)', async () => {
     // A user of the demo with an Active key older than 90 days (from the endpoint's own data).
     const store = emulator.store;
     const old = store.users().find((u) => u.userName !== BUILT_IN_IDENTITIES.caller.userName && store.keysOf({ kind: 'user', user: u }).some((k) => k.status === 'Active' && Date.now() - k.createDate.getTime() > 100 * 86_400_000));
@@ -44,8 +44,22 @@ describe('UI: the remaining newcomer items (view title bar, key rows)', () => {
     await wb().expand(new RegExp(`^${old.userName.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`));
     const row = wb().treeItem(key.accessKeyId);
     await row.waitFor();
-    const description = (await row.locator('.label-description').textContent()) ?? '';
-    assert.match(description, /^Rotation due · /, description);
+    // The label (first finding, last 4 characters of the ID) must be whole at the
+    // default width: its right edge inside the row's clipping box, which ends in "…" when cut.
+    const name = row.locator('.label-name');
+    const shown = ((await name.textContent()) ?? '').trim();
+    assert.equal(shown, `Rotation due · …${key.accessKeyId.slice(-4)}`, shown);
+    assert.match((await row.locator('.label-description').textContent()) ?? '', /(^| · )Active · /);
+    const clipped = await name.evaluate((el) => {
+      const box = el.closest('.monaco-icon-label-container') ?? el.parentElement!;
+      return el.getBoundingClientRect().right > box.getBoundingClientRect().right + 0.5 || el.scrollWidth > el.clientWidth + 1;
+    });
+    assert.equal(clipped, false, `the label "${shown}" is cut at the default sidebar width`);
+    // The full ID is still the row's accessible name.
+    assert.match((await row.getAttribute('aria-label')) ?? '', new RegExp(key.accessKeyId));
+    // User rows say no "created N days ago" (their tooltip does).
+    const userRow = wb().treeItem(old.userName, { exact: true });
+    assert.doesNotMatch((await userRow.locator('.label-description').textContent()) ?? '', /created|days ago/);
     await wb().page.mouse.move(700, 500);
     await wb().screenshot('newcomer-explorer');
   });

@@ -4,6 +4,7 @@ import * as assert from 'assert/strict';
 import * as fs from 'fs';
 import * as path from 'path';
 import { CommandIds, WRITE_COMMAND_IDS, writesInAws } from '../../src/commands/commandIds';
+import { type ConfigurationContribution, contributedSettings } from '../support/manifestSettings';
 // contextValues.ts imports vscode; its writeActionsAllowed key, spelled out:
 const WRITE_CONTEXT_KEY = 'iamKeys.writeActionsAllowed';
 
@@ -12,7 +13,7 @@ const ROOT = path.resolve(__dirname, '../../..');
 const WRITE_COMMANDS: string[] = [CommandIds.rotateAccessKey, CommandIds.deactivateAccessKey, CommandIds.activateAccessKey, CommandIds.deleteAccessKey, CommandIds.createAccessKey];
 
 interface Manifest {
-  contributes: { configuration: { properties: Record<string, { default?: unknown; scope?: string; type?: string }> }; menus: Record<string, Array<{ command?: string; when?: string }>> };
+  contributes: { configuration: ConfigurationContribution; menus: Record<string, Array<{ command?: string; when?: string }>> };
   capabilities: { untrustedWorkspaces: { restrictedConfigurations: string[] } };
 }
 
@@ -20,7 +21,7 @@ describe('write actions in the manifest', () => {
   const manifest = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as Manifest;
 
   it('iamKeys.allowWriteActions: boolean, default false, application scope, restricted', () => {
-    const setting = manifest.contributes.configuration.properties['iamKeys.allowWriteActions'];
+    const setting = contributedSettings(manifest)['iamKeys.allowWriteActions'];
     assert.deepEqual([setting?.type, setting?.default, setting?.scope], ['boolean', false, 'application']);
     assert.ok(manifest.capabilities.untrustedWorkspaces.restrictedConfigurations.includes('iamKeys.allowWriteActions'));
   });

@@ -55,7 +55,7 @@ describe('manifest strings', () => {
     assert.ok(wheres.includes('contributes.commands[0].title'), 'command titles are checked');
     assert.ok(wheres.includes('contributes.commands[0].category'), 'command categories are checked');
     assert.ok(wheres.some((w) => /^contributes\.views\.[^.]+\[0\]\.name$/.test(w)), 'view names are checked');
-    assert.ok(wheres.some((w) => /^contributes\.configuration\.properties\.iamKeys\.profile\.markdownDescription$/.test(w)), 'setting descriptions are checked');
+    assert.ok(wheres.some((w) => /^contributes\.configuration\[0\]\.properties\.iamKeys\.profile\.markdownDescription$/.test(w)), 'setting descriptions are checked');
     assert.ok(wheres.some((w) => /\.items\.properties\.[^.]+\.description$/.test(w)), 'nested setting descriptions are checked');
     assert.ok(wheres.some((w) => w.endsWith('.patternErrorMessage')), 'pattern messages are checked');
     assert.ok(!wheres.some((w) => /\.(command|when|group|id|icon|type|pattern|default|scope)$/.test(w)), 'IDs, when clauses and schema keywords are not');

@@ -5,6 +5,7 @@
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { type ConfigurationContribution, contributedSettings } from '../support/manifestSettings';
 
 const ROOT = path.resolve(__dirname, '../../..');
 
@@ -12,7 +13,7 @@ interface Manifest {
   capabilities?: {
     untrustedWorkspaces?: { supported?: boolean | 'limited'; restrictedConfigurations?: string[]; description?: string };
   };
-  contributes: { configuration: { properties: Record<string, { scope?: string; type?: string; minimum?: number; maximum?: number }> } };
+  contributes: { configuration: ConfigurationContribution };
 }
 
 function manifest(): Manifest {
@@ -32,12 +33,12 @@ describe('Reliability manifest: workspace trust and setting bounds', () => {
     for (const key of ['iamKeys.endpoint', 'iamKeys.profile', 'iamKeys.profiles', 'iamKeys.region']) {
       assert.ok(restricted.includes(key), `${key} is in restrictedConfigurations (${restricted.join(', ')})`);
     }
-    const properties = manifest().contributes.configuration.properties;
+    const properties = contributedSettings(manifest());
     for (const key of restricted) assert.ok(key in properties, `${key} is a contributed setting`);
   });
 
   it('gives the numeric settings the same bounds the code enforces', () => {
-    const properties = manifest().contributes.configuration.properties;
+    const properties = contributedSettings(manifest());
     const bounds: Record<string, [number, number]> = {
       'iamKeys.pageSize': [1, 1000],
       'iamKeys.requestTimeoutSeconds': [1, 300],

@@ -14,6 +14,7 @@ import { ContextValues } from '../contextValues';
 import type { NodeScope } from '../services';
 import type { RowResource } from '../../model/rowResource';
 import { ExplorerNode } from './explorerNode';
+import { keyRowText } from './keyRowText';
 import type { KeyListNode } from './keyListNode';
 
 const t = (message: string, ...args: Array<string | number | boolean>): string => vscode.l10n.t(message, ...args);
@@ -46,13 +47,15 @@ export class AccessKeyNode extends ExplorerNode {
 
   getTreeItem(): vscode.TreeItem {
     const health = this.health();
-    const item = new vscode.TreeItem(this.key.AccessKeyId, vscode.TreeItemCollapsibleState.None);
-    item.id = this.id;
-    // Status is already said; each other finding shows by its rule's label. Findings come first:
-    // a default-width sidebar cuts the end of the row, and the key ID already takes most of it.
+    // Status and the worst finding first, then the key's last 4 characters: a default-width
+    // sidebar cuts the end of a row, and a 20-character ID in front left "AKIA… Rota…". The
+    // full ID is in the tooltip, the accessible name and every command (keyRowText.ts).
     const flags = rowFindingCodes(health.findings).map(ruleLabel);
     const status = statusLabel(this.key.Status);
-    item.description = [...flags, status, shortAge(health.ageDays)].join(' · ');
+    const text = keyRowText(this.key.AccessKeyId, status, flags, shortAge(health.ageDays));
+    const item = new vscode.TreeItem(text.label, vscode.TreeItemCollapsibleState.None);
+    item.id = this.id;
+    item.description = text.description;
     item.iconPath = iconFor(this.key, health);
     const own = this.isOwnKey();
     item.contextValue =

@@ -16,6 +16,9 @@ import type { RowResource } from '../../model/rowResource';
 import { MessageNode, failureLogLine, retryRow } from './messageNode';
 import { MyKeysNode } from './myKeysNode';
 import { UsersNode } from './usersNode';
+import { RootKeyReportNode } from './rootKeyReportNode';
+import { assessReportUser } from '../../core/accountHealth';
+import { needsAttention } from '../../core/keyHealth';
 
 export class ConnectionNode extends ExplorerNode implements NodeScope, vscode.Disposable {
   readonly id: string;
@@ -73,7 +76,23 @@ export class ConnectionNode extends ExplorerNode implements NodeScope, vscode.Di
     }
     // Show the account in this row's description (the tree redraws once these children landed).
     if (first) this.services.refresh(this);
-    return [this.myKeys, this.users];
+    return [this.myKeys, this.users, ...this.rootKeysFromReport()];
+  }
+
+  /**
+   * Under the attention filter, for a profile that isn't root: the root user's keys that need
+   * attention, from the credential report the filter read (only root can list them).
+   */
+  private rootKeysFromReport(): RootKeyReportNode[] {
+    const { session, services } = this;
+    const report = session.credentialReport();
+    const root = session.reportUser('');
+    if (!services.view.attentionOnly || session.isRoot() || !report || !root) return [];
+    const settings = services.settings();
+    const thresholds = { now: services.now(), rotationWarningDays: settings.rotationWarningDays, unusedWarningDays: settings.unusedWarningDays };
+    return assessReportUser(root, thresholds)
+      .filter((assessed) => needsAttention(assessed.health))
+      .map((assessed) => new RootKeyReportNode(this, assessed, report.generatedAt));
   }
 
   getTreeItem(): vscode.TreeItem {
