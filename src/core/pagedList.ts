@@ -121,7 +121,10 @@ export class PagedList<T> {
         if (generation !== this.generation) return { kind: 'stale' };
         this.started = true;
         this.lastError = undefined;
-        this.items.push(...page.items);
+        // The first page is copied at its size: most lists (a user's keys) are one short page,
+        // and pushing into an empty array reserves room for 16 more (#22 memory).
+        if (this.items.length === 0) this.items = page.items.slice();
+        else this.items.push(...page.items);
         added += page.items.length;
         // IsTruncated without a Marker would loop forever on the first page; treat it as the end.
         this.nextMarker = page.nextMarker || undefined;
