@@ -80,7 +80,8 @@ async function withKeyIds(session: ConnectionSession, keys: AssessedKey[]): Prom
     const reportUser = session.reportUser(k.userName);
     if (!candidates || !reportUser) return k;
     const match = candidates.find((key) => findSlot(reportUser, key)?.slot === k.slot);
-    return match ? { ...k, key: { ...k.key, AccessKeyId: match.AccessKeyId } } : k;
+    // Fields named, not spread: a listed key's CreateDate is a getter (src/aws/sdk/listedRecords.ts).
+    return match ? { ...k, key: { UserName: k.key.UserName, AccessKeyId: match.AccessKeyId, Status: k.key.Status, CreateDate: k.key.CreateDate } } : k;
   });
 }
 

@@ -32,7 +32,14 @@ export class PagedList<T> {
   private controller: AbortController | undefined;
   private generation = 0;
 
-  constructor(private readonly fetchPage: PageFetcher<T>) {}
+  /** Without a fetcher, a subclass overrides fetchPage (one closure less per list: #22 memory). */
+  constructor(private readonly fetcher?: PageFetcher<T>) {}
+
+  /** One page from the Marker (undefined for the first page). */
+  protected fetchPage(marker: string | undefined, signal: AbortSignal, hint: { readonly bulk: boolean }): Promise<Page<T>> {
+    if (!this.fetcher) throw new Error('PagedList: no page fetcher');
+    return this.fetcher(marker, signal, hint);
+  }
 
   get loaded(): readonly T[] {
     return this.items;
@@ -121,7 +128,10 @@ export class PagedList<T> {
         if (generation !== this.generation) return { kind: 'stale' };
         this.started = true;
         this.lastError = undefined;
-        this.items.push(...page.items);
+        // The first page is copied at its size: most lists (a user's keys) are one short page,
+        // and pushing into an empty array reserves room for 16 more (#22 memory).
+        if (this.items.length === 0) this.items = page.items.slice();
+        else this.items.push(...page.items);
         added += page.items.length;
         // IsTruncated without a Marker would loop forever on the first page; treat it as the end.
         this.nextMarker = page.nextMarker || undefined;

@@ -5,22 +5,25 @@
 // AccountModels), never a row. A reconnect of the session empties them all.
 import type { ConnectionSession } from '../aws/connectionSession';
 import { type LoadOutcome, PagedList, pageSizeFor } from '../core/pagedList';
-import type { AccessKey, IamUser } from '../core/types';
+import type { AccessKey, IamUser, Page } from '../core/types';
 import { LoadedKeyIndex } from './loadedKeyIndex';
 
 /** A list of access keys that keeps its account's loaded-key index in step with what it holds. */
 export class KeyList extends PagedList<AccessKey> {
   constructor(
-    session: ConnectionSession,
+    private readonly session: ConnectionSession,
     private readonly index: LoadedKeyIndex,
     /** Stable ID of the list in the index, e.g. `profile/dev/user/bob`. */
     readonly listId: string,
-    userName: string | undefined,
-    pageSize: () => number,
+    private readonly userName: string | undefined,
+    private readonly pageSize: () => number,
   ) {
-    super((marker, signal, hint) =>
-      session.api.listAccessKeys({ userName, maxItems: pageSizeFor(hint, pageSize()), marker, abortSignal: signal }),
-    );
+    super();
+  }
+
+  /** A method, not a closure per list: one list per user of every account (#22 memory). */
+  protected override fetchPage(marker: string | undefined, signal: AbortSignal, hint: { readonly bulk: boolean }): Promise<Page<AccessKey>> {
+    return this.session.api.listAccessKeys({ userName: this.userName, maxItems: pageSizeFor(hint, this.pageSize()), marker, abortSignal: signal });
   }
 
   override async loadNext(options: { bulk?: boolean } = {}): Promise<LoadOutcome> {

@@ -20,15 +20,20 @@ import type { KeyListNode } from './keyListNode';
 const t = (message: string, ...args: Array<string | number | boolean>): string => vscode.l10n.t(message, ...args);
 
 export class AccessKeyNode extends ExplorerNode {
-  readonly id: string;
-
+  // One row per loaded key, kept while its list is: two fields, the rest derived (#22 memory).
   constructor(
     readonly parent: KeyListNode,
-    readonly scope: NodeScope,
     readonly key: AccessKey,
   ) {
     super();
-    this.id = `${parent.id}/key/${key.AccessKeyId}`;
+  }
+
+  get id(): string {
+    return `${this.parent.id}/key/${this.key.AccessKeyId}`;
+  }
+
+  get scope(): NodeScope {
+    return this.parent.scope;
   }
 
   override get resource(): RowResource {

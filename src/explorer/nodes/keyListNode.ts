@@ -24,7 +24,7 @@ export abstract class KeyListNode extends PagedNode<AccessKey> {
     return key.AccessKeyId;
   }
   protected createChild(key: AccessKey): AccessKeyNode {
-    return new AccessKeyNode(this, this.scope, key);
+    return new AccessKeyNode(this, key);
   }
   protected emptyLabel(): string {
     return this.list.loaded.length > 0 ? vscode.l10n.t('No key here needs attention') : vscode.l10n.t('No access keys');

@@ -22,7 +22,13 @@ export interface ListSource {
 export const QUIET_SOURCE: ListSource = { onThrottled: () => () => undefined, isDisposed: false };
 
 export abstract class PagedNode<T> extends ExplorerNode {
-  private readonly childCache = new Map<string, { readonly item: T; readonly node: ExplorerNode }>();
+  /**
+   * The row of `list.loaded[i]` at [i], made when first asked for. The list only appends until
+   * it is reset, which gives it a new array (`rowsOf`): then every row is made anew. No map or
+   * wrapper per row: a tree of 100,000 keys keeps one pointer per row here (#22 memory).
+   */
+  private rows: Array<ExplorerNode | undefined> = [];
+  private rowsOf: readonly T[] | undefined;
   private retrying = false;
 
   constructor(
@@ -90,23 +96,28 @@ export abstract class PagedNode<T> extends ExplorerNode {
   /** Forgets what was loaded; the next expand loads the first page again. */
   reset(): void {
     this.list.reset();
-    this.childCache.clear();
+    this.rows = [];
+    this.rowsOf = undefined;
   }
 
   /** The child row for one loaded item, by its id (e.g. an access key ID). */
   loadedChild(id: string): ExplorerNode | undefined {
-    const item = this.list.loaded.find((candidate) => this.childId(candidate) === id);
-    return item === undefined ? undefined : this.child(item);
+    const index = this.list.loaded.findIndex((candidate) => this.childId(candidate) === id);
+    return index < 0 ? undefined : this.rowAt(index);
   }
 
   /** Rows of the loaded items that pass the view's filters. */
   loadedChildren(): ExplorerNode[] {
-    return this.visibleItems().map((item) => this.child(item));
+    const loaded = this.list.loaded;
+    const visible = this.visibleItems();
+    if (visible === loaded) return this.allLoadedChildren();
+    const indexOf = new Map<T, number>(loaded.map((item, index) => [item, index]));
+    return visible.map((item) => this.rowAt(indexOf.get(item) ?? -1));
   }
 
   /** Rows of every loaded item, filters ignored (for lookups). */
   allLoadedChildren(): ExplorerNode[] {
-    return this.list.loaded.map((item) => this.child(item));
+    return this.list.loaded.map((_item, index) => this.rowAt(index));
   }
 
   override async getChildren(): Promise<ExplorerNode[]> {
@@ -130,14 +141,18 @@ export abstract class PagedNode<T> extends ExplorerNode {
     this.services.refresh(this);
   }
 
-  /** One row per item; a new row when the list holds a new answer for the same ID (it was reloaded elsewhere). */
-  private child(item: T): ExplorerNode {
-    const id = this.childId(item);
-    const cached = this.childCache.get(id);
-    if (cached?.item === item) return cached.node;
-    const node = this.createChild(item);
-    this.childCache.set(id, { item, node });
-    return node;
+  /** The row of the loaded item at `index`; a new row once the list was reset (it was reloaded elsewhere). */
+  private rowAt(index: number): ExplorerNode {
+    const loaded = this.list.loaded;
+    const item = loaded[index];
+    if (item === undefined) throw new RangeError(`${this.id}: no loaded item ${index}`);
+    if (this.rowsOf !== loaded) {
+      this.rowsOf = loaded;
+      this.rows = new Array<ExplorerNode | undefined>(loaded.length);
+    }
+    // Appended pages: grow by pushing (amortized), never by copying the whole array again.
+    while (this.rows.length < loaded.length) this.rows.push(undefined);
+    return (this.rows[index] ??= this.createChild(item));
   }
 
   private trailingRows(): ExplorerNode[] {

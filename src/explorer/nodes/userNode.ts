@@ -13,11 +13,13 @@ import type { ExplorerNode } from './explorerNode';
 import { KeyListNode } from './keyListNode';
 
 export class UserNode extends KeyListNode {
-  readonly id: string;
-
   constructor(parent: ExplorerNode, scope: NodeScope, readonly user: IamUser) {
     super(parent, scope, scope.model.keysOf(user.UserName));
-    this.id = `${parent.id.replace(/\/users$/, '')}/user/${user.UserName}`;
+  }
+
+  /** Derived, not stored: one row per user of every account (#22 memory). */
+  get id(): string {
+    return `${this.parent?.id.replace(/\/users$/, '')}/user/${this.user.UserName}`;
   }
 
   override get resource(): RowResource {
