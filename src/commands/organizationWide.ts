@@ -12,6 +12,7 @@ import { exportOrganizationKeys } from '../aws/organization/orgWideExport';
 import type { FailedAccount, OrgWideOptions, SkippedAccount } from '../aws/organization/orgWideWalk';
 import { ORG_EXPORT_COLUMNS, toCsv, toExportJson } from '../core/exportFormat';
 import type { CommandDeps } from './deps';
+import { host } from '../features/host';
 
 /** A cancellation a script passes in (a vscode.CancellationToken, or anything shaped like one). */
 interface CancellationLike {
@@ -182,7 +183,7 @@ export async function findKeysNeedingAttention(arg: OrganizationScopeArgs | unde
   const sources = await organizationSources(arg, deps);
   if (!sources) return undefined;
   const result = await withOrgProgress(vscode.l10n.t('Checking keys across the organization'), arg, (progress) =>
-    findOrganizationKeysNeedingAttention(sources, { ...walkOptions(deps), ...progress }),
+    findOrganizationKeysNeedingAttention(sources, { ...walkOptions(deps), ...progress, readCsv: host().readCsv }),
   );
   const live = result.accountResults.filter((a) => a.source === 'live').length;
   deps.log.info(
