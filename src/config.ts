@@ -126,27 +126,5 @@ function stringSetting(value: unknown): string {
 /** Settings that change which connections exist (and so everything under them). */
 export const CONNECTION_KEYS = ['profile', 'profiles', 'region', 'endpoint', 'requestTimeoutSeconds', 'organizations', 'identityCenter'] as const;
 
-/** Holds the current settings and says which keys changed. */
-export class Settings implements vscode.Disposable {
-  private value = readSettings();
-  private readonly emitter = new vscode.EventEmitter<(key: string) => boolean>();
-  private readonly subscription: vscode.Disposable;
-  readonly onDidChange = this.emitter.event;
-
-  constructor() {
-    this.subscription = vscode.workspace.onDidChangeConfiguration((event) => {
-      if (!event.affectsConfiguration(SECTION)) return;
-      this.value = readSettings();
-      this.emitter.fire((key) => event.affectsConfiguration(`${SECTION}.${key}`));
-    });
-  }
-
-  get current(): IamKeysSettings {
-    return this.value;
-  }
-
-  dispose(): void {
-    this.subscription.dispose();
-    this.emitter.dispose();
-  }
-}
+/** The live settings object (a class: one copy, in dist/extension.js; feature code takes it as a type). */
+export type { Settings } from './settings';

@@ -1,4 +1,4 @@
-// The thin stand-ins activation registers for what lives in dist/features.js (src/features.ts):
+// The thin stand-ins activation registers for what lives in dist/features.js (src/features/):
 // each command is registered now and requires the feature module on its first run; the hover,
 // key markers and leaked-key diagnostics are set up when a text document is first open (at
 // once after activation when documents are already open); the recovery of interrupted
@@ -9,7 +9,7 @@ import type { RotationOutcome } from './aws/rotateAccessKey';
 import { type CommandId, CommandIds } from './commands/commandIds';
 import type { CommandDeps } from './commands/deps';
 import { JOURNAL_FILE_PATTERN } from './core/journalFileName';
-import type { EditorFeatures } from './features';
+import type { EditorFeatures } from './features/index';
 import { loadFeatures } from './featuresLoader';
 import type { HoverWiring } from './hover/registerHover';
 

@@ -9,6 +9,7 @@ import type { AccountLastUsed } from './accountLastUsed';
 import type { AttemptRecord, Connection } from './connection';
 import { triedHost } from './triedHost';
 import { fetchCredentialReport, type FetchReportOptions, type FetchedReport } from './credentialReport';
+import { readCsv } from './csvReader';
 import { classifyError } from './errors';
 import type { IamApi } from './iamApi';
 import type { IamWriteApi } from './iamWriteApi';
@@ -191,8 +192,8 @@ export class ConnectionSession {
   }
 
   /** Fetches the credential report (2–3 calls) and keeps it; errors (AccessDenied…) are thrown. */
-  async loadCredentialReport(options: FetchReportOptions = {}): Promise<FetchedReport> {
-    const fetched = await fetchCredentialReport(this.api, options);
+  async loadCredentialReport(options: Omit<FetchReportOptions, 'readCsv'> = {}): Promise<FetchedReport> {
+    const fetched = await fetchCredentialReport(this.api, { readCsv, ...options });
     if (this.disposed) return fetched;
     this.report = fetched.report;
     this.reportUsers.clear();

@@ -2,11 +2,13 @@
 // (IAM reuses a report for up to 4 hours, answering COMPLETE), then GetCredentialReport, polled
 // while IAM answers ReportInProgress. AccessDenied is thrown as is: callers fall back to live
 // calls (ListAccessKeys + GetAccessKeyLastUsed per user).
-import { parseCredentialReport, type CredentialReport } from '../core/credentialReport';
+import { parseCredentialReport, type CredentialReport, type ReadCsv } from '../core/credentialReport';
 import { AbortError } from '../core/concurrency';
 import type { IamApi } from './iamApi';
 
 export interface FetchReportOptions {
+  /** Reads the CSV (src/aws/csvReader.ts). */
+  readonly readCsv: ReadCsv;
   readonly signal?: AbortSignal;
   /** Wait between GetCredentialReport polls while the report is being made (default 2 s). */
   readonly pollIntervalMs?: number;
@@ -49,7 +51,7 @@ function sleep(ms: number, signal?: AbortSignal): Promise<void> {
   });
 }
 
-export async function fetchCredentialReport(api: IamApi, options: FetchReportOptions = {}): Promise<FetchedReport> {
+export async function fetchCredentialReport(api: IamApi, options: FetchReportOptions): Promise<FetchedReport> {
   const pollMs = options.pollIntervalMs ?? 2000;
   const deadline = Date.now() + (options.maxWaitMs ?? 120_000);
   let calls = 0;
@@ -67,7 +69,7 @@ export async function fetchCredentialReport(api: IamApi, options: FetchReportOpt
       calls++;
       options.onCall?.('GetCredentialReport');
       const { csv, generatedAt } = await api.getCredentialReport(options.signal);
-      return { report: parseCredentialReport(csv, generatedAt), calls };
+      return { report: parseCredentialReport(csv, generatedAt, options.readCsv), calls };
     } catch (error) {
       const kind = reportError(error);
       if (kind === undefined) throw error;

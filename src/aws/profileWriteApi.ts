@@ -1,11 +1,12 @@
 // The IAM calls of a rotation signed with a named profile's own credentials (authProfile: an
 // admin signs for a user whose key may not call IAM), resolved the way the SDK resolves that
 // profile (static keys, SSO, assume role, credential_process), through the one client factory.
-import { createConnection, type ConnectionSettings, type ConnectionHooks } from './connection';
+import type { createConnection, ConnectionSettings, ConnectionHooks } from './connection';
 import type { KeyPairApi } from './rotateAccessKey';
 
-export function connectProfileForWrites(settings: ConnectionSettings, hooks: ConnectionHooks = {}): { readonly api: KeyPairApi; dispose(): void } {
-  const connection = createConnection(settings, hooks);
+/** `connect`: createConnection of ./connection.ts (feature code passes the one activation holds). */
+export function connectProfileForWrites(connect: typeof createConnection, settings: ConnectionSettings, hooks: ConnectionHooks = {}): { readonly api: KeyPairApi; dispose(): void } {
+  const connection = connect(settings, hooks);
   const write = connection.writeApi;
   if (!write) {
     connection.dispose();

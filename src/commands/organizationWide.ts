@@ -13,6 +13,7 @@ import type { FailedAccount, OrgWideOptions, SkippedAccount } from '../aws/organ
 import { ORG_EXPORT_COLUMNS, toCsv, toExportJson } from '../core/exportFormat';
 import { completeListsOf } from '../model/completeLists';
 import type { CommandDeps } from './deps';
+import { host } from '../features/host';
 
 /** A cancellation a script passes in (a vscode.CancellationToken, or anything shaped like one). */
 interface CancellationLike {
@@ -185,7 +186,7 @@ export async function findKeysNeedingAttention(arg: OrganizationScopeArgs | unde
   const sources = await organizationSources(arg, deps);
   if (!sources) return undefined;
   const result = await withOrgProgress(vscode.l10n.t('Checking keys across the organization'), arg, (progress) =>
-    findOrganizationKeysNeedingAttention(sources, { ...walkOptions(deps), ...progress }),
+    findOrganizationKeysNeedingAttention(sources, { ...walkOptions(deps), ...progress, readCsv: host().readCsv }),
   );
   const live = result.accountResults.filter((a) => a.source === 'live').length;
   deps.log.info(

@@ -1,7 +1,7 @@
 // Select the main profile, or add/remove more profiles shown side by side.
 import * as vscode from 'vscode';
-import { listProfiles } from '../aws/profiles';
 import { SECTION } from '../config';
+import { host } from '../features/host';
 import { profileOfArgument } from './targets';
 
 /**
@@ -16,7 +16,7 @@ function effectiveTarget(config: vscode.WorkspaceConfiguration, key: string): vs
 }
 
 async function pickProfile(title: string, exclude: readonly string[]): Promise<string | undefined> {
-  const profiles = (await listProfiles()).filter((p) => !exclude.includes(p.name));
+  const profiles = (await host().listProfiles()).filter((p) => !exclude.includes(p.name));
   if (profiles.length === 0) {
     const open = vscode.l10n.t('How to configure profiles');
     const choice = await vscode.window.showWarningMessage(vscode.l10n.t('No AWS profiles found in the shared config or credentials files.'), open);

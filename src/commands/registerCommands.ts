@@ -4,8 +4,8 @@
 // handler does not compile.
 import * as vscode from 'vscode';
 import { describeFailure } from '../aws/operationError';
-import { withScriptedMfaCode } from '../mfaPrompt';
-import { TREE_COMMANDS } from '../explorer/commands/treeCommands';
+import type { FeaturesHost } from '../features/featuresHost';
+import { host } from '../features/host';
 import { type CommandId, CommandIds, commandTitle, writesInAws } from './commandIds';
 import { copyAccessKeyId } from './copyAccessKeyId';
 import { copyCliCommand } from './copyCliCommand';
@@ -32,8 +32,10 @@ import { exportOrganization, findKeysNeedingAttention, isOrganizationScope } fro
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- command arguments come from anywhere
 type Handler = (arg: any, deps: CommandDeps, extra?: any) => unknown;
 
-const HANDLERS: { readonly [K in CommandId]: Handler } = {
-  ...TREE_COMMANDS,
+/** The tree's own commands run in activation's bundle, on the rows it built (src/features/featuresHost.ts). */
+type TreeCommandId = keyof FeaturesHost['treeCommands'];
+
+const HANDLERS: { readonly [K in Exclude<CommandId, TreeCommandId>]: Handler } = {
   [CommandIds.selectProfile]: (arg) => selectProfile(arg),
   [CommandIds.addProfile]: (arg) => addProfile(arg),
   [CommandIds.removeProfile]: (arg) => removeProfile(arg),
@@ -68,7 +70,7 @@ const RETURNS_NOTHING: ReadonlySet<CommandId> = new Set<CommandId>([CommandIds.r
  * a thin wrapper that loads dist/features.js (this module) and calls this.
  */
 export async function runCommand(id: CommandId, arg: unknown, deps: CommandDeps, extra?: unknown): Promise<unknown> {
-  const handler = HANDLERS[id];
+  const handler: Handler = id in HANDLERS ? HANDLERS[id as Exclude<CommandId, TreeCommandId>] : host().treeCommands[id as TreeCommandId];
   const started = Date.now();
   // The one place the write switch is checked: before any prompt, nothing is sent while it is off.
   if (writesInAws(id) && !writeActionsAllowed(deps, vscode.l10n.t(commandTitle(id)))) {
@@ -77,7 +79,7 @@ export async function runCommand(id: CommandId, arg: unknown, deps: CommandDeps,
   }
   try {
     // A script's `mfaCode` answers the MFA prompt of a write command's key changes.
-    const result = writesInAws(id) ? await withScriptedMfaCode(arg, async () => handler(arg, deps, extra)) : await handler(arg, deps, extra);
+    const result = writesInAws(id) ? await host().withScriptedMfaCode(arg, async () => handler(arg, deps, extra)) : await handler(arg, deps, extra);
     // The outcome only, never the result itself: results may hold key details.
     deps.log.info(`${id}: ${result === undefined && !RETURNS_NOTHING.has(id) ? 'no result (cancelled, refused or nothing to do)' : 'done'} in ${Date.now() - started} ms`);
     return result;

@@ -3,14 +3,12 @@
 // profile's session reconnects (its key changed) and cached facts about both keys are dropped.
 // recoverInterruptedRotations() runs at activation for rotations a closed editor cut short.
 import * as vscode from 'vscode';
-import { createKeyPairConnection } from '../aws/connection';
 import { connectProfileForWrites } from '../aws/profileWriteApi';
 import type { MfaSigning } from '../aws/connection';
-import { keyChangeMfaSerial, listProfiles } from '../aws/profiles';
 import { recoverRotations, rotateAccessKey as rotate, type RotationDeps, type RotationOutcome, type RotationResult } from '../aws/rotateAccessKey';
 import { credentialsFilePath } from '../core/credentialsFileStore';
 import { RotationJournal, unreadableRecordsMessage } from '../core/rotationJournal';
-import { askMfaCode } from '../mfaPrompt';
+import { host } from '../features/host';
 import { resourceOfKind } from '../model/rowResource';
 import type { CommandDeps } from './deps';
 import { confirmMakeRoom, offerToolRotation } from './rotationOffers';
@@ -23,9 +21,9 @@ export function rotationDeps(deps: Pick<CommandDeps, 'settings' | 'log' | 'journ
   const s = deps.settings.current;
   return {
     connect: (keyPair) =>
-      createKeyPairConnection({ profile: '', region: s.region, endpoint: s.endpoint, requestTimeoutMs: s.requestTimeoutMs, maxAttempts: MAX_ATTEMPTS }, keyPair, mfa ? { mfaSession: mfa } : {}),
+      host().createKeyPairConnection({ profile: '', region: s.region, endpoint: s.endpoint, requestTimeoutMs: s.requestTimeoutMs, maxAttempts: MAX_ATTEMPTS }, keyPair, mfa ? { mfaSession: mfa } : {}),
     mfaSigned: mfa !== undefined,
-    connectProfile: (profile) => connectProfileForWrites({ profile, region: s.region, endpoint: s.endpoint, requestTimeoutMs: s.requestTimeoutMs, maxAttempts: MAX_ATTEMPTS }),
+    connectProfile: (profile) => connectProfileForWrites(host().createConnection, { profile, region: s.region, endpoint: s.endpoint, requestTimeoutMs: s.requestTimeoutMs, maxAttempts: MAX_ATTEMPTS }),
     journal: new RotationJournal(deps.journalDir),
     now: () => new Date(),
     sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
@@ -56,7 +54,7 @@ export async function rotateAccessKey(arg: unknown, deps: CommandDeps): Promise<
   };
   const fromRow = resourceOfKind(arg, 'ownKeys', 'key')?.session.profile;
   let profile = fromRow ?? (typeof given.profile === 'string' ? given.profile : undefined);
-  const profiles = await listProfiles();
+  const profiles = await host().listProfiles();
   if (profile === undefined) {
     const picked = await vscode.window.showQuickPick(
       profiles.filter((p) => p.kind === 'static keys').map((p) => ({ label: p.name, description: p.kind })),
@@ -87,9 +85,9 @@ export async function rotateAccessKey(arg: unknown, deps: CommandDeps): Promise<
   }
   const info = profiles.find((p) => p.name === profile);
   const authProfile = typeof given.authProfile === 'string' && given.authProfile !== '' ? given.authProfile : undefined;
-  const serial = authProfile === undefined ? keyChangeMfaSerial(info) : undefined;
+  const serial = authProfile === undefined ? host().keyChangeMfaSerial(info) : undefined;
   // The code: the input box, or the argument's mfaCode (runCommand hands it to askMfaCode).
-  const mfa: MfaSigning | undefined = serial === undefined ? undefined : { profile: profile ?? '', serial: async () => serial, code: askMfaCode };
+  const mfa: MfaSigning | undefined = serial === undefined ? undefined : { profile: profile ?? '', serial: async () => serial, code: host().askMfaCode };
   const run = (makeRoom: boolean): Thenable<RotationOutcome> =>
     vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Rotating the access key of {0}…', profile || 'default') }, () =>
       rotate(

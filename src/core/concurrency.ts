@@ -3,6 +3,7 @@
 // input order, report progress, and stop cleanly on cancel or on the first failure. The
 // returned promise settles only once nothing started by it is still running.
 
+/** @perBundle told by its name (isAbortError), as DOMException's and the SDK's are, never by instanceof. */
 export class AbortError extends Error {
   override readonly name = 'AbortError';
   constructor(message = 'The operation was aborted', options?: { cause?: unknown }) {

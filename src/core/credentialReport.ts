@@ -64,15 +64,17 @@ function slot(row: Record<string, string>, n: 1 | 2): ReportKeySlot | undefined 
   };
 }
 
-/** Parses the report's CSV; throws an Error naming what is wrong when it isn't one. */
-export function parseCredentialReport(csv: string, generatedAt: Date): CredentialReport {
+/** CSV text into rows keyed by the header (csv-parse, src/aws/sdk/csvRows.ts; src/aws/csvReader.ts loads it). */
+export type ReadCsv = (csv: string) => Record<string, string>[];
+
+/**
+ * Parses the report's CSV with `readCsv` (handed in: the CSV parser loads with the SDK, which
+ * fetched the report, not with activation); throws an Error naming what is wrong when it isn't one.
+ */
+export function parseCredentialReport(csv: string, generatedAt: Date, readCsv: ReadCsv): CredentialReport {
   let rows: Record<string, string>[];
   try {
-    // Required here, not imported: the tree reads report dates at activation, the CSV parser is
-    // only needed once a report arrives (the bundle takes it from dist/features.js, see esbuild.config.mjs).
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const { parse } = require('csv-parse/sync') as typeof import('csv-parse/sync');
-    rows = parse(csv, { columns: true, skip_empty_lines: true, trim: true, bom: true }) as Record<string, string>[];
+    rows = readCsv(csv);
   } catch (error) {
     throw new Error(`The credential report is not valid CSV: ${error instanceof Error ? error.message : String(error)}`);
   }

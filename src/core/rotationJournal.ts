@@ -5,7 +5,7 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { writeFileAtomic } from './atomicFile';
-import { SecretText } from './secretText';
+import { isSecretText } from './secretText';
 import { JOURNAL_FILE_PATTERN } from './journalFileName';
 import { englishText, type Translate } from './translate';
 
@@ -122,7 +122,7 @@ export function advance(record: RotationRecord, step: RotationStep, now: Date, p
 
 /** Throws when a value about to be stored holds a secret (belt and braces: the type has no field for one). */
 export function assertNoSecret(value: unknown): void {
-  if (value instanceof SecretText) throw new Error('a secret must not be stored in the rotation journal');
+  if (isSecretText(value)) throw new Error('a secret must not be stored in the rotation journal');
   if (value && typeof value === 'object') for (const inner of Object.values(value)) assertNoSecret(inner);
 }
 

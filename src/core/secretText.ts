@@ -4,6 +4,7 @@
 
 const REDACTED_TEXT = '[redacted]';
 
+/** @perBundle told by its shape (isSecretText), never by instanceof; equals() compares revealed values. */
 export class SecretText {
   readonly #value: string;
 
@@ -17,7 +18,7 @@ export class SecretText {
   }
 
   equals(other: SecretText): boolean {
-    return this.#value === other.#value;
+    return this.#value === other.reveal();
   }
 
   toString(): string {
@@ -35,4 +36,12 @@ export class SecretText {
   [Symbol.toPrimitive](): string {
     return REDACTED_TEXT;
   }
+}
+
+/**
+ * Whether a value is a SecretText of any bundle's copy (sdk.js's secrets are made by
+ * extension.js's class, the rotation journal checks in features.js): by shape, not instanceof.
+ */
+export function isSecretText(value: unknown): value is SecretText {
+  return typeof value === 'object' && value !== null && typeof (value as { reveal?: unknown }).reveal === 'function' && String(value) === REDACTED_TEXT;
 }

@@ -13,6 +13,7 @@ export const englishText: Translate = (message, ...args) =>
  */
 export const l10nKey = (message: string): string => message;
 
+/** @perBundle each bundle's entry sets it from the editor (src/extension.ts, src/features/index.ts). */
 let displayText: Translate = englishText;
 
 /**

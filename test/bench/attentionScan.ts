@@ -7,6 +7,7 @@
 import { IAMClient } from '@aws-sdk/client-iam';
 import { STSClient } from '@aws-sdk/client-sts';
 import { fetchCredentialReport } from '../../src/aws/credentialReport';
+import { readCsv } from '../../src/aws/csvReader';
 import { SdkIamApi } from '../../src/aws/sdk/sdkIamApi';
 import { sdkHost } from '../../src/aws/sdkHost';
 import { assessListedKeys, assessReport, usersNeedingAttention } from '../../src/core/accountHealth';
@@ -34,7 +35,7 @@ async function main(): Promise<void> {
   try {
     emulator.resetCounters();
     let start = performance.now();
-    const { report } = await fetchCredentialReport(api, { pollIntervalMs: 50 });
+    const { report } = await fetchCredentialReport(api, { pollIntervalMs: 50, readCsv });
     const viaReport = usersNeedingAttention(assessReport(report, thresholds)).filter((u) => u !== '');
     const reportMs = performance.now() - start;
     const reportCalls = total();

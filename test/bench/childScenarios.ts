@@ -25,7 +25,7 @@ export interface RequireTiming {
 export interface BundleFiles {
   /** dist/extension.js: what activation loads. */
   readonly extensionBytes: number;
-  /** dist/features.js: command bodies, hover, diagnostics, csv-parse; required on first use. */
+  /** dist/features.js (src/features/): command bodies, hover, diagnostics; required on first use. */
   readonly featuresBytes: number;
   /** dist/sdk.js: the AWS SDK, required on first use. */
   readonly sdkBytes: number;

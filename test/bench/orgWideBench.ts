@@ -16,6 +16,7 @@ import * as path from 'node:path';
 import { promisify } from 'node:util';
 import { OrganizationSource } from '../../src/aws/organization/organizationSource';
 import { orgApiBuckets } from '../../src/aws/organization/orgRates';
+import { readCsv } from '../../src/aws/csvReader';
 import { findOrganizationKeysNeedingAttention, type OrgAttentionResult } from '../../src/aws/organization/orgWideAttention';
 import { exportOrganizationKeys, type OrgExportResult } from '../../src/aws/organization/orgWideExport';
 import type { OrgWideOptions } from '../../src/aws/organization/orgWideWalk';
@@ -121,7 +122,7 @@ async function main(): Promise<void> {
       let check = '';
       for (let run = 0; run < RUNS; run++) {
         const org = organization(host.url); // fresh: every run assumes every role again
-        const r = await timed<OrgExportResult | OrgAttentionResult>(host, () => (kind === 'export' ? exportOrganizationKeys([{ id: 'org', traversal: org.traversal }], options()) : findOrganizationKeysNeedingAttention([{ id: 'org', traversal: org.traversal }], options())));
+        const r = await timed<OrgExportResult | OrgAttentionResult>(host, () => (kind === 'export' ? exportOrganizationKeys([{ id: 'org', traversal: org.traversal }], options()) : findOrganizationKeysNeedingAttention([{ id: 'org', traversal: org.traversal }], { ...options(), readCsv })));
         org.dispose();
         const failed = r.value.failedAccounts.length;
         if (r.value.accounts !== host.accounts || failed > 0 || r.value.partial) throw new Error(`${kind}: ${r.value.accounts} of ${host.accounts} accounts, ${failed} failed`);

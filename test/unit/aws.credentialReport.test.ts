@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { GenerateCredentialReportCommand, GetCredentialReportCommand, type IAMClient } from '@aws-sdk/client-iam';
 import type { STSClient } from '@aws-sdk/client-sts';
 import { fetchCredentialReport } from '../../src/aws/credentialReport';
+import { readCsv } from '../../src/aws/csvReader';
 import { classifyError } from '../../src/aws/errors';
 import { SdkIamApi } from '../../src/aws/sdk/sdkIamApi';
 import { sdkHost } from '../../src/aws/sdkHost';
@@ -78,10 +79,10 @@ describe('aws/credentialReport', () => {
     it('takes 2 calls when the report is ready after one wait, and 2 again while it is fresh', async () => {
       await start(0);
       const actions: string[] = [];
-      const first = await fetchCredentialReport(api, { pollIntervalMs: 1, onCall: (a) => actions.push(a) });
+      const first = await fetchCredentialReport(api, { readCsv, pollIntervalMs: 1, onCall: (a) => actions.push(a) });
       assert.equal(first.calls, 2);
       assert.deepEqual(actions, ['GenerateCredentialReport', 'GetCredentialReport']);
-      const second = await fetchCredentialReport(api, { pollIntervalMs: 1 });
+      const second = await fetchCredentialReport(api, { readCsv, pollIntervalMs: 1 });
       assert.equal(second.calls, 2);
       assert.equal(emulator.counters().byAction.GenerateCredentialReport, 2);
       assert.equal(emulator.counters().byAction.GetCredentialReport, 2);
@@ -93,7 +94,7 @@ describe('aws/credentialReport', () => {
       await start(10_000);
       // Each poll's wait moves the emulator's clock 4 s: ready at the third read (t = 12 s).
       const actions: string[] = [];
-      const fetched = await fetchCredentialReport(api, {
+      const fetched = await fetchCredentialReport(api, { readCsv,
         pollIntervalMs: 1,
         onCall: (a) => {
           actions.push(a);
@@ -108,7 +109,7 @@ describe('aws/credentialReport', () => {
     it('throws AccessDenied as is, for the caller to fall back to live calls', async () => {
       await start(0);
       emulator.setFaults({ denyActions: ['GenerateCredentialReport'] });
-      const error = await fetchCredentialReport(api, { pollIntervalMs: 1 }).then(
+      const error = await fetchCredentialReport(api, { readCsv, pollIntervalMs: 1 }).then(
         () => assert.fail('should have been denied'),
         (e: unknown) => e,
       );
@@ -130,7 +131,7 @@ describe('aws/credentialReport', () => {
       store.addAccessKey('carol', { createDate: at(20), lastUsed: { date: at(2), serviceName: 'iam', region: 'us-east-1' } });
       store.addRootAccessKey({ createDate: at(5), lastUsed: { date: at(1), serviceName: 'sts', region: 'us-east-1' } });
 
-      const { report } = await fetchCredentialReport(api, { pollIntervalMs: 1 });
+      const { report } = await fetchCredentialReport(api, { readCsv, pollIntervalMs: 1 });
       const alice = report.users.find((u) => u.userName === 'alice');
       assert.deepEqual(alice, {
         userName: 'alice',
@@ -166,12 +167,12 @@ describe('aws/credentialReport', () => {
     it('reads quoted fields with csv-parse and names missing columns', () => {
       const header = 'user,arn,user_creation_time,password_enabled,access_key_1_active,access_key_1_last_rotated,access_key_1_last_used_date,access_key_1_last_used_region,access_key_1_last_used_service,access_key_2_active,access_key_2_last_rotated,access_key_2_last_used_date,access_key_2_last_used_region,access_key_2_last_used_service';
       const row = '"a,b",arn:aws:iam::1:user/x,2024-01-02T03:04:05+00:00,false,true,2024-01-02T03:04:05+00:00,N/A,N/A,N/A,false,N/A,N/A,N/A,N/A';
-      const report = parseCredentialReport(`${header}\n${row}\n`, new Date(0));
+      const report = parseCredentialReport(`${header}\n${row}\n`, new Date(0), readCsv);
       assert.equal(report.users[0]?.userName, 'a,b');
       assert.equal(report.users[0]?.keys.length, 1);
       assert.equal(report.users[0]?.keys[0]?.lastUsedDate, undefined);
-      assert.throws(() => parseCredentialReport('user,arn\nx,y\n', new Date(0)), /lacks the columns user_creation_time, password_enabled, access_key_1_active/);
-      assert.throws(() => parseCredentialReport('user,arn\n"x,y\n', new Date(0)), /not valid CSV/);
+      assert.throws(() => parseCredentialReport('user,arn\nx,y\n', new Date(0), readCsv), /lacks the columns user_creation_time, password_enabled, access_key_1_active/);
+      assert.throws(() => parseCredentialReport('user,arn\n"x,y\n', new Date(0), readCsv), /not valid CSV/);
     });
   });
 });

@@ -6,6 +6,7 @@
 // whole accounts and says it is partial.
 import * as assert from 'node:assert/strict';
 import { OrganizationSource } from '../../src/aws/organization/organizationSource';
+import { readCsv } from '../../src/aws/csvReader';
 import { findOrganizationKeysNeedingAttention } from '../../src/aws/organization/orgWideAttention';
 import { exportOrganizationKeys } from '../../src/aws/organization/orgWideExport';
 import type { OrgWideOptions } from '../../src/aws/organization/orgWideWalk';
@@ -71,7 +72,7 @@ describe('organization-wide export and attention (orgWide)', function () {
       if (account.id === memberAccountId(REPORT_DENIED)) session.principal.deniedActions.add('GenerateCredentialReport');
       return session;
     };
-    const result = await findOrganizationKeysNeedingAttention([source()], options);
+    const result = await findOrganizationKeysNeedingAttention([source()], { ...options, readCsv });
     assert.equal(result.partial, false);
     assert.deepEqual(result.failedAccounts.map((f) => f.accountId), DENYING.map(memberAccountId));
     assert.deepEqual(result.skippedAccounts.map((s) => s.accountId), SUSPENDED.map(memberAccountId));
@@ -105,7 +106,7 @@ describe('organization-wide export and attention (orgWide)', function () {
 
     // A report of the last 4 hours is read as it is: 2 calls.
     emulator.resetCounters();
-    const again = await findOrganizationKeysNeedingAttention([source()], options);
+    const again = await findOrganizationKeysNeedingAttention([source()], { ...options, readCsv });
     assert.equal(again.keys.length, result.keys.length);
     assert.equal(emulator.counters().byAccount[reportAccount.id]?.GenerateCredentialReport, 1, 'IAM answers COMPLETE');
     assert.equal(emulator.counters().byAccount[reportAccount.id]?.GetCredentialReport, 1);

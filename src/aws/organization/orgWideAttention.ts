@@ -2,7 +2,7 @@
 // orgWideWalk.ts: credential reports where IAM gives them, live calls where it refuses.
 import { AbortError, isAbortError, mapWithConcurrency } from '../../core/concurrency';
 import { assessListedKeys, assessReport, type AssessedKey } from '../../core/accountHealth';
-import { findSlot, parseCredentialReport, type CredentialReport } from '../../core/credentialReport';
+import { findSlot, parseCredentialReport, type CredentialReport, type ReadCsv } from '../../core/credentialReport';
 import { needsAttention, type KeyFinding } from '../../core/keyHealth';
 import type { AccessKey } from '../../core/types';
 import type { ConnectionSession } from '../connectionSession';
@@ -11,6 +11,9 @@ import { classifyError } from '../errors';
 import type { AccountSource } from './accountSource';
 import type { OrgAccountInfo } from './orgTraversal';
 import { outcomeOf, progressOver, reasonOf, walkSources, type OrgWideOptions, type OrgWideOutcome } from './orgWideWalk';
+
+/** `readCsv`: the credential report's CSV reader (src/aws/csvReader.ts; feature code gets it from its host). */
+export type AttentionOptions = OrgWideOptions & { readonly pollIntervalMs?: number; readonly readCsv: ReadCsv };
 
 export interface AttentionKey {
   readonly account: string;
@@ -53,7 +56,7 @@ type Phase1 = { readonly kind: 'report'; readonly complete: boolean } | { readon
  */
 export async function findOrganizationKeysNeedingAttention(
   sources: readonly Pick<AccountSource, 'id' | 'traversal'>[],
-  options: OrgWideOptions & { readonly pollIntervalMs?: number },
+  options: AttentionOptions,
 ): Promise<OrgAttentionResult> {
   const progress = progressOver(options.onProgress, 2);
   const first = await walkSources<Phase1>(
@@ -123,24 +126,24 @@ async function fromReport(
   session: ConnectionSession,
   account: OrgAccountInfo,
   complete: boolean,
-  options: OrgWideOptions & { readonly pollIntervalMs?: number },
+  options: AttentionOptions,
   signal: AbortSignal,
 ): Promise<{ account: AttentionAccount; keys: AttentionKey[] }> {
   // IAM answered COMPLETE (a report of the last 4 hours): one GetCredentialReport reads it (2
   // calls in all). Otherwise, or if it aged out meanwhile, generate-and-poll (3 calls, or more
   // while IAM is still writing it).
   const report = complete
-    ? await readReport(session, signal).catch((error: unknown) => {
+    ? await readReport(session, signal, options.readCsv).catch((error: unknown) => {
         if (isAbortError(error) || signal.aborted) throw error;
         return undefined;
       })
     : undefined;
-  return assessFromReport(session, account, report ?? (await fetchCredentialReport(session.api, { signal, pollIntervalMs: options.pollIntervalMs })).report, options, signal);
+  return assessFromReport(session, account, report ?? (await fetchCredentialReport(session.api, { signal, pollIntervalMs: options.pollIntervalMs, readCsv: options.readCsv })).report, options, signal);
 }
 
-async function readReport(session: ConnectionSession, signal: AbortSignal): Promise<CredentialReport> {
+async function readReport(session: ConnectionSession, signal: AbortSignal, readCsv: ReadCsv): Promise<CredentialReport> {
   const { csv, generatedAt } = await session.api.getCredentialReport(signal);
-  return parseCredentialReport(csv, generatedAt);
+  return parseCredentialReport(csv, generatedAt, readCsv);
 }
 
 async function assessFromReport(

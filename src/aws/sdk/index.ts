@@ -6,6 +6,7 @@
 import { loadSharedConfigFiles } from '@smithy/shared-ini-file-loader';
 import type { AwsCredentialIdentityProvider } from '@smithy/types';
 import type { ConnectionHooks, ConnectionSettings, KeyPair } from './connectionTypes';
+import { csvRows } from './csvRows';
 import { createIdentityCenterApi } from './identityCenterApi';
 import { createOrganizationsApi } from './organizationsApi';
 import { createSdkConnection, createSdkConnectionWith } from './sdkConnection';
@@ -22,5 +23,6 @@ export function sdkWith(host: SdkHost) {
     createIdentityCenterApi: (settings: ConnectionSettings, hooks: ConnectionHooks, pace: (signal?: AbortSignal) => Promise<void>) =>
       createIdentityCenterApi(host, settings, hooks, pace),
     loadSharedConfigFiles,
+    csvRows,
   };
 }
