@@ -12,6 +12,7 @@ import { AccountModels } from '../../src/model/accountModels';
 import { completeListsOf } from '../../src/model/completeLists';
 import { CALLER_CREDENTIALS } from '../emulator/identities';
 import { memberAccountId, startOrgEmulator, type OrgEmulator } from '../emulator/org/index';
+import { readCsv } from '../../src/aws/csvReader';
 
 describe('model: organization walks read the account models', function () {
   this.timeout(60_000);
@@ -85,7 +86,7 @@ describe('model: organization walks read the account models', function () {
     await model.users.loadAll();
     for (const user of model.users.loaded) await model.keysOf(user.UserName).loadAll();
     emulator.resetCounters();
-    const result = await findOrganizationKeysNeedingAttention([source()], { ...options, loaded: completeListsOf(models) });
+    const result = await findOrganizationKeysNeedingAttention([source()], { ...options, readCsv, loaded: completeListsOf(models) });
     assert.equal(result.accountResults.find((a) => a.accountId === memberAccountId(1))?.source, 'live');
     assert.equal(iamCalls(memberAccountId(1), 'ListUsers'), 0);
     assert.equal(iamCalls(memberAccountId(1), 'ListAccessKeys'), 0);
