@@ -10,13 +10,9 @@ import { existingProfileKey } from '../../src/core/credentialsFileStore';
 const KEYS = 'aws_access_key_id = AKIAOLDOLDOLDOLDOLD1\naws_secret_access_key = oldsecret\n';
 
 describe('a missing profile, by kind', () => {
-  let dir: string;
-  let file: string;
-  beforeEach(async () => {
-    dir = await fs.mkdtemp(path.join(os.tmpdir(), 'iamkeys-missing-'));
-    file = path.join(dir, 'credentials');
-  });
-  afterEach(async () => fs.rm(dir, { recursive: true, force: true }));
+  let dir = '';
+  before(async () => (dir = await fs.mkdtemp(path.join(os.tmpdir(), 'iamkeys-missing-'))));
+  after(async () => fs.rm(dir, { recursive: true, force: true }));
 
   it('readProfileKeys marks a profile the file has no section for as missing, and no other failure', () => {
     assert.deepEqual(readProfileKeys(`[dev]\n${KEYS}`, 'ci'), { ok: false, reason: 'The credentials file has no [ci] profile.', missing: true });
@@ -28,6 +24,7 @@ describe('a missing profile, by kind', () => {
   });
 
   it('existingProfileKey: undefined with no file or no such profile; "" for a profile it cannot read keys from; else its key ID', async () => {
+    const file = path.join(dir, 'credentials');
     assert.equal(await existingProfileKey(file, 'ci'), undefined);
     await fs.writeFile(file, `[dev]\n${KEYS}[ ci ]\n${KEYS}[empty]\nregion = eu-west-1\n`);
     assert.equal(await existingProfileKey(file, 'other'), undefined);
@@ -37,6 +34,7 @@ describe('a missing profile, by kind', () => {
   });
 
   it('a read that fails for another reason than a missing file is not taken for a missing profile', async () => {
+    const file = path.join(dir, 'a-folder');
     await fs.mkdir(file);
     await assert.rejects(existingProfileKey(file, 'dev'), { code: 'EISDIR' });
   });
