@@ -2,6 +2,7 @@
 // leaked credential: one graded shape, each command adding where it found it. Editor-free, so a
 // unit test pins the field names and order of each answer (their JSON is public).
 import type { LeakFinding, LeakKind } from '../core/leakScanner';
+import type { LocatedLeak } from '../core/locatedLeak';
 import type { HistoryLeak } from '../git/historyScan';
 import type { LeakSeverity, LeakStatus, LeakVerdict } from './leakVerdict';
 
@@ -68,7 +69,7 @@ export function scanFinding(uri: string, judged: Judged): ScanFinding {
 }
 
 /** `at`: the staged file's path and the 1-based place in it. */
-export function stagedFinding(at: { readonly path: string; readonly line: number; readonly column: number }, judged: Judged): StagedFinding {
+export function stagedFinding(at: Omit<LocatedLeak, 'finding'>, judged: Judged): StagedFinding {
   return { path: at.path, line: at.line, column: at.column, ...gradeOf(judged) };
 }
 
