@@ -22,10 +22,11 @@ describe('MFA for key changes (real host, local endpoint)', function () {
   let dialogs: DialogScript;
 
   beforeEach(() => {
-    ({ session, watch: dialogs } = rotation);
-    const text = fs.readFileSync(rotation.credentialsFile, 'utf8');
+    const { credentialsFile } = rotation();
+    ({ session, watch: dialogs } = rotation());
+    const text = fs.readFileSync(credentialsFile, 'utf8');
     assert.ok(text.includes(`[${PROFILES.admin}]\n`), 'the fixture file has the admin profile');
-    fs.writeFileSync(rotation.credentialsFile, text.replace(`[${PROFILES.admin}]\n`, `[${PROFILES.admin}]\nmfa_serial = ${SERIAL}\n`));
+    fs.writeFileSync(credentialsFile, text.replace(`[${PROFILES.admin}]\n`, `[${PROFILES.admin}]\nmfa_serial = ${SERIAL}\n`));
     session.emulator.setFaults({ requireMfaForWrites: true });
   });
 

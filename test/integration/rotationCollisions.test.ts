@@ -24,7 +24,7 @@ describe('Rotations that meet, and Create Access Key into a profile (real host, 
   let messages: MessageWatch;
   let credentialsFile: string;
   beforeEach(() => {
-    ({ session, watch: messages, credentialsFile } = rotation);
+    ({ session, watch: messages, credentialsFile } = rotation());
   });
 
   async function endpointKeys(userName: string): Promise<Record<string, string>> {

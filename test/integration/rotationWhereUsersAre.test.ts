@@ -21,7 +21,7 @@ describe('Rotation where users are (real host, local endpoint)', function () {
   let dialogs: DialogScript;
   let credentialsFile: string;
   beforeEach(() => {
-    ({ session, watch: dialogs, credentialsFile } = rotation);
+    ({ session, watch: dialogs, credentialsFile } = rotation());
   });
 
   function keysOf(userName: string): Record<string, string> {

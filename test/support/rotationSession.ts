@@ -15,8 +15,8 @@ export interface RotationSession<W> {
   readonly watch: W;
 }
 
-/** Read the fields inside a test (or a later beforeEach): they are made anew for each test. */
-export function useRotationSession<W extends { dispose(): void }>(emulator: IamEmulatorOptions, watch: () => W): RotationSession<W> {
+/** Call the answer inside a test (or a later beforeEach): the session is made anew for each test. */
+export function useRotationSession<W extends { dispose(): void }>(emulator: IamEmulatorOptions, watch: () => W): () => RotationSession<W> {
   let current: RotationSession<W> | undefined;
   beforeEach(async () => {
     const session = await startSession(emulator);
@@ -32,19 +32,8 @@ export function useRotationSession<W extends { dispose(): void }>(emulator: IamE
     await vscode.workspace.getConfiguration('iamKeys').update('allowWriteActions', undefined, vscode.ConfigurationTarget.Global);
     await ending?.session.close();
   });
-  const now = (): RotationSession<W> => {
+  return () => {
     if (!current) throw new Error('the rotation session exists only inside a test');
     return current;
-  };
-  return {
-    get session() {
-      return now().session;
-    },
-    get credentialsFile() {
-      return now().credentialsFile;
-    },
-    get watch() {
-      return now().watch;
-    },
   };
 }
