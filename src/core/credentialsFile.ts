@@ -24,7 +24,8 @@ export interface ProfileKeys {
   readonly hasSessionToken: boolean;
 }
 
-export type ProfileKeysResult = { readonly ok: true; readonly keys: ProfileKeys } | { readonly ok: false; readonly reason: string };
+/** `missing`: the file has no section by that name at all (adding one is safe); any other failure leaves it unset. */
+export type ProfileKeysResult = { readonly ok: true; readonly keys: ProfileKeys } | { readonly ok: false; readonly reason: string; readonly missing?: true };
 
 interface Line {
   /** The line without its "\n" (a "\r" before the "\n" stays: the SDK's trimming drops it). */
@@ -117,7 +118,7 @@ function parse(lines: readonly Line[]): ParsedLine[] {
   return parsed;
 }
 
-type Profile = { readonly ok: true; readonly lines: Line[]; readonly parsed: ParsedLine[] } | { readonly ok: false; readonly reason: string };
+type Profile = { readonly ok: true; readonly lines: Line[]; readonly parsed: ParsedLine[] } | Extract<ProfileKeysResult, { ok: false }>;
 
 /** The line's setting when it belongs to `profile`. */
 function settingOf(p: ParsedLine, profile: string): SettingLine | undefined {
@@ -141,7 +142,7 @@ function findProfile(text: string, profile: string): Profile {
         reason: `The credentials file has [${spaced.inner}] with spaces inside the brackets, which the AWS SDK reads as a profile other than "${profile}"; write it as [${profile}] first.`,
       };
     }
-    return { ok: false, reason: `The credentials file has no [${profile}] profile.` };
+    return { ok: false, reason: `The credentials file has no [${profile}] profile.`, missing: true };
   }
   const misspelt = parsed
     .map((p) => settingOf(p, profile))

@@ -8,6 +8,7 @@ import * as path from 'node:path';
 import { appendProfile, profilesHoldingKey, readProfileKeys, replaceKeysOfProfiles, replaceProfileKeys, type ProfileKeys } from './credentialsFile';
 import { writeFileAtomic } from './atomicFile';
 import { assertLockHeld, type CredentialsFileLock } from './credentialsFileLock';
+import { readTextIfExists } from './readTextIfExists';
 import type { SecretText } from './secretText';
 
 /** Where the SDK reads static keys from: AWS_SHARED_CREDENTIALS_FILE, else ~/.aws/credentials. */
@@ -72,14 +73,11 @@ export class ProfileExists extends Error {
 
 /** The key ID [profile] holds now; undefined when the file or the profile is missing; '' when the profile has no keys. */
 export async function existingProfileKey(file: string, profile: string): Promise<string | undefined> {
-  const text = await fs.readFile(file, 'utf8').catch((error: NodeJS.ErrnoException) => {
-    if (error.code === 'ENOENT') return undefined;
-    throw error;
-  });
+  const text = await readTextIfExists(file);
   if (text === undefined) return undefined;
   const read = readProfileKeys(text, profile);
   if (read.ok) return read.keys.accessKeyId;
-  return read.reason.startsWith('The credentials file has no [') ? undefined : '';
+  return read.missing ? undefined : '';
 }
 
 /**
@@ -94,17 +92,14 @@ export async function writeKeysIntoProfile(
 ): Promise<void> {
   assertLockHeld(lock);
   const file = lock.file;
-  const before = await fs.readFile(file, 'utf8').catch((error: NodeJS.ErrnoException) => {
-    if (error.code === 'ENOENT') return undefined;
-    throw error;
-  });
+  const before = await readTextIfExists(file);
   if (before === undefined) {
     await fs.mkdir(path.dirname(file), { recursive: true, mode: 0o700 });
     await writeFileAtomic(file, appendProfile('', profile, keys));
     return;
   }
   const current = readProfileKeys(before, profile);
-  const missing = !current.ok && current.reason.startsWith('The credentials file has no [');
+  const missing = !current.ok && current.missing === true;
   if (!missing && !options.overwrite) throw new ProfileExists(profile, current.ok ? current.keys.accessKeyId : undefined);
   const after = missing ? appendProfile(before, profile, keys) : replaceProfileKeys(before, profile, keys);
   await writeBackup(file, before);

@@ -7,6 +7,7 @@ import * as path from 'node:path';
 import { writeFileAtomic } from './atomicFile';
 import { isSecretText } from './secretText';
 import { JOURNAL_FILE_PATTERN } from './journalFileName';
+import { readTextIfExists } from './readTextIfExists';
 import { englishText, type Translate } from './translate';
 
 export type RotationStep =
@@ -149,14 +150,8 @@ export class RotationJournal {
 
   /** The stored record with this ID, read now; undefined when there is none (finished and removed). */
   async get(id: string): Promise<RotationRecord | undefined> {
-    let text: string;
-    try {
-      text = await fs.readFile(this.fileOf(id), 'utf8');
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-      throw error;
-    }
-    return parseRecord(text);
+    const text = await readTextIfExists(this.fileOf(id));
+    return text === undefined ? undefined : parseRecord(text);
   }
 
   /** Every stored rotation, oldest first; the paths of files that could not be read are returned for the user to see. */

@@ -3,6 +3,7 @@
 // steps that give the event loop back; used by the staged check in the editor and by the
 // pre-commit hook (src/hooks/preCommit.ts), so both report the same findings.
 import { scanForLeaksAsync, scanForLeaks, type LeakFinding } from './leakScanner';
+import type { LocatedLeak } from './locatedLeak';
 
 /** The added lines of one file of the diff. */
 export interface AddedLines {
@@ -15,12 +16,7 @@ export interface AddedLines {
 }
 
 /** A leak on an added line; `line` is 1-based in the staged file. */
-export interface StagedLeak {
-  readonly path: string;
-  readonly line: number;
-  readonly column: number;
-  readonly finding: LeakFinding;
-}
+export type StagedLeak = LocatedLeak;
 
 /** The arguments of the diff this module reads; `-c` options keep the user's config out of the way. */
 export const STAGED_DIFF_ARGS: readonly string[] = [

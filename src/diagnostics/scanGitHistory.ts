@@ -7,14 +7,13 @@
 import * as vscode from 'vscode';
 import { DEFAULT_DIAGNOSTICS } from '../config';
 import { isAbortError } from '../core/concurrency';
-import type { LeakKind } from '../core/leakScanner';
 import type { CommandDeps } from '../commands/deps';
 import { GitError } from '../git/gitProcess';
 import { isSafeRevision, scanHistory, stillInHead, type HistoryLeak } from '../git/historyScan';
 import { commitFileUri } from './commitDocuments';
 import { judgeFindings } from './leakDiagnostics';
 import { deactivateArguments, showLeakResults } from './leakResultsView';
-import type { LeakSeverity, LeakStatus } from './leakVerdict';
+import { historyFinding, type HistoryFinding } from './gradedFinding';
 
 export interface ScanGitHistoryArgs {
   /** A folder in the repository (default: the first workspace folder). */
@@ -24,24 +23,7 @@ export interface ScanGitHistoryArgs {
   readonly rev?: string;
 }
 
-export interface HistoryFinding {
-  readonly commit: string;
-  readonly author: string;
-  readonly date: string;
-  /** Relative to the repository's top folder, as git names it. */
-  readonly path: string;
-  /** 1-based, in the commit's version of the file. */
-  readonly line: number;
-  readonly kind: LeakKind;
-  readonly accessKeyId?: string;
-  readonly account?: string;
-  readonly userName?: string;
-  readonly status?: LeakStatus;
-  readonly severity: LeakSeverity;
-  /** Whether HEAD still holds it (a key ID anywhere in HEAD; a secret in HEAD's version of the file). */
-  readonly stillInHead: boolean;
-  readonly message: string;
-}
+export type { HistoryFinding } from './gradedFinding';
 
 export interface ScanGitHistoryResult {
   readonly commits: number;
@@ -131,25 +113,7 @@ async function scan(
       return new Set<HistoryLeak>(); // the findings stand without it
     }),
   ]);
-  const findings = judged.map(({ finding, verdict }, i): HistoryFinding => {
-    const leak = leaks[i] as HistoryLeak;
-    const accessKeyId = finding.accessKeyId ?? verdict.accessKeyId;
-    return {
-      commit: leak.commit.commit,
-      author: leak.commit.author,
-      date: leak.commit.date,
-      path: leak.path,
-      line: leak.line,
-      kind: finding.kind,
-      ...(accessKeyId ? { accessKeyId } : {}),
-      ...(verdict.account ? { account: verdict.account } : {}),
-      ...(verdict.userName ? { userName: verdict.userName } : {}),
-      ...(verdict.status ? { status: verdict.status } : {}),
-      severity: verdict.severity,
-      stillInHead: inHead.has(leak),
-      message: verdict.message,
-    };
-  });
+  const findings = judged.map((j, i) => historyFinding(leaks[i] as HistoryLeak, j, inHead.has(leaks[i] as HistoryLeak)));
   await showLeakResults({
     title: vscode.l10n.t('history of {0}', output.root.split(/[\\/]/).pop() ?? output.root),
     deactivate: deactivateArguments(answers),

@@ -4,26 +4,13 @@
 import * as vscode from 'vscode';
 import { DEFAULT_DIAGNOSTICS } from '../config';
 import { GitError, runGit } from '../core/gitRun';
-import type { LeakKind } from '../core/leakScanner';
 import { STAGED_DIFF_ARGS, stagedLeaksAsync } from '../core/stagedDiff';
 import type { CommandDeps } from '../commands/deps';
 import { repositoryRoot } from './gitRepository';
 import { judgeFindings, type LeakLookup } from './leakDiagnostics';
-import type { LeakSeverity, LeakStatus } from './leakVerdict';
+import { stagedFinding, type StagedFinding } from './gradedFinding';
 
-export interface StagedFinding {
-  /** Path in the repository, forward slashes. */
-  readonly path: string;
-  readonly line: number;
-  readonly column: number;
-  readonly kind: LeakKind;
-  readonly severity: LeakSeverity;
-  readonly message: string;
-  readonly accessKeyId?: string;
-  readonly account?: string;
-  readonly userName?: string;
-  readonly status?: LeakStatus;
-}
+export type { StagedFinding } from './gradedFinding';
 
 export interface ScanStagedResult {
   /** The repository's root folder. */
@@ -58,21 +45,6 @@ export async function stagedFindings(root: string, lookup: LeakLookup, ignore: r
   const ignored = new Set(ignore);
   const leaks = (await stagedLeaksAsync(diff, signal)).filter((l) => !l.finding.accessKeyId || !ignored.has(l.finding.accessKeyId));
   const { judged } = await judgeFindings(leaks.map((l) => l.finding), lookup, new Date());
-  const findings = judged.map(({ finding, verdict }, i): StagedFinding => {
-    const leak = leaks[i] as (typeof leaks)[number];
-    const accessKeyId = finding.accessKeyId ?? verdict.accessKeyId;
-    return {
-      path: leak.path,
-      line: leak.line,
-      column: leak.column,
-      kind: finding.kind,
-      severity: verdict.severity,
-      message: verdict.message,
-      ...(accessKeyId ? { accessKeyId } : {}),
-      ...(verdict.account ? { account: verdict.account } : {}),
-      ...(verdict.userName ? { userName: verdict.userName } : {}),
-      ...(verdict.status ? { status: verdict.status } : {}),
-    };
-  });
+  const findings = judged.map((j, i) => stagedFinding(leaks[i] as (typeof leaks)[number], j));
   return { repository: root, findings };
 }

@@ -7,9 +7,9 @@
 import * as vscode from 'vscode';
 import { DEFAULT_DIAGNOSTICS } from '../config';
 import { isAbortError } from '../core/concurrency';
-import { scanForLeaksAsync, type LeakFinding, type LeakKind } from '../core/leakScanner';
+import { scanForLeaksAsync, type LeakFinding } from '../core/leakScanner';
 import type { CommandDeps } from '../commands/deps';
-import type { LeakSeverity, LeakStatus } from './leakVerdict';
+import { scanFinding, type ScanFinding } from './gradedFinding';
 import { judgeFindings } from './leakDiagnostics';
 import { withoutGitIgnored, workspaceExcludeGlob } from './workspaceExcludes';
 import { workspaceResultSet } from './workspaceResults';
@@ -24,19 +24,7 @@ export interface ScanWorkspaceArgs {
   readonly maxFileBytes?: number;
 }
 
-export interface ScanFinding {
-  readonly uri: string;
-  readonly line: number;
-  readonly column: number;
-  readonly kind: LeakKind;
-  readonly severity: LeakSeverity;
-  readonly message: string;
-  /** The ID found; for a secret, the key ID beside it that it goes with (then owner and status are that key's). */
-  readonly accessKeyId?: string;
-  readonly account?: string;
-  readonly userName?: string;
-  readonly status?: LeakStatus;
-}
+export type { ScanFinding } from './gradedFinding';
 
 export interface ScanWorkspaceResult {
   /** Files read and scanned. */
@@ -136,18 +124,7 @@ async function scan(
   const cancelled = token.isCancellationRequested;
 
   const { judged, answers } = await judgeFindings(found.map((f) => f.finding), deps.lookup, new Date());
-  const findings = judged.map(({ finding, verdict }, i): ScanFinding => ({
-    uri: (found[i] as { uri: vscode.Uri }).uri.toString(),
-    line: finding.line + 1,
-    column: finding.column + 1,
-    kind: finding.kind,
-    severity: verdict.severity,
-    message: verdict.message,
-    ...(finding.accessKeyId || verdict.accessKeyId ? { accessKeyId: finding.accessKeyId ?? verdict.accessKeyId } : {}),
-    ...(verdict.account ? { account: verdict.account } : {}),
-    ...(verdict.userName ? { userName: verdict.userName } : {}),
-    ...(verdict.status ? { status: verdict.status } : {}),
-  }));
+  const findings = judged.map((j, i) => scanFinding((found[i] as { uri: vscode.Uri }).uri.toString(), j));
   findings.sort((a, b) => (a.uri === b.uri ? a.line - b.line || a.column - b.column : a.uri < b.uri ? -1 : 1));
   await showLeakResults(workspaceResultSet(findings, answers));
   return { files: scanned, findings, skipped, truncated, cancelled };

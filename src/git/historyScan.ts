@@ -6,7 +6,8 @@
 // the command (diagnostics/scanGitHistory.ts) grades what this finds.
 import { AbortError, isAbortError } from '../core/concurrency';
 import { GIT_LOG_FORMAT, GitLogParser, type AddedLines, type CommitInfo } from '../core/gitLogParser';
-import { scanForLeaks, type LeakFinding } from '../core/leakScanner';
+import { scanForLeaks } from '../core/leakScanner';
+import type { LocatedLeak } from '../core/locatedLeak';
 import { runGit, startGit } from './gitProcess';
 
 export interface HistoryScanOptions {
@@ -23,13 +24,9 @@ export interface HistoryScanOptions {
   readonly onProgress?: (commits: number, total: number) => void;
 }
 
-/** One leaked credential where a commit added it. Line and column are 1-based. */
-export interface HistoryLeak {
+/** One leaked credential where a commit added it. */
+export interface HistoryLeak extends LocatedLeak {
   readonly commit: CommitInfo;
-  readonly path: string;
-  readonly line: number;
-  readonly column: number;
-  readonly finding: LeakFinding;
 }
 
 export interface HistoryScanOutput {

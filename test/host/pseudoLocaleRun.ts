@@ -7,12 +7,10 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { format } from 'util';
 import { getL10nPseudoLocalized, type l10nJsonFormat } from '@vscode/l10n-dev';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchChromium } from './browser';
-import { REPO_ROOT, startCodeServer, workbenchUrl, type CodeServer } from './codeServer';
+import { REPO_ROOT } from './codeServer';
 import { parseResult, type TestCounts } from './results';
+import { runSuiteInWorkbench } from './workbenchSuite';
 
 export const PSEUDO_LOCALE = 'qps-ploc';
 const SUITE = path.join(REPO_ROOT, 'out', 'test', 'pseudoLocale', 'index.js');
@@ -44,35 +42,16 @@ export async function runPseudoLocaleSuite(timeoutMs: number): Promise<PseudoLoc
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'iamkeys-pseudo-'));
   const workspace = path.join(dir, 'workspace');
   fs.mkdirSync(workspace);
-  let server: CodeServer | undefined;
-  let browser: Browser | undefined;
-  let context: BrowserContext | undefined;
-  let page: Page | undefined;
-  let output = '';
   try {
-    const extension = pseudoLocalizedExtension(dir);
-    server = await startCodeServer({ workspaceFolder: workspace, locale: PSEUDO_LOCALE });
-    browser = await launchChromium();
-    context = await browser.newContext();
-    page = await context.newPage();
-    let resolveExit!: (code: number) => void;
-    const exited = new Promise<number>((resolve) => (resolveExit = resolve));
-    await page.exposeFunction('codeAutomationLog', (_type: string, args: unknown) => {
-      output += format(...(Array.isArray(args) ? args : [args])) + '\n';
+    const run = await runSuiteInWorkbench({
+      server: { workspaceFolder: workspace, locale: PSEUDO_LOCALE },
+      extensionDevelopmentPath: pseudoLocalizedExtension(dir),
+      extensionTestsPath: SUITE,
+      timeoutMs,
     });
-    await page.exposeFunction('codeAutomationExit', (code: number) => resolveExit(Number(code)));
-    await page.goto(workbenchUrl(server, { workspaceFolder: workspace, extensionDevelopmentPath: extension, extensionTestsPath: SUITE }), { timeout: 120_000 });
-    let timer: NodeJS.Timeout | undefined;
-    const timedOut = new Promise<'timeout'>((resolve) => (timer = setTimeout(() => resolve('timeout'), timeoutMs)));
-    const outcome = await Promise.race([exited, timedOut]);
-    clearTimeout(timer);
-    if (outcome === 'timeout') output += `\nthe pseudo-locale suite did not finish within ${timeoutMs / 1000} s\n`;
+    const output = run.output + (run.exitCode === undefined ? `\nthe pseudo-locale suite did not finish within ${timeoutMs / 1000} s\n` : '');
+    return { counts: parseResult(output), output };
   } finally {
-    await page?.close().catch(() => undefined);
-    await context?.close().catch(() => undefined);
-    await browser?.close().catch(() => undefined);
-    await server?.stop();
     fs.rmSync(dir, { recursive: true, force: true });
   }
-  return { counts: parseResult(output), output };
 }

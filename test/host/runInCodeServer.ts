@@ -16,14 +16,10 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { format } from 'util';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchChromium } from './browser';
-import { CODE_SERVER_VERSION, REPO_ROOT, isCodeServerInstalled, codeServerEntry, installedHostVersions, selectedCodeServerVersion, startCodeServer, workbenchUrl, type CodeServer } from './codeServer';
+import { CODE_SERVER_VERSION, REPO_ROOT, isCodeServerInstalled, codeServerEntry, installedHostVersions, selectedCodeServerVersion } from './codeServer';
 import { parseResult, resultLine } from './results';
+import { runSuiteInWorkbench } from './workbenchSuite';
 import { startupRecoveryFixture, type StartupRecoveryFixture } from '../support/interruptedRotations';
-
-const GOTO_OPTIONS = { timeout: 120_000 };
 
 const SUITE = path.join(REPO_ROOT, 'out', 'test', 'integration', 'index.js');
 const FIXTURES = path.join(REPO_ROOT, 'test', 'host', 'fixtures', 'workspace');
@@ -33,11 +29,6 @@ const LOG_FILE = path.join(
   selectedCodeServerVersion() === CODE_SERVER_VERSION ? 'integration.log' : `integration-${selectedCodeServerVersion()}.log`,
 );
 const TIMEOUT_MS = Number(process.env.IAMKEYS_TIMEOUT_MIN || 15) * 60_000;
-
-/** codeAutomationLog receives (type, args[]) with console.log's printf-style arguments. */
-function formatArgs(args: unknown): string {
-  return format(...(Array.isArray(args) ? args : [args]));
-}
 
 // Workbench chatter that also arrives through codeAutomationLog: kept in the log file only.
 const NOISE = /^(Updating additional builtin extensions cache|Resolving connection token|Resolved connection token|Creating a socket|Ignoring fetching additional builtin|\[Service Worker\]|ChatSessionStore:)/;
@@ -63,54 +54,32 @@ async function main(): Promise<number> {
   const workspace = fs.mkdtempSync(path.join(os.tmpdir(), 'iamkeys-ws-'));
   if (fs.existsSync(FIXTURES)) fs.cpSync(FIXTURES, workspace, { recursive: true });
 
-  let server: CodeServer | undefined;
   let recovery: StartupRecoveryFixture | undefined;
-  let browser: Browser | undefined;
-  let context: BrowserContext | undefined;
-  let page: Page | undefined;
   let text = '';
   const started = Date.now();
   let exitCode: number | undefined;
   try {
     recovery = await startupRecoveryFixture();
-    server = await startCodeServer({ workspaceFolder: workspace, userSettings: recovery.userSettings, env: recovery.env });
-    // The extension host starts with the page below: the journal is there before it activates.
-    await recovery.writeJournal(server.userDataDir);
-    browser = await launchChromium();
-    context = await browser.newContext();
-    page = await context.newPage();
-
-    let resolveExit!: (code: number) => void;
-    const exited = new Promise<number>((r) => (resolveExit = r));
-    await page.exposeFunction('codeAutomationLog', (type: string, args: unknown) => {
-      const line = formatArgs(args);
-      text += line + '\n';
-      log.write(`[${type}] ${line}\n`);
-      if (!line.startsWith('IAMKEYS_TEST_RESULT') && !NOISE.test(line)) process.stdout.write(line + '\n');
+    const fixture = recovery;
+    const run = await runSuiteInWorkbench({
+      server: { workspaceFolder: workspace, userSettings: fixture.userSettings, env: fixture.env },
+      extensionTestsPath: SUITE,
+      timeoutMs: TIMEOUT_MS,
+      // The extension host starts with the page: the journal is there before it activates.
+      beforeOpen: (server) => fixture.writeJournal(server.userDataDir),
+      onLine: (line, type) => {
+        log.write(`[${type}] ${line}\n`);
+        if (!line.startsWith('IAMKEYS_TEST_RESULT') && !NOISE.test(line)) process.stdout.write(line + '\n');
+      },
+      onPageError: (message) => log.write(`[pageerror] ${message}\n`),
+      onServerOutput: (output) => log.write(`\n--- code-server output ---\n${output}`),
     });
-    await page.exposeFunction('codeAutomationExit', (code: number) => resolveExit(Number(code)));
-    page.on('pageerror', (err) => log.write(`[pageerror] ${err.message}\n`));
-
-    // The page's load event can take over Playwright's default 30 s on a busy 2-core machine.
-    await page.goto(workbenchUrl(server, { workspaceFolder: workspace, extensionTestsPath: SUITE }), GOTO_OPTIONS);
-    let timer: NodeJS.Timeout | undefined;
-    const timedOut = new Promise<'timeout'>((r) => (timer = setTimeout(() => r('timeout'), TIMEOUT_MS)));
-    const outcome = await Promise.race([exited, timedOut]);
-    clearTimeout(timer);
-    if (outcome === 'timeout') {
-      console.error(`runInCodeServer: the suite did not finish within ${TIMEOUT_MS / 60_000} min (IAMKEYS_TIMEOUT_MIN); see ${LOG_FILE}.`);
-    } else {
-      exitCode = outcome;
-    }
+    text = run.output;
+    exitCode = run.exitCode;
+    if (exitCode === undefined) console.error(`runInCodeServer: the suite did not finish within ${TIMEOUT_MS / 60_000} min (IAMKEYS_TIMEOUT_MIN); see ${LOG_FILE}.`);
   } catch (err) {
     console.error(`runInCodeServer: ${err instanceof Error ? err.stack : err}`);
   } finally {
-    // Page and context before the browser, else the server keeps the extension host alive.
-    await page?.close().catch(() => undefined);
-    await context?.close().catch(() => undefined);
-    await browser?.close().catch(() => undefined);
-    if (server) log.write(`\n--- code-server output ---\n${server.output()}`);
-    await server?.stop();
     await recovery?.dispose();
     fs.rmSync(workspace, { recursive: true, force: true });
     await new Promise((r) => log.end(r));

@@ -10,15 +10,11 @@ import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { format } from 'util';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { startIamEmulator, type IamEmulator } from '../emulator';
 import { BUILT_IN_IDENTITIES, credentialsFileText } from '../emulator/identities';
-import { launchChromium } from './browser';
-import { FLOOR_CODE_SERVER_VERSION, REPO_ROOT, installedHostVersions, startCodeServer, workbenchUrl, type CodeServer } from './codeServer';
+import { FLOOR_CODE_SERVER_VERSION, REPO_ROOT, installedHostVersions } from './codeServer';
 import { parseResult, resultLine } from './results';
-
-const GOTO_OPTIONS = { timeout: 120_000 }; // the load event is slow on a busy machine
+import { runSuiteInWorkbench } from './workbenchSuite';
 
 const PROBE_EXTENSION = path.join(REPO_ROOT, 'test', 'host', 'fixtures', 'vsix-probe');
 const PROBE_SUITE = path.join(REPO_ROOT, 'out', 'test', 'host', 'vsixProbe.js');
@@ -31,10 +27,7 @@ async function main(): Promise<boolean> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'iamkeys-vsix-'));
   const vsix = path.join(dir, 'iam-access-keys.vsix');
   let emulator: IamEmulator | undefined;
-  let server: CodeServer | undefined;
-  let browser: Browser | undefined;
-  let context: BrowserContext | undefined;
-  let page: Page | undefined;
+  let serverOutput = '';
   let text = '';
   try {
     const packaged = spawnSync(process.execPath, [path.join(REPO_ROOT, 'scripts', 'package.mjs'), '--out', vsix], { cwd: REPO_ROOT, encoding: 'utf8' });
@@ -43,36 +36,27 @@ async function main(): Promise<boolean> {
     emulator = await startIamEmulator({});
     const workspace = path.join(dir, 'ws');
     fs.mkdirSync(workspace);
-    server = await startCodeServer({
-      workspaceFolder: workspace,
-      installExtensions: [vsix],
-      awsCredentials: credentialsFileText(),
-      userSettings: { 'iamKeys.endpoint': emulator.url, 'iamKeys.profile': BUILT_IN_IDENTITIES.caller.profile },
+    const run = await runSuiteInWorkbench({
+      server: {
+        workspaceFolder: workspace,
+        installExtensions: [vsix],
+        awsCredentials: credentialsFileText(),
+        userSettings: { 'iamKeys.endpoint': emulator.url, 'iamKeys.profile': BUILT_IN_IDENTITIES.caller.profile },
+      },
+      extensionDevelopmentPath: PROBE_EXTENSION,
+      extensionTestsPath: PROBE_SUITE,
+      timeoutMs: TIMEOUT_MS,
+      onLine: (line) => {
+        if (line.includes('vsix:')) console.log(line);
+      },
+      onServerOutput: (output) => (serverOutput = output),
     });
-    browser = await launchChromium();
-    context = await browser.newContext();
-    page = await context.newPage();
-    let resolveExit!: (code: number) => void;
-    const exited = new Promise<number>((r) => (resolveExit = r));
-    await page.exposeFunction('codeAutomationLog', (_type: string, args: unknown) => {
-      const line = format(...(Array.isArray(args) ? args : [args]));
-      text += line + '\n';
-      if (line.includes('vsix:')) console.log(line);
-    });
-    await page.exposeFunction('codeAutomationExit', (code: number) => resolveExit(Number(code)));
-    await page.goto(workbenchUrl(server, { workspaceFolder: workspace, extensionDevelopmentPath: PROBE_EXTENSION, extensionTestsPath: PROBE_SUITE }), GOTO_OPTIONS);
-    let timer: NodeJS.Timeout | undefined;
-    const outcome = await Promise.race([exited, new Promise<'timeout'>((r) => (timer = setTimeout(() => r('timeout'), TIMEOUT_MS)))]);
-    clearTimeout(timer);
-    if (outcome === 'timeout') throw new Error(`the probe did not finish within ${TIMEOUT_MS / 60_000} min`);
+    text = run.output;
+    if (run.exitCode === undefined) throw new Error(`the probe did not finish within ${TIMEOUT_MS / 60_000} min`);
   } catch (err) {
     console.error(`vsixInstall: ${err instanceof Error ? err.message : String(err)}`);
-    if (server) console.error(server.output().slice(-3000));
+    if (serverOutput) console.error(serverOutput.slice(-3000));
   } finally {
-    await page?.close().catch(() => undefined);
-    await context?.close().catch(() => undefined);
-    await browser?.close().catch(() => undefined);
-    await server?.stop();
     await emulator?.close();
     fs.rmSync(dir, { recursive: true, force: true });
   }

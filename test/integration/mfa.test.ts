@@ -8,7 +8,8 @@ import * as vscode from 'vscode';
 import { EMULATOR_MFA_CODE } from '../emulator/actions/sessionToken';
 import { CALLER_CREDENTIALS, CALLER_USER_NAME, EMULATOR_ACCOUNT_ID } from '../emulator/identities';
 import { DialogScript } from '../support/dialogScript';
-import { PROFILES, type Session, startSession } from './fixture';
+import { useRotationSession } from '../support/rotationSession';
+import { PROFILES, type Session } from './fixture';
 
 const SERIAL = `arn:aws:iam::${EMULATOR_ACCOUNT_ID}:mfa/admin-device`;
 const OTHER_KEY = 'AKIAOTHERKEYOFADMIN3';
@@ -16,23 +17,17 @@ const WRITES = ['CreateAccessKey', 'UpdateAccessKey', 'DeleteAccessKey'];
 
 describe('MFA for key changes (real host, local endpoint)', function () {
   this.timeout(60_000);
+  const rotation = useRotationSession({ seed: 2323 }, () => new DialogScript());
   let session: Session;
   let dialogs: DialogScript;
 
-  beforeEach(async () => {
-    session = await startSession({ seed: 2323 });
-    const credentialsFile = process.env.AWS_SHARED_CREDENTIALS_FILE ?? '';
+  beforeEach(() => {
+    const { credentialsFile } = rotation();
+    ({ session, watch: dialogs } = rotation());
     const text = fs.readFileSync(credentialsFile, 'utf8');
     assert.ok(text.includes(`[${PROFILES.admin}]\n`), 'the fixture file has the admin profile');
     fs.writeFileSync(credentialsFile, text.replace(`[${PROFILES.admin}]\n`, `[${PROFILES.admin}]\nmfa_serial = ${SERIAL}\n`));
     session.emulator.setFaults({ requireMfaForWrites: true });
-    await vscode.workspace.getConfiguration('iamKeys').update('allowWriteActions', true, vscode.ConfigurationTarget.Global);
-    dialogs = new DialogScript();
-  });
-  afterEach(async () => {
-    dialogs.dispose();
-    await vscode.workspace.getConfiguration('iamKeys').update('allowWriteActions', undefined, vscode.ConfigurationTarget.Global);
-    await session.close();
   });
 
   const said = (): string => dialogs.asked.map((m) => `${m.kind}: ${m.text}`).join(' | ');

@@ -12,27 +12,19 @@ import { CALLER_USER_NAME, LIMITED_USER_NAME } from '../emulator/identities';
 import { MessageWatch } from '../support/reliabilityHarness';
 import { rotateInAnotherProcess } from '../support/rotateInAnotherProcess';
 import { until } from '../support/wait';
-import { PROFILES, type Session, startSession } from './fixture';
+import { useRotationSession } from '../support/rotationSession';
+import { PROFILES, type Session } from './fixture';
 
 const ROTATE = 'iamKeys.rotateAccessKey';
 
 describe('Rotations that meet, and Create Access Key into a profile (real host, local endpoint)', function () {
   this.timeout(120_000);
+  const rotation = useRotationSession({ seed: 21, faults: { propagationDelayMs: 300 } }, () => new MessageWatch());
   let session: Session;
   let messages: MessageWatch;
   let credentialsFile: string;
-
-  beforeEach(async () => {
-    session = await startSession({ seed: 21, faults: { propagationDelayMs: 300 } });
-    credentialsFile = process.env.AWS_SHARED_CREDENTIALS_FILE ?? '';
-    assert.ok(credentialsFile && fs.existsSync(credentialsFile));
-    await vscode.workspace.getConfiguration('iamKeys').update('allowWriteActions', true, vscode.ConfigurationTarget.Global);
-    messages = new MessageWatch();
-  });
-  afterEach(async () => {
-    messages.dispose();
-    await vscode.workspace.getConfiguration('iamKeys').update('allowWriteActions', undefined, vscode.ConfigurationTarget.Global);
-    await session.close();
+  beforeEach(() => {
+    ({ session, watch: messages, credentialsFile } = rotation());
   });
 
   async function endpointKeys(userName: string): Promise<Record<string, string>> {

@@ -8,28 +8,20 @@ import * as fs from 'fs';
 import * as vscode from 'vscode';
 import { CALLER_CREDENTIALS, CALLER_USER_NAME, LIMITED_CREDENTIALS, LIMITED_USER_NAME } from '../emulator/identities';
 import { DialogScript } from '../support/dialogScript';
-import { PROFILES, type Session, startSession } from './fixture';
+import { useRotationSession } from '../support/rotationSession';
+import { PROFILES, type Session } from './fixture';
 
 const ROTATE = 'iamKeys.rotateAccessKey';
 const OTHER_KEY = 'AKIAOTHERKEYOFADMIN2';
 
 describe('Rotation where users are (real host, local endpoint)', function () {
   this.timeout(60_000);
+  const rotation = useRotationSession({ seed: 23 }, () => new DialogScript());
   let session: Session;
   let dialogs: DialogScript;
   let credentialsFile: string;
-
-  beforeEach(async () => {
-    session = await startSession({ seed: 23 });
-    credentialsFile = process.env.AWS_SHARED_CREDENTIALS_FILE ?? '';
-    assert.ok(credentialsFile && fs.existsSync(credentialsFile));
-    await vscode.workspace.getConfiguration('iamKeys').update('allowWriteActions', true, vscode.ConfigurationTarget.Global);
-    dialogs = new DialogScript();
-  });
-  afterEach(async () => {
-    dialogs.dispose();
-    await vscode.workspace.getConfiguration('iamKeys').update('allowWriteActions', undefined, vscode.ConfigurationTarget.Global);
-    await session.close();
+  beforeEach(() => {
+    ({ session, watch: dialogs, credentialsFile } = rotation());
   });
 
   function keysOf(userName: string): Record<string, string> {

@@ -7,6 +7,7 @@ import { BUILT_IN_IDENTITIES, credentialsFileText } from '../emulator/identities
 import { startIamEmulator, type IamEmulator } from '../emulator/index';
 import { makeSecretAccessKey } from '../emulator/keyIds';
 import { SeededRandom } from '../emulator/random';
+import { useDemoWorkbench } from './demoWorkbench';
 import { useWorkbench, waitUntil } from './workbench';
 
 const DAY = 86_400_000;
@@ -19,18 +20,7 @@ describe('UI: Scan Workspace for Leaked Access Keys, cancelled from its notifica
   const workspaceFiles: Record<string, string> = {};
   for (let i = 0; i < FILES; i++) workspaceFiles[`bulk/d${String(Math.floor(i / 200)).padStart(3, '0')}/f${i}.env`] = `AWS_SECRET_ACCESS_KEY=${secret}\n`;
 
-  let emulator: IamEmulator;
-  before(async () => {
-    emulator = await startIamEmulator({ port: 0, demo: true, seed: 1 });
-  });
-  after(() => emulator?.close());
-
-  const wb = useWorkbench(() => ({
-    userSettings: { 'iamKeys.endpoint': emulator.url, 'iamKeys.profile': BUILT_IN_IDENTITIES.caller.profile },
-    awsCredentials: credentialsFileText(),
-    workspaceFiles,
-    viewport: { width: 1400, height: 900 },
-  }));
+  const { wb } = useDemoWorkbench({ workspaceFiles, viewport: { width: 1400, height: 900 } });
 
   it('Cancel in the progress notification stops the scan; the summary says cancelled, with the partial counts', async () => {
     const page = wb().page;

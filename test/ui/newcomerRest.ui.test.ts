@@ -4,21 +4,11 @@
 // icons, and Add Profile… sits in "…"; key rows at the default sidebar width lead with their
 // health. Screenshots of each (the explorer one is the README's picture, docs/explorer.png).
 import * as assert from 'assert/strict';
-import { BUILT_IN_IDENTITIES, credentialsFileText } from '../emulator/identities';
-import { startIamEmulator, type IamEmulator } from '../emulator/index';
-import { useWorkbench } from './workbench';
+import { BUILT_IN_IDENTITIES } from '../emulator/identities';
+import { useDemoWorkbench } from './demoWorkbench';
 
 describe('UI: the remaining newcomer items (view title bar, key rows)', () => {
-  let emulator: IamEmulator;
-  before(async () => {
-    emulator = await startIamEmulator({ port: 0, demo: true, seed: 1 });
-  });
-  after(() => emulator?.close());
-
-  const wb = useWorkbench(() => ({
-    userSettings: { 'iamKeys.endpoint': emulator.url, 'iamKeys.profile': BUILT_IN_IDENTITIES.caller.profile },
-    awsCredentials: credentialsFileText(),
-  }));
+  const { wb, emulator } = useDemoWorkbench();
 
   it('the view title reads "IAM Access Keys" in full, beside four icons and "…" (Add Profile… is in "…")', async () => {
     await wb().openContainer();
@@ -36,7 +26,7 @@ describe('UI: the remaining newcomer items (view title bar, key rows)', () => {
 
   it('key rows at the default sidebar width show the first finding and the end of the ID in full (README picture)', async () => {
     // A user of the demo with an Active key older than 90 days (from the endpoint's own data).
-    const store = emulator.store;
+    const store = emulator().store;
     const old = store.users().find((u) => u.userName !== BUILT_IN_IDENTITIES.caller.userName && store.keysOf({ kind: 'user', user: u }).some((k) => k.status === 'Active' && Date.now() - k.createDate.getTime() > 100 * 86_400_000));
     assert.ok(old, 'a demo user with an old Active key');
     const key = store.keysOf({ kind: 'user', user: old }).find((k) => k.status === 'Active' && Date.now() - k.createDate.getTime() > 100 * 86_400_000)!;
