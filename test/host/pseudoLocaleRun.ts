@@ -3,7 +3,9 @@
 // l10n/bundle.l10n.qps-ploc.json from @vscode/l10n-dev's pseudo-localizer, never shipped), loaded
 // into code-server with display language qps-ploc, running the in-host suite
 // out/test/pseudoLocale/index.js. Every string of ours then reads "Ƥşḗḗŭḓǿǿ", so English left in
-// a row, hover, diagnostic or message is a string that never reached the bundle.
+// a row, hover, diagnostic or message is a string that never reached the bundle. Toasts, quick
+// input and status bar text are read here, in the page, when the suite asks
+// (test/support/workbenchCapture.ts), and checked in the host.
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
@@ -13,6 +15,8 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchChromium } from './browser';
 import { REPO_ROOT, startCodeServer, workbenchUrl, type CodeServer } from './codeServer';
 import { parseResult, type TestCounts } from './results';
+import { answerCaptureRequest } from './workbenchText';
+import { CAPTURE_DIR_ENV, parseCaptureRequest } from '../support/workbenchCapture';
 
 export const PSEUDO_LOCALE = 'qps-ploc';
 const SUITE = path.join(REPO_ROOT, 'out', 'test', 'pseudoLocale', 'index.js');
@@ -44,6 +48,8 @@ export async function runPseudoLocaleSuite(timeoutMs: number): Promise<PseudoLoc
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'iamkeys-pseudo-'));
   const workspace = path.join(dir, 'workspace');
   fs.mkdirSync(workspace);
+  const captures = path.join(dir, 'captures');
+  fs.mkdirSync(captures);
   let server: CodeServer | undefined;
   let browser: Browser | undefined;
   let context: BrowserContext | undefined;
@@ -51,14 +57,18 @@ export async function runPseudoLocaleSuite(timeoutMs: number): Promise<PseudoLoc
   let output = '';
   try {
     const extension = pseudoLocalizedExtension(dir);
-    server = await startCodeServer({ workspaceFolder: workspace, locale: PSEUDO_LOCALE });
+    server = await startCodeServer({ workspaceFolder: workspace, locale: PSEUDO_LOCALE, env: { [CAPTURE_DIR_ENV]: captures } });
     browser = await launchChromium();
     context = await browser.newContext();
     page = await context.newPage();
     let resolveExit!: (code: number) => void;
     const exited = new Promise<number>((resolve) => (resolveExit = resolve));
+    const shown = page;
     await page.exposeFunction('codeAutomationLog', (_type: string, args: unknown) => {
-      output += format(...(Array.isArray(args) ? args : [args])) + '\n';
+      const line = format(...(Array.isArray(args) ? args : [args]));
+      output += line + '\n';
+      const request = parseCaptureRequest(line);
+      if (request) void answerCaptureRequest(shown, captures, request.name, request.kind);
     });
     await page.exposeFunction('codeAutomationExit', (code: number) => resolveExit(Number(code)));
     await page.goto(workbenchUrl(server, { workspaceFolder: workspace, extensionDevelopmentPath: extension, extensionTestsPath: SUITE }), { timeout: 120_000 });
