@@ -4,20 +4,15 @@
 // names, control IDs. English with the default `t` (unit tests, the CLI-like paths).
 import { displayLocale } from './displayLanguage';
 import { keyCell, ruleLabels, type HealthReportData, type WorstKey } from './healthReport';
-import type { FindingSeverity } from './keyHealth';
+import { severityText } from './keyHealth';
 import { englishText, l10nKey, type Translate } from './translate';
 
-const SEVERITY: Record<FindingSeverity, string> = { critical: l10nKey('critical'), warning: l10nKey('warning'), info: l10nKey('info') };
 const STATUS: Record<string, string> = { Active: l10nKey('Active'), Inactive: l10nKey('Inactive') };
 
 /** IAM's status value as the reader's language says it (the raw value stays in JSON and CSV). */
 export function statusText(status: string, t: Translate = englishText): string {
   const label = STATUS[status];
   return label ? t(label) : status;
-}
-
-function severityText(severity: FindingSeverity, t: Translate): string {
-  return t(SEVERITY[severity]);
 }
 
 /** Counts with the display language's digits and grouping. */
