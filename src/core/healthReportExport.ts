@@ -15,9 +15,15 @@ export function statusText(status: string, t: Translate = englishText): string {
   return label ? t(label) : status;
 }
 
-/** Counts with the display language's digits and grouping. */
+/** Counts with the display language's digits and grouping ("12.345" in German). */
 function numberFormat(): (n: number) => string {
   const f = new Intl.NumberFormat(displayLocale());
+  return (n) => f.format(n);
+}
+
+/** Ages in days without grouping, as the tree says them (core/format's formatAge): "1400". */
+function daysFormat(): (n: number) => string {
+  const f = new Intl.NumberFormat(displayLocale(), { useGrouping: false });
   return (n) => f.format(n);
 }
 
@@ -60,6 +66,7 @@ function findingsOf(w: WorstKey, t: Translate): string {
 /** The report as Markdown: tables, no links (command links work only inside VS Code). */
 export function healthReportMarkdown(data: HealthReportData, t: Translate = englishText): string {
   const n = numberFormat();
+  const days = daysFormat();
   const row = (cells: readonly string[]): string => `| ${cells.join(' | ')} |`;
   const lines = [`# ${t('Key health report')}`, '', t('Generated {0}.', reportDate(data.generatedAt)), ''];
   for (const a of data.accounts) {
@@ -76,7 +83,7 @@ export function healthReportMarkdown(data: HealthReportData, t: Translate = engl
   data.lastUsed.buckets.forEach((b, i) => lines.push(row([mdCell(t(b)), n(data.lastUsed.counts[i] ?? 0)])));
   lines.push('', `## ${t('Worst keys')}`, '', row([t('Account'), t('User'), t('Access key'), t('Status'), t('Age (days)'), t('Findings'), t('Controls')]), '|---|---|---|---|---:|---|---|');
   for (const w of data.worst) {
-    lines.push(row([mdCell(w.account), mdCell(owner(w, t)), mdCell(keyCell(w, t)), statusText(w.status, t), n(w.ageDays), mdCell(findingsOf(w, t)), controlsOf(w)]));
+    lines.push(row([mdCell(w.account), mdCell(owner(w, t)), mdCell(keyCell(w, t)), statusText(w.status, t), days(w.ageDays), mdCell(findingsOf(w, t)), controlsOf(w)]));
   }
   return `${lines.join('\n')}\n`;
 }
@@ -94,7 +101,8 @@ function table(headers: readonly string[], rows: ReadonlyArray<ReadonlyArray<str
 /** The report as a self-contained HTML file: tables only, no script, nothing fetched. `language`: its <html lang>. */
 export function healthReportHtml(data: HealthReportData, t: Translate = englishText, language = 'en'): string {
   const n = numberFormat();
-  const worstRows = data.worst.map((w) => [w.account, owner(w, t), keyCell(w, t), statusText(w.status, t), n(w.ageDays), findingsOf(w, t), controlsOf(w)]);
+  const days = daysFormat();
+  const worstRows = data.worst.map((w) => [w.account, owner(w, t), keyCell(w, t), statusText(w.status, t), days(w.ageDays), findingsOf(w, t), controlsOf(w)]);
   const title = html(t('Key health report'));
   const totals = t('{0} keys ({1} active) of {2} users · {3} need attention', n(data.totals.keys), n(data.totals.activeKeys), n(data.totals.users), n(data.totals.needingAttention));
   return [

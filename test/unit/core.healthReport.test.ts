@@ -177,14 +177,16 @@ describe('report exports (Markdown, HTML): in the editor\'s language', () => {
   });
 
   it('numbers and the date follow the display language (Intl), data as it is', () => {
-    const big = { ...data, totals: { keys: 12345, activeKeys: 4, users: 5, needingAttention: 3 } };
+    const big = { ...data, totals: { keys: 12345, activeKeys: 4, users: 5, needingAttention: 3 }, worst: [{ ...data.worst[0]!, ageDays: 1400 }] };
     setDisplayLanguage('de');
     const de = healthReportMarkdown(big);
     assert.match(de, /^Generated 01\.01\.2025, 00:00 UTC\.$/m);
     assert.match(de, /\*\*12\.345\*\* keys/);
+    assert.match(de, /\| Active \| 1400 \|/, 'ages without grouping, as the tree says them');
     setDisplayLanguage('en');
     const en = healthReportMarkdown(big);
     assert.match(en, /^Generated 01\/01\/2025, 00:00 UTC\.$/m);
     assert.match(en, /\*\*12,345\*\* keys/);
+    assert.match(en, /\| Active \| 1400 \|/);
   });
 });
