@@ -3,6 +3,7 @@
 // that text is redacted too (a failing credential_process echoes its whole command line).
 import { redactSecrets } from '../core/redact';
 import { translate } from '../core/translate';
+import { notFoundMessage } from './notFoundText';
 
 export type AwsErrorKind =
   | 'access-denied'
@@ -97,7 +98,7 @@ export function classifyError(error: unknown, action?: string): ClassifiedError 
     return { kind: 'throttled', code, message: translate('Throttled by AWS'), hint: translate('Too many requests; wait a moment and retry.'), retryable: true };
   }
   if (code === 'NoSuchEntity' || code === 'NoSuchEntityException' || status === 404) {
-    return { kind: 'not-found', code, message: firstSentence(raw) || translate('Not found'), retryable: false };
+    return { kind: 'not-found', code, message: notFoundMessage(firstSentence(raw)), retryable: false };
   }
   if (has(VALIDATION)) {
     return { kind: 'validation', code, message: firstSentence(raw) || translate('IAM rejected the request as invalid'), retryable: false };

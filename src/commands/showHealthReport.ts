@@ -8,7 +8,8 @@ import type { ConnectionSession } from '../aws/connectionSession';
 import { classifyError } from '../aws/errors';
 import { assessListedKeys, assessReport, type AssessedKey, type HealthThresholds } from '../core/accountHealth';
 import { findSlot } from '../core/credentialReport';
-import { buildHealthReport, healthReportHtml, healthReportMarkdown, type HealthReportData, type ReportAccountInput } from '../core/healthReport';
+import { buildHealthReport, type HealthReportData, type ReportAccountInput } from '../core/healthReport';
+import { healthReportHtml, healthReportMarkdown } from '../core/healthReportExport';
 import { needsAttention, severityRank } from '../core/keyHealth';
 import { showHealthReportPanel } from '../report/healthReportPanel';
 import type { CommandDeps } from './deps';
@@ -86,7 +87,9 @@ async function withKeyIds(session: ConnectionSession, keys: AssessedKey[]): Prom
 }
 
 async function writeReport(data: HealthReportData, format: 'markdown' | 'html', file: string): Promise<void> {
-  await fs.writeFile(file, format === 'markdown' ? healthReportMarkdown(data) : healthReportHtml(data), 'utf8');
+  // In the editor's language, as the panel shows it.
+  const t = vscode.l10n.t;
+  await fs.writeFile(file, format === 'markdown' ? healthReportMarkdown(data, t) : healthReportHtml(data, t, vscode.env.language), 'utf8');
 }
 
 async function exportWithDialog(data: HealthReportData, format: 'markdown' | 'html', deps: CommandDeps): Promise<void> {

@@ -4,6 +4,7 @@
 import * as vscode from 'vscode';
 import type { ConnectionSession } from '../aws/connectionSession';
 import type { KeyInfo } from '../aws/keyInfo';
+import { statusText } from '../core/healthReportExport';
 import { validateAccessKeyId } from '../core/validation';
 import type { IndexedKey } from '../model/accountModels';
 import { resourceOfKind } from '../model/rowResource';
@@ -56,7 +57,7 @@ async function pickKey(deps: CommandDeps, title: string, use: KeyUse): Promise<R
     placeholder: loaded.length > 0 ? vscode.l10n.t('Type any access key ID, or pick a loaded one') : vscode.l10n.t('Access key ID, e.g. AKIAIOSFODNN7EXAMPLE'),
     items: loaded.map(({ key, session }) => ({
       label: key.AccessKeyId,
-      description: `${key.UserName || 'root'} · ${key.Status}`,
+      description: `${key.UserName || vscode.l10n.t('root')} · ${statusText(key.Status, vscode.l10n.t)}`,
       detail: session.profile || vscode.l10n.t('default credentials'),
       value: key.AccessKeyId,
     })),

@@ -1,5 +1,5 @@
 // The Key health report's data: per-control counts, key-age and last-used histograms and the
-// worst keys, built from keys judged by HEALTH_RULES; and its Markdown and HTML exports. Pure:
+// worst keys, built from keys judged by HEALTH_RULES (its Markdown and HTML exports: healthReportExport.ts). Pure:
 // the webview draws charts from this object, the command resolves to it.
 import type { AssessedKey } from './accountHealth';
 import { ageInDays, formatIso } from './format';
@@ -173,75 +173,7 @@ export function ruleLabels(codes: readonly string[], t: Translate = englishText)
   return codes.map((code) => t(HEALTH_RULES.find((r) => r.code === code)?.label ?? code)).join(', ');
 }
 
-function mdCell(text: string): string {
-  return text.replace(/[|\\`*_[\]<>]/g, (c) => `\\${c}`).replace(/\r?\n/g, ' ');
-}
-
-function owner(w: WorstKey): string {
-  return w.userName || '(root)';
-}
-
 /** A key's cell: its ID, else what it is (the credential report names no key IDs). */
 export function keyCell(w: Pick<WorstKey, 'userName' | 'accessKeyId'>, t: Translate = englishText): string {
   return w.accessKeyId || (w.userName === '' ? t('root account key') : t('key listed in the credential report'));
-}
-
-/** The report as Markdown: tables, no links (command links work only inside VS Code). */
-export function healthReportMarkdown(data: HealthReportData): string {
-  const lines = [`# Key health report`, '', `Generated ${data.generatedAt}.`, ''];
-  for (const a of data.accounts) {
-    const from = a.source === 'credential-report' ? `credential report of ${a.reportGeneratedAt ?? '?'}` : 'keys loaded in the explorer';
-    lines.push(`- ${mdCell(a.profile || 'default')} (${mdCell(a.account || 'unknown account')}): ${a.keys} keys from the ${from}${a.note ? ` — ${mdCell(a.note)}` : ''}`);
-  }
-  lines.push('', `**${data.totals.keys} keys** (${data.totals.activeKeys} active) of ${data.totals.users} users; **${data.totals.needingAttention} need attention**.`, '');
-  lines.push('## Controls', '', '| Control | Rules | Severity | Keys failing |', '|---|---|---|---:|');
-  for (const c of data.controls) lines.push(`| ${c.control} | ${ruleLabels(c.rules)} | ${c.severity} | ${c.keys} |`);
-  lines.push('', '## Active keys by age', '', '| Age | Keys |', '|---|---:|');
-  data.keyAge.buckets.forEach((b, i) => lines.push(`| ${b} | ${data.keyAge.counts[i]} |`));
-  lines.push('', '## Active keys by last use', '', '| Last used | Keys |', '|---|---:|');
-  data.lastUsed.buckets.forEach((b, i) => lines.push(`| ${b} | ${data.lastUsed.counts[i]} |`));
-  lines.push('', '## Worst keys', '', '| Account | User | Access key | Status | Age (days) | Findings | Controls |', '|---|---|---|---|---:|---|---|');
-  for (const w of data.worst) {
-    const controls = [...new Set(w.findings.flatMap((f) => f.controls))].join(', ');
-    lines.push(`| ${mdCell(w.account)} | ${mdCell(owner(w))} | ${mdCell(keyCell(w))} | ${w.status} | ${w.ageDays} | ${mdCell(w.findings.map((f) => f.label).join('; '))} | ${controls} |`);
-  }
-  return `${lines.join('\n')}\n`;
-}
-
-function html(text: string | number): string {
-  return String(text).replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-}
-
-function table(headers: readonly string[], rows: ReadonlyArray<ReadonlyArray<string | number>>): string {
-  const head = headers.map((h) => `<th>${html(h)}</th>`).join('');
-  const body = rows.map((r) => `<tr>${r.map((c) => `<td>${html(c)}</td>`).join('')}</tr>`).join('\n');
-  return `<table><thead><tr>${head}</tr></thead><tbody>\n${body}\n</tbody></table>`;
-}
-
-/** The report as a self-contained HTML file: tables only, no script, nothing fetched. */
-export function healthReportHtml(data: HealthReportData): string {
-  const worstRows = data.worst.map((w) => [
-    w.account, owner(w), keyCell(w), w.status, w.ageDays,
-    w.findings.map((f) => f.label).join('; '), [...new Set(w.findings.flatMap((f) => f.controls))].join(', '),
-  ]);
-  return [
-    '<!DOCTYPE html>',
-    '<html lang="en"><head><meta charset="utf-8">',
-    `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">`,
-    '<title>Key health report</title>',
-    '<style>body{font-family:system-ui,sans-serif;margin:2em}table{border-collapse:collapse;margin:1em 0}td,th{border:1px solid #8886;padding:.3em .6em;text-align:left}</style>',
-    '</head><body>',
-    '<h1>Key health report</h1>',
-    `<p>Generated ${html(data.generatedAt)}. <strong>${data.totals.keys} keys</strong> (${data.totals.activeKeys} active) of ${data.totals.users} users; <strong>${data.totals.needingAttention} need attention</strong>.</p>`,
-    '<h2>Controls</h2>',
-    table(['Control', 'Rules', 'Severity', 'Keys failing'], data.controls.map((c) => [c.control, ruleLabels(c.rules), c.severity, c.keys])),
-    '<h2>Active keys by age</h2>',
-    table(['Age', 'Keys'], data.keyAge.buckets.map((b, i) => [b, data.keyAge.counts[i] ?? 0])),
-    '<h2>Active keys by last use</h2>',
-    table(['Last used', 'Keys'], data.lastUsed.buckets.map((b, i) => [b, data.lastUsed.counts[i] ?? 0])),
-    '<h2>Worst keys</h2>',
-    table(['Account', 'User', 'Access key', 'Status', 'Age (days)', 'Findings', 'Controls'], worstRows),
-    '</body></html>',
-    '',
-  ].join('\n');
 }

@@ -277,13 +277,20 @@ export function findingLine(finding: KeyFinding, t: Translate = englishText): st
   return controls ? `${findingText(finding, t)} [${controls}]` : findingText(finding, t);
 }
 
+const SEVERITY_WORDS: Record<FindingSeverity, string> = { critical: l10nKey('critical'), warning: l10nKey('warning'), info: l10nKey('info') };
+
+/** A severity as the reader's language says it. */
+export function severityText(severity: FindingSeverity, t: Translate = englishText): string {
+  return t(SEVERITY_WORDS[severity]);
+}
+
 /** Markdown, one line per rule, for the tree's tooltip, the hover and the report. */
 export function healthLegend(thresholds: { rotationWarningDays: number; unusedWarningDays?: number }, t: Translate = englishText): string {
   const rotation = threshold(thresholds.rotationWarningDays, DEFAULT_ROTATION_DAYS);
   const unused = threshold(thresholds.unusedWarningDays, DEFAULT_UNUSED_DAYS);
   const lines = HEALTH_RULES.map((rule) => {
     const controls = rule.controls.length > 0 ? `; ${controlsText(rule.controls)}` : '';
-    return `- **${t(rule.label)}** (${rule.severity}${controls}): ${t(rule.legend, rotation, unused)}`;
+    return `- **${t(rule.label)}** (${severityText(rule.severity, t)}${controls}): ${t(rule.legend, rotation, unused)}`;
   });
   return [`**${t('Key health markers')}**`, '', ...lines, '', t('IAM.x: AWS Security Hub controls; CIS x.y: CIS AWS Foundations Benchmark (v1.4–v3.0).')].join('\n');
 }

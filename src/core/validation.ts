@@ -12,6 +12,10 @@
 //                                             have a longer name than 64, so we stop there)
 //   accessKeyIdType     [\w]+        16–128
 // where \w is ASCII [A-Za-z0-9_].
+//
+// Reasons read in the editor's language (core/translate.ts: the translator set at activation;
+// English in unit tests): whole sentences with {n} arguments, never English pieces joined.
+import { l10nKey, translate } from './translate';
 
 export type ValidationResult = { ok: true; value: string } | { ok: false; reason: string };
 
@@ -34,16 +38,16 @@ function fail(reason: string): ValidationResult {
 export function describeChar(ch: string): string {
   switch (ch) {
     case ' ':
-      return 'a space';
+      return translate('a space');
     case '\t':
-      return 'a tab';
+      return translate('a tab');
     case '\n':
     case '\r':
     case '\u2028':
     case '\u2029':
-      return 'a line break';
+      return translate('a line break');
     case '\u00a0':
-      return 'a non-breaking space';
+      return translate('a non-breaking space');
     default: {
       const cp = ch.codePointAt(0) ?? 0;
       if (cp < 0x20 || (cp >= 0x7f && cp <= 0x9f) || /\s/.test(ch) || (cp >= 0xd800 && cp <= 0xdfff)) {
@@ -64,15 +68,20 @@ function firstBadChar(value: string, allowed: RegExp): { ch: string; position: n
   return undefined;
 }
 
-/** Reason text for whitespace at either end, or undefined. `what` is e.g. "User names". */
-function edgeWhitespace(value: string, what: string): string | undefined {
+type Subject = 'user' | 'accessKey' | 'profile';
+const EDGE: Record<Subject, { readonly begin: string; readonly end: string }> = {
+  user: { begin: l10nKey("User names can't begin with {0} (position 1)."), end: l10nKey("User names can't end with {0} (position {1}).") },
+  accessKey: { begin: l10nKey("Access key IDs can't begin with {0} (position 1)."), end: l10nKey("Access key IDs can't end with {0} (position {1}).") },
+  profile: { begin: l10nKey("Profile names can't begin with {0} (position 1)."), end: l10nKey("Profile names can't end with {0} (position {1}).") },
+};
+
+/** Reason text for whitespace at either end, or undefined. */
+function edgeWhitespace(value: string, subject: Subject): string | undefined {
   const chars = Array.from(value);
   const first = chars[0];
   const last = chars[chars.length - 1];
-  if (first !== undefined && /\s/.test(first)) return `${what} can't begin with ${describeChar(first)} (position 1).`;
-  if (last !== undefined && /\s/.test(last)) {
-    return `${what} can't end with ${describeChar(last)} (position ${chars.length}).`;
-  }
+  if (first !== undefined && /\s/.test(first)) return translate(EDGE[subject].begin, describeChar(first));
+  if (last !== undefined && /\s/.test(last)) return translate(EDGE[subject].end, describeChar(last), chars.length);
   return undefined;
 }
 
@@ -82,20 +91,17 @@ function edgeWhitespace(value: string, what: string): string | undefined {
  * ours to second-guess).
  */
 export function validateUserName(value: string): ValidationResult {
-  if (typeof value !== 'string') return fail('User names must be text.');
-  if (value.length === 0) return fail('Enter a user name.');
-  const edge = edgeWhitespace(value, 'User names');
+  if (typeof value !== 'string') return fail(translate('User names must be text.'));
+  if (value.length === 0) return fail(translate('Enter a user name.'));
+  const edge = edgeWhitespace(value, 'user');
   if (edge) return fail(edge);
   const bad = firstBadChar(value, USER_NAME_CHAR);
   if (bad) {
-    return fail(
-      `User names can't contain ${describeChar(bad.ch)} (position ${bad.position}). ` +
-        'Allowed: letters, digits and + = , . @ _ -',
-    );
+    return fail(translate("User names can't contain {0} (position {1}). Allowed: letters, digits and + = , . @ _ -", describeChar(bad.ch), bad.position));
   }
   // Only ASCII characters get here, so .length counts characters.
   if (value.length > USER_NAME_MAX_LENGTH) {
-    return fail(`User names are at most ${USER_NAME_MAX_LENGTH} characters (this one has ${value.length}).`);
+    return fail(translate('User names are at most {0} characters (this one has {1}).', USER_NAME_MAX_LENGTH, value.length));
   }
   return ok(value);
 }
@@ -107,48 +113,34 @@ export function validateUserName(value: string): ValidationResult {
  * are accepted because IAM accepts them (emulators use such IDs). Nothing is upper-cased for you.
  */
 export function validateAccessKeyId(value: string): ValidationResult {
-  if (typeof value !== 'string') return fail('Access key IDs must be text.');
-  if (value.length === 0) return fail('Enter an access key ID.');
-  const edge = edgeWhitespace(value, 'Access key IDs');
+  if (typeof value !== 'string') return fail(translate('Access key IDs must be text.'));
+  if (value.length === 0) return fail(translate('Enter an access key ID.'));
+  const edge = edgeWhitespace(value, 'accessKey');
   if (edge) return fail(edge);
   const bad = firstBadChar(value, WORD_CHAR);
   if (bad) {
-    return fail(
-      `Access key IDs can't contain ${describeChar(bad.ch)} (position ${bad.position}). ` +
-        'Allowed: letters, digits and _',
-    );
+    return fail(translate("Access key IDs can't contain {0} (position {1}). Allowed: letters, digits and _", describeChar(bad.ch), bad.position));
   }
   const head = value.slice(0, 4).toUpperCase();
   if (head === 'AKIA' || head === 'ASIA') {
     const lower = firstBadChar(value, /[^a-z]/);
     if (lower) {
-      return fail(
-        `Access key IDs are upper case (found "${lower.ch}" at position ${lower.position}); ` +
-          `did you mean ${value.toUpperCase()}?`,
-      );
+      return fail(translate('Access key IDs are upper case (found "{0}" at position {1}); did you mean {2}?', lower.ch, lower.position, value.toUpperCase()));
     }
     if (value.length !== 20) {
-      return fail(
-        `Access key IDs are 20 characters: AKIA or ASIA and 16 letters or digits (this one has ${value.length}).`,
-      );
+      return fail(translate('Access key IDs are 20 characters: AKIA or ASIA and 16 letters or digits (this one has {0}).', value.length));
     }
     const underscore = value.indexOf('_');
     if (underscore >= 0) {
-      return fail(
-        `Access key IDs have only letters and digits after AKIA or ASIA (found "_" at position ${underscore + 1}).`,
-      );
+      return fail(translate('Access key IDs have only letters and digits after AKIA or ASIA (found "_" at position {0}).', underscore + 1));
     }
     return ok(value);
   }
   if (value.length < ACCESS_KEY_ID_MIN_LENGTH) {
-    return fail(
-      `Access key IDs are at least ${ACCESS_KEY_ID_MIN_LENGTH} characters (this one has ${value.length}).`,
-    );
+    return fail(translate('Access key IDs are at least {0} characters (this one has {1}).', ACCESS_KEY_ID_MIN_LENGTH, value.length));
   }
   if (value.length > ACCESS_KEY_ID_MAX_LENGTH) {
-    return fail(
-      `Access key IDs are at most ${ACCESS_KEY_ID_MAX_LENGTH} characters (this one has ${value.length}).`,
-    );
+    return fail(translate('Access key IDs are at most {0} characters (this one has {1}).', ACCESS_KEY_ID_MAX_LENGTH, value.length));
   }
   return ok(value);
 }
@@ -243,6 +235,8 @@ export function parsePageSize(value: unknown): ParsedSetting {
 
 const LOOPBACK_V4 = /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/;
 
+const ENDPOINT = 'iamKeys.endpoint';
+
 /** True for hosts that can only mean this machine: localhost, 127.0.0.0/8, [::1]. */
 export function isLoopbackHost(hostname: string): boolean {
   const host = hostname.toLowerCase();
@@ -255,36 +249,36 @@ export function isLoopbackHost(hostname: string): boolean {
  * fragments are refused; the value is returned unchanged when it passes.
  */
 export function validateEndpoint(value: string): ValidationResult {
-  if (typeof value !== 'string') return fail('iamKeys.endpoint must be text.');
+  if (typeof value !== 'string') return fail(translate('{0} must be text.', ENDPOINT));
   if (value === '') return ok('');
   // Never echo a password written into the URL, even when the URL is malformed otherwise.
   const shown = describeValue(value.replace(/[^/@]*@/g, '…@'));
-  const rule = 'iamKeys.endpoint must be https://, or http:// on this machine (localhost/127.0.0.1).';
+  const rule = (): ValidationResult => fail(translate('{0} must be https://, or http:// on this machine (localhost/127.0.0.1). Got {1}', ENDPOINT, shown));
   // Refuse what WHATWG URL parsing would quietly repair, so what we check is what we use.
   if (/[\s\\\u0000-\u001f\u007f]/.test(value)) {
-    return fail(`iamKeys.endpoint can't contain spaces, control characters or backslashes. Got ${shown}`);
+    return fail(translate("{0} can't contain spaces, control characters or backslashes. Got {1}", ENDPOINT, shown));
   }
-  if (!/^[A-Za-z][A-Za-z0-9+.-]*:\/\//.test(value)) return fail(`${rule} Got ${shown}`);
+  if (!/^[A-Za-z][A-Za-z0-9+.-]*:\/\//.test(value)) return rule();
   let url: URL;
   try {
     url = new URL(value);
   } catch {
-    return fail(`iamKeys.endpoint is not a valid URL. Got ${shown}`);
+    return fail(translate('{0} is not a valid URL. Got {1}', ENDPOINT, shown));
   }
   if (url.username !== '' || url.password !== '') {
     // Don't echo the value back: it holds a secret.
-    return fail('iamKeys.endpoint must not contain a user name or password (user:pass@host).');
+    return fail(translate('{0} must not contain a user name or password (user:pass@host).', ENDPOINT));
   }
   if (url.protocol === 'https:') {
     // fall through to the shape checks below
   } else if (url.protocol === 'http:') {
-    if (!isLoopbackHost(url.hostname)) return fail(`${rule} Got ${shown}`);
+    if (!isLoopbackHost(url.hostname)) return rule();
   } else {
-    return fail(`${rule} Got ${shown}`);
+    return rule();
   }
-  if (url.hostname === '') return fail(`iamKeys.endpoint needs a host name. Got ${shown}`);
-  if (url.search !== '' || value.includes('?')) return fail(`iamKeys.endpoint can't have a query (?…). Got ${shown}`);
-  if (url.hash !== '' || value.includes('#')) return fail(`iamKeys.endpoint can't have a fragment (#…). Got ${shown}`);
+  if (url.hostname === '') return fail(translate('{0} needs a host name. Got {1}', ENDPOINT, shown));
+  if (url.search !== '' || value.includes('?')) return fail(translate("{0} can't have a query (?…). Got {1}", ENDPOINT, shown));
+  if (url.hash !== '' || value.includes('#')) return fail(translate("{0} can't have a fragment (#…). Got {1}", ENDPOINT, shown));
   return ok(value);
 }
 
@@ -300,15 +294,15 @@ export function validateEndpoint(value: string): ValidationResult {
  * and `__proto__` (the JS SDK throws on it).
  */
 export function validateProfileName(value: string): ValidationResult {
-  if (typeof value !== 'string') return fail('Profile names must be text.');
-  if (value.length === 0) return fail('Enter a profile name.');
-  const edge = edgeWhitespace(value, 'Profile names');
+  if (typeof value !== 'string') return fail(translate('Profile names must be text.'));
+  if (value.length === 0) return fail(translate('Enter a profile name.'));
+  const edge = edgeWhitespace(value, 'profile');
   if (edge) return fail(edge);
   const bad = firstBadChar(value, /[^\s\u0000-\u001f\u007f-\u009f[\]"'\u2028\u2029]/);
   if (bad) {
-    return fail(`Profile names can't contain ${describeChar(bad.ch)} (position ${bad.position}).`);
+    return fail(translate("Profile names can't contain {0} (position {1}).", describeChar(bad.ch), bad.position));
   }
-  if (value === '__proto__') return fail('"__proto__" can\'t be used as a profile name.');
+  if (value === '__proto__') return fail(translate('"{0}" can\'t be used as a profile name.', '__proto__'));
   return ok(value);
 }
 

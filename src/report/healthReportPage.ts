@@ -6,7 +6,8 @@
 // readers and for reading exact counts.
 import { randomBytes } from 'node:crypto';
 import { keyCell, ruleLabels, type HealthReportData, type Histogram } from '../core/healthReport';
-import { englishText, type Translate } from '../core/translate';
+import { statusText } from '../core/healthReportExport';
+import { englishText, l10nKey, type Translate } from '../core/translate';
 
 export interface PageResources {
   /** webview.cspSource */
@@ -34,7 +35,7 @@ interface Markup {
 }
 
 /**
- * A translated sentence as HTML: the sentence is escaped, its arguments too, except Markup
+ * A translated sentence as HTML (its message marked with l10nKey, so `npm run l10n` exports it): the sentence is escaped, its arguments too, except Markup
  * ones, which are inserted as they are. Translations never hold markup.
  */
 function sentence(t: Translate, message: string, ...args: Array<string | number | Markup>): string {
@@ -56,10 +57,16 @@ function histogramRows(histogram: Histogram, t: Translate): Array<[string, numbe
   return histogram.buckets.map((bucket, i) => [t(bucket), histogram.counts[i] ?? 0]);
 }
 
-/** The data the charts draw, with their axis labels in the UI's language. */
-function chartData(data: HealthReportData, t: Translate): HealthReportData {
+/** What the webview's script reads: the report, and every text it draws, already translated (it has no translator). */
+export interface ReportPageData extends HealthReportData {
+  /** The charts' dataset label (their tooltips show it). */
+  readonly countLabel: string;
+}
+
+/** The data the charts draw, with their axis and dataset labels in the UI's language. */
+function chartData(data: HealthReportData, t: Translate): ReportPageData {
   const translated = (h: Histogram): Histogram => ({ ...h, buckets: h.buckets.map((bucket) => t(bucket)) });
-  return { ...data, keyAge: translated(data.keyAge), lastUsed: translated(data.lastUsed) };
+  return { ...data, keyAge: translated(data.keyAge), lastUsed: translated(data.lastUsed), countLabel: t('Keys') };
 }
 
 export function newNonce(): string {
@@ -82,14 +89,14 @@ export function healthReportPage(data: HealthReportData, resources: PageResource
     .map((w) => {
       const key = w.accessKeyId ? `<a href="${html(revealUri(w.accessKeyId))}" title="${html(t('Reveal in the explorer'))}">${html(w.accessKeyId)}</a>` : html(keyCell(w, t));
       const controls = [...new Set(w.findings.flatMap((f) => f.controls))].join(', ');
-      return `<tr class="sev-${w.severity}"><td>${html(w.account)}</td><td>${html(w.userName || t('(root)'))}</td><td>${key}</td><td>${html(w.status)}</td><td class="num">${w.ageDays}</td><td>${html(w.findings.map((f) => t(f.label)).join('; '))}</td><td>${html(controls)}</td></tr>`;
+      return `<tr class="sev-${w.severity}"><td>${html(w.account)}</td><td>${html(w.userName || t('(root)'))}</td><td>${key}</td><td>${html(statusText(w.status, t))}</td><td class="num">${w.ageDays}</td><td>${html(w.findings.map((f) => t(f.label)).join('; '))}</td><td>${html(controls)}</td></tr>`;
     })
     .join('\n');
   const controlRows = data.controls.map((c) => `<tr class="sev-${c.severity}"><td>${html(c.control)}</td><td>${html(ruleLabels(c.rules, t))}</td><td class="num">${c.keys}</td></tr>`).join('\n');
   const sources = data.accounts
     .map((a) => {
       const from = a.source === 'credential-report' ? t('credential report of {0}', a.reportGeneratedAt ?? '?') : t('keys loaded in the explorer');
-      const line = sentence(t, '{0} ({1}): {2} keys, {3}', a.profile || 'default', a.account || '?', a.keys, from);
+      const line = sentence(t, l10nKey('{0} ({1}): {2} keys, {3}'), a.profile || 'default', a.account || '?', a.keys, from);
       return `<li>${line}${a.note ? ` — ${html(a.note)}` : ''}</li>`;
     })
     .join('');
@@ -114,7 +121,7 @@ export function healthReportPage(data: HealthReportData, resources: PageResource
 </head>
 <body>
 <h1>${title}</h1>
-<p class="summary">${sentence(t, '{0} keys ({1} active) of {2} users · {3} need attention · generated {4}', strong(data.totals.keys), data.totals.activeKeys, data.totals.users, strong(data.totals.needingAttention), data.generatedAt)}</p>
+<p class="summary">${sentence(t, l10nKey('{0} keys ({1} active) of {2} users · {3} need attention · generated {4}'), strong(data.totals.keys), data.totals.activeKeys, data.totals.users, strong(data.totals.needingAttention), data.generatedAt)}</p>
 <ul class="sources">${sources}</ul>
 <p class="actions"><button id="export-markdown" type="button">${html(t('Export as Markdown…'))}</button> <button id="export-html" type="button">${html(t('Export as HTML…'))}</button></p>
 <section class="charts">

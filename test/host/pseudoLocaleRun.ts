@@ -3,14 +3,18 @@
 // l10n/bundle.l10n.qps-ploc.json from @vscode/l10n-dev's pseudo-localizer, never shipped), loaded
 // into code-server with display language qps-ploc, running the in-host suite
 // out/test/pseudoLocale/index.js. Every string of ours then reads "Ƥşḗḗŭḓǿǿ", so English left in
-// a row, hover, diagnostic or message is a string that never reached the bundle.
+// a row, hover, diagnostic or message is a string that never reached the bundle. Toasts, quick
+// input and status bar text are read here, in the page, when the suite asks
+// (test/support/workbenchCapture.ts), and checked in the host.
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { getL10nPseudoLocalized, type l10nJsonFormat } from '@vscode/l10n-dev';
 import { REPO_ROOT } from './codeServer';
 import { parseResult, type TestCounts } from './results';
+import { answerCaptureRequest } from './workbenchText';
 import { runSuiteInWorkbench } from './workbenchSuite';
+import { CAPTURE_DIR_ENV, parseCaptureRequest } from '../support/workbenchCapture';
 
 export const PSEUDO_LOCALE = 'qps-ploc';
 const SUITE = path.join(REPO_ROOT, 'out', 'test', 'pseudoLocale', 'index.js');
@@ -42,12 +46,19 @@ export async function runPseudoLocaleSuite(timeoutMs: number): Promise<PseudoLoc
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'iamkeys-pseudo-'));
   const workspace = path.join(dir, 'workspace');
   fs.mkdirSync(workspace);
+  const captures = path.join(dir, 'captures');
+  fs.mkdirSync(captures);
   try {
     const run = await runSuiteInWorkbench({
-      server: { workspaceFolder: workspace, locale: PSEUDO_LOCALE },
+      server: { workspaceFolder: workspace, locale: PSEUDO_LOCALE, env: { [CAPTURE_DIR_ENV]: captures } },
       extensionDevelopmentPath: pseudoLocalizedExtension(dir),
       extensionTestsPath: SUITE,
       timeoutMs,
+      // The suite asks for what the workbench shows (a toast, a quick pick); the page answers into a file it waits for.
+      onLine: (line, _type, page) => {
+        const request = parseCaptureRequest(line);
+        if (request) void answerCaptureRequest(page, captures, request.name, request.kind);
+      },
     });
     const output = run.output + (run.exitCode === undefined ? `\nthe pseudo-locale suite did not finish within ${timeoutMs / 1000} s\n` : '');
     return { counts: parseResult(output), output };

@@ -20,8 +20,8 @@ export interface WorkbenchSuiteOptions {
   readonly timeoutMs: number;
   /** After the server is up, before the page opens (the extension host starts with the page). */
   readonly beforeOpen?: (server: CodeServer) => Promise<unknown>;
-  /** Each line the suite logs (console.log's arguments formatted), as it arrives. */
-  readonly onLine?: (line: string, type: string) => void;
+  /** Each line the suite logs (console.log's arguments formatted), as it arrives, with the page that shows the workbench. */
+  readonly onLine?: (line: string, type: string, page: Page) => void;
   readonly onPageError?: (message: string) => void;
   /** What the server printed, once the run is over (before it stops). */
   readonly onServerOutput?: (output: string) => void;
@@ -49,10 +49,11 @@ export async function runSuiteInWorkbench(options: WorkbenchSuiteOptions): Promi
     page = await context.newPage();
     let resolveExit!: (code: number) => void;
     const exited = new Promise<number>((resolve) => (resolveExit = resolve));
+    const shown = page;
     await page.exposeFunction('codeAutomationLog', (type: string, args: unknown) => {
       const line = format(...(Array.isArray(args) ? args : [args]));
       output += line + '\n';
-      options.onLine?.(line, type);
+      options.onLine?.(line, type, shown);
     });
     await page.exposeFunction('codeAutomationExit', (code: number) => resolveExit(Number(code)));
     if (options.onPageError) page.on('pageerror', (error) => options.onPageError?.(error.message));

@@ -10,30 +10,12 @@ import * as vscode from 'vscode';
 import type { ExplorerNode } from '../../src/explorer/nodes/explorerNode';
 import { EMULATOR_ACCOUNT_ID } from '../emulator/index';
 import { BUILT_IN_IDENTITIES } from '../emulator/identities';
+import { englishIn } from '../support/pseudoEnglish';
 import { until } from '../support/wait';
 import { PROFILES, type Session, children, item, startSession, writeWorkspaceFile } from '../integration/fixture';
 
 const DAY = 86_400_000;
 const USERS = ['pseudo-old', 'pseudo-unused'];
-
-/** What is plain English in `text` once data is taken out. */
-function englishIn(text: string, data: readonly string[]): string[] {
-  let rest = text
-    .replace(/\\([\\`*_{}[\]()#+\-.!|:,/<>'"])/g, '$1') // Markdown escapes
-    .replace(/\barn:aws:[^\s)|]*|\bhttps?:\/\/\S+/g, ' ') // ARNs, the endpoint
-    .replace(/(^|\s)\/[\w+=,.@/-]*\//g, ' ') // IAM paths
-    .replace(/\b(Active|Inactive|UTC)\b/g, ' ')
-    .replace(/\]\((?:command:|https?:)[^)]*\)/g, '] ') // link targets
-    .replace(/\$\([\w~-]+\)/g, ' ') // codicons
-    .replace(/\bA[KS]IA[A-Z0-9]{16}\b/g, ' ')
-    .replace(/\b\d{4}-\d\d-\d\d( \d\d:\d\d( UTC)?)?/g, ' ')
-    .replace(/\b(\d[\d,]* days?( ago)?|today|yesterday|\d+d)\b/g, ' ') // Intl's English for an unknown locale
-    .replace(/\b(IAM|CIS)[. ]?\d+(\.\d+)*\b/g, " ") // control IDs
-    .replace(/\b[a-z]{2}-[a-z]+-\d\b/g, ' ') // regions
-    .replace(/\baws(-cn|-us-gov|-iso[a-z-]*)?\b/g, ' '); // partitions
-  for (const d of data) rest = rest.split(d).join(' ');
-  return rest.match(/[A-Za-z]{2,}/g) ?? [];
-}
 
 function texts(value: string | vscode.MarkdownString | vscode.TreeItemLabel | undefined | boolean): string {
   if (value === undefined || typeof value === 'boolean') return '';

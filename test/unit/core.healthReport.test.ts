@@ -2,7 +2,10 @@
 // strict CSP. Expected counts are written by hand.
 import assert from 'node:assert/strict';
 import { assessListedKeys } from '../../src/core/accountHealth';
-import { buildHealthReport, healthReportHtml, healthReportMarkdown } from '../../src/core/healthReport';
+import { setDisplayLanguage } from '../../src/core/displayLanguage';
+import { buildHealthReport } from '../../src/core/healthReport';
+import { healthReportHtml, healthReportMarkdown } from '../../src/core/healthReportExport';
+import type { Translate } from '../../src/core/translate';
 import type { AccessKey, AccessKeyLastUsed } from '../../src/core/types';
 import { healthReportPage, revealUri } from '../../src/report/healthReportPage';
 
@@ -60,7 +63,7 @@ describe('core/healthReport', () => {
 
   it('exports Markdown and HTML with the same figures, the HTML without any script', () => {
     const md = healthReportMarkdown(data);
-    assert.match(md, /\*\*5 keys\*\* \(4 active\) of 5 users; \*\*3 need attention\*\*/);
+    assert.match(md, /\*\*5\*\* keys \(4 active\) of 5 users · \*\*3\*\* need attention/);
     assert.match(md, /\| IAM\.8 \| Unused 90\+ days \| warning \| 1 \|/);
     assert.match(md, /\| 123456789012 \| cat \| AKIACAT0000000000003 \| Active \| 500 \| Rotation due; Unused; Unused 90\+ days \| IAM\.3, CIS 1\.14, IAM\.22, CIS 1\.12, IAM\.8 \|/);
     const html = healthReportHtml(data);
@@ -97,6 +100,21 @@ describe('core/healthReport', () => {
   });
 });
 
+/** A translator that marks what went through it: ⟦text⟧. */
+const marked: Translate = (message, ...args) => `⟦${message.replace(/\{(\d+)\}/g, (_, i: string) => String(args[Number(i)]))}⟧`;
+
+/** Plain English words left in `text` once marked (translated) parts and data are taken out. */
+function unmarkedEnglish(text: string): string[] {
+  let rest = text;
+  for (let previous = ''; previous !== rest; ) {
+    previous = rest;
+    rest = rest.replace(/⟦[^⟦⟧]*⟧/g, ' ');
+  }
+  // Data: key IDs, account, profile and user names, status values, control IDs, dates.
+  const dataText = /AKIA[A-Z0-9]{16}|\b(?:dev|ann|bob|cat|Active|Inactive|IAM|CIS)\b|\d{4}-\d\d-\d\dT[\d:.]+Z/g;
+  return rest.replace(dataText, ' ').match(/[A-Za-z]{2,}/g) ?? [];
+}
+
 describe('report page: chart tables and translated text', () => {
   const resources = { cspSource: 'https://webview.test', scriptUri: 'https://webview.test/dist/webview.js', styleUri: 'https://webview.test/media/health-report.css' };
 
@@ -120,7 +138,6 @@ describe('report page: chart tables and translated text', () => {
   });
 
   it('every text the page shows goes through the translation function (data aside)', () => {
-    const marked = (message: string, ...args: Array<string | number | boolean>): string => `⟦${message.replace(/\{(\d+)\}/g, (_, i: string) => String(args[Number(i)]))}⟧`;
     const page = healthReportPage(data, { ...resources, language: 'qps-ploc' }, 'N', marked);
     assert.match(page, /<html lang="qps-ploc">/);
     const text = page
@@ -128,14 +145,48 @@ describe('report page: chart tables and translated text', () => {
       .replace(/<[^>]*\btitle="([^"]*)"[^>]*>/g, ' $1 ')
       .replace(/<[^>]+>/g, ' ')
       .replace(/&#(\d+);/g, (_, code: string) => String.fromCharCode(Number(code)));
-    let rest = text;
-    for (let previous = ''; previous !== rest; ) {
-      previous = rest;
-      rest = rest.replace(/⟦[^⟦⟧]*⟧/g, ' ');
-    }
-    // Data: key IDs, account, profile and user names, status values, control IDs, dates.
-    const dataText = /AKIA[A-Z0-9]{16}|\b(?:dev|ann|bob|cat|Active|Inactive|IAM|CIS)\b|\d{4}-\d\d-\d\dT[\d:.]+Z/g;
-    const english = rest.replace(dataText, ' ').match(/[A-Za-z]{2,}/g) ?? [];
-    assert.deepEqual(english, [], `untranslated text: ${rest.replace(/\s+/g, ' ').slice(0, 400)}`);
+    assert.deepEqual(unmarkedEnglish(text), [], `untranslated text: ${text.replace(/\s+/g, ' ').slice(0, 600)}`);
+  });
+
+  it('the charts\' dataset label (their tooltips) comes translated in the page\'s data', () => {
+    const page = healthReportPage(data, resources, 'N', marked);
+    const json = JSON.parse(/<script type="application\/json" id="report-data">([^<]*)<\/script>/.exec(page)?.[1] ?? 'null') as { countLabel: string; keyAge: { buckets: string[] } };
+    assert.equal(json.countLabel, '⟦Keys⟧');
+    assert.equal(json.keyAge.buckets[0], '⟦0–30 days⟧');
+  });
+});
+
+describe('report exports (Markdown, HTML): in the editor\'s language', () => {
+  afterEach(() => setDisplayLanguage('en'));
+
+  it('every heading, column and sentence of the Markdown goes through the translation function (data aside)', () => {
+    const md = healthReportMarkdown(data, marked);
+    const text = md.replace(/\\(.)/g, '$1').replace(/[|#*-]/g, ' ');
+    assert.deepEqual(unmarkedEnglish(text), [], `untranslated text: ${md.slice(0, 800)}`);
+    assert.match(md, /^# ⟦Key health report⟧$/m);
+    assert.match(md, /^\| ⟦Account⟧ \| ⟦User⟧ \| ⟦Access key⟧ \| ⟦Status⟧ \| ⟦Age \(days\)⟧ \| ⟦Findings⟧ \| ⟦Controls⟧ \|$/m);
+    assert.match(md, /^\| IAM\.8 \| ⟦Unused 90\+ days⟧ \| ⟦warning⟧ \| 1 \|$/m);
+    assert.match(md, /^\| 123456789012 \| ⟦\(root\)⟧ \| AKIAROOT000000000005 \| ⟦Active⟧ \| 40 \|/m);
+  });
+
+  it('every text of the HTML export goes through the translation function, with the display language as its lang', () => {
+    const page = healthReportHtml(data, marked, 'de');
+    assert.match(page, /<html lang="de">/);
+    const text = page.replace(/<style>[\s\S]*?<\/style>/, ' ').replace(/<meta[^>]*>/g, ' ').replace(/<[^>]+>/g, ' ').replace(/&#(\d+);/g, (_, code: string) => String.fromCharCode(Number(code)));
+    assert.deepEqual(unmarkedEnglish(text), [], `untranslated text: ${text.replace(/\s+/g, ' ').slice(0, 600)}`);
+  });
+
+  it('numbers and the date follow the display language (Intl), data as it is', () => {
+    const big = { ...data, totals: { keys: 12345, activeKeys: 4, users: 5, needingAttention: 3 }, worst: [{ ...data.worst[0]!, ageDays: 1400 }] };
+    setDisplayLanguage('de');
+    const de = healthReportMarkdown(big);
+    assert.match(de, /^Generated 01\.01\.2025, 00:00 UTC\.$/m);
+    assert.match(de, /\*\*12\.345\*\* keys/);
+    assert.match(de, /\| Active \| 1400 \|/, 'ages without grouping, as the tree says them');
+    setDisplayLanguage('en');
+    const en = healthReportMarkdown(big);
+    assert.match(en, /^Generated 01\/01\/2025, 00:00 UTC\.$/m);
+    assert.match(en, /\*\*12,345\*\* keys/);
+    assert.match(en, /\| Active \| 1400 \|/);
   });
 });

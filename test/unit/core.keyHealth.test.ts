@@ -227,5 +227,13 @@ describe('core/keyHealth', () => {
       assert.match(lines[2]!, /`iamKeys\.unusedWarningDays`/);
       assert.equal(lines[6], "- **Inactive** (info): disabled; it can't sign requests. Delete it once you're sure it isn't needed.");
     });
+
+    it('says each severity through the translator too (it read "warning" in every language)', () => {
+      const marked = (message: string, ...args: Array<string | number | boolean>): string => `⟦${message.replace(/\{(\d+)\}/g, (_, i: string) => String(args[Number(i)]))}⟧`;
+      const lines = healthLegend({ rotationWarningDays: 60 }, marked).split('\n').filter((l) => l.startsWith('- '));
+      assert.match(lines[0]!, /^- \*\*⟦Root key⟧\*\* \(⟦critical⟧; IAM\.4, CIS 1\.4\): ⟦/);
+      assert.match(lines[1]!, /^- \*\*⟦Rotation due⟧\*\* \(⟦warning⟧; IAM\.3/);
+      assert.match(lines[6]!, /^- \*\*⟦Inactive⟧\*\* \(⟦info⟧\): ⟦/);
+    });
   });
 });

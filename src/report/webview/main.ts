@@ -3,14 +3,14 @@
 // Chart.js; no CDN). Draws the three charts from the page's JSON block in the theme's colours
 // and sends the export buttons to the extension.
 import { BarController, BarElement, CategoryScale, Chart, LinearScale, Tooltip } from 'chart.js';
-import type { HealthReportData } from '../../core/healthReport';
+import type { ReportPageData } from '../healthReportPage';
 
 declare function acquireVsCodeApi(): { postMessage(message: unknown): void };
 
 Chart.register(BarController, BarElement, CategoryScale, LinearScale, Tooltip);
 
 const vscodeApi = acquireVsCodeApi();
-const data = JSON.parse(document.getElementById('report-data')?.textContent ?? '{}') as HealthReportData;
+const data = JSON.parse(document.getElementById('report-data')?.textContent ?? '{}') as ReportPageData;
 const css = getComputedStyle(document.body);
 const colour = (name: string, fallback: string): string => css.getPropertyValue(name).trim() || fallback;
 const foreground = colour('--vscode-foreground', '#888');
@@ -29,7 +29,7 @@ function bar(id: string, labels: readonly string[], counts: readonly number[], c
   if (!canvas) return;
   new Chart(canvas, {
     type: 'bar',
-    data: { labels: [...labels], datasets: [{ data: [...counts], backgroundColor: colours, label: 'keys' }] },
+    data: { labels: [...labels], datasets: [{ data: [...counts], backgroundColor: colours, label: data.countLabel }] },
     options: {
       indexAxis: horizontal ? 'y' : 'x',
       animation: false,
