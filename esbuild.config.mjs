@@ -158,7 +158,7 @@ async function buildAll() {
 /** The Key health report's webview script, Chart.js bundled in (no CDN). */
 /** @type {import('esbuild').BuildOptions} */
 const webviewOptions = {
-  entryPoints: ['src/report/webview/main.ts'],
+  entryPoints: ['src/features/report/webview/main.ts'],
   outfile: path.join(outdir, 'webview.js'),
   bundle: true,
   platform: 'browser',

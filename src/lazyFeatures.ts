@@ -11,7 +11,7 @@ import type { CommandDeps } from './commands/deps';
 import { JOURNAL_FILE_PATTERN } from './core/journalFileName';
 import type { EditorFeatures } from './features/index';
 import { loadFeatures } from './featuresLoader';
-import type { HoverWiring } from './hover/registerHover';
+import type { HoverWiring } from './features/hover/registerHover';
 
 /** Every command of commandIds.ts, each loading the feature module when first run. */
 export function registerLazyCommands(deps: CommandDeps): vscode.Disposable[] {

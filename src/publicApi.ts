@@ -9,7 +9,7 @@ import { listProfiles as readProfiles } from './aws/profiles';
 import type { RotationOutcome } from './aws/rotateAccessKey';
 import type { SessionRegistry } from './aws/sessionRegistry';
 import { CommandIds } from './commands/commandIds';
-import type { FoundKey } from './commands/findAccessKey';
+import type { FoundKey } from './features/commands/findAccessKey';
 import type { Settings } from './config';
 import type { ExplorerProvider } from './explorer/explorerProvider';
 import type { ExplorerNode } from './explorer/nodes/explorerNode';

@@ -7,7 +7,7 @@ import type { Settings } from '../config';
 import type { ExplorerProvider } from '../explorer/explorerProvider';
 import type { ExplorerNode } from '../explorer/nodes/explorerNode';
 import type { ViewState } from '../explorer/viewState';
-import type { LeakLookup } from '../diagnostics/leakDiagnostics';
+import type { LeakLookup } from '../features/diagnostics/leakDiagnostics';
 import type { Log } from '../log';
 import type { AccountModels } from '../model/accountModels';
 import type { JsonDocuments } from './jsonDocuments';

@@ -6,13 +6,13 @@
 import * as vscode from 'vscode';
 import { setDisplayLanguage } from '../core/displayLanguage';
 import { setDisplayTranslator } from '../core/translate';
-import { registerLeakDiagnostics } from '../diagnostics/registerDiagnostics';
-import { StagedLeakWatcher } from '../diagnostics/stagedLeakWatcher';
-import { type HoverWiring, registerAccessKeyHover } from '../hover/registerHover';
-import type { KeyLookup } from '../hover/keyLookup';
+import { registerLeakDiagnostics } from './diagnostics/registerDiagnostics';
+import { StagedLeakWatcher } from './diagnostics/stagedLeakWatcher';
+import { type HoverWiring, registerAccessKeyHover } from './hover/registerHover';
+import type { KeyLookup } from './hover/keyLookup';
 
-import { runCommand } from '../commands/registerCommands';
-import { recoverInterruptedRotations } from '../commands/rotateAccessKey';
+import { runCommand } from './commands/registerCommands';
+import { recoverInterruptedRotations } from './commands/rotateAccessKey';
 import type { FeaturesHost } from './featuresHost';
 import { receiveHost } from './host';
 

@@ -4,8 +4,8 @@
 //   npx tsc -p test/tsconfig.json && node out/test/bench/hoverLatency.js
 import type { IamApi } from '../../src/aws/iamApi';
 import type { AccessKey, AccessKeyLastUsed } from '../../src/core/types';
-import { keyInfoMarkdown } from '../../src/hover/hoverText';
-import { KeyLookup, type LoadedKeyInfo } from '../../src/hover/keyLookup';
+import { keyInfoMarkdown } from '../../src/features/hover/hoverText';
+import { KeyLookup, type LoadedKeyInfo } from '../../src/features/hover/keyLookup';
 import { percentile } from '../support/percentile';
 import { sleep } from '../support/wait';
 

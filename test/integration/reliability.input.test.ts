@@ -121,7 +121,7 @@ describe('Reliability bad input', function () {
     assert.equal(session.emulator.counters().total, 0);
   });
 
-  // Was a bug (fixed; now a regression test) — src/commands/targets.ts resolveKey() (was keyArgument.ts): an argument object whose
+  // Was a bug (fixed; now a regression test) — src/features/commands/targets.ts resolveKey() (was keyArgument.ts): an argument object whose
   // accessKeyId is not a string ({ accessKeyId: 42 }, { accessKeyId: null }) is treated like
   // "no argument", so a programmatic caller (keybinding args, another extension, a hover link
   // with a mangled argument) gets an interactive quick pick / input box and the command

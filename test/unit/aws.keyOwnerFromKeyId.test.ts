@@ -4,7 +4,7 @@ import * as assert from 'assert/strict';
 import type { IamApi } from '../../src/aws/iamApi';
 import { keyOwnerWithoutCalls, lookUpKeyOwner, type OwnerLookupSession } from '../../src/aws/keyOwner';
 import type { AccessKey, AccessKeyLastUsed } from '../../src/core/types';
-import { KeyLookup } from '../../src/hover/keyLookup';
+import { KeyLookup } from '../../src/features/hover/keyLookup';
 import { makeAccessKeyId } from '../emulator/keyIds';
 import { SeededRandom } from '../emulator/random';
 

@@ -1,4 +1,4 @@
-// Commands act on targets (src/commands/targets.ts), not on tree rows: they may name a few
+// Commands act on targets (src/features/commands/targets.ts), not on tree rows: they may name a few
 // things of the explorer (the provider, the view state, reveal) but never test a row's class.
 // Reads the sources, so a new import or `instanceof` fails here before review.
 import * as assert from 'assert/strict';
@@ -6,7 +6,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 
 const ROOT = path.resolve(__dirname, '../../..');
-const COMMANDS_DIR = path.join(ROOT, 'src/commands');
+const COMMANDS_DIR = path.join(ROOT, 'src/features/commands');
 const MAX_EXPLORER_IMPORTS = 8;
 
 interface ExplorerImport {
@@ -61,7 +61,7 @@ describe('src/commands and the explorer', () => {
 
   it('the checker sees an explorer import and its instanceof (self-check on a sample)', () => {
     const sample = path.join(COMMANDS_DIR, '__sample.ts');
-    fs.writeFileSync(sample, "import { UserNode } from '../explorer/nodes/userNode';\nexport const isUser = (x: unknown) => x instanceof UserNode;\n");
+    fs.writeFileSync(sample, "import { UserNode } from '../../explorer/nodes/userNode';\nexport const isUser = (x: unknown) => x instanceof UserNode;\n");
     try {
       assert.deepEqual(explorerImports(sample).map((i) => i.names), [['UserNode']]);
     } finally {

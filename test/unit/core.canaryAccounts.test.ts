@@ -5,9 +5,9 @@
 // trufflehog's documented output (AKIAQYLPMN5HHHFPZAM2, account 052310077262).
 import * as assert from 'assert/strict';
 import { canaryToken } from '../../src/core/canaryAccounts';
-import { accessKeyVerdict, secretVerdict } from '../../src/diagnostics/leakVerdict';
-import { keyInfoMarkdown } from '../../src/hover/hoverText';
-import { KeyLookup, type KeyLookupSources } from '../../src/hover/keyLookup';
+import { accessKeyVerdict, secretVerdict } from '../../src/features/diagnostics/leakVerdict';
+import { keyInfoMarkdown } from '../../src/features/hover/hoverText';
+import { KeyLookup, type KeyLookupSources } from '../../src/features/hover/keyLookup';
 
 const BASE32 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
 

@@ -7,7 +7,7 @@ import { buildHealthReport } from '../../src/core/healthReport';
 import { healthReportHtml, healthReportMarkdown } from '../../src/core/healthReportExport';
 import type { Translate } from '../../src/core/translate';
 import type { AccessKey, AccessKeyLastUsed } from '../../src/core/types';
-import { healthReportPage, revealUri } from '../../src/report/healthReportPage';
+import { healthReportPage, revealUri } from '../../src/features/report/healthReportPage';
 
 const NOW = new Date('2025-01-01T00:00:00Z');
 const DAY = 86_400_000;

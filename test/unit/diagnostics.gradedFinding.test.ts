@@ -4,8 +4,8 @@
 import * as assert from 'assert/strict';
 import type { KeyInfo } from '../../src/aws/keyInfo';
 import { scanForLeaks } from '../../src/core/leakScanner';
-import { historyFinding, scanFinding, stagedFinding, type Judged } from '../../src/diagnostics/gradedFinding';
-import { accessKeyVerdict, secretVerdict } from '../../src/diagnostics/leakVerdict';
+import { historyFinding, scanFinding, stagedFinding, type Judged } from '../../src/features/diagnostics/gradedFinding';
+import { accessKeyVerdict, secretVerdict } from '../../src/features/diagnostics/leakVerdict';
 import { makeSecretAccessKey } from '../emulator/keyIds';
 import { SeededRandom } from '../emulator/random';
 

@@ -2,7 +2,7 @@
 // expectations: the wording the Problems view shows).
 import * as assert from 'assert/strict';
 import type { KeyInfo } from '../../src/aws/keyInfo';
-import { accessKeyVerdict, secretVerdict } from '../../src/diagnostics/leakVerdict';
+import { accessKeyVerdict, secretVerdict } from '../../src/features/diagnostics/leakVerdict';
 
 const NOW = new Date('2026-06-10T12:00:00Z');
 const ID = 'AKIAQWERTYUIOPASDFGH';

@@ -2,9 +2,9 @@
 // values from outside can't inject Markdown.
 import * as assert from 'assert';
 import type { AccessKey } from '../../src/core/types';
-import { HOVER_COMMANDS, keyInfoMarkdown, lookingUpMarkdown, otherIdMarkdown, type Translate } from '../../src/hover/hoverText';
-import type { KeyInfo } from '../../src/hover/keyInfo';
-import { commandUri, escapeMarkdown } from '../../src/hover/markdown';
+import { HOVER_COMMANDS, keyInfoMarkdown, lookingUpMarkdown, otherIdMarkdown, type Translate } from '../../src/features/hover/hoverText';
+import type { KeyInfo } from '../../src/features/hover/keyInfo';
+import { commandUri, escapeMarkdown } from '../../src/features/hover/markdown';
 
 const NOW = new Date('2024-06-01T12:00:00Z');
 const ctx = { now: NOW, rotationWarningDays: 90 };

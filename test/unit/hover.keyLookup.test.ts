@@ -6,8 +6,8 @@ import type { AccessKey, AccessKeyLastUsed, CallerIdentity, IamUser, Page } from
 import { lookUpKeyOwner, type OwnerLookupSession } from '../../src/aws/keyOwner';
 import { ConnectionSession } from '../../src/aws/connectionSession';
 import type { SessionRegistry } from '../../src/aws/sessionRegistry';
-import { KeyLookup, type KeyLookupSources, type LoadedKeyInfo } from '../../src/hover/keyLookup';
-import { sessionLookupSources } from '../../src/hover/sessionSources';
+import { KeyLookup, type KeyLookupSources, type LoadedKeyInfo } from '../../src/features/hover/keyLookup';
+import { sessionLookupSources } from '../../src/features/hover/sessionSources';
 import type { AccountModel } from '../../src/model/accountModel';
 import { AccountModels } from '../../src/model/accountModels';
 

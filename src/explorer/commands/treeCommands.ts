@@ -1,5 +1,5 @@
 // The commands that are about the tree only (what it loads, filters and redraws): their
-// handlers, by ID, for the one command table in src/commands/registerCommands.ts.
+// handlers, by ID, for the one command table in src/features/commands/registerCommands.ts.
 import type { CommandDeps } from '../../commands/deps';
 import { CommandIds } from '../../commands/commandIds';
 import { setAttentionFilter } from './attentionFilter';
