@@ -3,9 +3,12 @@
 // leave unchecked): which protocol/host pairs pass, the refusal text, what a handler passes
 // through, which configured endpoints are found and how each is named in the log.
 import * as assert from 'node:assert/strict';
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
 import { EndpointRefusedError, requestAllowed } from '../../src/aws/endpointRule';
-import { describeEndpoint, findConfiguredEndpoints, guardedEndpointConfig, guardRequestHandler, ignoredEndpointMessages } from '../../src/aws/sdk/endpointGuard';
+import { describeEndpoint, findConfiguredEndpoints, guardedEndpointConfig, guardRequestHandler, ignoredEndpointMessages, reportIgnoredEndpoints } from '../../src/aws/sdk/endpointGuard';
 import { sdkHost } from '../../src/aws/sdkHost';
+import { useIsolatedAwsEnv } from '../support/processAwsEnv';
 
 describe('aws: endpoint rule and guard, case by case', () => {
   it('requestAllowed: https anywhere, http only on this machine, any case, with or without the colon', () => {
@@ -19,6 +22,8 @@ describe('aws: endpoint rule and guard, case by case', () => {
       ['http:', '[::1]', true],
       ['ftp:', 'localhost', false],
       ['https:x', 'iam.amazonaws.com', false],
+      // Only a colon at the end is dropped: "http:s" is not https.
+      ['http:s', 'evil.example', false],
       [undefined, 'localhost', false],
       ['https:', undefined, false],
       ['https:', '', false],
@@ -63,8 +68,9 @@ describe('aws: endpoint rule and guard, case by case', () => {
     });
     await assert.rejects(guarded.handle({ hostname: 'evil.example', port: 81 }), { message: /to :\/\/evil\.example:81: only/ });
     await assert.rejects(guarded.handle({ protocol: 'http:' }), { message: /to http:\/\/: only/ });
+    await assert.rejects(guarded.handle({ protocol: 'http:s', hostname: 'evil.example' }), { message: /to http:s:\/\/evil\.example: only/ });
     assert.equal(await guarded.handle({ protocol: 'https:', hostname: 'iam.amazonaws.com' }), 'sent');
-    assert.equal(refused.length, 3);
+    assert.equal(refused.length, 4);
     assert.deepEqual(sent, [{ protocol: 'https:', hostname: 'iam.amazonaws.com' }]);
     // Without a listener the refusal still rejects.
     await assert.rejects(guardRequestHandler(inner, sdkHost).handle({ protocol: 'http:', hostname: 'evil.example' }), EndpointRefusedError);
@@ -107,6 +113,17 @@ describe('aws: endpoint rule and guard, case by case', () => {
     assert.deepEqual(findConfiguredEndpoints({ AWS_PROFILE: 'dev' }, files, 'dev').length, 7);
     assert.deepEqual(findConfiguredEndpoints({}, files, ''), [{ source: 'endpoint_url of [default] in the config file', endpoint: 'http://l.example' }]);
     assert.deepEqual(findConfiguredEndpoints({}, {}, 'dev'), []);
+  });
+
+  it('reportIgnoredEndpoints reads the config file again on every call (an edit between two connections is seen)', async () => {
+    const env = useIsolatedAwsEnv({ config: '[default]\nendpoint_url = http://first.example\n' });
+    try {
+      assert.match((await reportIgnoredEndpoints({}, '')).join('\n'), /http:\/\/first\.example/);
+      await fs.writeFile(path.join(env.dir, 'config'), '[default]\nendpoint_url = http://second.example\n');
+      assert.match((await reportIgnoredEndpoints({}, '')).join('\n'), /Ignored the endpoint http:\/\/second\.example from endpoint_url of \[default\] in the config file/);
+    } finally {
+      env.restore();
+    }
   });
 
   it('ignoredEndpointMessages: one sentence per endpoint, naming it and its source', () => {
