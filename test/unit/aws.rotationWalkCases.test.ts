@@ -4,7 +4,9 @@
 import * as assert from 'node:assert/strict';
 import { promises as fs } from 'node:fs';
 import { recoverRotations, rotateAccessKey } from '../../src/aws/rotateAccessKey';
-import { OLD_KEY_ID, SimulatedCrash, useRotationFixture } from '../support/rotationFixture';
+import { keysOf, OLD_KEY_ID, ROTATED_USER, SimulatedCrash, useRotationFixture } from '../support/rotationFixture';
+
+const OTHER_KEY = 'AKIAOTHERKEYOFADMIN2';
 
 describe('rotation walk: resumed steps and verify, case by case', function () {
   this.timeout(60_000);
@@ -32,6 +34,27 @@ describe('rotation walk: resumed steps and verify, case by case', function () {
     const outcome = await rotateAccessKey(fixture.request(), deps);
     assert.equal(outcome.kind, 'rolled-back', outcome.message);
     assert.ok(outcome.message.includes(`was undone because the credentials file no longer holds the new key (it has ${OLD_KEY_ID})`), outcome.message);
+  });
+
+  it('make room: a rotation cut short at "started" is undone at the next start, the other key not deleted then', async () => {
+    const { emulator, fixture } = rotation;
+    emulator.store.addAccessKey(ROTATED_USER, { accessKeyId: OTHER_KEY, status: 'Inactive' });
+    const crashing = fixture.deps({ afterStep: (step) => { if (step === 'started') throw new SimulatedCrash('editor closed'); } });
+    await assert.rejects(rotateAccessKey(fixture.request({ makeRoom: true }), crashing), SimulatedCrash);
+    const [outcome] = await recoverRotations(fixture.deps());
+    assert.equal(outcome?.kind, 'rolled-back', outcome?.message);
+    assert.match(outcome.message, /was undone because it stopped while making room\./);
+    assert.deepEqual(keysOf(emulator), { [OLD_KEY_ID]: 'Active', [OTHER_KEY]: 'Inactive' });
+  });
+
+  it('make room: a DeleteAccessKey refused for the other key undoes the rotation, naming that key', async () => {
+    const { emulator, fixture } = rotation;
+    emulator.store.addAccessKey(ROTATED_USER, { accessKeyId: OTHER_KEY, status: 'Inactive' });
+    emulator.setFaults({ denyActions: ['DeleteAccessKey'] });
+    const outcome = await rotateAccessKey(fixture.request({ makeRoom: true }), fixture.deps());
+    assert.equal(outcome.kind, 'rolled-back', outcome.message);
+    assert.match(outcome.message, /was undone because the other key AKIAOTHERKEYOFADMIN2 could not be deleted to make room: /);
+    assert.deepEqual(keysOf(emulator), { [OLD_KEY_ID]: 'Active', [OTHER_KEY]: 'Inactive' });
   });
 
   it('verify waits 0.5, 1, then 2 s at most, until the next wait would pass the deadline; the message says the timeout and the last error', async () => {
