@@ -15,6 +15,13 @@ export default {
   mochaOptions: {
     config: 'test/.mocharc.unit.json',
     spec: ['out/test/unit/**/*.test.js'],
+    // Time-ratio checks ("8× the input costs < 20× the time", "stay linear") are left out: on the
+    // shared machine, at nice 19, the leak scanner's failed the dry run (21–24×) and stopped every
+    // run, and a ratio is no oracle for a mutant (a mutant that makes a scan quadratic still dies
+    // by Stryker's timeout). The benchmark (test/bench) and `npm test` keep measuring them.
+    // The l10n export check reads src/ as text, and in the sandbox that text is Stryker's
+    // instrumented copy (every t('…') string wrapped): it fails on any file that says something.
+    grep: '^(?!.*(× the time|stay linear|l10n bundle is the export of src/))',
   },
   coverageAnalysis: 'perTest',
   mutate: ['src/core/**/*.ts', 'src/aws/**/*.ts'],
