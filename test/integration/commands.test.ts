@@ -9,7 +9,7 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import { BUILT_IN_IDENTITIES } from '../emulator/identities';
 import type { StoredUser } from '../emulator/index';
-import { PROFILES, type Session, childByLabel, children, isLoadMore, label, startSession } from './fixture';
+import { PROFILES, type Session, childByLabel, children, isLoadMore, keyIdOf, label, startSession } from './fixture';
 import { isolatedAwsEnv } from '../support/awsEnv';
 import { AWS_CLI, requireTool } from '../support/requiredTool';
 
@@ -68,7 +68,7 @@ describe('Commands', function () {
     assert.ok(owner, 'the seeded account has a user with keys');
     const userRow = await childByLabel(session.api, users, owner.userName);
     const expectedId = keysOf(owner)[0].accessKeyId;
-    const keyRow = (await children(session.api, userRow)).find((k) => label(session.api, k) === expectedId);
+    const keyRow = (await children(session.api, userRow)).find((k) => keyIdOf(k) === expectedId);
     assert.ok(keyRow, `${owner.userName}'s key ${expectedId} has a row`);
     const shown = (await vscode.commands.executeCommand('iamKeys.showAccessKeyJson', keyRow)) as Record<string, unknown>;
     assert.deepEqual(Object.keys(shown).slice(0, 4), ['UserName', 'AccessKeyId', 'Status', 'CreateDate']);
