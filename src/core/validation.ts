@@ -213,14 +213,17 @@ export function parseBoundedInteger(value: unknown, spec: BoundedIntegerSpec): P
   if (typeof value !== 'number' || Number.isNaN(value)) {
     return {
       value: fallback,
-      warning: `${name} must be a whole number from ${min} to ${max}, not ${describeValue(value)}; using ${fallback}.`,
+      warning: translate('{0} must be a whole number from {1} to {2}, not {3}; using {4}.', name, min, max, describeValue(value), fallback),
     };
   }
   const rounded = Number.isFinite(value) ? Math.round(value) : value;
   const clamped = Math.min(max, Math.max(min, rounded)) + 0; // + 0 turns -0 into 0
   if (clamped === value) return { value: clamped };
-  const why = rounded !== value && clamped === rounded ? 'must be a whole number' : `must be from ${min} to ${max}`;
-  return { value: clamped, warning: `${name} ${why}; using ${clamped} instead of ${describeValue(value)}.` };
+  const warning =
+    rounded !== value && clamped === rounded
+      ? translate('{0} must be a whole number; using {1} instead of {2}.', name, clamped, describeValue(value))
+      : translate('{0} must be from {1} to {2}; using {3} instead of {4}.', name, min, max, clamped, describeValue(value));
+  return { value: clamped, warning };
 }
 
 export const PAGE_SIZE_SPEC: BoundedIntegerSpec = { min: 1, max: 1000, default: 100, name: 'iamKeys.pageSize' };
