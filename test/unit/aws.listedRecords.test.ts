@@ -36,8 +36,8 @@ describe('listed records: compact fields read back as IAM gave them', () => {
     assert.deepEqual([a.Arn, b.Arn], ['arn:aws:iam::111122223333:user/a', 'arn:aws:iam::111122223333:user/ops/b']);
   });
 
-  it('dates keep their milliseconds, and dates far from 2020 (the epoch, 2100) come back exact', () => {
-    for (const iso of ['2024-05-06T07:08:09.123Z', '1970-01-01T00:00:00.000Z', '2100-12-31T23:59:59.999Z', '2020-01-01T00:00:00.001Z']) {
+  it('dates keep their milliseconds, and dates far from 2020 (1970, 1985, 2100) come back exact', () => {
+    for (const iso of ['2024-05-06T07:08:09.123Z', '1970-01-01T00:00:00.000Z', '2100-12-31T23:59:59.999Z', '2020-01-01T00:00:00.001Z', '1985-07-31T08:10:00.314Z']) {
       const key = new ListedAccessKey('bob', 'AKIAEXAMPLE000000001', 'Active', new Date(iso));
       assert.equal(key.CreateDate.toISOString(), iso);
     }
