@@ -23,30 +23,45 @@ export function pageSizeFor(hint: { readonly bulk: boolean }, viewPageSize: numb
 /** IAM may answer a truncated page with no items; follow at most this many in one load. */
 export const MAX_EMPTY_PAGES_PER_LOAD = 10;
 
-export class PagedList<T> {
-  private items: T[] = [];
-  private nextMarker: string | undefined;
-  private started = false;
-  private lastError: unknown;
-  private inFlight: Promise<LoadOutcome> | undefined;
-  private controller: AbortController | undefined;
-  private generation = 0;
+/** `loaded` before the first answer: one shared empty array, never appended to (a first page replaces it). */
+const NOT_STARTED: readonly never[] = Object.freeze([]);
 
-  /** Without a fetcher, a subclass overrides fetchPage (one closure less per list: #22 memory). */
-  constructor(private readonly fetcher?: PageFetcher<T>) {}
+/** The load running now: its answer, shared by concurrent callers, and its abort switch (also its identity). */
+interface RunningLoad {
+  outcome: Promise<LoadOutcome>;
+  readonly controller: AbortController;
+}
+
+export class PagedList<T> {
+  // Four fields, each list of 100 accounts' users has one (#22 memory): "started" is `items`
+  // not being NOT_STARTED, and a load is stale once `running` is no longer its own.
+  private items: readonly T[] = NOT_STARTED;
+  private nextMarker: string | undefined;
+  private lastError: unknown;
+  private running: RunningLoad | undefined;
+
+  /**
+   * Without a fetcher, a subclass overrides fetchPage. A fetcher is kept as an own `fetchPage`,
+   * so a list that fetches by method has no field for it (one per user's key list: #22 memory).
+   */
+  constructor(fetcher?: PageFetcher<T>) {
+    if (fetcher) this.fetchPage = fetcher;
+  }
 
   /** One page from the Marker (undefined for the first page). */
-  protected fetchPage(marker: string | undefined, signal: AbortSignal, hint: { readonly bulk: boolean }): Promise<Page<T>> {
-    if (!this.fetcher) throw new Error('PagedList: no page fetcher');
-    return this.fetcher(marker, signal, hint);
+  protected fetchPage(_marker: string | undefined, _signal: AbortSignal, _hint: { readonly bulk: boolean }): Promise<Page<T>> {
+    return Promise.reject(new Error('PagedList: no page fetcher'));
   }
+
+  /** Called when a page's items were appended at `from` (a subclass keeps an index in step). */
+  protected appended(_items: readonly T[], _from: number): void {}
 
   get loaded(): readonly T[] {
     return this.items;
   }
   /** True once a page or an error came back. */
   get hasStarted(): boolean {
-    return this.started;
+    return this.items !== NOT_STARTED;
   }
   /** True while IAM's last answer said IsTruncated: there is more to load. */
   get isTruncated(): boolean {
@@ -54,13 +69,13 @@ export class PagedList<T> {
   }
   /** True when nothing more can be loaded without an error to retry. */
   get isComplete(): boolean {
-    return this.started && this.nextMarker === undefined && this.lastError === undefined;
+    return this.hasStarted && this.nextMarker === undefined && this.lastError === undefined;
   }
   get error(): unknown {
     return this.lastError;
   }
   get isLoading(): boolean {
-    return this.inFlight !== undefined;
+    return this.running !== undefined;
   }
   /** The Marker the next load will send (undefined before the first page and at the end). */
   get marker(): string | undefined {
@@ -73,19 +88,16 @@ export class PagedList<T> {
    * On failure the loaded items and the Marker stay, so the next call retries the same page.
    */
   loadNext(options: { bulk?: boolean } = {}): Promise<LoadOutcome> {
-    if (this.inFlight) return this.inFlight;
+    if (this.running) return this.running.outcome;
     if (this.isComplete) return Promise.resolve({ kind: 'complete' });
-    const generation = this.generation;
     const controller = new AbortController();
-    this.controller = controller;
-    const load = this.runLoad(generation, controller.signal, { bulk: options.bulk === true }).finally(() => {
-      if (this.generation === generation) {
-        this.inFlight = undefined;
-        this.controller = undefined;
-      }
+    // Running before the fetcher is called: a fetcher that throws at once fails this load, not a stale one.
+    const running: RunningLoad = { outcome: Promise.resolve({ kind: 'stale' }), controller };
+    this.running = running;
+    running.outcome = this.runLoad(controller, { bulk: options.bulk === true }).finally(() => {
+      if (this.running === running) this.running = undefined;
     });
-    this.inFlight = load;
-    return load;
+    return running.outcome;
   }
 
   /** Loads every remaining page, one after another; stops on error or when `signal` aborts. */
@@ -107,31 +119,31 @@ export class PagedList<T> {
 
   /** Forgets everything; an answer still in flight is dropped when it arrives. */
   reset(): void {
-    this.generation++;
-    this.controller?.abort();
-    this.controller = undefined;
-    this.inFlight = undefined;
-    this.items = [];
+    this.running?.controller.abort();
+    this.running = undefined;
+    this.items = NOT_STARTED;
     this.nextMarker = undefined;
-    this.started = false;
     this.lastError = undefined;
   }
 
-  private async runLoad(generation: number, signal: AbortSignal, hint: { bulk: boolean }): Promise<LoadOutcome> {
+  private async runLoad(controller: AbortController, hint: { bulk: boolean }): Promise<LoadOutcome> {
     let calls = 0;
     let added = 0;
     let emptyPages = 0;
+    // A reset (or a newer load after one) makes this load no longer the running one.
+    const stale = (): boolean => this.running?.controller !== controller;
     try {
       for (;;) {
         calls++;
-        const page = await this.fetchPage(this.nextMarker, signal, hint);
-        if (generation !== this.generation) return { kind: 'stale' };
-        this.started = true;
+        const page = await this.fetchPage(this.nextMarker, controller.signal, hint);
+        if (stale()) return { kind: 'stale' };
         this.lastError = undefined;
+        const from = this.items.length;
         // The first page is copied at its size: most lists (a user's keys) are one short page,
         // and pushing into an empty array reserves room for 16 more (#22 memory).
-        if (this.items.length === 0) this.items = page.items.slice();
-        else this.items.push(...page.items);
+        if (from === 0) this.items = page.items.slice();
+        else (this.items as T[]).push(...page.items);
+        if (page.items.length > 0) this.appended(this.items, from);
         added += page.items.length;
         // IsTruncated without a Marker would loop forever on the first page; treat it as the end.
         this.nextMarker = page.nextMarker || undefined;
@@ -140,8 +152,8 @@ export class PagedList<T> {
       }
       return { kind: 'loaded', added, calls };
     } catch (error) {
-      if (generation !== this.generation) return { kind: 'stale' };
-      this.started = true;
+      if (stale()) return { kind: 'stale' };
+      if (this.items === NOT_STARTED) this.items = [];
       this.lastError = error;
       return { kind: 'failed', error, calls };
     }

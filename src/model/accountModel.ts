@@ -4,37 +4,34 @@
 // commands, the hover, the badge and the organization walks read them and the index (through
 // AccountModels), never a row. A reconnect of the session empties them all.
 import type { ConnectionSession } from '../aws/connectionSession';
-import { type LoadOutcome, PagedList, pageSizeFor } from '../core/pagedList';
+import { PagedList, pageSizeFor } from '../core/pagedList';
 import type { AccessKey, IamUser, Page } from '../core/types';
 import { LoadedKeyIndex } from './loadedKeyIndex';
 
-/** A list of access keys that keeps its account's loaded-key index in step with what it holds. */
+/**
+ * A list of access keys that keeps its account's loaded-key index in step with what it holds.
+ * Two fields beside the list's own: one per user of every account (#22 memory).
+ */
 export class KeyList extends PagedList<AccessKey> {
   constructor(
-    private readonly session: ConnectionSession,
-    private readonly index: LoadedKeyIndex,
-    /** Stable ID of the list in the index, e.g. `profile/dev/user/bob`. */
-    readonly listId: string,
+    private readonly model: AccountModel,
     private readonly userName: string | undefined,
-    private readonly pageSize: () => number,
   ) {
     super();
   }
 
-  /** A method, not a closure per list: one list per user of every account (#22 memory). */
+  /** A method, not a closure per list. */
   protected override fetchPage(marker: string | undefined, signal: AbortSignal, hint: { readonly bulk: boolean }): Promise<Page<AccessKey>> {
-    return this.session.api.listAccessKeys({ userName: this.userName, maxItems: pageSizeFor(hint, this.pageSize()), marker, abortSignal: signal });
+    return this.model.session.api.listAccessKeys({ userName: this.userName, maxItems: pageSizeFor(hint, this.model.pageSize()), marker, abortSignal: signal });
   }
 
-  override async loadNext(options: { bulk?: boolean } = {}): Promise<LoadOutcome> {
-    const outcome = await super.loadNext(options);
-    this.index.hold(this.listId, this.loaded);
-    return outcome;
+  protected override appended(keys: readonly AccessKey[], from: number): void {
+    this.model.loadedKeys.add(keys, from);
   }
 
   override reset(): void {
+    this.model.loadedKeys.release(this.loaded);
     super.reset();
-    this.index.hold(this.listId, []);
   }
 }
 
@@ -49,10 +46,11 @@ export class AccountModel {
 
   constructor(
     readonly session: ConnectionSession,
-    private readonly pageSize: () => number,
+    /** Items a page asks for (iamKeys.pageSize). */
+    readonly pageSize: () => number,
   ) {
     this.users = new PagedList<IamUser>((marker, signal, hint) => session.api.listUsers({ maxItems: pageSizeFor(hint, pageSize()), marker, abortSignal: signal }));
-    this.ownKeys = new KeyList(session, this.loadedKeys, `${session.id}/mykeys`, undefined, pageSize);
+    this.ownKeys = new KeyList(this, undefined);
     // A reconnect forgets what the session knew: the lists go with it.
     this.stopListening = session.onDidReset(() => this.reset());
   }
@@ -61,7 +59,7 @@ export class AccountModel {
   keysOf(userName: string): KeyList {
     let list = this.userKeys.get(userName);
     if (!list) {
-      list = new KeyList(this.session, this.loadedKeys, `${this.session.id}/user/${userName}`, userName, this.pageSize);
+      list = new KeyList(this, userName);
       this.userKeys.set(userName, list);
     }
     return list;

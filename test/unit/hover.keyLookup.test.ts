@@ -411,7 +411,7 @@ describe('hover: KeyLookup over a real ConnectionSession (the lookup the diagnos
     const { lookup, own, model } = sessionSetup();
     const diagnostic = lookup.lookup(ALICE_KEY); // the leak diagnostic, as the document opens
     await untilCalled(own, 'GetAccessKeyLastUsed');
-    model.loadedKeys.hold('profile/default/user/alice', [aliceKey]); // the tree lists alice's keys meanwhile
+    model.loadedKeys.add([aliceKey]); // the tree lists alice's keys meanwhile
     const hover = lookup.lookup(ALICE_KEY); // the hover now finds the key listed
     const [d, h] = await Promise.all([diagnostic, hover]);
     assert.strictEqual(own.calls.GetAccessKeyLastUsed, 1);
@@ -423,7 +423,7 @@ describe('hover: KeyLookup over a real ConnectionSession (the lookup the diagnos
   it('the owner lookup\'s answer fills the session\'s memo: the tree and a later hover ask nothing more', async () => {
     const { lookup, own, session, model } = sessionSetup();
     await lookup.lookup(ALICE_KEY);
-    model.loadedKeys.hold('profile/default/user/alice', [aliceKey]);
+    model.loadedKeys.add([aliceKey]);
     assert.strictEqual(session.knownLastUsed(ALICE_KEY), aliceLastUsed);
     const later = await lookup.lookup(ALICE_KEY);
     assert.ok(later.info.kind === 'found' && later.info.lastUsed === aliceLastUsed);

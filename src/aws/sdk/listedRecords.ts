@@ -1,8 +1,11 @@
 // Keys and users as listed, with their dates kept as numbers (#22 memory): a Date costs 96
 // bytes of heap, and a tree of 100 accounts × 1,000 keys holds 150,000 of them. The Date is
 // made when read (a fresh one each time: nobody can change the record's), and a record prints
-// as the plain object it stands for (toJSON). Spread drops the dates: build a new object instead.
+// as the plain object it stands for (toJSON). A user's ARN is rebuilt from its account's shared
+// head, its path and name (compactFields.ts). Spread drops the dates and the ARN: build a new
+// object instead.
 import type { AccessKey, AccessKeyStatus, IamUser } from '../../core/types';
+import { packDate, sharedText, unpackDate, userArnHead } from './compactFields';
 
 export class ListedAccessKey implements AccessKey {
   readonly #created: number;
@@ -13,11 +16,11 @@ export class ListedAccessKey implements AccessKey {
     readonly Status: AccessKeyStatus,
     created: Date,
   ) {
-    this.#created = created.getTime();
+    this.#created = packDate(created);
   }
 
   get CreateDate(): Date {
-    return new Date(this.#created);
+    return unpackDate(this.#created);
   }
 
   toJSON(): AccessKey {
@@ -25,7 +28,15 @@ export class ListedAccessKey implements AccessKey {
   }
 }
 
+/** An ARN not built as head + path + name, kept whole. */
+class WholeArn {
+  constructor(readonly arn: string) {}
+}
+
 export class ListedUser implements IamUser {
+  readonly Path: string;
+  /** The account's ARN head, shared by its users (the ARN is head + Path + UserName), or the whole ARN. */
+  readonly #arn: string | WholeArn;
   readonly #created: number;
   /** undefined when IAM gave none (never used, or no password): no number box then. */
   readonly #passwordUsed: number | undefined;
@@ -33,21 +44,28 @@ export class ListedUser implements IamUser {
   constructor(
     readonly UserName: string,
     readonly UserId: string,
-    readonly Arn: string,
-    readonly Path: string,
+    arn: string,
+    path: string,
     created: Date,
     passwordUsed: Date | undefined,
   ) {
-    this.#created = created.getTime();
-    this.#passwordUsed = passwordUsed?.getTime();
+    this.Path = sharedText(path);
+    this.#arn = userArnHead(arn, path, UserName) ?? new WholeArn(arn);
+    this.#created = packDate(created);
+    this.#passwordUsed = passwordUsed && packDate(passwordUsed);
+  }
+
+  get Arn(): string {
+    const arn = this.#arn;
+    return typeof arn === 'string' ? arn + this.Path + this.UserName : arn.arn;
   }
 
   get CreateDate(): Date {
-    return new Date(this.#created);
+    return unpackDate(this.#created);
   }
 
   get PasswordLastUsed(): Date | undefined {
-    return this.#passwordUsed === undefined ? undefined : new Date(this.#passwordUsed);
+    return this.#passwordUsed === undefined ? undefined : unpackDate(this.#passwordUsed);
   }
 
   toJSON(): IamUser {

@@ -6,18 +6,27 @@ import type { KeyHealth } from '../../core/keyHealth';
 import type { AccessKey, AccessKeyLastUsed } from '../../core/types';
 import type { KeyList } from '../../model/accountModel';
 import { flaggedKeys, loadedKeyHealth } from '../../model/userAttention';
-import type { NodeScope } from '../services';
+import type { ExplorerServices, NodeScope } from '../services';
 import { AccessKeyNode } from './accessKeyNode';
 import type { ExplorerNode } from './explorerNode';
-import { PagedNode } from './pagedNode';
+import { type ListSource, PagedNode } from './pagedNode';
 
 export abstract class KeyListNode extends PagedNode<AccessKey> {
-  constructor(
-    parent: ExplorerNode,
-    readonly scope: NodeScope,
-    list: KeyList,
-  ) {
-    super(parent, scope.services, 'iam:ListAccessKeys', list, scope.session);
+  constructor(parent: ExplorerNode, list: KeyList) {
+    super(parent, list);
+  }
+
+  /** The account's session, model and the view's services: a user's row reads its parent's (#22 memory). */
+  abstract readonly scope: NodeScope;
+
+  protected get services(): ExplorerServices {
+    return this.scope.services;
+  }
+  protected get action(): string {
+    return 'iam:ListAccessKeys';
+  }
+  protected get calls(): ListSource {
+    return this.scope.session;
   }
 
   protected childId(key: AccessKey): string {

@@ -10,8 +10,11 @@ import { KeyListNode } from './keyListNode';
 export class MyKeysNode extends KeyListNode {
   readonly id: string;
 
-  constructor(parent: ExplorerNode, scope: NodeScope) {
-    super(parent, scope, scope.model.ownKeys);
+  constructor(
+    parent: ExplorerNode,
+    readonly scope: NodeScope,
+  ) {
+    super(parent, scope.model.ownKeys);
     this.id = `${parent.id}/mykeys`;
   }
 

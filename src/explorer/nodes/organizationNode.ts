@@ -8,7 +8,7 @@ import { ContextValues } from '../contextValues';
 import type { ExplorerServices } from '../services';
 import { AccountNode } from './accountNode';
 import type { ExplorerNode } from './explorerNode';
-import { PagedNode, QUIET_SOURCE } from './pagedNode';
+import { type ListSource, PagedNode, QUIET_SOURCE } from './pagedNode';
 
 export class OrganizationNode extends PagedNode<OrgAccountInfo> implements vscode.Disposable {
   readonly id: string;
@@ -16,11 +16,17 @@ export class OrganizationNode extends PagedNode<OrgAccountInfo> implements vscod
 
   constructor(
     readonly source: AccountSource,
-    services: ExplorerServices,
+    protected readonly services: ExplorerServices,
   ) {
     // The accounts list is the source's (shared with the organization-wide walks).
-    super(undefined, services, source.kind === 'organization' ? 'organizations:ListAccounts' : 'sso:ListAccounts', source.traversal.accounts, QUIET_SOURCE);
+    super(undefined, source.traversal.accounts);
     this.id = source.id;
+  }
+  protected get action(): string {
+    return this.source.kind === 'organization' ? 'organizations:ListAccounts' : 'sso:ListAccounts';
+  }
+  protected get calls(): ListSource {
+    return QUIET_SOURCE;
   }
   protected childId(account: OrgAccountInfo): string {
     return account.id;

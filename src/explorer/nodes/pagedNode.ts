@@ -21,6 +21,9 @@ export interface ListSource {
 /** A source whose calls are not IAM's (an organization's accounts): no throttle notices. */
 export const QUIET_SOURCE: ListSource = { onThrottled: () => () => undefined, isDisposed: false };
 
+/** Lists whose call is being retried after throttling: rare and brief, so not a field in every row. */
+const retryingRows = new WeakSet<ExplorerNode>();
+
 export abstract class PagedNode<T> extends ExplorerNode {
   /**
    * The row of `list.loaded[i]` at [i], made when first asked for. The list only appends until
@@ -29,20 +32,23 @@ export abstract class PagedNode<T> extends ExplorerNode {
    */
   private rows: Array<ExplorerNode | undefined> = [];
   private rowsOf: readonly T[] | undefined;
-  private retrying = false;
 
   constructor(
     /** undefined for a list at the top of the view (an organization's accounts). */
     readonly parent: ExplorerNode | undefined,
-    protected readonly services: ExplorerServices,
-    /** The IAM action behind the list, named in "Access denied" rows. */
-    protected readonly action: string,
     /** The list, owned by the account's model or the account source (shared with commands and walks). */
     readonly list: PagedList<T>,
-    private readonly calls: ListSource,
   ) {
     super();
   }
+
+  // Derived by each kind of list from what it already holds, not stored in every row: a user's
+  // row is one of these for every user of every account (#22 memory).
+  protected abstract get services(): ExplorerServices;
+  /** The IAM action behind the list, named in "Access denied" rows. */
+  protected abstract get action(): string;
+  /** Where the list's calls go (throttle notices, closed or not). */
+  protected abstract get calls(): ListSource;
 
   protected abstract childId(item: T): string;
   protected abstract createChild(item: T): ExplorerNode;
@@ -61,7 +67,7 @@ export abstract class PagedNode<T> extends ExplorerNode {
       .then((outcome) => this.afterLoad(outcome))
       .finally(() => {
         stopListening();
-        this.retrying = false;
+        retryingRows.delete(this);
       });
   }
 
@@ -130,14 +136,14 @@ export abstract class PagedNode<T> extends ExplorerNode {
   }
 
   protected statusDescription(): string | undefined {
-    if (this.retrying) return vscode.l10n.t('Throttled — retrying…');
+    if (retryingRows.has(this)) return vscode.l10n.t('Throttled — retrying…');
     if (this.list.isLoading) return vscode.l10n.t('Loading…');
     return undefined;
   }
 
   private markRetrying(): void {
-    if (this.retrying) return;
-    this.retrying = true;
+    if (retryingRows.has(this)) return;
+    retryingRows.add(this);
     this.services.refresh(this);
   }
 

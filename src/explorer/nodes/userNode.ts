@@ -9,12 +9,20 @@ import { userTooltipMarkdown } from '../tooltipMarkdown';
 import type { NodeScope } from '../services';
 import type { RowResource } from '../../model/rowResource';
 import { userNeedsAttention } from '../../model/userAttention';
-import type { ExplorerNode } from './explorerNode';
+import type { UsersNode } from './usersNode';
 import { KeyListNode } from './keyListNode';
 
 export class UserNode extends KeyListNode {
-  constructor(parent: ExplorerNode, scope: NodeScope, readonly user: IamUser) {
-    super(parent, scope, scope.model.keysOf(user.UserName));
+  constructor(
+    override readonly parent: UsersNode,
+    readonly user: IamUser,
+  ) {
+    super(parent, parent.scope.model.keysOf(user.UserName));
+  }
+
+  /** The Users row's: one field less in every user's row (#22 memory). */
+  get scope(): NodeScope {
+    return this.parent.scope;
   }
 
   /** Derived, not stored: one row per user of every account (#22 memory). */

@@ -7,11 +7,11 @@ import { formatUtc } from '../../core/format';
 import type { LoadOutcome } from '../../core/pagedList';
 import type { IamUser } from '../../core/types';
 import { ContextValues } from '../contextValues';
-import type { NodeScope } from '../services';
+import type { ExplorerServices, NodeScope } from '../services';
 import type { RowResource } from '../../model/rowResource';
 import { visibleUsers } from '../../model/userAttention';
 import type { ExplorerNode } from './explorerNode';
-import { PagedNode } from './pagedNode';
+import { type ListSource, PagedNode } from './pagedNode';
 import { UserNode } from './userNode';
 
 export interface HealthCheckOptions {
@@ -40,8 +40,17 @@ export class UsersNode extends PagedNode<IamUser> {
     parent: ExplorerNode,
     readonly scope: NodeScope,
   ) {
-    super(parent, scope.services, 'iam:ListUsers', scope.model.users, scope.session);
+    super(parent, scope.model.users);
     this.id = `${parent.id}/users`;
+  }
+  protected get services(): ExplorerServices {
+    return this.scope.services;
+  }
+  protected get action(): string {
+    return 'iam:ListUsers';
+  }
+  protected get calls(): ListSource {
+    return this.scope.session;
   }
 
   override get resource(): RowResource {
@@ -62,7 +71,7 @@ export class UsersNode extends PagedNode<IamUser> {
     return user.UserName;
   }
   protected createChild(user: IamUser): ExplorerNode {
-    return new UserNode(this, this.scope, user);
+    return new UserNode(this, user);
   }
   protected emptyLabel(): string {
     if (this.scope.services.view.attentionOnly && this.list.loaded.length > 0) return vscode.l10n.t('No loaded user has a key needing attention');
