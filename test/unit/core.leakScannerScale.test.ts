@@ -116,6 +116,13 @@ describe('leakScanner at scale', () => {
     }
   });
 
+  it('a header after a slice\'s last finding still parts a secret in the next slice from the ID above', () => {
+    // Slices of 48: the ID (at 20) and [dev] (at 41) in slice 0, the secret's name (at 48) in slice 1.
+    const text = `aws_access_key_id = AKIAQWERTYUIOPASDFGH\n[dev]\n\naws_secret_access_key = ${S1}\n`;
+    const got = runSteps(text, 48).map((f) => `${f.line}:${f.column} ${f.pairedAccessKeyId ?? '-'}`);
+    assert.deepEqual(got, ['0:20 -', '3:24 -']);
+  });
+
   it('a 41-character value that a slice\'s window cuts after 40 characters is no secret', () => {
     // Slice 0 of 64 characters sees 4,096 more: the name at 0, then 4,098 spaces, so the value's
     // 40th character is the window's last (64 + 4,096 = 21 + 1 + 4,098 + 40).
