@@ -176,6 +176,11 @@ describe('leakScanner: access key IDs and secrets in text', () => {
       assert.deepEqual(pairs(below), ['0:24 aws_secret_access_key -> AKIAZXCVBNMLKJHGFDSA']);
     });
 
+    it('two secrets on one line under their ID: the second secret is no ID for the first', () => {
+      const text = `aws_access_key_id = AKIAQWERTYUIOPASDFGH\nSecretAccessKey=${S1} SecretAccessKey=${S2}\n`;
+      assert.deepEqual(pairs(text), ['1:16 SecretAccessKey -> AKIAQWERTYUIOPASDFGH', '1:73 SecretAccessKey -> AKIAQWERTYUIOPASDFGH']);
+    });
+
     it('a header between the secret and the ID two lines above leaves the ID two lines below', () => {
       const text = `aws_access_key_id = AKIAQWERTYUIOPASDFGH\n[dev]\naws_secret_access_key = ${S1}\n\naws_access_key_id = AKIAZXCVBNMLKJHGFDSA\n`;
       assert.deepEqual(pairs(text), ['2:24 aws_secret_access_key -> AKIAZXCVBNMLKJHGFDSA']);
