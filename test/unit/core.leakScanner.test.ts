@@ -73,6 +73,13 @@ describe('leakScanner: access key IDs and secrets in text', () => {
     assert.deepEqual(brief(scanForLeaks(text)), ['access-key-id 0:0 AKIAQWERTYUIOPASDFGH', 'access-key-id 0:22 ASIAQWERTYUIOPASDFGH', 'access-key-id 0:44 AKIAQWERTYUIOPASDFG2']);
   });
 
+  it('a text of exactly one ID (20 characters) is scanned; shorter texts and non-strings give nothing', () => {
+    assert.deepEqual(brief(scanForLeaks('AKIAQWERTYUIOPASDFGH')), ['access-key-id 0:0 AKIAQWERTYUIOPASDFGH']);
+    assert.deepEqual(scanForLeaks('AKIAQWERTYUIOPASDFG'), []);
+    // A document's text from an extension API can be undefined when the document is gone.
+    assert.deepEqual(scanForLeaks(undefined as unknown as string), []);
+  });
+
   it('secrets need a name beside them, exactly 40 characters and enough entropy', () => {
     const text = [
       `token = ${S1}`, // no secret-key name
@@ -148,6 +155,32 @@ describe('leakScanner: access key IDs and secrets in text', () => {
       assert.deepEqual(pairs(text), ['1:24 aws_secret_access_key -> AKIAZXCVBNMLKJHGFDSA']);
     });
 
+    it('a header just above the secret still leaves the search below going, up to the ID three lines below', () => {
+      const text = `aws_access_key_id = AKIAQWERTYUIOPASDFGH\n[dev]\naws_secret_access_key = ${S1}\n\n\naws_access_key_id = AKIAZXCVBNMLKJHGFDSA\n`;
+      assert.deepEqual(pairs(text), ['2:24 aws_secret_access_key -> AKIAZXCVBNMLKJHGFDSA']);
+    });
+
+    it('lines that are not INI headers do not part a secret from its ID: a Markdown link, a list in brackets', () => {
+      const text = `aws_access_key_id = AKIAQWERTYUIOPASDFGH\n[docs](https://example.com/keys)\ntags=[ci]\naws_secret_access_key = ${S1}\n`;
+      assert.deepEqual(pairs(text), ['3:24 aws_secret_access_key -> AKIAQWERTYUIOPASDFGH']);
+    });
+
+    it('a header below the secret parts it from the next section\'s ID', () => {
+      const text = `[default]\naws_secret_access_key = ${S1}\n[dev]\naws_access_key_id = AKIAZXCVBNMLKJHGFDSA\n`;
+      assert.deepEqual(pairs(text), ['1:24 aws_secret_access_key -> -']);
+    });
+
+    it('the first finding a secret, its ID after it on its line; from a line below, the first ID of that line', () => {
+      assert.deepEqual(pairs(`aws_secret_access_key = ${S1}  # AKIAZXCVBNMLKJHGFDSA\n`), ['0:24 aws_secret_access_key -> AKIAZXCVBNMLKJHGFDSA']);
+      const below = `aws_secret_access_key = ${S2}\nids: AKIAZXCVBNMLKJHGFDSA AKIAQWERTYUIOPASDFGH\n`;
+      assert.deepEqual(pairs(below), ['0:24 aws_secret_access_key -> AKIAZXCVBNMLKJHGFDSA']);
+    });
+
+    it('two secrets on one line under their ID: the second secret is no ID for the first', () => {
+      const text = `aws_access_key_id = AKIAQWERTYUIOPASDFGH\nSecretAccessKey=${S1} SecretAccessKey=${S2}\n`;
+      assert.deepEqual(pairs(text), ['1:16 SecretAccessKey -> AKIAQWERTYUIOPASDFGH', '1:73 SecretAccessKey -> AKIAQWERTYUIOPASDFGH']);
+    });
+
     it('a header between the secret and the ID two lines above leaves the ID two lines below', () => {
       const text = `aws_access_key_id = AKIAQWERTYUIOPASDFGH\n[dev]\naws_secret_access_key = ${S1}\n\naws_access_key_id = AKIAZXCVBNMLKJHGFDSA\n`;
       assert.deepEqual(pairs(text), ['2:24 aws_secret_access_key -> AKIAZXCVBNMLKJHGFDSA']);
@@ -158,6 +191,14 @@ describe('leakScanner: access key IDs and secrets in text', () => {
     assert.equal(shannonEntropy('aaaa'), 0);
     assert.equal(shannonEntropy('abcd'), 2);
     assert.ok(Math.abs(shannonEntropy(S1) - Math.log2(40)) < 1e-9);
+  });
+
+  it('entropy of text beyond ASCII: counted per character as for ASCII', () => {
+    assert.equal(shannonEntropy('aé'), 1);
+    assert.equal(shannonEntropy('éaéa'), 1);
+    assert.equal(shannonEntropy('éé'), 0);
+    // Past 65,535 of one character (a 16-bit count would wrap to 0).
+    assert.equal(shannonEntropy('a'.repeat(65_536) + 'b'.repeat(65_536)), 1);
   });
 
   it('property: every generated ID in filler text is found at its line and column, and nothing else', () => {

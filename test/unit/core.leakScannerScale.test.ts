@@ -50,6 +50,16 @@ describe('leakScanner at scale', () => {
     assert.ok(ratio < 100, `32,000 pairs took ${ratio.toFixed(1)}× the time of 2,000 (quadratic would be ~256×)`);
   });
 
+  it('pairing gives a step back at least once per 4,000 findings in each of its three passes', () => {
+    // 6,000 pairs: 12,000 findings in 546,000 characters, 9 slices of 64 KiB.
+    const { text } = leakPairsText(6000);
+    assert.equal(text.length, 546_000);
+    const steps = leakScanSteps(text);
+    let count = 0;
+    while (!steps.next().done) count++;
+    assert.ok(count >= 9 + 3 * 3, `${count} steps`);
+  });
+
   it('slices of any size find the same findings, including ones across a slice boundary', () => {
     const text = `[default]\naws_access_key_id = AKIAQWERTYUIOPASDFGH\naws_secret_access_key = ${S1}\n[dev]\n  "SecretAccessKey" :  "${S1}", AKIAZXCVBNMLKJHGFDSA\n`;
     const expected = [
@@ -89,10 +99,35 @@ describe('leakScanner at scale', () => {
     }
   });
 
-  it('an aborted scan rejects with AbortError and stops', async () => {
+  it('an aborted scan rejects with AbortError and stops; the abort reason is its cause', async () => {
     const controller = new AbortController();
     const scan = scanForLeaksAsync(leakPairsText(20_000).text, { signal: controller.signal });
-    controller.abort();
-    await assert.rejects(scan, { name: 'AbortError' });
+    const reason = new Error('the document was closed');
+    controller.abort(reason);
+    await assert.rejects(scan, (err: Error) => err.name === 'AbortError' && err.cause === reason);
+  });
+
+  it('a slice ending after a secret marks no header there: the next secret still reaches the ID two lines up', () => {
+    // Offsets: the ID at 20, the first secret's value at 65, the second's at 130.
+    const text = `aws_access_key_id = AKIAQWERTYUIOPASDFGH\naws_secret_access_key = ${S1}\naws_secret_access_key = ${S1}\n`;
+    for (const sliceChars of [64, 100, 1000]) {
+      const got = runSteps(text, sliceChars).map((f) => `${f.line}:${f.column} ${f.pairedAccessKeyId ?? '-'}`);
+      assert.deepEqual(got, ['0:20 -', '1:24 AKIAQWERTYUIOPASDFGH', '2:24 AKIAQWERTYUIOPASDFGH'], `slices of ${sliceChars}`);
+    }
+  });
+
+  it('a header after a slice\'s last finding still parts a secret in the next slice from the ID above', () => {
+    // Slices of 48: the ID (at 20) and [dev] (at 41) in slice 0, the secret's name (at 48) in slice 1.
+    const text = `aws_access_key_id = AKIAQWERTYUIOPASDFGH\n[dev]\n\naws_secret_access_key = ${S1}\n`;
+    const got = runSteps(text, 48).map((f) => `${f.line}:${f.column} ${f.pairedAccessKeyId ?? '-'}`);
+    assert.deepEqual(got, ['0:20 -', '3:24 -']);
+  });
+
+  it('a 41-character value that a slice\'s window cuts after 40 characters is no secret', () => {
+    // Slice 0 of 64 characters sees 4,096 more: the name at 0, then 4,098 spaces, so the value's
+    // 40th character is the window's last (64 + 4,096 = 21 + 1 + 4,098 + 40).
+    const text = `aws_secret_access_key=${' '.repeat(4098)}${S1}x\n`;
+    assert.deepEqual(runSteps(text, 64), []);
+    assert.deepEqual(scanForLeaks(text), []);
   });
 });
