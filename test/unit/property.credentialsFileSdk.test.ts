@@ -87,10 +87,11 @@ function profilesToAsk(reading: SdkReading): string[] {
 
 const TOKENS = ['aws_session_token', 'aws_security_token'];
 /** Reasons the product may give for a profile whose keys the SDK does read. */
+// `s`: a profile name can hold a lone "\r" (the SDK splits lines at "\n" only), which `.` would not match.
 const REFUSALS = [
-  /has \[.*\] more than once; merge them first\.$/,
+  /has \[.*\] more than once; merge them first\.$/s,
   /has (\w+), which the AWS SDK ignores \(setting names are case-sensitive\)/,
-  /^Removing the session token line of \[.*\] would change how the AWS SDK reads the indented settings after it/,
+  /^Removing the session token line of \[.*\] would change how the AWS SDK reads the indented settings after it/s,
 ];
 
 /** The text's lines, each with its "\n" (a lone "\r" stays inside a line, as the SDK has it). */
