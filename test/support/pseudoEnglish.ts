@@ -1,5 +1,5 @@
 // What the pseudo-locale checks (test/pseudoLocale/) count as English: words of plain English
-// left in a text once data is taken out (key IDs, ARNs, user and profile names given as `data`,
+// left in a text once data is taken out (key IDs and their tails, ARNs, user and profile names given as `data`,
 // account IDs, dates and time zones, regions, control IDs, codicons, links, IAM's status
 // values, and ages and numbers, which Intl formats in English for a locale it does not know).
 // Pseudo-translated text ("Ƥşḗḗŭḓǿǿ") has no run of two plain ASCII letters.
@@ -14,6 +14,7 @@ export function englishIn(text: string, data: readonly string[]): string[] {
     .replace(/\]\((?:command:|https?:)[^)]*\)/g, '] ') // link targets
     .replace(/\$\([\w~-]+\)/g, ' ') // codicons
     .replace(/\bA[KS]IA[A-Z0-9]{16}\b/g, ' ')
+    .replace(/…[A-Z0-9]{4}\b/g, ' ') // a key row's ID tail ("…MPLE")
     .replace(/\b\d{4}-\d\d-\d\d( \d\d:\d\d( UTC)?)?/g, ' ')
     .replace(/\b(\d[\d,]* days?( ago)?|today|yesterday|\d+d)\b/g, ' ') // Intl's English for an unknown locale
     .replace(/\b(IAM|CIS)[. ]?\d+(\.\d+)*\b/g, " ") // control IDs

@@ -33,7 +33,9 @@ describe('UI: two profiles side by side', () => {
       await root(profile).filter({ hasText: EMULATOR_ACCOUNT_ID }).waitFor({ timeout: 20_000 });
     }
     const labels = await wb().tree.getByRole('treeitem').allTextContents();
-    assert.ok(labels.some((l) => l.includes(BUILT_IN_IDENTITIES.caller.credentials.accessKeyId)), labels.join(' | '));
+    // A key row shows the ID's last 4 characters; its accessible name has the whole ID.
+    const names = await wb().tree.getByRole('treeitem').evaluateAll((rows) => rows.map((r) => r.getAttribute('aria-label') ?? ''));
+    assert.ok(names.some((n) => n.includes(BUILT_IN_IDENTITIES.caller.credentials.accessKeyId)), names.join(' | '));
     assert.equal(labels.filter((l) => l.startsWith('Users')).length, 2, labels.join(' | '));
     await wb().screenshot('two-profiles');
   });

@@ -83,7 +83,12 @@ describe('UI: Rotate… and Delete… from the tree (write actions on)', () => {
     assert.deepEqual(keysOnEndpoint(), { [OLD_KEY]: 'Inactive', [newKey]: 'Active' });
     // The list reloads with the new key; the old row now says Inactive.
     await wb().treeItem(newKey).waitFor({ timeout: 30_000 });
-    await wb().page.waitForFunction((id) => Array.from(document.querySelectorAll('[role=treeitem]')).some((r) => r.textContent?.includes(id) && r.textContent.includes('Inactive')), OLD_KEY, { timeout: 30_000 });
+    // The row's accessible name has the whole key ID and its status (its label, the ID's last 4 characters).
+    await wb().page.waitForFunction(
+      (id) => Array.from(document.querySelectorAll('[role=treeitem]')).some((r) => (r.getAttribute('aria-label') ?? '').includes(id) && (r.getAttribute('aria-label') ?? '').includes('Inactive')),
+      OLD_KEY,
+      { timeout: 30_000 },
+    );
     await wb().screenshot('issue12-rotate-done');
     await assertNoSecretInPage('Rotate…');
   });
