@@ -1,6 +1,7 @@
 // Reads, in the real browser, the text of ours that the workbench shows outside the extension
 // host's reach: notification toasts (message and buttons), the quick input (title, placeholder,
-// validation message, items) and status bar entries of an extension. For the pseudo-locale run
+// validation message, items), status bar entries of an extension and a modal dialog (message,
+// detail, buttons). For the pseudo-locale run
 // (test/host/pseudoLocaleRun.ts), which checks the text in the host.
 import * as fs from 'fs';
 import type { Page } from 'playwright-core';
@@ -34,6 +35,13 @@ const READ_SCRIPT = `(() => {
     if (!VSCODE_HINTS.includes(message)) push('quickInput', 'message', message);
     for (const row of quick.querySelectorAll('.quick-input-list .monaco-list-row')) push('quickInput', 'item', (row.getAttribute('aria-label') || '').trim());
   }
+  for (const box of document.querySelectorAll('.monaco-dialog-box')) {
+    push('dialog', 'message', text(box.querySelector('.dialog-message-text')));
+    push('dialog', 'detail', text(box.querySelector('.dialog-message-detail')));
+    for (const button of box.querySelectorAll('.dialog-buttons .monaco-button')) {
+      if (!VSCODE_BUTTONS.includes(text(button))) push('dialog', 'button', text(button));
+    }
+  }
   for (const item of document.querySelectorAll('.part.statusbar .statusbar-item')) {
     // VS Code's own entries' IDs start with "status."; an extension's do not (the reminder), except setStatusBarMessage's.
     if (!item.id.startsWith('status.') || item.id === 'status.extensionMessage') push('status', 'text', text(item));
@@ -44,6 +52,7 @@ const READ_SCRIPT = `(() => {
 // What the page holds where READ_SCRIPT looks, for the error when nothing matched.
 const LAYOUT_SCRIPT = `JSON.stringify({
   toasts: ((document.querySelector('.notifications-toasts') || {}).outerHTML || '').slice(0, 3000),
+  dialog: ((document.querySelector('.monaco-dialog-box') || {}).outerHTML || '').slice(0, 3000),
   statusbar: [...document.querySelectorAll('.part.statusbar .statusbar-item')].map((item) => item.id + '=' + (item.textContent || '').trim()),
 })`;
 

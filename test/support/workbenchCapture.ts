@@ -8,8 +8,12 @@ import * as path from 'path';
 export const CAPTURE_DIR_ENV = 'IAMKEYS_CAPTURE_DIR';
 const MARK = 'IAMKEYS_CAPTURE';
 
-/** What to wait for before reading: a notification toast, the quick input, or a status bar message of ours. */
-export type CaptureKind = 'notification' | 'quickInput' | 'status';
+/**
+ * What to wait for before reading: a notification toast, the quick input, or a status bar message
+ * of ours. 'dialog' (a modal) is read only by test/ui/pseudoLocaleDialog.ui.test.ts: a window
+ * running a test suite never shows one, so the suite cannot ask for it.
+ */
+export type CaptureKind = 'notification' | 'quickInput' | 'status' | 'dialog';
 
 export interface CapturedText {
   readonly kind: CaptureKind;
