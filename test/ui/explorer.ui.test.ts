@@ -67,8 +67,12 @@ describe('UI: Access Keys explorer, commands and hover', () => {
     await widget.getByRole('option', { name: /List Access Keys…/ }).first().click();
     await widget.getByText('List Access Keys — user name').waitFor();
     await input.fill(keyedUser);
-    await wb().page.locator('.quick-input-widget').getByRole('option', { name: new RegExp(keyedUser) }).first().waitFor();
-    await wb().page.keyboard.press('Enter');
+    // The user's row is listed before anything is typed: wait until the pick has taken the typed
+    // text and made that row the active one, then click it. (Enter there can still take "(my own
+    // keys)" in code-server 4.100.3: a bug of the typed-name pick, open in issue #25.)
+    const row = widget.locator('.monaco-list-row.focused').filter({ hasText: keyedUser }).first();
+    await row.waitFor();
+    await row.click();
     const editor = wb().page.locator('.monaco-editor .view-lines').first();
     await wb().page.getByRole('tab', { name: /list-access-keys/ }).first().waitFor();
     await wb().page.waitForFunction((id) => document.body.innerText.includes(id), keyId, { timeout: 20_000 });
