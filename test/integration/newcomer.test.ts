@@ -139,7 +139,7 @@ describe('Issue 25: what a new user hit (round 2)', function () {
     dialogs.typeInNextPick('AKIA-not-a-key', () => undefined);
     assert.equal(await vscode.commands.executeCommand('iamKeys.activateAccessKey'), undefined);
     assert.equal(dialogs.picks.at(-1)?.title, 'Activate Access Key');
-    assert.match(dialogs.picks.at(-1)?.rows[0]?.label ?? '', /\$\(error\)/);
+    assert.match(dialogs.picks.at(-1)?.active[0]?.label ?? '', /\$\(error\)/);
     assert.equal(session.emulator.writeLog().length, writes);
   });
 

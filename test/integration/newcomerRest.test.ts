@@ -64,11 +64,11 @@ describe('Issue 25: the remaining newcomer items', function () {
     store.addUser({ userName: 'bob' });
     const bobsKey = store.addAccessKey('bob').accessKeyId;
     session.api.explorer.rebuild();
-    // Enter takes the first row.
-    dialogs.typeInNextPick('bob', (rows) => rows[0]);
+    // Enter takes the active row.
+    dialogs.typeInNextPick('bob', (_rows, active) => active[0]);
     const output = (await vscode.commands.executeCommand('iamKeys.listAccessKeys')) as { AccessKeyMetadata: Array<{ AccessKeyId: string; UserName: string }> } | undefined;
     const shown = dialogs.picks.at(-1);
-    assert.deepEqual(shown?.rows[0], { label: 'bob', description: undefined }, JSON.stringify(shown?.rows.slice(0, 3)));
+    assert.deepEqual(shown?.active, [{ label: 'bob', description: undefined }], JSON.stringify(shown?.active));
     assert.deepEqual(output?.AccessKeyMetadata.map((k) => [k.UserName, k.AccessKeyId]), [['bob', bobsKey]]);
   });
 

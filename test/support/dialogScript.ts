@@ -20,11 +20,15 @@ export interface ShownInputBox {
 export interface ShownPick {
   readonly title: string;
   readonly rows: ReadonlyArray<{ label: string; description?: string }>;
+  /** The rows the pick made active after the typing (what Enter takes in the workbench). */
+  readonly active: ReadonlyArray<{ label: string; description?: string }>;
 }
 
 type Reply = string | undefined | ((asked: AskedMessage) => string | undefined);
 type Shower = (...args: unknown[]) => Thenable<unknown>;
 type PickRow = vscode.QuickPickItem;
+/** Picks the accepted row from the rows and the active ones (none: Escape). */
+type PickChooser = (rows: readonly PickRow[], active: readonly PickRow[]) => PickRow | undefined;
 
 export class DialogScript {
   readonly asked: AskedMessage[] = [];
@@ -32,7 +36,7 @@ export class DialogScript {
   readonly inputBoxes: ShownInputBox[] = [];
   private readonly typedInputs: Array<string | undefined> = [];
   private readonly replies: Array<{ match: RegExp; reply: Reply }> = [];
-  private readonly pickScripts: Array<{ typed: string; choose: (rows: readonly PickRow[]) => PickRow | undefined }> = [];
+  private readonly pickScripts: Array<{ typed: string; choose: PickChooser }> = [];
   private readonly saved: Array<[string, unknown]> = [];
 
   constructor() {
@@ -54,7 +58,7 @@ export class DialogScript {
   }
 
   /** The next quick pick gets `typed` typed into it, then the row `choose` returns accepted (none: Escape). */
-  typeInNextPick(typed: string, choose: (rows: readonly PickRow[]) => PickRow | undefined): void {
+  typeInNextPick(typed: string, choose: PickChooser): void {
     this.pickScripts.push({ typed, choose });
   }
 
@@ -120,8 +124,9 @@ export class DialogScript {
         setTimeout(() => {
           pick.value = script?.typed ?? '';
           changed.fire(pick.value);
-          picks.push({ title: pick.title ?? '', rows: pick.items.map((r) => ({ label: r.label, description: r.description })) });
-          const chosen = script?.choose(pick.items);
+          const shown = (rows: readonly PickRow[]) => rows.map((r) => ({ label: r.label, description: r.description }));
+          picks.push({ title: pick.title ?? '', rows: shown(pick.items), active: shown(pick.activeItems) });
+          const chosen = script?.choose(pick.items, pick.activeItems);
           if (!chosen) return pick.hide();
           pick.selectedItems = [chosen];
           accepted.fire();

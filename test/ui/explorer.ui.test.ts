@@ -58,7 +58,8 @@ describe('UI: Access Keys explorer, commands and hover', () => {
     await wb().screenshot('explorer-user-keys');
   });
 
-  it('List Access Keys… from the palette opens the JSON in the aws CLI shape', async () => {
+  /** Runs List Access Keys… from the palette, types `userName` and presses Enter at once, as a quick typist does. */
+  async function listAccessKeysTypedAndEntered(userName: string): Promise<void> {
     // Not runCommand(): our own quick pick opens in the same widget, so it never hides.
     const widget = wb().page.locator('.quick-input-widget');
     const input = widget.locator('input.input');
@@ -66,18 +67,31 @@ describe('UI: Access Keys explorer, commands and hover', () => {
     await input.fill('>IAM Access Keys: List Access Keys');
     await widget.getByRole('option', { name: /List Access Keys…/ }).first().click();
     await widget.getByText('List Access Keys — user name').waitFor();
-    await input.fill(keyedUser);
-    // The user's row is listed before anything is typed: wait until the pick has taken the typed
-    // text and made that row the active one, then click it. (Enter there can still take "(my own
-    // keys)" in code-server 4.100.3: a bug of the typed-name pick, open in issue #25.)
-    const row = widget.locator('.monaco-list-row.focused').filter({ hasText: keyedUser }).first();
-    await row.waitFor();
-    await row.click();
+    await input.fill(userName);
+    await wb().page.keyboard.press('Enter');
+  }
+
+  it('List Access Keys… from the palette: a listed user typed and entered at once opens that user\'s keys as aws CLI JSON', async () => {
+    // The user's row was listed before anything was typed; Enter before the pick's update used
+    // to take "(my own keys)" (the workbench answered with a row index of the older rows).
+    await listAccessKeysTypedAndEntered(keyedUser);
     const editor = wb().page.locator('.monaco-editor .view-lines').first();
-    await wb().page.getByRole('tab', { name: /list-access-keys/ }).first().waitFor();
+    await wb().page.getByRole('tab', { name: new RegExp(`list-access-keys-${keyedUser}`) }).first().waitFor();
     await wb().page.waitForFunction((id) => document.body.innerText.includes(id), keyId, { timeout: 20_000 });
     assert.match((await editor.textContent()) ?? '', /AccessKeyMetadata/);
     await wb().screenshot('command-list-access-keys-json');
+  });
+
+  it('List Access Keys…: a user not yet listed, typed and entered at once, is looked up by that name (not "(my own keys)")', async () => {
+    const store = emulator.store;
+    const names = store.users().map((u) => u.userName);
+    // Past the two pages (page size 8) the tree has loaded: the pick has no row for this user.
+    const unlisted = store.users().find((u, i) => i >= 16 && store.keysOf({ kind: 'user', user: u }).length > 0)!;
+    assert.ok(unlisted, names.join(', '));
+    const unlistedKey = store.keysOf({ kind: 'user', user: unlisted })[0].accessKeyId;
+    await listAccessKeysTypedAndEntered(unlisted.userName);
+    await wb().page.getByRole('tab', { name: new RegExp(`list-access-keys-${unlisted.userName}`) }).first().waitFor();
+    await wb().page.waitForFunction((id) => document.body.innerText.includes(id), unlistedKey, { timeout: 20_000 });
   });
 
   it('hovering a key ID in a file names its owner', async () => {

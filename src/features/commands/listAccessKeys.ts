@@ -79,7 +79,8 @@ async function askUserName(session: ConnectionSession, deps: CommandDeps): Promi
   return pickOrType({
     title: vscode.l10n.t('List Access Keys — user name'),
     placeholder: vscode.l10n.t('User name; or pick "(my own keys)" for the identity you are signed in as'),
-    items: [{ label: vscode.l10n.t('(my own keys)'), alwaysShow: true, value: '' }, ...names.map((name) => ({ label: name, value: name }))],
+    // Not `alwaysShow`: a name typed and entered faster than the pick's update would take it.
+    items: [{ label: vscode.l10n.t('(my own keys)'), value: '' }, ...names.map((name) => ({ label: name, value: name }))],
     validate: (typed) => {
       const check = validateUserName(typed);
       return check.ok ? undefined : check.reason;

@@ -29,39 +29,51 @@ export function pickOrType<T>(options: PickOrTypeOptions<T>): Promise<T | undefi
     pick.title = options.title;
     pick.placeholder = options.placeholder;
     pick.matchOnDescription = true;
-    // What was typed exactly (a known row, else the typed row) comes first and is active, so
-    // Enter after "bob" takes the user bob, never bob.smith (the filter's own sort agrees).
+    // The extension host names rows by their index in `items`, and the workbench answers Enter
+    // with the index of the row it shows active, which can predate the last keystroke's update.
+    // So the known rows never move (the typed row only ever comes last) and the workbench's own
+    // sort by label puts what was typed exactly first; on Enter a typed row (or no row) is read
+    // from the value, never from a row that may be stale.
+    const typedText = (): string => (pick.value.trim() === '' ? '' : pick.value);
     const update = (): void => {
-      const typed = pick.value.trim() === '' ? '' : pick.value;
-      const exact = typed ? options.items.filter((item) => item.label === typed) : [];
-      let extra: Row<T>[] = [];
-      if (typed && exact.length === 0) {
+      const typed = typedText();
+      const exact = typed ? options.items.find((item) => item.label === typed) : undefined;
+      let extra: Row<T> | undefined;
+      if (typed && !exact) {
         const reason = options.validate(typed);
         extra = reason
-          ? [{ label: `$(error) ${reason}`, detail: vscode.l10n.t('Press Enter to correct it'), alwaysShow: true, typed, invalid: true }]
-          : [{ label: typed, description: options.typedDescription, alwaysShow: true, typed }];
+          ? { label: `$(error) ${reason}`, detail: vscode.l10n.t('Press Enter to correct it'), alwaysShow: true, typed, invalid: true }
+          : { label: typed, description: options.typedDescription, alwaysShow: true, typed };
       }
-      const first = [...exact, ...extra];
-      pick.items = [...first, ...options.items.filter((item) => !exact.includes(item))];
-      if (first.length > 0) pick.activeItems = [first[0]!];
+      pick.items = extra ? [...options.items, extra] : options.items;
+      const first = exact ?? extra;
+      if (first) pick.activeItems = [first];
     };
     update();
     pick.onDidChangeValue(update);
     pick.onDidAccept(async () => {
       const chosen = pick.selectedItems[0];
-      if (!chosen) return;
-      if (chosen.invalid && chosen.typed !== undefined) {
+      if (chosen && chosen.typed === undefined) {
+        settle(chosen.value);
+        pick.hide();
+        return;
+      }
+      const typed = typedText();
+      if (!typed) return;
+      const exact = options.items.find((item) => item.label === typed);
+      const reason = exact ? undefined : options.validate(typed);
+      if (reason !== undefined) {
         correcting = true;
         pick.hide();
         const corrected = await vscode.window.showInputBox({
           title: options.title,
-          value: chosen.typed,
+          value: typed,
           validateInput: (value) => options.validate(value),
         });
         settle(corrected === undefined ? undefined : options.fromTyped(corrected));
         return;
       }
-      settle(chosen.typed !== undefined ? options.fromTyped(chosen.typed) : chosen.value);
+      settle(exact ? exact.value : options.fromTyped(typed));
       pick.hide();
     });
     pick.onDidHide(() => {
