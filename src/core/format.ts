@@ -59,22 +59,24 @@ export function formatIso(date: Date): string {
   return date.toISOString().replace(/\.\d{3}Z$/, 'Z');
 }
 
+/** Date and minute in digits with the zone's short name: no month name is left untranslated. */
+export const NUMERIC_DATE_TIME: Readonly<Intl.DateTimeFormatOptions> = {
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+  timeZoneName: 'short',
+};
+
 const localFormatters = new Map<string, Intl.DateTimeFormat>();
 
 function localFormatter(timeZone: string | undefined): Intl.DateTimeFormat {
   const key = timeZone ?? '';
   let f = localFormatters.get(key);
   if (!f) {
-    f = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      hourCycle: 'h23',
-      timeZoneName: 'short',
-    });
+    f = new Intl.DateTimeFormat('en-US', { ...NUMERIC_DATE_TIME, timeZone });
     if (localFormatters.size > 50) localFormatters.clear();
     localFormatters.set(key, f);
   }

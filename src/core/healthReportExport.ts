@@ -3,6 +3,7 @@
 // date through Intl with the display language. Data stays as it is: key IDs, account and user
 // names, control IDs. English with the default `t` (unit tests, the CLI-like paths).
 import { displayLocale } from './displayLanguage';
+import { NUMERIC_DATE_TIME } from './format';
 import { keyCell, ruleLabels, type HealthReportData, type WorstKey } from './healthReport';
 import { severityText } from './keyHealth';
 import { englishText, l10nKey, type Translate } from './translate';
@@ -31,16 +32,7 @@ function daysFormat(): (n: number) => string {
 export function reportDate(iso: string): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
-  return new Intl.DateTimeFormat(displayLocale(), {
-    timeZone: 'UTC',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-    timeZoneName: 'short',
-  }).format(date);
+  return new Intl.DateTimeFormat(displayLocale(), { ...NUMERIC_DATE_TIME, timeZone: 'UTC' }).format(date);
 }
 
 function mdCell(text: string): string {
