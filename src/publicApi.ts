@@ -12,7 +12,7 @@ import { CommandIds } from './commands/commandIds';
 import type { FoundKey } from './features/commands/findAccessKey';
 import type { Settings } from './config';
 import type { ExplorerProvider } from './explorer/explorerProvider';
-import type { ExplorerNode } from './explorer/nodes/explorerNode';
+import type { TreeElement } from './explorer/nodes/treeElement';
 import type { ViewState } from './explorer/viewState';
 import type { AttentionBadge } from './reminders/attentionBadge';
 import type { RotationReminders } from './reminders/rotationReminders';
@@ -51,7 +51,7 @@ export interface IamKeysApi {
 export interface IamKeysInternals {
   readonly sessions: SessionRegistry;
   readonly explorer: ExplorerProvider;
-  readonly treeView: vscode.TreeView<ExplorerNode>;
+  readonly treeView: vscode.TreeView<TreeElement>;
   readonly view: ViewState;
   readonly settings: Settings;
   /** What the start-up recovery of interrupted rotations did. */

@@ -5,7 +5,7 @@ import type { OrgSources } from '../aws/organization/orgSources';
 import type { SessionRegistry } from '../aws/sessionRegistry';
 import type { Settings } from '../config';
 import type { ExplorerProvider } from '../explorer/explorerProvider';
-import type { ExplorerNode } from '../explorer/nodes/explorerNode';
+import type { TreeElement } from '../explorer/nodes/treeElement';
 import type { ViewState } from '../explorer/viewState';
 import type { LeakLookup } from '../features/diagnostics/leakDiagnostics';
 import type { Log } from '../log';
@@ -17,7 +17,7 @@ export interface CommandDeps {
   /** Each account's lists and loaded-key index, shared with the tree. */
   readonly models: AccountModels;
   readonly explorer: ExplorerProvider;
-  readonly treeView: vscode.TreeView<ExplorerNode>;
+  readonly treeView: vscode.TreeView<TreeElement>;
   readonly view: ViewState;
   readonly settings: Settings;
   readonly log: Log;

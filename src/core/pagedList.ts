@@ -32,13 +32,42 @@ interface RunningLoad {
   readonly controller: AbortController;
 }
 
+/** What a list holds only between answers or after a failure (absent: none of them). */
+interface Pending {
+  readonly marker?: string;
+  readonly error?: unknown;
+  readonly running?: RunningLoad;
+}
+
 export class PagedList<T> {
-  // Four fields, each list of 100 accounts' users has one (#22 memory): "started" is `items`
-  // not being NOT_STARTED, and a load is stale once `running` is no longer its own.
+  // Two fields: every user of 100 accounts has a key list (#22 memory). "Started" is `items`
+  // not being NOT_STARTED; the Marker, the last error and the running load sit in one object
+  // that exists only while one of them is set (a user's key list is one page, then none is),
+  // and a load is stale once `running` is no longer its own.
   private items: readonly T[] = NOT_STARTED;
-  private nextMarker: string | undefined;
-  private lastError: unknown;
-  private running: RunningLoad | undefined;
+  private pending: Pending | undefined;
+
+  private get nextMarker(): string | undefined {
+    return this.pending?.marker;
+  }
+  private set nextMarker(marker: string | undefined) {
+    this.setPending({ ...this.pending, marker });
+  }
+  private get lastError(): unknown {
+    return this.pending?.error;
+  }
+  private set lastError(error: unknown) {
+    this.setPending({ ...this.pending, error });
+  }
+  private get running(): RunningLoad | undefined {
+    return this.pending?.running;
+  }
+  private set running(running: RunningLoad | undefined) {
+    this.setPending({ ...this.pending, running });
+  }
+  private setPending(next: Pending): void {
+    this.pending = next.marker === undefined && next.error === undefined && next.running === undefined ? undefined : next;
+  }
 
   /**
    * Without a fetcher, a subclass overrides fetchPage. A fetcher is kept as an own `fetchPage`,
@@ -120,10 +149,8 @@ export class PagedList<T> {
   /** Forgets everything; an answer still in flight is dropped when it arrives. */
   reset(): void {
     this.running?.controller.abort();
-    this.running = undefined;
+    this.pending = undefined;
     this.items = NOT_STARTED;
-    this.nextMarker = undefined;
-    this.lastError = undefined;
   }
 
   private async runLoad(controller: AbortController, hint: { bulk: boolean }): Promise<LoadOutcome> {

@@ -9,20 +9,22 @@ import { AccountModels } from '../model/accountModels';
 import type { RowResource } from '../model/rowResource';
 import { ContextKeys, setContext } from './contextValues';
 import { withAccessibleName } from './rowText';
-import { AccessKeyNode } from './nodes/accessKeyNode';
 import { ConnectionNode } from './nodes/connectionNode';
 import { ExplorerNode } from './nodes/explorerNode';
 import type { KeyListNode } from './nodes/keyListNode';
+import type { AccessKey } from '../core/types';
 import { MessageNode } from './nodes/messageNode';
 import { OrganizationNode } from './nodes/organizationNode';
+import { keyTreeItem, resolveKeyTreeItem } from './nodes/keyRow';
 import { PagedNode } from './nodes/pagedNode';
+import { isKeyElement, keyListOf, parentOf, type TreeElement } from './nodes/treeElement';
 import type { ExplorerServices } from './services';
 
 /** How long the first render waits for sts:GetCallerIdentity before showing roots anyway. */
 const IDENTITY_WAIT_MS = 1500;
 
-export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, vscode.Disposable {
-  private readonly changed = new vscode.EventEmitter<ExplorerNode | undefined>();
+export class ExplorerProvider implements vscode.TreeDataProvider<TreeElement>, vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<TreeElement | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
   private readonly fetched = new vscode.EventEmitter<void>();
   /** Fired when a fetch of children ended (lists may have loaded keys): the badge counts then. */
@@ -30,8 +32,8 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
   /** Rows of the sessions built so far, by session. */
   private readonly rows = new Map<ConnectionSession, ConnectionNode>();
   /** Nodes whose children VS Code is fetching now, and redraws waiting for those fetches. */
-  private readonly fetching = new Map<ExplorerNode | undefined, Promise<void>>();
-  private readonly deferred = new Set<ExplorerNode | undefined>();
+  private readonly fetching = new Map<TreeElement | undefined, Promise<void>>();
+  private readonly deferred = new Set<TreeElement | undefined>();
   private readonly subscriptions: Array<() => void> = [];
 
   /** Services as nodes see them: with refresh bound to this tree. */
@@ -61,7 +63,7 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
    * the fetch to end: two overlapping fetches of one parent make VS Code reject the second
    * ("Element with id … is already registered") and leave the row empty.
    */
-  refresh(node?: ExplorerNode): void {
+  refresh(node?: TreeElement): void {
     if (this.fetching.has(node)) {
       this.deferred.add(node);
       return;
@@ -91,11 +93,13 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
     this.refresh();
   }
 
-  getTreeItem(node: ExplorerNode): vscode.TreeItem {
-    return withAccessibleName(node.getTreeItem());
+  getTreeItem(element: TreeElement): vscode.TreeItem {
+    return withAccessibleName(isKeyElement(element) ? keyTreeItem(this.listShowing(element), element) : element.getTreeItem());
   }
 
-  getChildren(node?: ExplorerNode): Promise<ExplorerNode[]> | ExplorerNode[] {
+  getChildren(element?: TreeElement): Promise<TreeElement[]> | TreeElement[] {
+    if (element && isKeyElement(element)) return [];
+    const node = element;
     const children = Promise.resolve(node ? node.getChildren() : this.rootRows());
     const fetch = children.then(
       () => undefined,
@@ -111,12 +115,19 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
     return children;
   }
 
-  getParent(node: ExplorerNode): ExplorerNode | undefined {
-    return node.parent;
+  getParent(element: TreeElement): ExplorerNode | undefined {
+    return parentOf(element);
   }
 
-  resolveTreeItem(item: vscode.TreeItem, node: ExplorerNode, token: vscode.CancellationToken): vscode.ProviderResult<vscode.TreeItem> {
-    return node.resolveTreeItem(item, token);
+  resolveTreeItem(item: vscode.TreeItem, element: TreeElement, token: vscode.CancellationToken): vscode.ProviderResult<vscode.TreeItem> {
+    return isKeyElement(element) ? resolveKeyTreeItem(this.listShowing(element), element, item, token) : element.resolveTreeItem(item, token);
+  }
+
+  /** The list row a key element came from (every key VS Code has was returned by one). */
+  private listShowing(key: AccessKey): KeyListNode {
+    const list = keyListOf(key);
+    if (!list) throw new Error(`key ${key.AccessKeyId} was not returned by a list row`);
+    return list;
   }
 
   /** What the view shows at the top: the connections, or why there are none. */
@@ -178,7 +189,7 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
    * The row that shows `resource` (what a model holds), made if its list is loaded: the one
    * mapping from resources to rows. A key is looked for in its user's row, then in "My access keys".
    */
-  async rowFor(resource: RowResource): Promise<ExplorerNode | undefined> {
+  async rowFor(resource: RowResource): Promise<TreeElement | undefined> {
     const connection = (await this.connectionRows()).find((row) => row.session === resource.session);
     if (!connection) return undefined;
     switch (resource.kind) {
@@ -206,7 +217,7 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
 
   /** A row's key changed in AWS: its list loads again (the whole view redraws for no row). */
   reloadListOf(row: unknown): void {
-    const list = row instanceof ExplorerNode ? row.parent : undefined;
+    const list = row instanceof ExplorerNode ? row.parent : typeof row === 'object' && row !== null && 'AccessKeyId' in row ? keyListOf(row as AccessKey) : undefined;
     if (list instanceof PagedNode) {
       list.reset();
       this.refresh(list);
@@ -223,17 +234,6 @@ export class ExplorerProvider implements vscode.TreeDataProvider<ExplorerNode>, 
     const row = this.rows.get(session);
     if (!row) return [];
     return [row.myKeys, ...row.users.userNodes().filter((user) => user.user.UserName === userName)];
-  }
-
-  /** The loaded row of a key, if a list of that session holds it (for reveal and commands). */
-  keyRow(session: ConnectionSession, accessKeyId: string): AccessKeyNode | undefined {
-    const row = this.rows.get(session);
-    if (!row) return undefined;
-    for (const list of [row.myKeys, ...row.users.userNodes()]) {
-      const node = list.loadedChild(accessKeyId);
-      if (node instanceof AccessKeyNode) return node;
-    }
-    return undefined;
   }
 
   dispose(): void {

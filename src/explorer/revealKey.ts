@@ -5,11 +5,11 @@ import * as vscode from 'vscode';
 import type { ConnectionSession } from '../aws/connectionSession';
 import { loadUserKey } from '../model/loadUntil';
 import type { ExplorerProvider } from './explorerProvider';
-import type { ExplorerNode } from './nodes/explorerNode';
+import type { TreeElement } from './nodes/treeElement';
 
 export async function revealKeyRow(
   explorer: ExplorerProvider,
-  treeView: vscode.TreeView<ExplorerNode>,
+  treeView: vscode.TreeView<TreeElement>,
   session: ConnectionSession,
   userName: string,
   accessKeyId: string,

@@ -18,10 +18,24 @@ export type RowResource =
 
 export type ResourceKind = RowResource['kind'];
 
-/** The resource a command argument carries (a row passes itself), or undefined. */
+/**
+ * The resource a command argument carries (a row passes itself), or undefined. A key's row is
+ * the key's record (#22 memory): it carries the list row that shows it (`shownIn`, whose
+ * resource names the session) instead of a resource of its own.
+ */
 export function resourceOf(arg: unknown): RowResource | undefined {
-  if (typeof arg !== 'object' || arg === null || !('resource' in arg)) return undefined;
-  const resource = (arg as { resource?: unknown }).resource;
+  if (typeof arg !== 'object' || arg === null) return undefined;
+  if ('shownIn' in arg && 'AccessKeyId' in arg) {
+    const session = carriedResource((arg as { shownIn?: unknown }).shownIn)?.session;
+    return session ? { kind: 'key', key: arg as unknown as AccessKey, session } : undefined;
+  }
+  return carriedResource(arg);
+}
+
+/** The `resource` field of a row. */
+function carriedResource(row: unknown): RowResource | undefined {
+  if (typeof row !== 'object' || row === null || !('resource' in row)) return undefined;
+  const resource = (row as { resource?: unknown }).resource;
   return typeof resource === 'object' && resource !== null && typeof (resource as { kind?: unknown }).kind === 'string' ? (resource as RowResource) : undefined;
 }
 

@@ -1,5 +1,5 @@
 // Child-process entry, run with --expose-gc: the real explorer tree model (SessionRegistry →
-// ExplorerProvider → ConnectionNode → UsersNode → UserNode → AccessKeyNode, each list a
+// ExplorerProvider → ConnectionNode → UsersNode → UserNode → key records as rows, each list a
 // PagedList over SdkIamApi from createConnection), with a stubbed `vscode` module, fully loaded
 // from the emulator. Then the hover path (KeyLookup fed by sessionLookupSources, AccessKeyHoverProvider.provideHover)
 // over that loaded tree, which is what every hover scans before its cache.

@@ -1,7 +1,7 @@
 // Memory of an organization's keys loaded THROUGH THE MODEL the tree reads (#22): the real
-// explorer (ExplorerProvider → OrganizationNode → AccountNode → UsersNode → UserNode →
-// AccessKeyNode, each list an AccountModel's over the real SDK from OrganizationSource, roles
-// assumed over HTTP) against the organization emulator in ITS OWN PROCESS (orgEmulatorHost.ts:
+// explorer (ExplorerProvider → OrganizationNode → AccountNode → UsersNode → UserNode → key
+// rows, which are the key records, each list an AccountModel's over the real SDK from
+// OrganizationSource, roles assumed over HTTP) against the organization emulator in ITS OWN PROCESS (orgEmulatorHost.ts:
 // 100 member accounts × 500 users × 2 keys by default), with a stubbed `vscode` module. Every
 // account, user and key row is fetched and rendered (getChildren + getTreeItem) as the view does
 // when everything is expanded; then heap used (after full GCs) against before.
@@ -22,9 +22,8 @@ import type { IamKeysSettings } from '../../src/config';
 import { mapWithConcurrency } from '../../src/core/concurrency';
 import { ExplorerProvider } from '../../src/explorer/explorerProvider';
 import { AccountNode } from '../../src/explorer/nodes/accountNode';
-import { AccessKeyNode } from '../../src/explorer/nodes/accessKeyNode';
-import type { ExplorerNode } from '../../src/explorer/nodes/explorerNode';
 import { OrganizationNode } from '../../src/explorer/nodes/organizationNode';
+import { isKeyElement, type TreeElement } from '../../src/explorer/nodes/treeElement';
 import { UserNode } from '../../src/explorer/nodes/userNode';
 import { UsersNode } from '../../src/explorer/nodes/usersNode';
 import { ViewState } from '../../src/explorer/viewState';
@@ -88,7 +87,7 @@ function buildTree(url: string): Tree {
 }
 
 /** What the view does for an expanded row: fetch its children, render each. */
-async function expand(explorer: ExplorerProvider, node: ExplorerNode | undefined): Promise<ExplorerNode[]> {
+async function expand(explorer: ExplorerProvider, node: TreeElement | undefined): Promise<TreeElement[]> {
   const children = await explorer.getChildren(node);
   for (const child of children) explorer.getTreeItem(child);
   return children;
@@ -111,7 +110,7 @@ async function expandAll(tree: Tree, accounts: number): Promise<number> {
     const all = await users.loadAll();
     if (all.kind === 'failed') throw all.error;
     const userRows = (await expand(tree.explorer, users)).filter((row): row is UserNode => row instanceof UserNode);
-    const counts = await mapWithConcurrency(userRows, USER_CONCURRENCY, async (user) => (await expand(tree.explorer, user)).filter((row) => row instanceof AccessKeyNode).length);
+    const counts = await mapWithConcurrency(userRows, USER_CONCURRENCY, async (user) => (await expand(tree.explorer, user)).filter(isKeyElement).length);
     return counts.reduce((a, b) => a + b, 0);
   });
   return keyRows.reduce((a, b) => a + b, 0);

@@ -9,7 +9,7 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import { BUILT_IN_IDENTITIES } from '../emulator/identities';
 import type { StoredUser } from '../emulator/index';
-import { PROFILES, type Session, childByLabel, children, isLoadMore, keyIdOf, label, startSession } from './fixture';
+import { PROFILES, type Session, childByLabel, children, isLoadMore, keyIdOf, label, rowId, startSession } from './fixture';
 import { isolatedAwsEnv } from '../support/awsEnv';
 import { AWS_CLI, requireTool } from '../support/requiredTool';
 
@@ -152,7 +152,7 @@ describe('Commands', function () {
     assert.equal(found.account, session.emulator.store.accountId);
     assert.equal(found.revealed, true);
     const selected = session.api.treeView.selection[0];
-    assert.equal(selected?.id, `profile/${PROFILES.admin}/user/${twoKeyUser.userName}/key/${key.accessKeyId}`);
+    assert.equal(rowId(session.api, selected), `profile/${PROFILES.admin}/user/${twoKeyUser.userName}/key/${key.accessKeyId}`);
     // Hide the view again: a visible tree fetches on its own and would skew later call counts.
     await vscode.commands.executeCommand('workbench.action.closeSidebar');
   });

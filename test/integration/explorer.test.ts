@@ -1,7 +1,7 @@
 // The Access Keys explorer in a real extension host against the local IAM endpoint.
 import * as assert from 'assert/strict';
 import * as vscode from 'vscode';
-import type { ExplorerNode } from '../../src/explorer/nodes/explorerNode';
+import type { TreeElement } from '../../src/explorer/nodes/treeElement';
 import type { LoadResult } from '../../src/explorer/commands/loadMore';
 import type { IamKeysInternals } from '../../src/extension';
 import { until } from '../support/wait';
@@ -10,7 +10,7 @@ import {
 } from './fixture';
 
 /** Expands "Users" and clicks "Load more…" until the list ends; returns the user names shown. */
-async function loadEveryUser(api: IamKeysInternals, users: ExplorerNode): Promise<string[]> {
+async function loadEveryUser(api: IamKeysInternals, users: TreeElement): Promise<string[]> {
   let rows = await children(api, users);
   for (let guard = 0; guard < 10_000 && rows.some((r) => isLoadMore(api, r)); guard++) {
     await vscode.commands.executeCommand('iamKeys.loadMore', rows.find((r) => isLoadMore(api, r)));
@@ -19,7 +19,7 @@ async function loadEveryUser(api: IamKeysInternals, users: ExplorerNode): Promis
   return rows.filter((r) => item(api, r).contextValue === 'pagedList.user').map((r) => label(api, r));
 }
 
-async function usersNode(api: IamKeysInternals): Promise<ExplorerNode> {
+async function usersNode(api: IamKeysInternals): Promise<TreeElement> {
   const [root] = await children(api);
   return childByLabel(api, root, 'Users');
 }

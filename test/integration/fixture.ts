@@ -7,7 +7,8 @@ import * as path from 'path';
 import * as os from 'os';
 import * as vscode from 'vscode';
 import type { IamKeysApi, IamKeysInternals } from '../../src/extension';
-import type { ExplorerNode } from '../../src/explorer/nodes/explorerNode';
+import type { TreeElement } from '../../src/explorer/nodes/treeElement';
+import { resourceOf } from '../../src/model/rowResource';
 import { BUILT_IN_IDENTITIES, credentialsFileText } from '../emulator/identities';
 import { startIamEmulator, type IamEmulator, type IamEmulatorOptions } from '../emulator/index';
 import { isolateThisProcess } from '../support/awsEnv';
@@ -119,38 +120,44 @@ export function totalCalls(emulator: IamEmulator): number {
   return emulator.counters().total;
 }
 
-export async function children(api: IamKeysInternals, node?: ExplorerNode): Promise<ExplorerNode[]> {
+export async function children(api: IamKeysInternals, node?: TreeElement): Promise<TreeElement[]> {
   return (await api.explorer.getChildren(node)) ?? [];
 }
 
-export function label(api: IamKeysInternals, node: ExplorerNode): string {
+export function label(api: IamKeysInternals, node: TreeElement): string {
   const item = api.explorer.getTreeItem(node) as vscode.TreeItem;
   return typeof item.label === 'string' ? item.label : (item.label?.label ?? '');
 }
 
 /** The access key ID of a key row ('' for any other row): its label shows only the ID's end. */
-export function keyIdOf(node: ExplorerNode): string {
-  const resource = node.resource;
+export function keyIdOf(node: TreeElement): string {
+  // A key's row is its record (treeElement.ts): the resource is read the way commands read it.
+  const resource = resourceOf(node);
   return resource?.kind === 'key' ? resource.key.AccessKeyId : '';
 }
 
 /** A row's label and description as one line, "label | description", as the eye reads the row. */
-export function rowLine(api: IamKeysInternals, node: ExplorerNode): string {
+export function rowLine(api: IamKeysInternals, node: TreeElement): string {
   return `${label(api, node)} | ${String(item(api, node).description ?? '')}`;
 }
 
-export function item(api: IamKeysInternals, node: ExplorerNode): vscode.TreeItem {
+/** A row's id, as VS Code knows it. */
+export function rowId(api: IamKeysInternals, node: TreeElement | undefined): string | undefined {
+  return node && item(api, node).id;
+}
+
+export function item(api: IamKeysInternals, node: TreeElement): vscode.TreeItem {
   return api.explorer.getTreeItem(node) as vscode.TreeItem;
 }
 
-export async function childByLabel(api: IamKeysInternals, parent: ExplorerNode | undefined, wanted: string | RegExp): Promise<ExplorerNode> {
+export async function childByLabel(api: IamKeysInternals, parent: TreeElement | undefined, wanted: string | RegExp): Promise<TreeElement> {
   const kids = await children(api, parent);
   const found = kids.find((k) => (typeof wanted === 'string' ? label(api, k) === wanted : wanted.test(label(api, k))));
-  if (!found) throw new Error(`no child ${String(wanted)} under ${parent?.id ?? 'root'}: ${kids.map((k) => label(api, k)).join(', ')}`);
+  if (!found) throw new Error(`no child ${String(wanted)} under ${parent ? String(item(api, parent).id) : 'root'}: ${kids.map((k) => label(api, k)).join(', ')}`);
   return found;
 }
 
-export function isLoadMore(api: IamKeysInternals, node: ExplorerNode): boolean {
+export function isLoadMore(api: IamKeysInternals, node: TreeElement): boolean {
   return item(api, node).contextValue === 'loadMore';
 }
 

@@ -8,7 +8,7 @@ import * as os from 'os';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import type { IamKeysInternals } from '../../src/extension';
-import type { ExplorerNode } from '../../src/explorer/nodes/explorerNode';
+import type { TreeElement } from '../../src/explorer/nodes/treeElement';
 import { BUILT_IN_IDENTITIES, credentialsFileText } from '../emulator/identities';
 import { DEFAULT_ROLE_NAME, SSO_ACCESS_TOKEN, memberAccountId, startOrgEmulator, writeSsoTokenCache, type OrgEmulator } from '../emulator/org/index';
 import { children, extensionApi, item, label, resetSettings } from './fixture';
@@ -31,7 +31,7 @@ describe('Identity Center accounts and account lists', function () {
     for (const [key, value] of Object.entries(values)) await config.update(key, value, vscode.ConfigurationTarget.Global);
   }
 
-  async function rootLabelled(pattern: RegExp): Promise<ExplorerNode> {
+  async function rootLabelled(pattern: RegExp): Promise<TreeElement> {
     const roots = await children(api);
     const root = roots.find((r) => pattern.test(label(api, r)));
     assert.ok(root, `a root matching ${pattern} among ${roots.map((r) => label(api, r)).join(', ')}`);

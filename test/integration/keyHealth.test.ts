@@ -7,7 +7,7 @@ import * as os from 'os';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import type { HealthReportData } from '../../src/core/healthReport';
-import type { ExplorerNode } from '../../src/explorer/nodes/explorerNode';
+import type { TreeElement } from '../../src/explorer/nodes/treeElement';
 import type { IamKeysInternals } from '../../src/extension';
 import type { IamEmulator } from '../emulator';
 import { type Session, calls, childByLabel, children, item, label, rowLine, startSession } from './fixture';
@@ -40,7 +40,7 @@ function recordingListeners(panel: vscode.WebviewPanel, listeners: ((message: un
   });
 }
 
-async function usersNode(api: IamKeysInternals): Promise<ExplorerNode> {
+async function usersNode(api: IamKeysInternals): Promise<TreeElement> {
   const [root] = await children(api);
   return childByLabel(api, root, 'Users');
 }

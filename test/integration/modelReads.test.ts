@@ -6,7 +6,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { PROFILES, type Session, startSession } from './fixture';
+import { PROFILES, type Session, rowId, startSession } from './fixture';
 
 describe('Commands read the account model', function () {
   this.timeout(60_000);
@@ -29,7 +29,7 @@ describe('Commands read the account model', function () {
     const found = (await vscode.commands.executeCommand('iamKeys.findAccessKey', { accessKeyId: onPage3 })) as { result: string; revealed: boolean };
     assert.equal(found.result, 'found');
     assert.equal(found.revealed, true);
-    assert.equal(session.api.treeView.selection[0]?.id, `profile/${PROFILES.admin}/user/kate/key/${onPage3}`);
+    assert.equal(rowId(session.api, session.api.treeView.selection[0]), `profile/${PROFILES.admin}/user/kate/key/${onPage3}`);
     await vscode.commands.executeCommand('workbench.action.closeSidebar');
   });
 

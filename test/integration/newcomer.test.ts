@@ -9,7 +9,7 @@ import * as os from 'os';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import type { HealthReportData } from '../../src/core/healthReport';
-import type { ExplorerNode } from '../../src/explorer/nodes/explorerNode';
+import type { TreeElement } from '../../src/explorer/nodes/treeElement';
 import { CALLER_USER_NAME } from '../emulator/identities';
 import { DialogScript } from '../support/dialogScript';
 import { until } from '../support/wait';
@@ -30,7 +30,7 @@ function workspaceFile(relative: string): vscode.Uri {
 }
 
 /** The row of `userName` under the first connection's Users, loading what is needed. */
-async function userRow(session: Session, userName: string): Promise<ExplorerNode> {
+async function userRow(session: Session, userName: string): Promise<TreeElement> {
   const [connection] = await children(session.api);
   assert.ok(connection, 'a connection row');
   const [, users] = await children(session.api, connection);
@@ -42,7 +42,7 @@ async function userRow(session: Session, userName: string): Promise<ExplorerNode
 }
 
 /** Key IDs a row lists now, as the tree asks for them. */
-async function keyIdsUnder(session: Session, row: ExplorerNode): Promise<string[]> {
+async function keyIdsUnder(session: Session, row: TreeElement): Promise<string[]> {
   return (await children(session.api, row)).flatMap((n) => (n as unknown as { key?: { AccessKeyId: string } }).key?.AccessKeyId ?? []);
 }
 

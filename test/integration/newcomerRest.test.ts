@@ -9,7 +9,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import * as vscode from 'vscode';
-import type { ExplorerNode } from '../../src/explorer/nodes/explorerNode';
+import type { TreeElement } from '../../src/explorer/nodes/treeElement';
 import { makeSecretAccessKey } from '../emulator/keyIds';
 import { SeededRandom } from '../emulator/random';
 import { DialogScript } from '../support/dialogScript';
@@ -25,10 +25,10 @@ async function allowWrites(on: boolean | undefined): Promise<void> {
   await vscode.workspace.getConfiguration('iamKeys').update('allowWriteActions', on, vscode.ConfigurationTarget.Global);
 }
 
-type KeyRow = ExplorerNode & { key: { AccessKeyId: string }; scope: { session: { lastUsed(id: string): Promise<unknown> } } };
+type KeyRow = TreeElement & { key: { AccessKeyId: string }; scope: { session: { lastUsed(id: string): Promise<unknown> } } };
 
 /** The rows under `userName` (Users loaded as needed). */
-async function rowsOfUser(session: Session, userName: string): Promise<ExplorerNode[]> {
+async function rowsOfUser(session: Session, userName: string): Promise<TreeElement[]> {
   const [connection] = await children(session.api);
   const users = await childByLabel(session.api, connection, 'Users');
   const user = await childByLabel(session.api, users, userName);

@@ -11,7 +11,7 @@ import * as os from 'os';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import type { IamKeysInternals } from '../../src/extension';
-import type { ExplorerNode } from '../../src/explorer/nodes/explorerNode';
+import type { TreeElement } from '../../src/explorer/nodes/treeElement';
 import { BUILT_IN_IDENTITIES, EMULATOR_ACCOUNT_ID, credentialsFileText } from '../emulator/identities';
 import { DEFAULT_ROLE_NAME, SSO_ACCESS_TOKEN, memberAccountId, startOrgEmulator, writeSsoTokenCache, type OrgEmulator } from '../emulator/org/index';
 import { children, extensionApi, item, label, resetSettings } from './fixture';
@@ -33,7 +33,7 @@ describe('Organization mode (120 accounts)', function () {
     for (const [key, value] of Object.entries(values)) await config.update(key, value, vscode.ConfigurationTarget.Global);
   }
 
-  async function orgRoot(): Promise<ExplorerNode> {
+  async function orgRoot(): Promise<TreeElement> {
     const roots = await children(api);
     const root = roots.find((r) => /^Organization /.test(label(api, r)));
     assert.ok(root, `an organization root among ${roots.map((r) => label(api, r)).join(', ')}`);

@@ -14,7 +14,7 @@ import * as os from 'os';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import type { IamKeysInternals } from '../../src/extension';
-import type { ExplorerNode } from '../../src/explorer/nodes/explorerNode';
+import type { TreeElement } from '../../src/explorer/nodes/treeElement';
 import { BUILT_IN_IDENTITIES, EMULATOR_ACCOUNT_ID, credentialsFileText } from '../emulator/identities';
 import { DEFAULT_ROLE_NAME, SSO_ACCESS_TOKEN, memberAccountId, startOrgEmulator, type OrgEmulator } from '../emulator/org/index';
 import { CaptureHostUnavailableError, startCaptureHost, type CaptureHost } from '../support/captureHost';
@@ -44,7 +44,7 @@ describe('Organization mode sends nothing to AWS_ENDPOINT_URL* (capture host off
     for (const [key, value] of Object.entries(values)) await config.update(key, value, vscode.ConfigurationTarget.Global);
   }
 
-  async function organizationVia(profile: string): Promise<ExplorerNode> {
+  async function organizationVia(profile: string): Promise<TreeElement> {
     const roots = await children(api);
     const root = roots.find((r) => label(api, r).endsWith(` via ${profile}`));
     assert.ok(root, `an organization root via ${profile} among ${roots.map((r) => label(api, r)).join(', ')}`);

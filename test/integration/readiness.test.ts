@@ -6,7 +6,7 @@ import * as assert from 'assert/strict';
 import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
-import type { ExplorerNode } from '../../src/explorer/nodes/explorerNode';
+import type { TreeElement } from '../../src/explorer/nodes/treeElement';
 import type { IamKeysApi, IamKeysInternals } from '../../src/extension';
 import { until } from '../support/wait';
 import { type ConfigurationContribution, contributedSettings } from '../support/manifestSettings';
@@ -36,7 +36,7 @@ function localized(text: string): string {
   return text.replace(/^%(.+)%$/, (whole, key: string) => nls[key] ?? whole);
 }
 
-function accessibleName(api: IamKeysInternals, node: ExplorerNode): string {
+function accessibleName(api: IamKeysInternals, node: TreeElement): string {
   return item(api, node).accessibilityInformation?.label ?? '';
 }
 

@@ -7,7 +7,7 @@ import * as assert from 'assert/strict';
 import * as fs from 'fs';
 import * as vscode from 'vscode';
 import type { IamKeysInternals } from '../../src/extension';
-import type { ExplorerNode } from '../../src/explorer/nodes/explorerNode';
+import type { TreeElement } from '../../src/explorer/nodes/treeElement';
 import type { LoadResult } from '../../src/explorer/commands/loadMore';
 import { credentialsFileText, BUILT_IN_IDENTITIES } from '../emulator/identities';
 import { startIamEmulator, type IamEmulator } from '../emulator/index';
@@ -30,7 +30,7 @@ import { until } from '../support/wait';
 const ADMIN_SECRET = BUILT_IN_IDENTITIES.caller.credentials.secretAccessKey;
 
 /** Clicks "Load more…" (and, when `retryErrors`, error rows) until the list ends. */
-async function loadToEnd(api: IamKeysInternals, list: ExplorerNode, options: { retryErrors?: boolean; onClick?: () => void } = {}): Promise<{ names: string[]; errorRetries: number }> {
+async function loadToEnd(api: IamKeysInternals, list: TreeElement, options: { retryErrors?: boolean; onClick?: () => void } = {}): Promise<{ names: string[]; errorRetries: number }> {
   let errorRetries = 0;
   let rows = await children(api, list);
   for (let guard = 0; guard < 5_000; guard++) {
@@ -48,7 +48,7 @@ async function loadToEnd(api: IamKeysInternals, list: ExplorerNode, options: { r
   return { names: userRows(api, rows), errorRetries };
 }
 
-async function loadPages(api: IamKeysInternals, list: ExplorerNode, pages: number): Promise<string[]> {
+async function loadPages(api: IamKeysInternals, list: TreeElement, pages: number): Promise<string[]> {
   let rows = await children(api, list);
   for (let i = 1; i < pages; i++) {
     const more = loadMoreRow(api, rows);
@@ -69,7 +69,7 @@ function assertEveryUserOnce(names: readonly string[], emulator: IamEmulator): v
 }
 
 /** The single error row of a list, with what it says and what a click does. */
-function errorRow(api: IamKeysInternals, rows: readonly ExplorerNode[]): { node: ExplorerNode; label: string; text: string; command?: string } {
+function errorRow(api: IamKeysInternals, rows: readonly TreeElement[]): { node: TreeElement; label: string; text: string; command?: string } {
   const errors = messageRows(api, rows);
   assert.equal(errors.length, 1, `one message row (rows: ${rows.length}, messages: ${errors.map((r) => label(api, r)).join(' / ')})`);
   const node = errors[0];

@@ -10,7 +10,7 @@ import * as path from 'path';
 import * as v8 from 'v8';
 import * as vm from 'vm';
 import * as vscode from 'vscode';
-import type { ExplorerNode } from '../../src/explorer/nodes/explorerNode';
+import type { TreeElement } from '../../src/explorer/nodes/treeElement';
 import { BUILT_IN_IDENTITIES } from '../emulator/identities';
 import { type Session, children, configure, item, startSession } from './fixture';
 import { MUTATING_ACTIONS, READ_ONLY_ACTIONS, RejectionWatch, click, loadMoreRow, messageRows, userRows, usersNode, within } from '../support/reliabilityHarness';
@@ -75,8 +75,8 @@ describe('Reliability soak', function () {
     const done: Record<string, number> = {};
 
     let users = await usersNode(api);
-    let userNodes: ExplorerNode[] = [];
-    let keyNodes: ExplorerNode[] = [];
+    let userNodes: TreeElement[] = [];
+    let keyNodes: TreeElement[] = [];
     const refreshKnown = async (): Promise<void> => {
       const rows = await children(api, users);
       userNodes = rows.filter((r) => item(api, r).contextValue === 'pagedList.user');

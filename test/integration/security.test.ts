@@ -9,7 +9,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import * as vscode from 'vscode';
-import type { ExplorerNode } from '../../src/explorer/nodes/explorerNode';
+import type { TreeElement } from '../../src/explorer/nodes/treeElement';
 import { BUILT_IN_IDENTITIES, credentialsFileText } from '../emulator/identities';
 import { EXTENSION_ID, PROFILES, type Session, childByLabel, children, configure, item, startSession, writeAwsFiles } from './fixture';
 import {
@@ -94,15 +94,16 @@ function safeJson(value: unknown): string {
   }
 }
 
-async function walkTree(session: Session, corpus: Corpus, node: ExplorerNode | undefined, depth: number): Promise<ExplorerNode[]> {
-  const found: ExplorerNode[] = [];
+async function walkTree(session: Session, corpus: Corpus, node: TreeElement | undefined, depth: number): Promise<TreeElement[]> {
+  const found: TreeElement[] = [];
   if (depth > 4) return found;
   const kids = await children(session.api, node);
   for (const kid of kids) {
     found.push(kid);
-    corpus.add(`tree row ${kid.id}`, rowText(session.api, kid));
+    const id = item(session.api, kid).id;
+    corpus.add(`tree row ${id}`, rowText(session.api, kid));
     const resolved = (await session.api.explorer.resolveTreeItem(item(session.api, kid), kid, new vscode.CancellationTokenSource().token)) as vscode.TreeItem | undefined;
-    if (resolved) corpus.add(`tooltip of ${kid.id}`, tooltipText(resolved.tooltip));
+    if (resolved) corpus.add(`tooltip of ${id}`, tooltipText(resolved.tooltip));
     if (item(session.api, kid).collapsibleState !== vscode.TreeItemCollapsibleState.None) found.push(...(await walkTree(session, corpus, kid, depth + 1)));
   }
   return found;

@@ -10,7 +10,7 @@ import * as vscode from 'vscode';
 import { EMULATOR_ACCOUNT_ID } from '../emulator/index';
 import { BUILT_IN_IDENTITIES } from '../emulator/identities';
 import type { IamKeysInternals } from '../../src/extension';
-import type { ExplorerNode } from '../../src/explorer/nodes/explorerNode';
+import type { TreeElement } from '../../src/explorer/nodes/treeElement';
 import { PROFILES, type Session, children, item, startSession, writeWorkspaceFile } from '../integration/fixture';
 import { englishIn } from '../support/pseudoEnglish';
 import type { CaptureKind } from '../support/workbenchCapture';
@@ -24,7 +24,7 @@ const MALFORMED_ID = 'AKIA123';
 const PSEUDO = /[\u0100-\u024f\u1e00-\u1eff]/;
 
 /** Opens every row down to the keys, so their keys are loaded (Find Access Key Owner offers them). */
-async function loadTree(api: IamKeysInternals, node?: ExplorerNode, depth = 0): Promise<void> {
+async function loadTree(api: IamKeysInternals, node?: TreeElement, depth = 0): Promise<void> {
   for (const child of await children(api, node)) {
     if (depth < 3 && item(api, child).collapsibleState !== vscode.TreeItemCollapsibleState.None) await loadTree(api, child, depth + 1);
   }

@@ -7,7 +7,7 @@
 // that never reached l10n/bundle.l10n.json.
 import * as assert from 'assert/strict';
 import * as vscode from 'vscode';
-import type { ExplorerNode } from '../../src/explorer/nodes/explorerNode';
+import type { TreeElement } from '../../src/explorer/nodes/treeElement';
 import { EMULATOR_ACCOUNT_ID } from '../emulator/index';
 import { BUILT_IN_IDENTITIES } from '../emulator/identities';
 import { englishIn } from '../support/pseudoEnglish';
@@ -53,12 +53,12 @@ describe('pseudo-locale qps-ploc: no English left in what the user meets', funct
   it('tree rows: labels, descriptions, tooltips and accessible names', async () => {
     const { api } = session!;
     const labels: string[] = [];
-    const visit = async (node: ExplorerNode | undefined, depth: number): Promise<number> => {
+    const visit = async (node: TreeElement | undefined, depth: number): Promise<number> => {
       let rows = 0;
       for (const child of await children(api, node)) {
         const tree = item(api, child);
         const resolved = (await api.explorer.resolveTreeItem?.(tree, child, new vscode.CancellationTokenSource().token)) ?? tree;
-        const name = texts(tree.label) || child.id || '?';
+        const name = texts(tree.label) || tree.id || '?';
         labels.push(texts(tree.label));
         check(`row "${name}" label`, texts(tree.label));
         check(`row "${name}" description`, texts(tree.description));

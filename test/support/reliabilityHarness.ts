@@ -9,7 +9,7 @@ import * as vscode from 'vscode';
 import type { ClientRequest } from 'http';
 import type { PagedList } from '../../src/core/pagedList';
 import type { IamKeysInternals } from '../../src/extension';
-import type { ExplorerNode } from '../../src/explorer/nodes/explorerNode';
+import type { TreeElement } from '../../src/explorer/nodes/treeElement';
 import { EXTENSION_ID, childByLabel, children, isLoadMore, item, label } from '../integration/fixture';
 
 /** Regression tests of product bugs this suite found (all fixed); each says file, cause and fix. */
@@ -24,38 +24,38 @@ export const EXTENSION_LOG_LEVEL = { trace: 1, info: 3 } as const;
 // ---------------------------------------------------------------------------------------------
 // Tree helpers
 
-export async function connectionRoot(api: IamKeysInternals): Promise<ExplorerNode> {
+export async function connectionRoot(api: IamKeysInternals): Promise<TreeElement> {
   const [root] = await children(api);
   assert.ok(root, 'the tree has a connection root');
   return root;
 }
 
-export async function usersNode(api: IamKeysInternals): Promise<ExplorerNode> {
+export async function usersNode(api: IamKeysInternals): Promise<TreeElement> {
   return childByLabel(api, await connectionRoot(api), 'Users');
 }
 
 /** The PagedList behind a list node (UsersNode, UserNode, MyKeysNode). */
-export function pagedList(node: ExplorerNode): PagedList<unknown> {
+export function pagedList(node: TreeElement): PagedList<unknown> {
   const list = (node as unknown as { list?: PagedList<unknown> }).list;
-  assert.ok(list, `${node.id} is a paged list`);
+  assert.ok(list, `${'id' in node ? node.id : node.AccessKeyId} is a paged list`);
   return list;
 }
 
-export function userRows(api: IamKeysInternals, rows: readonly ExplorerNode[]): string[] {
+export function userRows(api: IamKeysInternals, rows: readonly TreeElement[]): string[] {
   return rows.filter((r) => item(api, r).contextValue === 'pagedList.user').map((r) => label(api, r));
 }
 
-export function loadMoreRow(api: IamKeysInternals, rows: readonly ExplorerNode[]): ExplorerNode | undefined {
+export function loadMoreRow(api: IamKeysInternals, rows: readonly TreeElement[]): TreeElement | undefined {
   return rows.find((r) => isLoadMore(api, r));
 }
 
 /** Rows that are neither list items nor "Load more…": messages and error rows. */
-export function messageRows(api: IamKeysInternals, rows: readonly ExplorerNode[]): ExplorerNode[] {
+export function messageRows(api: IamKeysInternals, rows: readonly TreeElement[]): TreeElement[] {
   return rows.filter((r) => /^message/.test(item(api, r).contextValue ?? ''));
 }
 
 /** Runs the command a row runs when clicked (error rows retry, "Load more…" loads). */
-export async function click(api: IamKeysInternals, row: ExplorerNode): Promise<unknown> {
+export async function click(api: IamKeysInternals, row: TreeElement): Promise<unknown> {
   const command = item(api, row).command;
   assert.ok(command, `row "${label(api, row)}" has a command`);
   return vscode.commands.executeCommand(command.command, ...(command.arguments ?? []));
@@ -66,7 +66,7 @@ export function tooltipText(tooltip: vscode.TreeItem['tooltip']): string {
 }
 
 /** Everything a row shows: label, description, tooltip, accessibility label. */
-export function rowText(api: IamKeysInternals, node: ExplorerNode): string {
+export function rowText(api: IamKeysInternals, node: TreeElement): string {
   const it = item(api, node);
   const lbl = typeof it.label === 'string' ? it.label : (it.label?.label ?? '');
   return [lbl, String(it.description ?? ''), tooltipText(it.tooltip), it.accessibilityInformation?.label ?? ''].join(' | ');

@@ -2,6 +2,7 @@
 // them: dates to the millisecond, the ARN whether or not it is head + path + name.
 import * as assert from 'assert/strict';
 import { ListedAccessKey, ListedUser } from '../../src/aws/sdk/listedRecords';
+import type { AccessKeyStatus } from '../../src/core/types';
 
 describe('listed records: compact fields read back as IAM gave them', () => {
   it('a user\'s ARN, path, name and dates come back as given', () => {
@@ -38,14 +39,22 @@ describe('listed records: compact fields read back as IAM gave them', () => {
 
   it('dates keep their milliseconds, and dates far from 2020 (1970, 1985, 2100) come back exact', () => {
     for (const iso of ['2024-05-06T07:08:09.123Z', '1970-01-01T00:00:00.000Z', '2100-12-31T23:59:59.999Z', '2020-01-01T00:00:00.001Z', '1985-07-31T08:10:00.314Z']) {
-      const key = new ListedAccessKey('bob', 'AKIAEXAMPLE000000001', 'Active', new Date(iso));
+      const key = ListedAccessKey.of('bob', 'AKIAEXAMPLE000000001', 'Active', new Date(iso));
       assert.equal(key.CreateDate.toISOString(), iso);
     }
   });
 
   it('a fresh Date each read: changing one does not change the record', () => {
-    const key = new ListedAccessKey('bob', 'AKIAEXAMPLE000000001', 'Active', new Date('2024-01-01T00:00:00Z'));
+    const key = ListedAccessKey.of('bob', 'AKIAEXAMPLE000000001', 'Active', new Date('2024-01-01T00:00:00Z'));
     key.CreateDate.setFullYear(1999);
     assert.equal(key.CreateDate.toISOString(), '2024-01-01T00:00:00.000Z');
+  });
+
+  it('a key\'s status reads back for each status IAM gives, a status it may add later too', () => {
+    for (const status of ['Active', 'Inactive', 'Expired', 'Retired'] as AccessKeyStatus[]) {
+      const key = ListedAccessKey.of('bob', 'AKIAEXAMPLE000000001', status, new Date('2024-01-01T00:00:00Z'));
+      assert.equal(key.Status, status);
+      assert.equal(key.toJSON().Status, status);
+    }
   });
 });

@@ -7,13 +7,25 @@
 import type { AccessKey, AccessKeyStatus, IamUser } from '../../core/types';
 import { packDate, sharedText, unpackDate, userArnHead } from './compactFields';
 
-export class ListedAccessKey implements AccessKey {
+/**
+ * A listed key. Its status is its class's (one of three, on the prototype, not a field), and it
+ * has room for the tree row that shows it (`shownIn`): in the explorer a key's row is its record,
+ * no row object per key (#22 memory). Both are accessors, so neither prints nor spreads.
+ */
+export abstract class ListedAccessKey implements AccessKey {
+  abstract readonly Status: AccessKeyStatus;
   readonly #created: number;
+  #shownIn: unknown;
+
+  /** The record for a key as ListAccessKeys answered it. */
+  static of(userName: string, accessKeyId: string, status: AccessKeyStatus, created: Date): ListedAccessKey {
+    const known = Object.hasOwn(KEY_OF_STATUS, status) ? KEY_OF_STATUS[status] : undefined;
+    return known ? new known(userName, accessKeyId, created) : new OtherStatusKey(userName, accessKeyId, created, status);
+  }
 
   constructor(
     readonly UserName: string,
     readonly AccessKeyId: string,
-    readonly Status: AccessKeyStatus,
     created: Date,
   ) {
     this.#created = packDate(created);
@@ -23,10 +35,50 @@ export class ListedAccessKey implements AccessKey {
     return unpackDate(this.#created);
   }
 
+  /** The list row that shows this key (set by that row), or undefined. */
+  get shownIn(): unknown {
+    return this.#shownIn;
+  }
+  set shownIn(row: unknown) {
+    this.#shownIn = row;
+  }
+
   toJSON(): AccessKey {
     return { UserName: this.UserName, AccessKeyId: this.AccessKeyId, Status: this.Status, CreateDate: this.CreateDate };
   }
 }
+
+class ActiveKey extends ListedAccessKey {
+  get Status(): AccessKeyStatus {
+    return 'Active';
+  }
+}
+class InactiveKey extends ListedAccessKey {
+  get Status(): AccessKeyStatus {
+    return 'Inactive';
+  }
+}
+class ExpiredKey extends ListedAccessKey {
+  get Status(): AccessKeyStatus {
+    return 'Expired';
+  }
+}
+/** A status IAM may add later, kept as given. */
+class OtherStatusKey extends ListedAccessKey {
+  constructor(
+    userName: string,
+    accessKeyId: string,
+    created: Date,
+    readonly Status: AccessKeyStatus,
+  ) {
+    super(userName, accessKeyId, created);
+  }
+}
+const KEY_OF_STATUS: Record<AccessKeyStatus, new (userName: string, accessKeyId: string, created: Date) => ListedAccessKey> = {
+  Active: ActiveKey,
+  Inactive: InactiveKey,
+  Expired: ExpiredKey,
+};
 
 /** An ARN not built as head + path + name, kept whole. */
 class WholeArn {

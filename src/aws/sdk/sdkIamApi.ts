@@ -128,7 +128,7 @@ function toUser(u: User): IamUser {
 function toAccessKey(k: AccessKeyMetadata, askedFor: string | undefined): AccessKey {
   // Root's keys come back without a UserName; a user's keys share the name asked with.
   const userName = k.UserName === undefined || k.UserName === askedFor ? (askedFor ?? '') : k.UserName;
-  return new ListedAccessKey(userName, k.AccessKeyId ?? '', statusOf(k.Status), k.CreateDate ?? EPOCH);
+  return ListedAccessKey.of(userName, k.AccessKeyId ?? '', statusOf(k.Status), k.CreateDate ?? EPOCH);
 }
 
 /** The status as the one shared literal string. */

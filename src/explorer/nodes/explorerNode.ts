@@ -1,6 +1,7 @@
 // The one abstract node type: every row of the explorer is one of these.
 import type * as vscode from 'vscode';
 import type { RowResource } from '../../model/rowResource';
+import type { TreeElement } from './treeElement';
 
 export abstract class ExplorerNode {
   /** Stable id from the parent's path, e.g. `profile/dev/user/bob/key/AKIA…`. */
@@ -14,7 +15,8 @@ export abstract class ExplorerNode {
 
   abstract getTreeItem(): vscode.TreeItem;
 
-  getChildren(): Promise<ExplorerNode[]> | ExplorerNode[] {
+  /** Rows below this one; an access key's row is its record (treeElement.ts). */
+  getChildren(): Promise<TreeElement[]> | TreeElement[] {
     return [];
   }
 

@@ -7,9 +7,9 @@ import type { AccessKey, AccessKeyLastUsed } from '../../core/types';
 import type { KeyList } from '../../model/accountModel';
 import { flaggedKeys, loadedKeyHealth } from '../../model/userAttention';
 import type { ExplorerServices, NodeScope } from '../services';
-import { AccessKeyNode } from './accessKeyNode';
 import type { ExplorerNode } from './explorerNode';
 import { type ListSource, PagedNode } from './pagedNode';
+import { showKey } from './treeElement';
 
 export abstract class KeyListNode extends PagedNode<AccessKey> {
   constructor(parent: ExplorerNode, list: KeyList) {
@@ -32,8 +32,11 @@ export abstract class KeyListNode extends PagedNode<AccessKey> {
   protected childId(key: AccessKey): string {
     return key.AccessKeyId;
   }
-  protected createChild(key: AccessKey): AccessKeyNode {
-    return new AccessKeyNode(this, key);
+  /** A key's row is its record, marked as shown here (treeElement.ts): no row object per key. */
+  protected childAt(index: number): AccessKey {
+    const key = this.list.loaded[index];
+    if (key === undefined) throw new RangeError(`${this.id}: no loaded key ${index}`);
+    return showKey(key, this);
   }
   protected emptyLabel(): string {
     return this.list.loaded.length > 0 ? vscode.l10n.t('No key here needs attention') : vscode.l10n.t('No access keys');

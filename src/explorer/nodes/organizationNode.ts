@@ -7,12 +7,14 @@ import type { OrgAccountInfo } from '../../aws/organization/orgTraversal';
 import { ContextValues } from '../contextValues';
 import type { ExplorerServices } from '../services';
 import { AccountNode } from './accountNode';
-import type { ExplorerNode } from './explorerNode';
 import { type ListSource, PagedNode, QUIET_SOURCE } from './pagedNode';
+import { RowCache } from './rowCache';
+import type { TreeElement } from './treeElement';
 
 export class OrganizationNode extends PagedNode<OrgAccountInfo> implements vscode.Disposable {
   readonly id: string;
   private organizationId: string | undefined;
+  private readonly rows = new RowCache<OrgAccountInfo, AccountNode>((account) => new AccountNode(this, this.source, account, this.services));
 
   constructor(
     readonly source: AccountSource,
@@ -31,14 +33,19 @@ export class OrganizationNode extends PagedNode<OrgAccountInfo> implements vscod
   protected childId(account: OrgAccountInfo): string {
     return account.id;
   }
-  protected createChild(account: OrgAccountInfo): ExplorerNode {
-    return new AccountNode(this, this.source, account, this.services);
+  protected childAt(index: number): AccountNode {
+    return this.rows.at(this.list.loaded, index);
+  }
+
+  override reset(): void {
+    super.reset();
+    this.rows.clear();
   }
   protected emptyLabel(): string {
     return vscode.l10n.t('No accounts');
   }
 
-  override async getChildren(): Promise<ExplorerNode[]> {
+  override async getChildren(): Promise<TreeElement[]> {
     if (this.source.kind === 'organization' && this.organizationId === undefined) {
       this.organizationId = await this.source.organizationId().catch(() => undefined);
       if (this.organizationId) this.services.refresh(this);

@@ -10,6 +10,7 @@ import { CommandIds } from '../../commands/commandIds';
 import type { ExplorerServices } from '../services';
 import { ExplorerNode } from './explorerNode';
 import { LoadMoreNode } from './loadMoreNode';
+import type { TreeElement } from './treeElement';
 import { errorTooltip, failureLogLine, MessageNode, withHost } from './messageNode';
 
 /** Where a list's calls go: its retries on throttling, and whether it was closed. */
@@ -25,14 +26,6 @@ export const QUIET_SOURCE: ListSource = { onThrottled: () => () => undefined, is
 const retryingRows = new WeakSet<ExplorerNode>();
 
 export abstract class PagedNode<T> extends ExplorerNode {
-  /**
-   * The row of `list.loaded[i]` at [i], made when first asked for. The list only appends until
-   * it is reset, which gives it a new array (`rowsOf`): then every row is made anew. No map or
-   * wrapper per row: a tree of 100,000 keys keeps one pointer per row here (#22 memory).
-   */
-  private rows: Array<ExplorerNode | undefined> = [];
-  private rowsOf: readonly T[] | undefined;
-
   constructor(
     /** undefined for a list at the top of the view (an organization's accounts). */
     readonly parent: ExplorerNode | undefined,
@@ -51,7 +44,8 @@ export abstract class PagedNode<T> extends ExplorerNode {
   protected abstract get calls(): ListSource;
 
   protected abstract childId(item: T): string;
-  protected abstract createChild(item: T): ExplorerNode;
+  /** The row of the loaded item at `index`: the same row each time until the list is reset. */
+  protected abstract childAt(index: number): TreeElement;
   protected abstract emptyLabel(): string;
 
   /** Items to show; subclasses filter here. */
@@ -102,31 +96,29 @@ export abstract class PagedNode<T> extends ExplorerNode {
   /** Forgets what was loaded; the next expand loads the first page again. */
   reset(): void {
     this.list.reset();
-    this.rows = [];
-    this.rowsOf = undefined;
   }
 
   /** The child row for one loaded item, by its id (e.g. an access key ID). */
-  loadedChild(id: string): ExplorerNode | undefined {
+  loadedChild(id: string): TreeElement | undefined {
     const index = this.list.loaded.findIndex((candidate) => this.childId(candidate) === id);
-    return index < 0 ? undefined : this.rowAt(index);
+    return index < 0 ? undefined : this.childAt(index);
   }
 
   /** Rows of the loaded items that pass the view's filters. */
-  loadedChildren(): ExplorerNode[] {
+  loadedChildren(): TreeElement[] {
     const loaded = this.list.loaded;
     const visible = this.visibleItems();
     if (visible === loaded) return this.allLoadedChildren();
     const indexOf = new Map<T, number>(loaded.map((item, index) => [item, index]));
-    return visible.map((item) => this.rowAt(indexOf.get(item) ?? -1));
+    return visible.map((item) => this.childAt(indexOf.get(item) ?? -1));
   }
 
   /** Rows of every loaded item, filters ignored (for lookups). */
-  allLoadedChildren(): ExplorerNode[] {
-    return this.list.loaded.map((_item, index) => this.rowAt(index));
+  allLoadedChildren(): TreeElement[] {
+    return this.list.loaded.map((_item, index) => this.childAt(index));
   }
 
-  override async getChildren(): Promise<ExplorerNode[]> {
+  override async getChildren(): Promise<TreeElement[]> {
     // A reset while loading turns the answer stale; load again, a bounded number of times.
     for (let attempt = 0; !this.list.hasStarted && !this.calls.isDisposed && attempt < 3; attempt++) {
       const outcome = await this.load();
@@ -145,20 +137,6 @@ export abstract class PagedNode<T> extends ExplorerNode {
     if (retryingRows.has(this)) return;
     retryingRows.add(this);
     this.services.refresh(this);
-  }
-
-  /** The row of the loaded item at `index`; a new row once the list was reset (it was reloaded elsewhere). */
-  private rowAt(index: number): ExplorerNode {
-    const loaded = this.list.loaded;
-    const item = loaded[index];
-    if (item === undefined) throw new RangeError(`${this.id}: no loaded item ${index}`);
-    if (this.rowsOf !== loaded) {
-      this.rowsOf = loaded;
-      this.rows = new Array<ExplorerNode | undefined>(loaded.length);
-    }
-    // Appended pages: grow by pushing (amortized), never by copying the whole array again.
-    while (this.rows.length < loaded.length) this.rows.push(undefined);
-    return (this.rows[index] ??= this.createChild(item));
   }
 
   private trailingRows(): ExplorerNode[] {

@@ -12,6 +12,7 @@ import type { RowResource } from '../../model/rowResource';
 import { visibleUsers } from '../../model/userAttention';
 import type { ExplorerNode } from './explorerNode';
 import { type ListSource, PagedNode } from './pagedNode';
+import { RowCache } from './rowCache';
 import { UserNode } from './userNode';
 
 export interface HealthCheckOptions {
@@ -35,6 +36,7 @@ export interface HealthCheckOutcome {
 
 export class UsersNode extends PagedNode<IamUser> {
   readonly id: string;
+  private readonly rows = new RowCache<IamUser, UserNode>((user) => new UserNode(this, user));
 
   constructor(
     parent: ExplorerNode,
@@ -66,12 +68,13 @@ export class UsersNode extends PagedNode<IamUser> {
   override reset(): void {
     this.scope.model.resetUsers();
     super.reset();
+    this.rows.clear();
   }
   protected childId(user: IamUser): string {
     return user.UserName;
   }
-  protected createChild(user: IamUser): ExplorerNode {
-    return new UserNode(this, user);
+  protected childAt(index: number): UserNode {
+    return this.rows.at(this.list.loaded, index);
   }
   protected emptyLabel(): string {
     if (this.scope.services.view.attentionOnly && this.list.loaded.length > 0) return vscode.l10n.t('No loaded user has a key needing attention');
@@ -134,7 +137,7 @@ export class UsersNode extends PagedNode<IamUser> {
 
   /** Loaded user nodes, ignoring the filter (for lookups). */
   userNodes(): UserNode[] {
-    return this.allLoadedChildren() as UserNode[];
+    return this.list.loaded.map((_user, index) => this.childAt(index));
   }
 
   getTreeItem(): vscode.TreeItem {
