@@ -14,7 +14,7 @@ import { CALLER_USER_NAME } from '../emulator/identities';
 import { DialogScript } from '../support/dialogScript';
 import { until } from '../support/wait';
 import { extensionLogFiles } from '../support/reliabilityHarness';
-import { PROFILES, type Session, childByLabel, children, configure, item, label, startSession } from './fixture';
+import { PROFILES, type Session, childByLabel, children, configure, item, keyIdOf, label, startSession } from './fixture';
 
 const SOURCE = 'IAM Access Keys';
 const EXAMPLE_KEY = 'AKIAIOSFODNN7EXAMPLE';
@@ -43,7 +43,7 @@ async function userRow(session: Session, userName: string): Promise<TreeElement>
 
 /** Key IDs a row lists now, as the tree asks for them. */
 async function keyIdsUnder(session: Session, row: TreeElement): Promise<string[]> {
-  return (await children(session.api, row)).flatMap((n) => (n as unknown as { key?: { AccessKeyId: string } }).key?.AccessKeyId ?? []);
+  return (await children(session.api, row)).map(keyIdOf).filter((id) => id !== '');
 }
 
 describe('Issue 25: what a new user hit (round 2)', function () {
@@ -105,7 +105,7 @@ describe('Issue 25: what a new user hit (round 2)', function () {
     const owner = others[1]!;
     const key = session.emulator.store.addAccessKey(owner).accessKeyId;
     const user = await userRow(session, owner);
-    const row = (await children(session.api, user)).find((n) => (n as unknown as { key?: { AccessKeyId: string } }).key?.AccessKeyId === key);
+    const row = (await children(session.api, user)).find((n) => keyIdOf(n) === key);
     assert.ok(row, `the row of ${key}`);
 
     await vscode.commands.executeCommand('iamKeys.deactivateAccessKey', row);

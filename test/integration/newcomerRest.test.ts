@@ -16,7 +16,8 @@ import { DialogScript } from '../support/dialogScript';
 import { freePort } from '../support/freePort';
 import { extensionLogFiles } from '../support/reliabilityHarness';
 import { until } from '../support/wait';
-import { PROFILES, type Session, childByLabel, children, configure, item, rowLine, startSession, writeWorkspaceFile } from './fixture';
+import { sessionOf } from '../../src/model/rowResource';
+import { PROFILES, type Session, childByLabel, children, configure, item, keyIdOf, rowLine, startSession, writeWorkspaceFile } from './fixture';
 
 const DAY = 86_400_000;
 const LEAK_SOURCE = 'IAM Access Keys';
@@ -25,7 +26,6 @@ async function allowWrites(on: boolean | undefined): Promise<void> {
   await vscode.workspace.getConfiguration('iamKeys').update('allowWriteActions', on, vscode.ConfigurationTarget.Global);
 }
 
-type KeyRow = TreeElement & { key: { AccessKeyId: string }; scope: { session: { lastUsed(id: string): Promise<unknown> } } };
 
 /** The rows under `userName` (Users loaded as needed). */
 async function rowsOfUser(session: Session, userName: string): Promise<TreeElement[]> {
@@ -78,9 +78,9 @@ describe('Issue 25: the remaining newcomer items', function () {
     const now = Date.now();
     const idle = store.addAccessKey('idle-user', { createDate: new Date(now - 400 * DAY), lastUsed: { date: new Date(now - 120 * DAY), serviceName: 's3', region: 'us-east-1' } }).accessKeyId;
     session.api.explorer.rebuild();
-    const row = (await rowsOfUser(session, 'idle-user')).find((n) => (n as KeyRow).key?.AccessKeyId === idle) as KeyRow | undefined;
+    const row = (await rowsOfUser(session, 'idle-user')).find((n) => keyIdOf(n) === idle);
     assert.ok(row, 'the key row');
-    await row.scope.session.lastUsed(idle); // what hovering the row fetches
+    await sessionOf(row)?.lastUsed(idle); // what hovering the row fetches
     const line = rowLine(session.api, row);
     assert.deepEqual(line.split(/ · | \| /).filter((part) => /unused/i.test(part)), ['Unused 90+ days'], line);
 
