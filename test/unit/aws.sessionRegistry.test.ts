@@ -148,6 +148,9 @@ describe('SessionRegistry', () => {
     assert.deepEqual(sessions.map((s) => s.profile), ['c'], 'the caller gets the sessions of the current settings');
     await new Promise((resolve) => setImmediate(resolve));
     assert.equal(reg.builtSessions().length, 1);
+    // The overtaken build's sessions are disposed by the rebuild: the caller must not get those
+    // (issue #27, a survivor of the sampled src/aws run: the generation check → true).
+    assert.deepEqual(sessions.map((s) => s.isDisposed), [false], 'the sessions the caller got are open');
   });
 
   it('disposes every session on rebuild and tells listeners', async () => {
