@@ -188,4 +188,15 @@ describe('SessionRegistry', () => {
     assert.deepEqual(await reg.state(), { kind: 'no-credentials' });
   });
 
+  it('the default chain is not "no credentials" when AWS_PROFILE is set or a [default] profile exists (#27)', async () => {
+    const defaultChain = async (env: NodeJS.ProcessEnv, profiles: ProfileInfo[]): Promise<string> => {
+      const reg = new SessionRegistry({ settings: () => ({ profiles: [''] }), connect: new FakeConnections().connect, listProfiles: async () => profiles, env: () => env, log: quiet });
+      const state = await reg.state();
+      return state.kind === 'ready' ? `ready: ${state.sessions.map((s) => `"${s.profile}"`).join(', ')}` : state.kind;
+    };
+    assert.equal(await defaultChain({ AWS_PROFILE: 'dev' }, []), 'ready: ""');
+    assert.equal(await defaultChain({}, [profileInfo('default')]), 'ready: ""');
+    assert.equal(await defaultChain({}, [profileInfo('dev')]), 'no-credentials');
+  });
+
 });
