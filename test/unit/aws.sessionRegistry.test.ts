@@ -74,6 +74,21 @@ describe('ConnectionSession', () => {
     assert.equal(fake.disposed, 1, 'the old clients were closed');
   });
 
+  it('knows a root caller by its ARN ending in :root; a user is none (#27)', async () => {
+    const fake = new FakeConnections();
+    const user = new ConnectionSession('a', profileInfo('a'), fake.connect);
+    await user.ensureIdentity();
+    assert.equal(user.isRoot(), false);
+    const rootIdentity = { Account: '111111111111', Arn: 'arn:aws:iam::111111111111:root', UserId: '111111111111' };
+    const rootConnect = (profile: string, hooks: { onAttempt: (record: AttemptRecord) => void }): Connection => ({
+      ...fake.connect(profile, hooks),
+      api: { getCallerIdentity: async () => rootIdentity } as unknown as IamApi,
+    });
+    const root = new ConnectionSession('r', profileInfo('r'), rootConnect);
+    await root.ensureIdentity();
+    assert.equal(root.isRoot(), true);
+  });
+
   it('tells throttle listeners about throttled attempts only, until they unsubscribe', () => {
     const fake = new FakeConnections();
     const session = new ConnectionSession('a', profileInfo('a'), fake.connect);
