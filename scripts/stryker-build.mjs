@@ -8,5 +8,9 @@ import * as path from 'node:path';
 
 const sandbox = process.cwd();
 const linked = path.join(sandbox, 'node_modules');
-if (!fs.existsSync(linked)) fs.symlinkSync(path.resolve(sandbox, '..', '..', 'node_modules'), linked, 'junction');
+// The project is the nearest folder above the sandbox that has node_modules (the sandbox sits in
+// .stryker-tmp/, or .stryker-tmp/sample-<folder>/ for the sampled runs).
+let project = path.dirname(sandbox);
+while (!fs.existsSync(path.join(project, 'node_modules')) && path.dirname(project) !== project) project = path.dirname(project);
+if (!fs.existsSync(linked)) fs.symlinkSync(path.join(project, 'node_modules'), linked, 'junction');
 execFileSync(process.execPath, [path.join(linked, 'typescript', 'bin', 'tsc'), '-p', 'test/tsconfig.json'], { stdio: 'inherit' });

@@ -125,6 +125,9 @@ export function classifyError(error: unknown, action?: string): ClassifiedError 
 
 /** A credential_process failed: the SDK's text is "Command failed: <command>\n<its stderr>" or names credential_process. */
 const CREDENTIAL_PROCESS = /command failed|credential_process/i;
+// A profile's name as the SDK writes it ("Profile dev …", "profile=dev", "profile: [dev]",
+// "Profile 'dev' …"); not "this profile has expired" or "Profile is configured", which name none.
+const PROFILE_NAMED = /(?<!(?:this|corresponding) )profile(?:=|:? +)["'[]?(?!(?:is|has|was|does|did|requires)\b)([\w+=,.@/-]+)/i;
 
 /** Whether `error` is a credential_process failure, whose text must never be shown (it echoes the helper's output). */
 export function isCredentialProcessFailure(error: unknown): boolean {
@@ -136,7 +139,7 @@ function credentialsError(code: string | undefined, raw: string): ClassifiedErro
   if (CREDENTIAL_PROCESS.test(raw)) {
     return { kind: 'credentials', code, message: translate('The profile\'s credential_process command failed'), hint: translate('Run the command yourself to see why; its output is not shown here because it may hold secrets.'), retryable: true };
   }
-  const profile = /profile[ :]+"?([\w+=,.@/-]+)"?/i.exec(raw)?.[1];
+  const profile = PROFILE_NAMED.exec(raw)?.[1];
   if (/sso/i.test(raw)) {
     return {
       kind: 'credentials', code,

@@ -70,6 +70,22 @@ describe('IdentityCenterSource against the portal endpoint', function () {
     sso.dispose();
   });
 
+  it('a role not assigned in an account fails to enter it, naming the roles that are (#27)', async () => {
+    writeToken(new Date(Date.now() + 3_600_000));
+    const sso = new IdentityCenterSource(
+      { profile: 'sso-dev', roleName: 'NoSuchRole' },
+      { settings: { profile: 'sso-dev', region: 'us-east-1', endpoint: emulator.url, requestTimeoutMs: 5000, maxAttempts: 3 }, buckets: orgApiBuckets() },
+    );
+    await sso.traversal.accounts.loadAll();
+    const account = sso.traversal.accounts.loaded.find((a) => a.id === memberAccountId(6));
+    assert.ok(account);
+    const entered = await sso.traversal.enter(account);
+    assert.ok(entered.kind === 'failed', JSON.stringify(entered));
+    assert.equal((entered.error as Error).message, `The role NoSuchRole is not assigned to you in account ${memberAccountId(6)} (assigned: IamKeysReadOnly)`);
+    assert.deepEqual(emulator.counters().roleCredentialsByTarget, {}, 'no role credentials were asked for');
+    sso.dispose();
+  });
+
   it('an expired token file says to run aws sso login, and calls nothing', async () => {
     writeToken(new Date(Date.now() - 60_000));
     const sso = source();

@@ -84,6 +84,16 @@ describe('owner lookup with the account read from the key ID', () => {
     assert.equal(a.total(), 0);
   });
 
+  it('a denial that names the key is "not found"; one that does not (a missing permission) says it may be either (#27)', async () => {
+    const naming = new CountingIam(B, []);
+    assert.deepEqual(await lookUpKeyOwner([session(naming)], B_KEY), { kind: 'not-found', accessKeyId: B_KEY, account: B });
+    const refusing = new CountingIam(B, [bKey]);
+    const api = refusing.api();
+    const denied = Object.assign(new Error(`User: arn:aws:iam::${B}:user/x is not authorized to perform: iam:GetAccessKeyLastUsed because no identity-based policy allows the iam:GetAccessKeyLastUsed action`), { name: 'AccessDenied' });
+    const withoutPermission: OwnerLookupSession = { ...session(refusing), api: { ...api, getAccessKeyLastUsed: async () => Promise.reject(denied) } };
+    assert.deepEqual(await lookUpKeyOwner([withoutPermission], B_KEY), { kind: 'not-found', accessKeyId: B_KEY, account: B, deniedAsUnknown: true });
+  });
+
   it('still asks STS for an old-format ID', async () => {
     const a = new CountingIam(A, []);
     const info = await lookUpKeyOwner([session(a)], OLD_KEY);

@@ -52,6 +52,19 @@ describe('aws: describeFailure (the command catch-all)', () => {
     );
   });
 
+  it('a call placed inside another keeps the inner place: the sentence names the call that failed, once (#27)', async () => {
+    const denied = Object.assign(new Error('User: arn:aws:iam::123456789012:user/dev is not authorized to perform: iam:ListAccessKeys on resource: user dev'), { name: 'AccessDenied' });
+    const error = await inOperation({ operation: 'iam:UpdateAccessKey', profile: 'outer' }, () =>
+      inOperation({ operation: 'iam:ListAccessKeys', profile: 'dev' }, () => Promise.reject(denied)),
+    ).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    assert.ok(error instanceof OperationError);
+    assert.equal(error.message, 'Access denied: iam:ListAccessKeys (profile dev). Your credentials need the iam:ListAccessKeys permission.');
+    assert.equal(describeFailure(error).text, error.message);
+  });
+
   it('without a context: classified all the same, a credential_process failure still shows none of its output', () => {
     const raw = Object.assign(new Error('Command failed: /opt/helper\nthe password is Kq7-mZp2_wLx9.Rt4vBn'), { name: 'CredentialsProviderError' });
     const { text } = describeFailure(raw);

@@ -54,6 +54,22 @@ describe('OrganizationSource against the organization endpoint', function () {
     org.dispose();
   });
 
+  it('an empty includeAccounts list includes every account; excludeAccounts and a non-empty include leave the others out (#27)', async () => {
+    const entries = async (config: { includeAccounts?: string[]; excludeAccounts?: string[] }): Promise<string[]> => {
+      const org = new OrganizationSource(
+        { profile: 'mgmt', roleName: 'IamKeysReadOnly', ...config },
+        { settings, buckets: fast(), credentials: () => Promise.resolve(CALLER_CREDENTIALS), registry: { addMemberSession: () => undefined } },
+      );
+      await org.traversal.accounts.loadAll();
+      const kinds = [1, 2].map((n) => org.traversal.accounts.loaded.find((a) => a.id === memberAccountId(n))).map((a) => (a ? org.traversal.entry(a).kind : 'not listed'));
+      org.dispose();
+      return kinds;
+    };
+    assert.deepEqual(await entries({ includeAccounts: [] }), ['idle', 'idle']);
+    assert.deepEqual(await entries({ includeAccounts: [], excludeAccounts: [memberAccountId(2)] }), ['idle', 'skipped']);
+    assert.deepEqual(await entries({ includeAccounts: [memberAccountId(2)] }), ['skipped', 'idle']);
+  });
+
   it('entering a member assumes its role once; its session lists that account’s users and keys', async () => {
     const org = source();
     await org.traversal.accounts.loadAll();

@@ -221,6 +221,10 @@ describe('rotation where users are (emulator over real HTTP)', function () {
       ['granted credential-process --profile=prod.eu', 'granted credentials rotate prod.eu'],
       ['aws-vault export "dev; rm -rf ~"', undefined],
       ['/opt/bin/my-helper --profile prod', undefined],
+      // Issue #27, survivors of the sampled src/aws run: options whose value is the next word, and
+      // a granted subcommand that is not credential-process.
+      ['aws-vault export --backend file -t 123456 --pass-dir store dev', 'aws-vault rotate dev'],
+      ['granted sso-tokens --profile prod', undefined],
     ];
     for (const [line, command] of cases) {
       it(`credential_process = ${line}: ${command ? `refused, offering "${command}"` : 'refused without an offer'}; nothing sent`, async () => {

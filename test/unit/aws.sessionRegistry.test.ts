@@ -74,6 +74,21 @@ describe('ConnectionSession', () => {
     assert.equal(fake.disposed, 1, 'the old clients were closed');
   });
 
+  it('knows a root caller by its ARN ending in :root; a user is none (#27)', async () => {
+    const fake = new FakeConnections();
+    const user = new ConnectionSession('a', profileInfo('a'), fake.connect);
+    await user.ensureIdentity();
+    assert.equal(user.isRoot(), false);
+    const rootIdentity = { Account: '111111111111', Arn: 'arn:aws:iam::111111111111:root', UserId: '111111111111' };
+    const rootConnect = (profile: string, hooks: { onAttempt: (record: AttemptRecord) => void }): Connection => ({
+      ...fake.connect(profile, hooks),
+      api: { getCallerIdentity: async () => rootIdentity } as unknown as IamApi,
+    });
+    const root = new ConnectionSession('r', profileInfo('r'), rootConnect);
+    await root.ensureIdentity();
+    assert.equal(root.isRoot(), true);
+  });
+
   it('tells throttle listeners about throttled attempts only, until they unsubscribe', () => {
     const fake = new FakeConnections();
     const session = new ConnectionSession('a', profileInfo('a'), fake.connect);
@@ -148,6 +163,9 @@ describe('SessionRegistry', () => {
     assert.deepEqual(sessions.map((s) => s.profile), ['c'], 'the caller gets the sessions of the current settings');
     await new Promise((resolve) => setImmediate(resolve));
     assert.equal(reg.builtSessions().length, 1);
+    // The overtaken build's sessions are disposed by the rebuild: the caller must not get those
+    // (issue #27, a survivor of the sampled src/aws run: the generation check → true).
+    assert.deepEqual(sessions.map((s) => s.isDisposed), [false], 'the sessions the caller got are open');
   });
 
   it('disposes every session on rebuild and tells listeners', async () => {
@@ -183,6 +201,17 @@ describe('SessionRegistry', () => {
     const fake = new FakeConnections();
     const reg = registry(fake, { settings: () => ({ profiles: [''] }), profiles: async () => [] });
     assert.deepEqual(await reg.state(), { kind: 'no-credentials' });
+  });
+
+  it('the default chain is not "no credentials" when AWS_PROFILE is set or a [default] profile exists (#27)', async () => {
+    const defaultChain = async (env: NodeJS.ProcessEnv, profiles: ProfileInfo[]): Promise<string> => {
+      const reg = new SessionRegistry({ settings: () => ({ profiles: [''] }), connect: new FakeConnections().connect, listProfiles: async () => profiles, env: () => env, log: quiet });
+      const state = await reg.state();
+      return state.kind === 'ready' ? `ready: ${state.sessions.map((s) => `"${s.profile}"`).join(', ')}` : state.kind;
+    };
+    assert.equal(await defaultChain({ AWS_PROFILE: 'dev' }, []), 'ready: ""');
+    assert.equal(await defaultChain({}, [profileInfo('default')]), 'ready: ""');
+    assert.equal(await defaultChain({}, [profileInfo('dev')]), 'no-credentials');
   });
 
 });

@@ -65,6 +65,11 @@ describe('core/healthReport', () => {
     const md = healthReportMarkdown(data);
     assert.match(md, /\*\*5\*\* keys \(4 active\) of 5 users · \*\*3\*\* need attention/);
     assert.match(md, /\| IAM\.8 \| Unused 90\+ days \| warning \| 1 \|/);
+    // The age table row by row (#27: its rows were dropped by a surviving mutant of the sampled run).
+    assert.ok(
+      md.includes('## Active keys by age\n\n| Age | Keys |\n|---|---:|\n| 0–30 days | 1 |\n| 31–90 days | 1 |\n| 91–180 days | 0 |\n| 181–365 days | 1 |\n| 1–2 years | 1 |\n| over 2 years | 0 |\n'),
+      md,
+    );
     assert.match(md, /\| 123456789012 \| cat \| AKIACAT0000000000003 \| Active \| 500 \| Rotation due; Unused; Unused 90\+ days \| IAM\.3, CIS 1\.14, IAM\.22, CIS 1\.12, IAM\.8 \|/);
     const html = healthReportHtml(data);
     assert.match(html, /<td>IAM\.3<\/td><td>Rotation due<\/td><td>warning<\/td><td>2<\/td>/);

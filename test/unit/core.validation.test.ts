@@ -45,6 +45,8 @@ describe('core/validation', () => {
       assert.match(reason(validateUserName('bob smith')), /can't contain a space \(position 4\)/);
       assert.match(reason(validateUserName('a\tb')), /a tab \(position 2\)/);
       assert.match(reason(validateUserName('a\u0007')), /U\+0007 \(position 2\)/);
+      // C1 controls (U+0080–U+009F: CSI is U+009B) are named by code point too, never shown raw (#27)
+      assert.match(reason(validateUserName('a\u009b')), /U\+009B \(position 2\)/);
       // counted in characters, not UTF-16 units: the emoji is one character
       assert.match(reason(validateUserName('😀é')), /"😀" \(position 1\)/);
       assert.match(reason(validateUserName('ab😀é')), /"😀" \(position 3\)/);

@@ -117,7 +117,8 @@ describe('property: redaction of secrets in the forms real text uses', () => {
       fc.property(
         around,
         password,
-        fc.constantFrom('--password', '--secret', '--secret-access-key', '--aws-secret-access-key', '--session-token', '--token', '--client-secret', '--db-password', '--api-key'),
+        // Single-dash forms too (mysql -password, vault -token): issue #27, a survivor of the sampled src/core run.
+        fc.constantFrom('--password', '--secret', '--secret-access-key', '--aws-secret-access-key', '--session-token', '--token', '--client-secret', '--db-password', '--api-key', '-password', '-token'),
         fc.constantFrom(' ', '  ', '='),
         fc.constantFrom('', '"', "'"),
         ([before, after], p, flag, sep, quote) => {
@@ -168,6 +169,7 @@ describe('property: redaction of secrets in the forms real text uses', () => {
   it('examples: each form names what it keeps', () => {
     assert.equal(redactSecrets('aws --password hunter2x now'), 'aws --password [REDACTED] now');
     assert.equal(redactSecrets('helper --secret "s3cr3t value"'), 'helper --secret "[REDACTED]"');
+    assert.equal(redactSecrets('mysql -u bob -password hunter2x db'), 'mysql -u bob -password [REDACTED] db');
     assert.equal(redactSecrets('clone https://deploy:p%40ss@git.example/repo'), 'clone https://[REDACTED]@git.example/repo');
     assert.equal(redactSecrets('password=abc,def next'), 'password=[REDACTED] next');
     assert.equal(redactSecrets('token AQoDYXdzEJr1234567890abcdefABCDEF end'), 'token [REDACTED] end');

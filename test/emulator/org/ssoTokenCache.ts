@@ -8,8 +8,10 @@ import { join } from 'node:path';
 export interface SsoTokenCacheEntry {
   /** `sso_session` name, or the legacy profile's `sso_start_url`. */
   readonly cacheKey: string;
-  readonly accessToken: string;
-  readonly expiresAt: Date;
+  /** Left out of the file when undefined (a damaged cache file). */
+  readonly accessToken: string | undefined;
+  /** A Date, or text written as it is (a damaged cache file). */
+  readonly expiresAt: Date | string;
   readonly region: string;
   readonly startUrl: string;
 }
@@ -23,7 +25,7 @@ export function writeSsoTokenCache(homeDir: string, entry: SsoTokenCacheEntry): 
     startUrl: entry.startUrl,
     region: entry.region,
     accessToken: entry.accessToken,
-    expiresAt: entry.expiresAt.toISOString().replace(/\.\d{3}Z$/, 'Z'),
+    expiresAt: typeof entry.expiresAt === 'string' ? entry.expiresAt : entry.expiresAt.toISOString().replace(/\.\d{3}Z$/, 'Z'),
   };
   writeFileSync(file, JSON.stringify(body, null, 2), { mode: 0o600 });
   return file;
