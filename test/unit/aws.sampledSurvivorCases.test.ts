@@ -3,6 +3,8 @@
 import * as assert from 'node:assert/strict';
 import { decideRoom } from '../../src/aws/makeRoom';
 import { notFoundMessage } from '../../src/aws/notFoundText';
+import { listProfiles } from '../../src/aws/profiles';
+import { useIsolatedAwsEnv } from '../support/processAwsEnv';
 
 describe('src/aws sampled survivors: texts the user reads', () => {
   it('a full user whose other key was last used by no named service is told the date only, not "(N/A)"', async () => {
@@ -29,5 +31,14 @@ describe('src/aws sampled survivors: texts the user reads', () => {
   it('a not-found text that only contains the group shape is kept as IAM wrote it', () => {
     assert.equal(notFoundMessage('Sorry: the group with name devs cannot be found.'), 'Not found: Sorry: the group with name devs cannot be found.');
     assert.equal(notFoundMessage('The group with name devs cannot be found.'), 'IAM has no group named devs.');
+  });
+
+  it('a profile with a credential_process is read as such, with its command line', async () => {
+    const env = useIsolatedAwsEnv({ config: '[profile vault]\ncredential_process = aws-vault export --format=json vault\nregion = eu-west-1\n' });
+    try {
+      assert.deepEqual(await listProfiles(), [{ name: 'vault', kind: 'credential process', region: 'eu-west-1', mfa: false, credentialProcess: 'aws-vault export --format=json vault' }]);
+    } finally {
+      env.restore();
+    }
   });
 });
