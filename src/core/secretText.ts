@@ -17,10 +17,6 @@ export class SecretText {
     return this.#value;
   }
 
-  equals(other: SecretText): boolean {
-    return this.#value === other.reveal();
-  }
-
   toString(): string {
     return REDACTED_TEXT;
   }
