@@ -6,9 +6,8 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { createConnection } from '../../src/aws/connection';
 import type { ConnectionSession } from '../../src/aws/connectionSession';
-import { SessionRegistry } from '../../src/aws/sessionRegistry';
+import type { SessionRegistry } from '../../src/aws/sessionRegistry';
 import { assessAccessKey } from '../../src/core/keyHealth';
 import { rowFindingCodes } from '../../src/core/rowFindings';
 import type { AccessKey } from '../../src/core/types';
@@ -16,8 +15,8 @@ import { AccountModels } from '../../src/model/accountModels';
 import { credentialsFileText } from '../emulator/identities';
 import { BUILT_IN_IDENTITIES, startIamEmulator, type IamEmulator } from '../emulator/index';
 import { isolateThisProcess } from '../support/awsEnv';
+import { emulatorSessionRegistry } from '../support/emulatorSessions';
 
-const quiet = { warn: () => undefined, debug: () => undefined, trace: () => undefined };
 const ADMIN = BUILT_IN_IDENTITIES.caller.profile;
 const ROOT = BUILT_IN_IDENTITIES.root.profile;
 const KEY_ID = 'AKIASHAREDLASTUSED01';
@@ -37,13 +36,7 @@ describe('aws: last use is shared by the profiles of one account', function () {
     isolateThisProcess(fs.mkdtempSync(path.join(os.tmpdir(), 'iamkeys-lastused-')), { awsCredentials: credentialsFileText() });
   });
   beforeEach(() => {
-    registry = new SessionRegistry({
-      settings: () => ({ profiles: [ADMIN, ROOT] }),
-      connect: (profile, hooks) => createConnection({ profile, region: 'us-east-1', endpoint: emulator.url, requestTimeoutMs: 5_000, maxAttempts: 1 }, hooks),
-      listProfiles: async () => [ADMIN, ROOT].map((name) => ({ name, kind: 'static keys' as const, mfa: false })),
-      env: () => ({}),
-      log: quiet,
-    });
+    registry = emulatorSessionRegistry(emulator.url, [ADMIN, ROOT]);
     models = new AccountModels(() => 100);
     emulator.resetCounters();
   });

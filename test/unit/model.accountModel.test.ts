@@ -5,14 +5,13 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { createConnection } from '../../src/aws/connection';
-import { SessionRegistry } from '../../src/aws/sessionRegistry';
+import type { SessionRegistry } from '../../src/aws/sessionRegistry';
 import { AccountModels } from '../../src/model/accountModels';
 import { credentialsFileText } from '../emulator/identities';
 import { BUILT_IN_IDENTITIES, startIamEmulator, type IamEmulator } from '../emulator/index';
 import { isolateThisProcess } from '../support/awsEnv';
+import { emulatorSessionRegistry } from '../support/emulatorSessions';
 
-const quiet = { warn: () => undefined, debug: () => undefined, trace: () => undefined };
 const PROFILE = BUILT_IN_IDENTITIES.caller.profile;
 const ALICE_KEYS = ['AKIAMODELALICE000001', 'AKIAMODELALICE000002'];
 
@@ -29,13 +28,7 @@ describe('model: one AccountModel per account', function () {
     isolateThisProcess(fs.mkdtempSync(path.join(os.tmpdir(), 'iamkeys-model-')), { awsCredentials: credentialsFileText() });
   });
   beforeEach(() => {
-    registry = new SessionRegistry({
-      settings: () => ({ profiles: [PROFILE] }),
-      connect: (profile, hooks) => createConnection({ profile, region: 'us-east-1', endpoint: emulator.url, requestTimeoutMs: 5_000, maxAttempts: 1 }, hooks),
-      listProfiles: async () => [{ name: PROFILE, kind: 'static keys', mfa: false }],
-      env: () => ({}),
-      log: quiet,
-    });
+    registry = emulatorSessionRegistry(emulator.url, [PROFILE]);
     models = new AccountModels(() => 2);
   });
   afterEach(() => {

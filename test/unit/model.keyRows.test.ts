@@ -6,17 +6,16 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { createConnection } from '../../src/aws/connection';
 import type { ConnectionSession } from '../../src/aws/connectionSession';
-import { SessionRegistry } from '../../src/aws/sessionRegistry';
+import type { SessionRegistry } from '../../src/aws/sessionRegistry';
 import type { AccessKey } from '../../src/core/types';
 import { AccountModels } from '../../src/model/accountModels';
 import { resourceOf, resourceOfKind, type RowResource } from '../../src/model/rowResource';
 import { credentialsFileText } from '../emulator/identities';
 import { BUILT_IN_IDENTITIES, startIamEmulator, type IamEmulator } from '../emulator/index';
 import { isolateThisProcess } from '../support/awsEnv';
+import { emulatorSessionRegistry } from '../support/emulatorSessions';
 
-const quiet = { warn: () => undefined, debug: () => undefined, trace: () => undefined };
 const PROFILE = BUILT_IN_IDENTITIES.caller.profile;
 const DANA_KEYS = ['AKIAKEYROWSDANA00001', 'AKIAKEYROWSDANA00002'];
 
@@ -35,13 +34,7 @@ describe('model: a key row is its record', function () {
     emulator.store.addUser({ userName: 'dana' });
     for (const accessKeyId of DANA_KEYS) emulator.store.addAccessKey('dana', { accessKeyId });
     isolateThisProcess(fs.mkdtempSync(path.join(os.tmpdir(), 'iamkeys-keyrows-')), { awsCredentials: credentialsFileText() });
-    registry = new SessionRegistry({
-      settings: () => ({ profiles: [PROFILE] }),
-      connect: (profile, hooks) => createConnection({ profile, region: 'us-east-1', endpoint: emulator.url, requestTimeoutMs: 5_000, maxAttempts: 1 }, hooks),
-      listProfiles: async () => [{ name: PROFILE, kind: 'static keys', mfa: false }],
-      env: () => ({}),
-      log: quiet,
-    });
+    registry = emulatorSessionRegistry(emulator.url, [PROFILE]);
     models = new AccountModels(() => 100);
     const main = await registry.main();
     assert.ok(main);
