@@ -21,7 +21,10 @@ export default {
     // by Stryker's timeout). The benchmark (test/bench) and `npm test` keep measuring them.
     // The l10n export check reads src/ as text, and in the sandbox that text is Stryker's
     // instrumented copy (every t('…') string wrapped): it fails on any file that says something.
-    grep: '^(?!.*(× the time|stay linear|l10n bundle is the export of src/))',
+    // The 5 MB scan's tick count is timing-bound too: under Stryker's instrumentation at nice 19 a
+    // GC pause of 442 ms failed the dry run; the staged-diff scan's "timers ran" check and the
+    // benchmark's longest gap (test/bench/leakPairs.ts) stay.
+    grep: '^(?!.*(× the time|stay linear|l10n bundle is the export of src/|keeps ticking through a 5 MB scan))',
   },
   coverageAnalysis: 'perTest',
   mutate: ['src/core/**/*.ts', 'src/aws/**/*.ts'],

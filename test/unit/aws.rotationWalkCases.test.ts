@@ -78,4 +78,28 @@ describe('rotation walk: resumed steps and verify, case by case', function () {
     assert.deepEqual(waits, [500, 1000, 2000, 2000, 2000, 2000]);
     assert.match(outcome.message, /the new key did not work within 10 s \((?!no attempt)[^)]/);
   });
+
+  it('verify logs the attempt that worked: the third, after two waits while the key propagates', async () => {
+    const { emulator, fixture } = rotation;
+    // The emulator's clock moves only with verify's waits: a key usable 1.2 s after it is made
+    // fails attempts 1 (0 s) and 2 (0.5 s) and works at attempt 3 (1.5 s).
+    let clock = Date.parse('2026-06-01T00:00:00Z');
+    emulator.store.now = () => new Date(clock);
+    emulator.setFaults({ propagationDelayMs: 1_200 });
+    const waits: number[] = [];
+    const logged: string[] = [];
+    const deps = fixture.deps({
+      log: (m) => logged.push(m),
+      sleep: (ms) => {
+        waits.push(ms);
+        clock += ms;
+        return Promise.resolve();
+      },
+      verifyIntervalMs: 500,
+    });
+    const outcome = await rotateAccessKey(fixture.request(), deps);
+    assert.equal(outcome.kind, 'rotated', outcome.message);
+    assert.deepEqual(waits, [500, 1000]);
+    assert.deepEqual(logged.filter((m) => m.includes('verified on attempt')).map((m) => m.replace(/^rotation \S+: /, '')), ['new key verified on attempt 3']);
+  });
 });
