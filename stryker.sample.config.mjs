@@ -2,7 +2,7 @@
 // `mutate` set to the ranges of the mutants drawn by scripts/stryker-sample.mjs, the ignorer that
 // leaves out the other mutants inside those ranges, and a report, cache and sandbox per folder (so
 // the two folders can run at once).
-//   node scripts/stryker-sample.mjs core 200 27
+//   node scripts/stryker-sample.mjs core 300 1206
 //   STRYKER_SAMPLE=core nice -n 19 npx stryker run stryker.sample.config.mjs
 import * as fs from 'node:fs';
 import * as path from 'node:path';

@@ -6,15 +6,15 @@
 // reports/runs/sample-<folder>.json, which stryker.sample.config.mjs turns into Stryker's
 // `mutate` ranges (`file:line:col-line:col`, one per sampled mutant's node) and the ignorer that
 // leaves out the other mutants inside those ranges. Scores: scripts/mutation-sample-score.mjs.
-//   node scripts/stryker-sample.mjs <core|aws> [N=200] [seed=27]
+//   node scripts/stryker-sample.mjs <core|aws> [N=300] [seed=1206]
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Instrumenter } from '@stryker-mutator/instrumenter';
 import { sampledOnly } from './stryker-sample-ignorer.mjs';
 
-const [folder, nText = '200', seedText = '27'] = process.argv.slice(2);
+const [folder, nText = '300', seedText = '1206'] = process.argv.slice(2);
 if (folder !== 'core' && folder !== 'aws') {
-  console.error('usage: node scripts/stryker-sample.mjs <core|aws> [N=200] [seed=27]');
+  console.error('usage: node scripts/stryker-sample.mjs <core|aws> [N=300] [seed=1206]');
   process.exit(2);
 }
 const n = Number(nText);
