@@ -6,6 +6,7 @@
 //   npm run compile-tests
 //   node scripts/stryker-apply-mutants.mjs src/core/leakScanner.ts 0,27,45 out/test/unit/core.leakScanner.test.js …
 //   (ids "all" for every mutant; prints id, line:column, Killed|Survived|Timeout, mutator, replacement)
+//   node scripts/stryker-apply-mutants.mjs src/aws/errors.ts list   (only lists: id, line:column, mutator, replacement)
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -13,8 +14,8 @@ import esbuild from 'esbuild';
 import { Instrumenter } from '@stryker-mutator/instrumenter';
 
 const [source, idList, ...specs] = process.argv.slice(2);
-if (!source || !idList || specs.length === 0) {
-  console.error('usage: node scripts/stryker-apply-mutants.mjs <src/…/file.ts> <ids|all> <out/test/unit/….test.js>…');
+if (!source || !idList || (specs.length === 0 && idList !== 'list')) {
+  console.error('usage: node scripts/stryker-apply-mutants.mjs <src/…/file.ts> <ids|all|list> <out/test/unit/….test.js>…');
   process.exit(2);
 }
 const compiled = path.join('out', source.replace(/\.ts$/, '.js'));
@@ -22,6 +23,10 @@ const quiet = () => false;
 const logger = { debug() {}, info() {}, warn() {}, error() {}, trace() {}, fatal() {}, isDebugEnabled: quiet, isTraceEnabled: quiet, isInfoEnabled: quiet, isWarnEnabled: quiet, isErrorEnabled: quiet, isFatalEnabled: quiet };
 const content = fs.readFileSync(source, 'utf8');
 const { mutants } = await new Instrumenter(logger).instrument([{ name: source, mutate: true, content }], { plugins: null, excludedMutations: [], ignorers: [], noHeader: false });
+if (idList === 'list') {
+  for (const m of mutants) console.log(`${m.id}\t${m.location.start.line + 1}:${m.location.start.column}\t${m.mutatorName}\t${JSON.stringify(m.replacement).slice(0, 100)}`);
+  process.exit(0);
+}
 const lineStarts = [0];
 for (let i = 0; i < content.length; i++) if (content[i] === '\n') lineStarts.push(i + 1);
 const offset = (p) => lineStarts[p.line] + p.column;
