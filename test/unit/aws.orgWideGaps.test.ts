@@ -1,7 +1,8 @@
 // Organization-wide export and attention (src/aws/organization/orgWide*.ts) where a sampled
 // Stryker run found behaviour no test checked (#27): a cancel in the middle of a user's key
 // listing is no failure of that user and asks no further user; one account's failure while
-// reading its report ends only that account; an account list that stops early says why.
+// reading its report ends only that account (and the others' flagged keys carry the IDs of their
+// report slots, root's none); an account list that stops early says why.
 // Real SDK over HTTP to the organization endpoint.
 import * as assert from 'node:assert/strict';
 import { readCsv } from '../../src/aws/csvReader';
@@ -113,6 +114,16 @@ describe('organization-wide walks: cancel, one failing account, a short account 
     assert.deepEqual(result.accountResults.map((a) => a.accountId).sort(), [EMULATOR_ACCOUNT_ID, memberAccountId(0), memberAccountId(2)].sort());
     assert.deepEqual(result.failedAccounts.map((f) => [f.accountId, f.name, f.stage]), [[failing, 'member-001', 'visit']]);
     assert.match(result.failedAccounts[0]?.reason ?? '', /^Access denied/);
+    // Root's keys are not listed by ListAccessKeys: shown without an ID. A user's flagged key
+    // gets the ID of the key in its report slot (matched by creation time).
+    assert.deepEqual(result.keys.filter((k) => k.userName === '').map((k) => [k.account, k.accessKeyId, k.status, k.createDate]), [[EMULATOR_ACCOUNT_ID, '', 'Active', '2022-08-01T00:00:00.000Z']]);
+    const users = result.keys.filter((k) => k.userName !== '');
+    assert.ok(users.length >= 2, `${users.length} flagged user keys`);
+    for (const k of users) {
+      const held = emulator.world.account(k.account)?.store.findAccessKey(k.accessKeyId);
+      assert.ok(held?.owner.kind === 'user', `${k.accessKeyId} is a key IAM holds`);
+      assert.deepEqual([held.owner.user.userName, held.key.createDate.toISOString()], [k.userName, k.createDate]);
+    }
     assert.deepEqual(warnings.map((w) => w.replace(/: Access denied.*/, ': Access denied…')), [`org/mgmt: account ${failing} (member-001) could not be read: Access denied…`]);
   });
 
