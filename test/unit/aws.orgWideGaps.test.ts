@@ -25,9 +25,9 @@ describe('organization-wide walks: cancel, one failing account, a short account 
   const log = { warn: (message: string) => warnings.push(message), debug: () => undefined };
   const options = (): OrgWideOptions => ({ concurrency: 1, perAccountConcurrency: 1, thresholds: { now: new Date(), rotationWarningDays: 90, unusedWarningDays: 45 }, log });
 
-  const start = async (members: number): Promise<void> => {
+  const start = async (members: number, denyingMembers: number[] = []): Promise<void> => {
     warnings.length = 0;
-    emulator = await startOrgEmulator({ members, usersPerAccount: 3, seed: 9 });
+    emulator = await startOrgEmulator({ members, usersPerAccount: 3, seed: 9, denyingMembers });
     const settings = { profile: 'mgmt', region: 'us-east-1', endpoint: emulator.url, requestTimeoutMs: 5000, maxAttempts: 3 };
     org = new OrganizationSource(
       { profile: 'mgmt', roleName: 'IamKeysReadOnly' },
@@ -125,6 +125,23 @@ describe('organization-wide walks: cancel, one failing account, a short account 
       assert.deepEqual([held.owner.user.userName, held.key.createDate.toISOString()], [k.userName, k.createDate]);
     }
     assert.deepEqual(warnings.map((w) => w.replace(/: Access denied.*/, ': Access denied…')), [`org/mgmt: account ${failing} (member-001) could not be read: Access denied…`]);
+  });
+
+  it('the log tells an account that could not be entered from one that could not be read', async () => {
+    await start(3, [1]);
+    const unreadable = memberAccountId(2);
+    const issue = emulator.world.issueRoleSession.bind(emulator.world);
+    emulator.world.issueRoleSession = (account, ...rest) => {
+      const session = issue(account, ...rest);
+      if (account.id === unreadable) session.principal.deniedActions.add('ListUsers');
+      return session;
+    };
+    const result = await exportOrganizationKeys([source()], options());
+    assert.deepEqual(result.failedAccounts.map((f) => [f.accountId, f.stage]), [[memberAccountId(1), 'enter'], [unreadable, 'visit']]);
+    assert.deepEqual(warnings.map((w) => w.replace(/: Access denied.*/, ': Access denied…')), [
+      `org/mgmt: account ${memberAccountId(1)} (member-001) could not be entered: Access denied…`,
+      `org/mgmt: account ${unreadable} (member-002) could not be read: Access denied…`,
+    ]);
   });
 
   it('an account list that stops early carries the source and the reason', async () => {
