@@ -1,5 +1,6 @@
 // A member account's session (src/aws/organization/accountSource.ts) reports its attempts as a
-// profile's session does (#27): each call goes to the log with the session's id, a failed one
+// profile's session does (#27): each call goes to the log with the session's id and how long it
+// took, a failed one
 // with its kind, and a throttled answer tells the session's throttle listeners (the tree's
 // "retrying" state). Real SDK over HTTP to the organization endpoint.
 import * as assert from 'node:assert/strict';
@@ -51,6 +52,8 @@ describe('organization member sessions report their attempts (#27)', function ()
     const own = (line: string): boolean => line.includes(`org/mgmt/${id} `);
     assert.deepEqual(lines.filter(own).map((l) => l.replace(/\d+ ms/, 'N ms')), [`trace org/mgmt/${id} ListUsersCommand N ms`]);
     assert.equal(throttled, 0);
+    const ms = Number(/ (\d+) ms$/.exec(lines.find(own) ?? '')?.[1]);
+    assert.ok(ms >= 0 && ms < 60_000, `the call's duration, ${ms} ms, is how long it took`);
 
     lines.length = 0;
     emulator.setThrottle({ rateByFamily: { iam: 1 } });
