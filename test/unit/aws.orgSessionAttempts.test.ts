@@ -1,8 +1,7 @@
 // A member account's session (src/aws/organization/accountSource.ts) reports its attempts as a
 // profile's session does (#27): each call goes to the log with the session's id and how long it
-// took, a failed one
-// with its kind, and a throttled answer tells the session's throttle listeners (the tree's
-// "retrying" state). Real SDK over HTTP to the organization endpoint.
+// took, a failed one with its kind, and a throttled answer tells the session's throttle
+// listeners (the tree's "retrying" state). Real SDK over HTTP to the organization endpoint.
 import * as assert from 'node:assert/strict';
 import { OrganizationSource } from '../../src/aws/organization/organizationSource';
 import { orgApiBuckets } from '../../src/aws/organization/orgRates';
