@@ -76,13 +76,22 @@ describe('IdentityCenterSource against the portal endpoint', function () {
       { profile: 'sso-dev', roleName: 'NoSuchRole' },
       { settings: { profile: 'sso-dev', region: 'us-east-1', endpoint: emulator.url, requestTimeoutMs: 5000, maxAttempts: 3 }, buckets: orgApiBuckets() },
     );
+    // Two roles assigned there, so the list's separator shows.
+    emulator.world.ssoTokens.get(SSO_ACCESS_TOKEN)?.assignments.set(memberAccountId(6), ['IamKeysReadOnly', 'BillingViewer']);
     await sso.traversal.accounts.loadAll();
     const account = sso.traversal.accounts.loaded.find((a) => a.id === memberAccountId(6));
     assert.ok(account);
     const entered = await sso.traversal.enter(account);
     assert.ok(entered.kind === 'failed', JSON.stringify(entered));
-    assert.equal((entered.error as Error).message, `The role NoSuchRole is not assigned to you in account ${memberAccountId(6)} (assigned: IamKeysReadOnly)`);
+    assert.equal((entered.error as Error).message, `The role NoSuchRole is not assigned to you in account ${memberAccountId(6)} (assigned: IamKeysReadOnly, BillingViewer)`);
     assert.deepEqual(emulator.counters().roleCredentialsByTarget, {}, 'no role credentials were asked for');
+    // An account listed with no role left to you: nothing to name.
+    emulator.world.ssoTokens.get(SSO_ACCESS_TOKEN)?.assignments.set(memberAccountId(7), []);
+    const bare = sso.traversal.accounts.loaded.find((a) => a.id === memberAccountId(7));
+    assert.ok(bare);
+    const none = await sso.traversal.enter(bare);
+    assert.ok(none.kind === 'failed', JSON.stringify(none));
+    assert.equal((none.error as Error).message, `The role NoSuchRole is not assigned to you in account ${memberAccountId(7)}`);
     sso.dispose();
   });
 
