@@ -20,6 +20,8 @@ export class DeadlineHttpHandler {
     const outer = options.abortSignal as AbortSignal | undefined;
     const forward = (): void => controller.abort(outer?.reason);
     outer?.addEventListener('abort', forward, { once: true });
+    // A signal aborted before the request got here (while signing) fires no event: stop now.
+    if (outer?.aborted) forward();
     const done = (): void => {
       clearTimeout(timer);
       outer?.removeEventListener('abort', forward);
