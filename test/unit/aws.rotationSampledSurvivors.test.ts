@@ -2,6 +2,7 @@
 // message a user reads written out in full, against the emulator over real HTTP with the real SDK.
 import * as assert from 'node:assert/strict';
 import { promises as fs } from 'node:fs';
+import { lockPathOf } from '../../src/core/credentialsFileLock';
 import { recoverRotations, rotateAccessKey, type RotationDeps } from '../../src/aws/rotateAccessKey';
 import type { RotationStep } from '../../src/core/rotationJournal';
 import { fixtureCredentialsText, keysOf, OLD_KEY_ID, ROTATED_USER, SimulatedCrash, useRotationFixture } from '../support/rotationFixture';
@@ -110,4 +111,22 @@ describe('rotation sampled survivors (seed 1206): the endings a user reads', fun
     const [outcome] = await recoverRotations(fixture.deps());
     return outcome;
   }
+
+  it('at start-up a lock a crashed editor left is waited out until stale (10 s), and the interrupted rotation finishes', async function () {
+    this.timeout(40_000);
+    const { emulator, fixture } = rotation;
+    await assert.rejects(
+      rotateAccessKey(fixture.request(), fixture.deps({ afterStep: (step) => { if (step === 'fileWritten') throw new SimulatedCrash('closed'); } })),
+      SimulatedCrash,
+    );
+    // The crashed editor's lock, last refreshed 4 s ago: stale 6 s from now, later than a 5 s wait would last.
+    const lock = await lockPathOf(fixture.credentialsFile);
+    await fs.mkdir(lock);
+    const refreshed = new Date(Date.now() - 4_000);
+    await fs.utimes(lock, refreshed, refreshed);
+    const [outcome, ...more] = await recoverRotations(fixture.deps());
+    assert.deepEqual(more, []);
+    assert.equal(outcome.kind, 'rotated', outcome.message);
+    assert.deepEqual(keysOf(emulator), { [OLD_KEY_ID]: 'Inactive', [newKeyId()]: 'Active' });
+  });
 });
