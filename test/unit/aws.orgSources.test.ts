@@ -51,4 +51,44 @@ describe('aws/organization: the account sources the settings name (#27)', functi
     assert.deepEqual([found?.account.id, found?.account.name], [memberAccountId(1), 'member-001']);
     assert.equal(sources.findListed('999999999999'), undefined);
   });
+
+  it('an Identity Center setting is a source too; a refused endpoint setting gives none; building calls nothing', async () => {
+    const before = emulator.counters().total;
+    const base: OrgSourcesSettings = { organizations: [{ profile: 'mgmt', roleName: 'IamKeysReadOnly' }], identityCenter: [{ profile: 'sso-dev', roleName: 'Auditor' }], region: 'us-east-1', endpoint: emulator.url, requestTimeoutMs: 5000, maxConcurrentAccounts: 2 };
+    const both = new OrgSources({ settings: () => base, registry: { addMemberSession: () => undefined }, maxAttempts: 1 });
+    const refused = new OrgSources({ settings: () => ({ ...base, endpointError: 'iamKeys.endpoint is not https' }), registry: { addMemberSession: () => undefined }, maxAttempts: 1 });
+    try {
+      assert.deepEqual(both.all().map((s) => [s.kind, s.id]), [['organization', 'org/mgmt/IamKeysReadOnly'], ['identity-center', 'sso/sso-dev/Auditor']]);
+      assert.deepEqual(refused.all(), []);
+      assert.equal(emulator.counters().total, before);
+    } finally {
+      both.dispose();
+      refused.dispose();
+    }
+  });
+
+  it('rebuild closes the sources built (their listings go) and builds new ones on next use', async () => {
+    await sources.listAll();
+    const [old] = sources.all();
+    assert.ok(old && old.traversal.accounts.loaded.length === 4);
+    sources.rebuild();
+    assert.equal(old.traversal.accounts.loaded.length, 0, 'the old source was disposed');
+    const [fresh] = sources.all();
+    assert.ok(fresh && fresh !== old);
+    assert.equal(sources.findListed(memberAccountId(1)), undefined, 'nothing listed yet by the new source');
+  });
+
+  it('a cancelled listing asks nothing; rebuild before any use and dispose close what was built', async () => {
+    const settings = (): OrgSourcesSettings => ({ organizations: [{ profile: 'mgmt', roleName: 'IamKeysReadOnly' }], identityCenter: [], region: 'us-east-1', endpoint: emulator.url, requestTimeoutMs: 5000, maxConcurrentAccounts: 2 });
+    const own = new OrgSources({ settings, registry: { addMemberSession: () => undefined }, maxAttempts: 1 });
+    own.rebuild(); // nothing built yet: nothing to close
+    const before = emulator.counters().total;
+    await own.listAll(AbortSignal.abort());
+    assert.equal(emulator.counters().total, before);
+    await own.listAll();
+    const [built] = own.all();
+    assert.equal(built?.traversal.accounts.loaded.length, 4);
+    own.dispose();
+    assert.equal(built?.traversal.accounts.loaded.length, 0, 'the source was disposed');
+  });
 });
