@@ -31,4 +31,30 @@ describe('cachedCredentials', () => {
     assert.equal((await cached.provider()).accessKeyId, 'ASIAOK');
     assert.equal(cached.fetches(), 2);
   });
+
+  it('a fetch overtaken by forget() is not kept, whether it succeeds or fails late: the newer fetch answers', async () => {
+    const answers: Array<{ resolve: (c: { accessKeyId: string; secretAccessKey: string }) => void; reject: (e: Error) => void }> = [];
+    const cached = cachedCredentials(() => new Promise((resolve, reject) => answers.push({ resolve, reject })));
+    const overtaken = cached.provider();
+    cached.forget(); // the settings changed while AssumeRole was under way
+    const newer = cached.provider();
+    answers[0]!.resolve({ accessKeyId: 'ASIAOLD', secretAccessKey: 's' });
+    assert.equal((await overtaken).accessKeyId, 'ASIAOLD');
+    const third = cached.provider();
+    answers[1]!.resolve({ accessKeyId: 'ASIANEW', secretAccessKey: 's' });
+    assert.equal((await third).accessKeyId, 'ASIANEW');
+    assert.equal((await newer).accessKeyId, 'ASIANEW');
+    assert.equal(cached.fetches(), 2);
+
+    cached.forget();
+    const failing = cached.provider();
+    cached.forget();
+    const replacing = cached.provider();
+    answers[2]!.reject(new Error('ExpiredToken'));
+    await assert.rejects(failing, /ExpiredToken/);
+    assert.equal(cached.provider(), replacing, 'a use after the late failure joins the newer fetch');
+    answers[3]!.resolve({ accessKeyId: 'ASIALAST', secretAccessKey: 's' });
+    assert.equal((await replacing).accessKeyId, 'ASIALAST');
+    assert.equal(cached.fetches(), 4);
+  });
 });

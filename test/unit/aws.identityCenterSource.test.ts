@@ -6,9 +6,27 @@ import * as assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { NodeHttpHandler } from '@smithy/node-http-handler';
+import type { RequestSender } from '../../src/aws/connection';
 import { IdentityCenterSource } from '../../src/aws/organization/identityCenterSource';
 import { orgApiBuckets } from '../../src/aws/organization/orgRates';
 import { SSO_ACCESS_TOKEN, memberAccountId, startOrgEmulator, writeSsoTokenCache, type OrgEmulator } from '../emulator/org/index';
+
+/** Sends over HTTP; remembers whether it was destroyed (its sockets closed). */
+class DestroyWatchingHandler implements RequestSender {
+  readonly metadata = { handlerProtocol: 'http/1.1' };
+  private readonly inner = new NodeHttpHandler();
+  destroyed = false;
+  handle: RequestSender['handle'] = (request, options) => this.inner.handle(request, options);
+  updateHttpClientConfig(): void {}
+  httpHandlerConfigs(): ReturnType<RequestSender['httpHandlerConfigs']> {
+    return {};
+  }
+  destroy(): void {
+    this.destroyed = true;
+    this.inner.destroy();
+  }
+}
 
 describe('IdentityCenterSource against the portal endpoint', function () {
   this.timeout(30_000);
@@ -114,5 +132,29 @@ describe('IdentityCenterSource against the portal endpoint', function () {
     const outcome = await source().traversal.accounts.loadNext();
     assert.ok(outcome.kind === 'failed');
     assert.match((outcome.error as Error).message, /run aws sso login --profile sso-dev/);
+  });
+
+  it('disposing the source closes the portal client it made (#27)', async () => {
+    writeToken(new Date(Date.now() + 3_600_000));
+    const handlers: DestroyWatchingHandler[] = [];
+    const sso = new IdentityCenterSource(
+      { profile: 'sso-dev', roleName: 'IamKeysReadOnly' },
+      {
+        settings: { profile: 'sso-dev', region: 'us-east-1', endpoint: emulator.url, requestTimeoutMs: 5000, maxAttempts: 3 },
+        buckets: orgApiBuckets(),
+        hooks: {
+          requestHandler: () => {
+            const handler = new DestroyWatchingHandler();
+            handlers.push(handler);
+            return handler;
+          },
+        },
+      },
+    );
+    await sso.traversal.accounts.loadAll();
+    assert.equal(handlers.length, 1, 'one portal client, no member account entered');
+    assert.equal(handlers[0]?.destroyed, false);
+    sso.dispose();
+    assert.equal(handlers[0]?.destroyed, true);
   });
 });

@@ -183,6 +183,21 @@ describe('SessionRegistry', () => {
     assert.notStrictEqual(after[0], before[0]);
   });
 
+  it('dispose closes every session, tells listeners once, then forgets them (#27)', async () => {
+    const fake = new FakeConnections();
+    const reg = registry(fake, { settings: () => ({ profiles: ['a', 'b'] }) });
+    const sessions = await reg.sessions();
+    await Promise.all(sessions.map((s) => s.ensureIdentity()));
+    let told = 0;
+    reg.onDidRebuild(() => told++);
+    reg.dispose();
+    assert.ok(sessions.every((s) => s.isDisposed));
+    assert.equal(fake.disposed, 2);
+    assert.equal(told, 1);
+    reg.rebuild();
+    assert.equal(told, 1, 'a listener is not told after dispose');
+  });
+
   it('a member account session is its source\'s: a registry rebuild leaves it open and findable; once its source closes it, it is gone', async () => {
     const fake = new FakeConnections();
     const reg = registry(fake, { settings: () => ({ profiles: ['a'] }) });
