@@ -22,9 +22,31 @@ describe('aws/toolManagedProfile: the tool that rotates a profile\'s key', () =>
     assert.deepEqual(toolRotation('dgranted credential-process --profile=dev'), { tool: 'granted', command: 'granted credentials rotate dev' });
   });
 
-  it('any other process, or aws-vault doing something else, names no tool', () => {
+  it('extra blanks around and between the words change nothing', () => {
+    assert.deepEqual(toolRotation('  aws-vault   export\tdev  '), { tool: 'aws-vault', command: 'aws-vault rotate dev' });
+  });
+
+  it('Granted\'s --profile is found after other options', () => {
+    assert.deepEqual(toolRotation('granted credential-process --auto-login --profile dev'), { tool: 'granted', command: 'granted credentials rotate dev' });
+  });
+
+  it('any other process, or aws-vault or Granted doing something else, names no tool', () => {
+    assert.equal(toolRotation(undefined), undefined);
+    assert.equal(toolRotation(''), undefined);
     assert.equal(toolRotation('my-helper get dev'), undefined);
+    assert.equal(toolRotation('other-tool export dev'), undefined);
+    assert.equal(toolRotation('my-helper credential-process --profile dev'), undefined);
     assert.equal(toolRotation('aws-vault exec dev'), undefined);
     assert.equal(toolRotation('granted sso dev'), undefined);
+    assert.equal(toolRotation('granted sso --profile dev'), undefined);
+  });
+
+  it('no profile named, or a name that is not plain on a command line, names no command', () => {
+    assert.equal(toolRotation('aws-vault export --no-session'), undefined);
+    assert.equal(toolRotation('aws-vault export --format json'), undefined);
+    assert.equal(toolRotation('aws-vault export dev;rm'), undefined);
+    assert.equal(toolRotation('aws-vault export _dev'), undefined);
+    assert.equal(toolRotation('granted credential-process'), undefined);
+    assert.equal(toolRotation('granted credential-process --profile dev;rm'), undefined);
   });
 });
