@@ -1,12 +1,13 @@
 // classifyError (src/aws/errors.ts) on failures the real SDK raises over real HTTP on loopback:
-// IAM's AccessDenied, a proxy's 429 with a text body, a refused connection, an HTML page where
-// IAM's XML should be, the SSO portal's UnauthorizedException, a failing credential_process and
-// a profile naming an [sso-session] that is not there. Each answer the user reads is written out
+// IAM's AccessDenied, NoSuchEntity, ValidationError and SignatureDoesNotMatch, a proxy's 429 with
+// a text body, a refused connection, an HTML page where IAM's XML should be, the SSO portal's
+// UnauthorizedException, a failing credential_process and a profile naming an [sso-session]
+// that is not there. Each answer the user reads is written out
 // (issue #27: survivors of the seed-1206 sampled src/aws run).
 import * as assert from 'node:assert/strict';
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { ListUsersCommand } from '@aws-sdk/client-iam';
+import { GetUserCommand, ListAccessKeysCommand, ListUsersCommand, type IAMClient } from '@aws-sdk/client-iam';
 import { ListAccountsCommand } from '@aws-sdk/client-sso';
 import { createConnection } from '../../src/aws/connection';
 import { classifyError } from '../../src/aws/errors';
@@ -19,19 +20,22 @@ import { freePort } from '../support/freePort';
 import { useIsolatedAwsEnv } from '../support/processAwsEnv';
 import { RecordingRequestHandler } from '../support/recordingRequestHandler';
 
-const callerKeys = async () => CALLER_CREDENTIALS;
-
-/** The error of one ListUsers through the extension's client factory at `endpoint` (one attempt). */
-async function listUsersFailure(endpoint: string): Promise<unknown> {
+/** The error of `call` on an IAM client of the extension's factory at `endpoint`, signed with `keys`. */
+async function iamFailure(endpoint: string, keys: typeof CALLER_CREDENTIALS, call: (iam: IAMClient) => Promise<unknown>): Promise<unknown> {
   const factory = new ClientFactory({ profile: '', region: 'us-east-1', endpoint, requestTimeoutMs: 5_000, maxAttempts: 1 }, sdkHost);
   try {
-    return await factory.iam(callerKeys).send(new ListUsersCommand({})).then(
-      () => assert.fail('ListUsers was expected to fail'),
+    return await call(factory.iam(async () => keys)).then(
+      () => assert.fail('the call was expected to fail'),
       (error: unknown) => error,
     );
   } finally {
     factory.dispose();
   }
+}
+
+/** The error of one ListUsers at `endpoint`, signed with the emulator's caller. */
+function listUsersFailure(endpoint: string): Promise<unknown> {
+  return iamFailure(endpoint, CALLER_CREDENTIALS, (iam) => iam.send(new ListUsersCommand({})));
 }
 
 /** The error of GetCallerIdentity signed with `profile`'s credentials (nothing is sent: the provider fails first). */
@@ -58,6 +62,33 @@ describe('classifyError: failures the real SDK raises', () => {
       message: 'Access denied: iam:ListUsers',
       hint: 'Your credentials need the iam:ListUsers permission.',
       retryable: true,
+    });
+  });
+
+  it('a user that is not there is not found, in words, and not worth a retry', async () => {
+    const error = await iamFailure(fixture.emulator.url, CALLER_CREDENTIALS, (iam) => iam.send(new GetUserCommand({ UserName: 'ghost' })));
+    assert.deepEqual(classifyError(error), { kind: 'not-found', code: 'NoSuchEntity', message: 'IAM has no user named ghost.', retryable: false });
+  });
+
+  it('a request IAM rejects as invalid shows its first sentence and is not worth a retry', async () => {
+    const error = await iamFailure(fixture.emulator.url, CALLER_CREDENTIALS, (iam) => iam.send(new ListAccessKeysCommand({ MaxItems: 0 })));
+    assert.deepEqual(classifyError(error), {
+      kind: 'validation',
+      code: 'ValidationError',
+      message: "1 validation error detected: Value '0' at 'maxItems' failed to satisfy constraint: Member must have value greater than or equal to 1",
+      retryable: false,
+    });
+  });
+
+  it('a wrong secret key says the secret does not match, and is not worth a retry', async () => {
+    const wrongSecret = { ...CALLER_CREDENTIALS, secretAccessKey: 'TESTONLYwrongSecret00000000000000000000x' };
+    const error = await iamFailure(fixture.emulator.url, wrongSecret, (iam) => iam.send(new GetUserCommand({})));
+    assert.deepEqual(classifyError(error), {
+      kind: 'credentials',
+      code: 'SignatureDoesNotMatch',
+      message: 'The secret key does not match the access key',
+      hint: "Check the profile's secret access key.",
+      retryable: false,
     });
   });
 
