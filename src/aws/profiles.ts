@@ -17,6 +17,9 @@ export interface ProfileInfo {
 
 type Section = Record<string, string | undefined>;
 
+/** Config-file sections the SDK's loader keys as "sso-session.<name>" and "services.<name>": not profiles. */
+const NOT_A_PROFILE = /^(?:sso-session|services)\./;
+
 function kindOf(section: Section): CredentialKind {
   if (section.sso_session || section.sso_start_url) return 'SSO';
   if (section.credential_process) return 'credential process';
@@ -33,6 +36,7 @@ export async function listProfiles(): Promise<ProfileInfo[]> {
   // As the SDK does, the credentials file wins over the config file for the same profile.
   for (const source of [files.configFile, files.credentialsFile]) {
     for (const [name, section] of Object.entries(source ?? {})) {
+      if (source === files.configFile && NOT_A_PROFILE.test(name)) continue;
       merged.set(name, { ...(merged.get(name) ?? {}), ...(section as Section) });
     }
   }
