@@ -8,7 +8,6 @@ import { sdkHost } from '../../src/aws/sdkHost';
 import { triedHost } from '../../src/aws/triedHost';
 import { CALLER_CREDENTIALS } from '../emulator';
 import { useEmulator } from '../support/emulatorFixture';
-import { freePort } from '../support/freePort';
 
 /** The error of one ListUsers at `endpoint`, through a factory that observes attempts as connections do. */
 async function listUsersFailure(endpoint: string): Promise<unknown> {
@@ -32,7 +31,8 @@ describe('aws/triedHost: where a failed request was sent', () => {
   });
 
   it('a refused connection to an IPv6 loopback endpoint keeps one pair of brackets', async () => {
-    const port = await freePort('::1');
-    assert.equal(triedHost(await listUsersFailure(`http://[::1]:${port}`)), `[::1]:${port}`);
+    // Port 1: nothing listens there; no bind, so it fails alike where the machine has no IPv6
+    // loopback (then the connect fails with EADDRNOTAVAIL instead of ECONNREFUSED).
+    assert.equal(triedHost(await listUsersFailure('http://[::1]:1')), '[::1]:1');
   });
 });
