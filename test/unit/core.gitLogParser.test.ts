@@ -119,9 +119,10 @@ describe('gitLogParser: added lines from git log -p', () => {
     assert.equal(unquotePath('b/plain name'), 'b/plain name');
   });
 
-  it('a lone quote or a name that only ends with one is a plain name, not quoted', () => {
+  it('a lone quote or a name that only ends with one is a plain name; two quotes are an empty quoted name', () => {
     assert.equal(unquotePath('"'), '"');
     assert.equal(unquotePath('b/say"'), 'b/say"');
+    assert.equal(unquotePath('""'), '');
   });
 
   it('numbers lines from a hunk that starts at line 10 or later, after a removal of 10 lines or more', () => {
