@@ -56,6 +56,18 @@ describe('GitExclusions: ignore rules as git applies them (git check-ignore as t
     ].sort());
   });
 
+  it('a folder excluded by a shallower .gitignore hides its files, even from a negation in its own .gitignore', async () => {
+    repo.write('logs/keep.txt', 'x\n');
+    repo.write('logs/.gitignore', '!keep.txt\n');
+    repo.write('.gitignore', 'logs/\n');
+    assert.deepEqual(gitIgnored(repo, ['logs/keep.txt']), ['logs/keep.txt']);
+    assert.equal(await new GitExclusions(readFromDisk, undefined, false).ignores('logs/keep.txt'), true);
+  });
+
+  it('an empty path (the folder itself) is not ignored', async () => {
+    assert.equal(await new GitExclusions(readFromDisk, undefined, false).ignores(''), false);
+  });
+
   it('reads only the .gitignore files of the folders it is told hold one', async () => {
     const read: string[] = [];
     const exclusions = new GitExclusions((relative) => {

@@ -118,4 +118,24 @@ describe('gitLogParser: added lines from git log -p', () => {
     assert.equal(unquotePath('"b/caf\\303\\251 \\"x\\"\\\\y\\tz"'), 'b/café "x"\\y\tz');
     assert.equal(unquotePath('b/plain name'), 'b/plain name');
   });
+
+  it('a lone quote or a name that only ends with one is a plain name; two quotes are an empty quoted name', () => {
+    assert.equal(unquotePath('"'), '"');
+    assert.equal(unquotePath('b/say"'), 'b/say"');
+    assert.equal(unquotePath('""'), '');
+  });
+
+  it('numbers lines from a hunk that starts at line 10 or later, after a removal of 10 lines or more', () => {
+    const { added } = parse([
+      `\x01${C1}\0Ann Example\x002024-01-01T00:00:00+00:00`,
+      'diff --git a/x.txt b/x.txt',
+      'index 78981922613b2afb6025042ff6bd878ac1994e85..e64f850b26968baf7b17836bfe5882f18b8aaf92 100644',
+      '--- a/x.txt',
+      '+++ b/x.txt',
+      '@@ -11,12 +123,2 @@',
+      '+one',
+      '+two',
+    ]);
+    assert.deepEqual(added.map((a) => a.lineNumbers), [[123, 124]]);
+  });
 });

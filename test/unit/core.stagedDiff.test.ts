@@ -55,6 +55,13 @@ describe('stagedDiff: leaks on the lines a staged change adds (real git)', () =>
     assert.deepEqual(brief(stagedLeaks(repo.git(...STAGED_DIFF_ARGS))), []);
   });
 
+  it('a key in each of two staged files is reported under its own file and line', () => {
+    repo.write('a.env', `x=1\nID=${OLD_ID}\n`);
+    repo.write('b.env', `ID=${NEW_ID}\n`);
+    repo.git('add', '.');
+    assert.deepEqual(brief(stagedLeaks(repo.git(...STAGED_DIFF_ARGS))), [`a.env:2 access-key-id ${OLD_ID}`, `b.env:1 access-key-id ${NEW_ID}`]);
+  });
+
   it('a renamed file brings no findings for the lines it already had', () => {
     repo.write('a.env', `A=1\nB=2\nC=3\nD=4\nK=${OLD_ID}\n`);
     repo.git('add', '.');
