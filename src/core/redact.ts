@@ -59,9 +59,13 @@ const BLANK = '(?:[ \\t]|%20)*';
 const SEPARATOR_MARK = '(?:=>|[:=|]|%3[AaDd])';
 // name, then either a separator (with optional quotes) or an XML ">".
 const SEPARATOR = `${QUOTE}?${BLANK}${SEPARATOR_MARK}${BLANK}${QUOTE}?|>`;
-// A value runs to whitespace, a quote (plain or %22) or a delimiter; a comma inside it (a,b) does not end it.
-const VALUE_CHAR = `(?!%2[27])[^\\s"'\`\\\\<>&,;)}\\]|]`;
-const VALUE = `(?!\\[REDACTED\\])(?!(?:null|undefined|None|true|false)(?![\\w/+]))(?:${VALUE_CHAR}|${JSON_ESCAPED_UNIT}|,(?=${VALUE_CHAR}))+${WRAPPED}`;
+// A value runs to whitespace, a quote or a delimiter; a comma inside it (a,b) does not end it.
+// A URL-encoded quote (%22, %27) ends it only where an encoded JSON value closes (then comes an
+// encoded , } ] or blank, "&", a blank or the end): a password may hold "%22" itself.
+const ENCODED_CLOSE = `%2[27](?:%2[Cc0]|%7[Dd]|%5[Dd]|%0[AaDd]|[&+\\s,;)}\\]]|$)`;
+const VALUE_CHAR = `(?!${ENCODED_CLOSE})[^\\s"'\`\\\\<>&,;)}\\]|]`;
+// An encoded quote at the start is the opening quote (the separator's), never the value.
+const VALUE = `(?!%2[27])(?!\\[REDACTED\\])(?!(?:null|undefined|None|true|false)(?![\\w/+]))(?:${VALUE_CHAR}|${JSON_ESCAPED_UNIT}|,(?=${VALUE_CHAR}))+${WRAPPED}`;
 const KEY_VALUE = new RegExp(`((?:${SECRET_NAMES})(?:${SEPARATOR}))(${VALUE})`, 'gi');
 /**
  * A quoted value closed on the same line goes whole, whatever it holds (an OIDC refresh token

@@ -39,4 +39,15 @@ describe('core/redact edges', () => {
     assert.equal(out.k500, undefined);
     assert.equal(out['…'], '2 more');
   });
+
+  it('a password holding "%22" or "%27" goes whole; an encoded JSON value still ends at its encoded quote', () => {
+    // Found by property.redactTokenForms (seed -241649458): the tail after "%22" was shown.
+    assert.equal(redactSecrets('error: login failed\npassword=A%22AAAAAAAAA\nexit status 3'), 'error: login failed\npassword=[REDACTED]\nexit status 3');
+    assert.equal(redactSecrets('db_password=abc%27def ok'), 'db_password=[REDACTED] ok');
+    assert.equal(
+      redactSecrets('https://x/cb?state=%7B%22password%22%3A%22s3cretVALUE%22%2C%22b%22%3A1%7D&x=2'),
+      'https://x/cb?state=%7B%22password%22%3A%22[REDACTED]%22%2C%22b%22%3A1%7D&x=2',
+    );
+    assert.equal(redactSecrets('%7B%22clientSecret%22%3A%22abcdEFGH1234%22%7D'), '%7B%22clientSecret%22%3A%22[REDACTED]%22%7D');
+  });
 });
