@@ -43,6 +43,7 @@ function moved(hunks, line) {
 const hunkCache = new Map();
 const kept = [];
 const dropped = [];
+let movedCount = 0;
 for (const m of drawn.sample) {
   if (!hunkCache.has(m.file)) hunkCache.set(m.file, hunksOf(m.file));
   const hunks = hunkCache.get(m.file);
@@ -53,11 +54,11 @@ for (const m of drawn.sample) {
     dropped.push(m);
     continue;
   }
+  if (start !== m.location.start.line + 1) movedCount++;
   kept.push({ ...m, location: { start: { ...m.location.start, line: start - 1 }, end: { ...m.location.end, line: end - 1 } } });
 }
 const range = (m) => `${m.file}:${m.location.start.line + 1}:${m.location.start.column}-${m.location.end.line + 1}:${m.location.end.column}`;
 const mutate = [...new Set(kept.map(range))];
 fs.writeFileSync(samplePath, JSON.stringify({ ...drawn, n: kept.length, mutate, sample: kept, remappedFrom: fromCommit }, null, 1));
-const movedCount = kept.filter((m, i) => m.location.start.line !== drawn.sample.filter((d) => !dropped.includes(d))[i].location.start.line).length;
 console.log(`${drawn.folder}: ${kept.length} of ${drawn.sample.length} sampled mutants kept (${movedCount} moved), ${dropped.length} dropped on edited lines`);
 for (const m of dropped) console.log(`  dropped\t${m.file}:${m.location.start.line + 1}:${m.location.start.column}\t${m.mutatorName}\t${JSON.stringify(m.replacement).slice(0, 80)}`);

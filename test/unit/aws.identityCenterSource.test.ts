@@ -6,27 +6,10 @@ import * as assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { NodeHttpHandler } from '@smithy/node-http-handler';
-import type { RequestSender } from '../../src/aws/connection';
 import { IdentityCenterSource } from '../../src/aws/organization/identityCenterSource';
 import { orgApiBuckets } from '../../src/aws/organization/orgRates';
 import { SSO_ACCESS_TOKEN, memberAccountId, startOrgEmulator, writeSsoTokenCache, type OrgEmulator } from '../emulator/org/index';
-
-/** Sends over HTTP; remembers whether it was destroyed (its sockets closed). */
-class DestroyWatchingHandler implements RequestSender {
-  readonly metadata = { handlerProtocol: 'http/1.1' };
-  private readonly inner = new NodeHttpHandler();
-  destroyed = false;
-  handle: RequestSender['handle'] = (request, options) => this.inner.handle(request, options);
-  updateHttpClientConfig(): void {}
-  httpHandlerConfigs(): ReturnType<RequestSender['httpHandlerConfigs']> {
-    return {};
-  }
-  destroy(): void {
-    this.destroyed = true;
-    this.inner.destroy();
-  }
-}
+import { HttpSender } from '../support/httpSender';
 
 describe('IdentityCenterSource against the portal endpoint', function () {
   this.timeout(30_000);
@@ -136,7 +119,7 @@ describe('IdentityCenterSource against the portal endpoint', function () {
 
   it('disposing the source closes the portal client it made (#27)', async () => {
     writeToken(new Date(Date.now() + 3_600_000));
-    const handlers: DestroyWatchingHandler[] = [];
+    const handlers: HttpSender[] = [];
     const sso = new IdentityCenterSource(
       { profile: 'sso-dev', roleName: 'IamKeysReadOnly' },
       {
@@ -144,7 +127,7 @@ describe('IdentityCenterSource against the portal endpoint', function () {
         buckets: orgApiBuckets(),
         hooks: {
           requestHandler: () => {
-            const handler = new DestroyWatchingHandler();
+            const handler = new HttpSender();
             handlers.push(handler);
             return handler;
           },

@@ -6,7 +6,6 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { NodeHttpHandler } from '@smithy/node-http-handler';
 import { createConnection, type RequestSender } from '../../src/aws/connection';
 import { ConnectionSession } from '../../src/aws/connectionSession';
 import type { SessionRegistry } from '../../src/aws/sessionRegistry';
@@ -14,6 +13,7 @@ import { credentialsFileText } from '../emulator/identities';
 import { BUILT_IN_IDENTITIES, startIamEmulator, type IamEmulator } from '../emulator/index';
 import { isolateThisProcess } from '../support/awsEnv';
 import { emulatorSessionRegistry } from '../support/emulatorSessions';
+import { HttpSender } from '../support/httpSender';
 
 const ADMIN = BUILT_IN_IDENTITIES.caller.profile;
 const FIRST = 'AKIALASTUSEDCACHE001';
@@ -21,26 +21,17 @@ const SECOND = 'AKIALASTUSEDCACHE002';
 const DAY = 86_400_000;
 
 /** Sends each request over HTTP at once, but hands its answer to the SDK only when released. */
-class HeldAnswers implements RequestSender {
-  readonly metadata = { handlerProtocol: 'http/1.1' };
-  private readonly inner = new NodeHttpHandler();
+class HeldAnswers extends HttpSender {
   readonly answered: Array<Promise<void>> = [];
   readonly releases: Array<() => void> = [];
-  handle: RequestSender['handle'] = async (request, options) => {
+  override handle: RequestSender['handle'] = async (request, options) => {
     const release = new Promise<void>((resolve) => this.releases.push(resolve));
-    const pending = this.inner.handle(request, options);
+    const pending = this.send(request, options);
     this.answered.push(pending.then(() => undefined));
     const answer = await pending;
     await release;
     return answer;
   };
-  updateHttpClientConfig(): void {}
-  httpHandlerConfigs(): ReturnType<RequestSender['httpHandlerConfigs']> {
-    return {};
-  }
-  destroy(): void {
-    this.inner.destroy();
-  }
 }
 
 describe('aws: last use kept per account — failures are not, every key is (#27)', function () {

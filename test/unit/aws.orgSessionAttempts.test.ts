@@ -3,37 +3,26 @@
 // took, a failed one with its kind, and a throttled answer tells the session's throttle
 // listeners (the tree's "retrying" state). Real SDK over HTTP to the organization endpoint.
 import * as assert from 'node:assert/strict';
-import { OrganizationSource } from '../../src/aws/organization/organizationSource';
-import { orgApiBuckets } from '../../src/aws/organization/orgRates';
-import { CALLER_CREDENTIALS } from '../emulator/identities';
-import { memberAccountId, startOrgEmulator, type OrgEmulator } from '../emulator/org/index';
-
-const fast = { ratePerSecond: 1000, burst: 1000 };
+import type { OrganizationSource } from '../../src/aws/organization/organizationSource';
+import { memberAccountId, type OrgEmulator } from '../emulator/org/index';
+import { startOrgSource, type OrgSourceFixture } from '../support/orgSourceFixture';
 
 describe('organization member sessions report their attempts (#27)', function () {
   this.timeout(30_000);
   let emulator: OrgEmulator;
   let org: OrganizationSource;
+  let fixture: OrgSourceFixture;
   const lines: string[] = [];
 
   beforeEach(async () => {
     lines.length = 0;
-    emulator = await startOrgEmulator({ members: 2, usersPerAccount: 3, seed: 3 });
-    const settings = { profile: 'mgmt', region: 'us-east-1', endpoint: emulator.url, requestTimeoutMs: 5000, maxAttempts: 1 };
-    org = new OrganizationSource(
-      { profile: 'mgmt', roleName: 'IamKeysReadOnly' },
-      {
-        settings,
-        buckets: orgApiBuckets({ sts: fast, organizations: fast, sso: fast }),
-        credentials: () => Promise.resolve(CALLER_CREDENTIALS),
-        log: { debug: (m) => lines.push(`debug ${m}`), trace: (m) => lines.push(`trace ${m}`) },
-      },
+    fixture = await startOrgSource(
+      { members: 2, usersPerAccount: 3, seed: 3 },
+      { maxAttempts: 1, log: { debug: (m) => lines.push(`debug ${m}`), trace: (m) => lines.push(`trace ${m}`) } },
     );
+    ({ emulator, org } = fixture);
   });
-  afterEach(async () => {
-    org.dispose();
-    await emulator.close();
-  });
+  afterEach(() => fixture.close());
 
   it('a member session logs each call under its id; a throttled one is logged with its kind and tells the throttle listeners', async () => {
     const id = memberAccountId(1);

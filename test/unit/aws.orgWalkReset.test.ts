@@ -3,30 +3,22 @@
 // stops there, says it was cancelled and enters no further account (#27: the `stale` branch).
 // Real SDK over HTTP to the organization endpoint.
 import * as assert from 'node:assert/strict';
-import { OrganizationSource } from '../../src/aws/organization/organizationSource';
-import { orgApiBuckets } from '../../src/aws/organization/orgRates';
-import { CALLER_CREDENTIALS, EMULATOR_ACCOUNT_ID } from '../emulator/identities';
-import { memberAccountId, startOrgEmulator, type OrgEmulator } from '../emulator/org/index';
-
-const fast = { ratePerSecond: 1000, burst: 1000 };
+import type { OrganizationSource } from '../../src/aws/organization/organizationSource';
+import { EMULATOR_ACCOUNT_ID } from '../emulator/identities';
+import { memberAccountId, type OrgEmulator } from '../emulator/org/index';
+import { startOrgSource, type OrgSourceFixture } from '../support/orgSourceFixture';
 
 describe('organization walk overtaken by a reset (#27)', function () {
   this.timeout(30_000);
   let emulator: OrgEmulator;
   let org: OrganizationSource;
+  let fixture: OrgSourceFixture;
 
   beforeEach(async () => {
-    emulator = await startOrgEmulator({ members: 3, usersPerAccount: 2, seed: 4 });
-    const settings = { profile: 'mgmt', region: 'us-east-1', endpoint: emulator.url, requestTimeoutMs: 5000, maxAttempts: 3 };
-    org = new OrganizationSource(
-      { profile: 'mgmt', roleName: 'IamKeysReadOnly' },
-      { settings, buckets: orgApiBuckets({ sts: fast, organizations: fast, sso: fast }), credentials: () => Promise.resolve(CALLER_CREDENTIALS) },
-    );
+    fixture = await startOrgSource({ members: 3, usersPerAccount: 2, seed: 4 });
+    ({ emulator, org } = fixture);
   });
-  afterEach(async () => {
-    org.dispose();
-    await emulator.close();
-  });
+  afterEach(() => fixture.close());
 
   it('a reset while a member account is entered stops the walk there: cancelled, no further account entered', async () => {
     const issue = emulator.world.issueRoleSession.bind(emulator.world);

@@ -5,14 +5,13 @@
 // 2 for a report IAM still holds) with a live fallback where it is denied; a cancel that keeps
 // whole accounts and says it is partial.
 import * as assert from 'node:assert/strict';
-import { OrganizationSource } from '../../src/aws/organization/organizationSource';
 import { readCsv } from '../../src/aws/csvReader';
 import { findOrganizationKeysNeedingAttention } from '../../src/aws/organization/orgWideAttention';
 import { exportOrganizationKeys } from '../../src/aws/organization/orgWideExport';
 import type { OrgWideOptions } from '../../src/aws/organization/orgWideWalk';
-import { orgApiBuckets } from '../../src/aws/organization/orgRates';
-import { CALLER_CREDENTIALS, EMULATOR_ACCOUNT_ID } from '../emulator/identities';
-import { memberAccountId, startOrgEmulator, type OrgEmulator } from '../emulator/org/index';
+import { EMULATOR_ACCOUNT_ID } from '../emulator/identities';
+import { memberAccountId, type OrgEmulator } from '../emulator/org/index';
+import { startOrgSource, type OrgSourceFixture } from '../support/orgSourceFixture';
 
 const MEMBERS = 12;
 const DENYING = [2];
@@ -23,25 +22,16 @@ const DAY = 86_400_000;
 describe('organization-wide export and attention (orgWide)', function () {
   this.timeout(60_000);
   let emulator: OrgEmulator;
-  let org: OrganizationSource;
+  let fixture: OrgSourceFixture;
   const now = new Date();
   const options: OrgWideOptions = { concurrency: 3, perAccountConcurrency: 2, thresholds: { now, rotationWarningDays: 90, unusedWarningDays: 45 } };
-  const fast = { ratePerSecond: 1000, burst: 1000 };
-
   beforeEach(async () => {
-    emulator = await startOrgEmulator({ members: MEMBERS, usersPerAccount: 4, denyingMembers: DENYING, suspendedMembers: SUSPENDED, seed: 9 });
-    const settings = { profile: 'mgmt', region: 'us-east-1', endpoint: emulator.url, requestTimeoutMs: 5000, maxAttempts: 3 };
-    org = new OrganizationSource(
-      { profile: 'mgmt', roleName: 'IamKeysReadOnly' },
-      { settings, buckets: orgApiBuckets({ sts: fast, organizations: fast, sso: fast }), credentials: () => Promise.resolve(CALLER_CREDENTIALS) },
-    );
+    fixture = await startOrgSource({ members: MEMBERS, usersPerAccount: 4, denyingMembers: DENYING, suspendedMembers: SUSPENDED, seed: 9 });
+    ({ emulator } = fixture);
   });
-  afterEach(async () => {
-    org.dispose();
-    await emulator.close();
-  });
+  afterEach(() => fixture.close());
 
-  const source = () => ({ id: 'org/mgmt', traversal: org.traversal });
+  const source = () => fixture.source();
   const active = () => emulator.world.accounts.filter((a) => a.status === 'ACTIVE');
   const members = () => active().filter((a) => a.id !== EMULATOR_ACCOUNT_ID);
   const trusting = () => active().filter((a) => !DENYING.map(memberAccountId).includes(a.id));

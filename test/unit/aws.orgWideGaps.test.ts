@@ -6,51 +6,37 @@
 // Real SDK over HTTP to the organization endpoint.
 import * as assert from 'node:assert/strict';
 import { readCsv } from '../../src/aws/csvReader';
-import { OrganizationSource } from '../../src/aws/organization/organizationSource';
-import { orgApiBuckets } from '../../src/aws/organization/orgRates';
+import type { OrganizationSource } from '../../src/aws/organization/organizationSource';
 import { findOrganizationKeysNeedingAttention } from '../../src/aws/organization/orgWideAttention';
 import { exportOrganizationKeys } from '../../src/aws/organization/orgWideExport';
 import type { OrgWideOptions } from '../../src/aws/organization/orgWideWalk';
 import { CALLER_CREDENTIALS, EMULATOR_ACCOUNT_ID } from '../emulator/identities';
 import { apiErrors } from '../emulator/protocol/errors';
-import { memberAccountId, startOrgEmulator, type OrgEmulator } from '../emulator/org/index';
-
-const fast = { ratePerSecond: 1000, burst: 1000 };
+import { memberAccountId, type OrgEmulator } from '../emulator/org/index';
+import { abortOnKeyListing, startOrgSource, type OrgSourceFixture } from '../support/orgSourceFixture';
 
 describe('organization-wide walks: cancel, one failing account, a short account list (#27)', function () {
   this.timeout(60_000);
   let emulator: OrgEmulator;
   let org: OrganizationSource;
+  let fixture: OrgSourceFixture;
   const warnings: string[] = [];
   const log = { warn: (message: string) => warnings.push(message), debug: () => undefined };
   const options = (): OrgWideOptions => ({ concurrency: 1, perAccountConcurrency: 1, thresholds: { now: new Date(), rotationWarningDays: 90, unusedWarningDays: 45 }, log });
 
   const start = async (members: number, denyingMembers: number[] = []): Promise<void> => {
     warnings.length = 0;
-    emulator = await startOrgEmulator({ members, usersPerAccount: 3, seed: 9, denyingMembers });
-    const settings = { profile: 'mgmt', region: 'us-east-1', endpoint: emulator.url, requestTimeoutMs: 5000, maxAttempts: 3 };
-    org = new OrganizationSource(
-      { profile: 'mgmt', roleName: 'IamKeysReadOnly' },
-      { settings, buckets: orgApiBuckets({ sts: fast, organizations: fast, sso: fast }), credentials: () => Promise.resolve(CALLER_CREDENTIALS) },
-    );
+    fixture = await startOrgSource({ members, usersPerAccount: 3, seed: 9, denyingMembers });
+    ({ emulator, org } = fixture);
   };
-  afterEach(async () => {
-    org.dispose();
-    await emulator.close();
-  });
-  const source = () => ({ id: 'org/mgmt', traversal: org.traversal });
+  afterEach(() => fixture.close());
+  const source = () => fixture.source();
 
   it('a cancel while a user’s keys are listed stops the export there and logs no failure for that user', async () => {
     await start(3);
     const controller = new AbortController();
     // The endpoint cancels while it answers the first ListAccessKeys of the walk.
-    for (const account of emulator.world.accounts) {
-      const keysOf = account.store.keysOf.bind(account.store);
-      account.store.keysOf = (owner) => {
-        controller.abort();
-        return keysOf(owner);
-      };
-    }
+    abortOnKeyListing(emulator, controller);
     const result = await exportOrganizationKeys([source()], { ...options(), signal: controller.signal });
     assert.equal(result.cancelled, true);
     assert.equal(result.partial, true);
@@ -84,13 +70,7 @@ describe('organization-wide walks: cancel, one failing account, a short account 
     await start(3);
     const controller = new AbortController();
     // The report path lists the keys of flagged users: the endpoint cancels at the first such listing.
-    for (const account of emulator.world.accounts) {
-      const keysOf = account.store.keysOf.bind(account.store);
-      account.store.keysOf = (owner) => {
-        controller.abort();
-        return keysOf(owner);
-      };
-    }
+    abortOnKeyListing(emulator, controller);
     const result = await findOrganizationKeysNeedingAttention([source()], { ...options(), readCsv, signal: controller.signal });
     assert.equal(controller.signal.aborted, true, 'a flagged user’s keys were listed');
     assert.equal(result.cancelled, true);

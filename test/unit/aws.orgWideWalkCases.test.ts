@@ -5,59 +5,44 @@
 // list root's keys), and a user's failure that comes back as the export is cancelled is no
 // failed user. Real SDK over HTTP to the organization endpoint.
 import * as assert from 'node:assert/strict';
-import { NodeHttpHandler } from '@smithy/node-http-handler';
 import type { RequestSender } from '../../src/aws/connection';
 import { readCsv } from '../../src/aws/csvReader';
-import { OrganizationSource } from '../../src/aws/organization/organizationSource';
-import { orgApiBuckets } from '../../src/aws/organization/orgRates';
+import type { OrganizationSource } from '../../src/aws/organization/organizationSource';
 import { findOrganizationKeysNeedingAttention } from '../../src/aws/organization/orgWideAttention';
 import { exportOrganizationKeys } from '../../src/aws/organization/orgWideExport';
 import type { OrgWideOptions } from '../../src/aws/organization/orgWideWalk';
-import { CALLER_CREDENTIALS, EMULATOR_ACCOUNT_ID } from '../emulator/identities';
+import { EMULATOR_ACCOUNT_ID } from '../emulator/identities';
 import { apiErrors } from '../emulator/protocol/errors';
-import { memberAccountId, startOrgEmulator, type OrgEmulator } from '../emulator/org/index';
-
-const fast = { ratePerSecond: 1000, burst: 1000 };
+import { memberAccountId, type OrgEmulator } from '../emulator/org/index';
+import { HttpSender } from '../support/httpSender';
+import { abortOnKeyListing, orgSourceAt, startOrgSource, type OrgSourceFixture } from '../support/orgSourceFixture';
 
 /** Sends over HTTP; cancels the walk once a 404 answer has arrived, before the SDK reads it. */
-class CancelAfterNotFound implements RequestSender {
-  readonly metadata = { handlerProtocol: 'http/1.1' };
-  private readonly inner = new NodeHttpHandler();
-  constructor(private readonly controller: AbortController) {}
-  handle: RequestSender['handle'] = async (request, options) => {
-    const answer = await this.inner.handle(request, options);
+class CancelAfterNotFound extends HttpSender {
+  constructor(private readonly controller: AbortController) {
+    super();
+  }
+  override handle: RequestSender['handle'] = async (request, options) => {
+    const answer = await this.send(request, options);
     if (answer.response.statusCode === 404) this.controller.abort();
     return answer;
   };
-  updateHttpClientConfig(): void {}
-  httpHandlerConfigs(): ReturnType<RequestSender['httpHandlerConfigs']> {
-    return {};
-  }
-  destroy(): void {
-    this.inner.destroy();
-  }
 }
 
 describe('organization-wide walks: progress, an early cancel, root’s key (#27)', function () {
   this.timeout(60_000);
   let emulator: OrgEmulator;
   let org: OrganizationSource;
+  let fixture: OrgSourceFixture;
   const options = (): OrgWideOptions => ({ concurrency: 2, perAccountConcurrency: 1, thresholds: { now: new Date(), rotationWarningDays: 90, unusedWarningDays: 45 } });
 
   beforeEach(async () => {
     // The management account and 4 members, all trusting; the last one suspended (skipped).
-    emulator = await startOrgEmulator({ members: 4, usersPerAccount: 3, seed: 9, suspendedMembers: [3] });
-    const settings = { profile: 'mgmt', region: 'us-east-1', endpoint: emulator.url, requestTimeoutMs: 5000, maxAttempts: 3 };
-    org = new OrganizationSource(
-      { profile: 'mgmt', roleName: 'IamKeysReadOnly' },
-      { settings, buckets: orgApiBuckets({ sts: fast, organizations: fast, sso: fast }), credentials: () => Promise.resolve(CALLER_CREDENTIALS) },
-    );
+    fixture = await startOrgSource({ members: 4, usersPerAccount: 3, seed: 9, suspendedMembers: [3] });
+    ({ emulator, org } = fixture);
   });
-  afterEach(async () => {
-    org.dispose();
-    await emulator.close();
-  });
-  const source = () => ({ id: 'org/mgmt', traversal: org.traversal });
+  afterEach(() => fixture.close());
+  const source = () => fixture.source();
 
   it('progress counts the 4 active accounts; attention counts them once per pass', async () => {
     const exported: string[] = [];
@@ -82,13 +67,7 @@ describe('organization-wide walks: progress, an early cancel, root’s key (#27)
   it('attention cancelled while the reports are read says the result is partial', async () => {
     const controller = new AbortController();
     // The report path lists the keys of flagged users: the endpoint cancels at the first such listing.
-    for (const account of emulator.world.accounts) {
-      const keysOf = account.store.keysOf.bind(account.store);
-      account.store.keysOf = (owner) => {
-        controller.abort();
-        return keysOf(owner);
-      };
-    }
+    abortOnKeyListing(emulator, controller);
     const result = await findOrganizationKeysNeedingAttention([source()], { ...options(), readCsv, signal: controller.signal });
     assert.equal(controller.signal.aborted, true, 'a flagged user’s keys were listed');
     assert.deepEqual([result.cancelled, result.partial], [true, true]);
@@ -105,15 +84,7 @@ describe('organization-wide walks: progress, an early cancel, root’s key (#27)
   it('a user’s failure that comes back as the export is cancelled is no failed user', async () => {
     const controller = new AbortController();
     const warnings: string[] = [];
-    const cancelling = new OrganizationSource(
-      { profile: 'mgmt', roleName: 'IamKeysReadOnly' },
-      {
-        settings: { profile: 'mgmt', region: 'us-east-1', endpoint: emulator.url, requestTimeoutMs: 5000, maxAttempts: 1 },
-        buckets: orgApiBuckets({ sts: fast, organizations: fast, sso: fast }),
-        credentials: () => Promise.resolve(CALLER_CREDENTIALS),
-        hooks: { requestHandler: () => new CancelAfterNotFound(controller) },
-      },
-    );
+    const cancelling = orgSourceAt(emulator.url, { maxAttempts: 1, hooks: { requestHandler: () => new CancelAfterNotFound(controller) } });
     try {
       const member = emulator.world.account(memberAccountId(1));
       const gone = member?.store.users()[0];

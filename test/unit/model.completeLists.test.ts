@@ -3,39 +3,33 @@
 // listed by the walk. Real SDK over HTTP to the organization emulator; the member session is the
 // account source's (sessionFor), its model AccountModels'.
 import * as assert from 'node:assert/strict';
-import { OrganizationSource } from '../../src/aws/organization/organizationSource';
+import type { OrganizationSource } from '../../src/aws/organization/organizationSource';
 import { findOrganizationKeysNeedingAttention } from '../../src/aws/organization/orgWideAttention';
 import { exportOrganizationKeys } from '../../src/aws/organization/orgWideExport';
 import type { OrgWideOptions } from '../../src/aws/organization/orgWideWalk';
-import { orgApiBuckets } from '../../src/aws/organization/orgRates';
 import { AccountModels } from '../../src/model/accountModels';
 import { completeListsOf } from '../../src/model/completeLists';
-import { CALLER_CREDENTIALS } from '../emulator/identities';
-import { memberAccountId, startOrgEmulator, type OrgEmulator } from '../emulator/org/index';
+import { memberAccountId, type OrgEmulator } from '../emulator/org/index';
+import { startOrgSource, type OrgSourceFixture } from '../support/orgSourceFixture';
 import { readCsv } from '../../src/aws/csvReader';
 
 describe('model: organization walks read the account models', function () {
   this.timeout(60_000);
   let emulator: OrgEmulator;
   let org: OrganizationSource;
+  let fixture: OrgSourceFixture;
   let models: AccountModels;
   const options: OrgWideOptions = { concurrency: 2, perAccountConcurrency: 2, thresholds: { now: new Date(), rotationWarningDays: 90, unusedWarningDays: 45 } };
-  const fast = { ratePerSecond: 1000, burst: 1000 };
-  const source = () => ({ id: 'org/mgmt', traversal: org.traversal });
+  const source = () => fixture.source();
 
   beforeEach(async () => {
-    emulator = await startOrgEmulator({ members: 3, usersPerAccount: 5, seed: 22 });
-    const settings = { profile: 'mgmt', region: 'us-east-1', endpoint: emulator.url, requestTimeoutMs: 5000, maxAttempts: 3 };
-    org = new OrganizationSource(
-      { profile: 'mgmt', roleName: 'IamKeysReadOnly' },
-      { settings, buckets: orgApiBuckets({ sts: fast, organizations: fast, sso: fast }), credentials: () => Promise.resolve(CALLER_CREDENTIALS) },
-    );
+    fixture = await startOrgSource({ members: 3, usersPerAccount: 5, seed: 22 });
+    ({ emulator, org } = fixture);
     models = new AccountModels(() => 2);
   });
   afterEach(async () => {
     models.clear();
-    org.dispose();
-    await emulator.close();
+    await fixture.close();
   });
 
   /** Enters member `index` as the tree does and returns its model (the source's session). */
