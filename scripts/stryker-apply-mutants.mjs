@@ -40,8 +40,9 @@ try {
     const mutated = content.slice(0, offset(m.location.start)) + m.replacement + content.slice(offset(m.location.end));
     fs.writeFileSync(compiled, esbuild.transformSync(mutated, { loader: 'ts', format: 'cjs', target: 'es2022' }).code);
     let status = 'Survived';
+    // SIGKILL: a mutant that loops forever never lets signal-exit's SIGTERM handler (proper-lockfile) run.
     try {
-      execFileSync(process.execPath, [path.join('node_modules', 'mocha', 'bin', 'mocha.js'), '--timeout', '20000', '--bail', '--reporter', 'dot', '--grep', skip, '--invert', ...specs], { stdio: 'pipe', timeout: 30_000 });
+      execFileSync(process.execPath, [path.join('node_modules', 'mocha', 'bin', 'mocha.js'), '--timeout', '20000', '--bail', '--reporter', 'dot', '--grep', skip, '--invert', ...specs], { stdio: 'pipe', timeout: 30_000, killSignal: 'SIGKILL' });
     } catch (err) {
       status = err.code === 'ETIMEDOUT' || err.signal ? 'Timeout' : 'Killed';
     }
