@@ -141,6 +141,21 @@ describe('core/redact sweep: redactObject', () => {
     assert.equal(out.cause.message, 'inner password=[REDACTED]');
   });
 
+  it('an error whose cause getter throws is copied with cause "[unreadable]", not thrown from', () => {
+    // Found by the sweep: redactObject (the logger's) threw when it read such a cause.
+    const err = Object.defineProperty(new Error('outer'), 'cause', {
+      get(): never {
+        throw new Error('no');
+      },
+    });
+    err.stack = undefined;
+    assert.deepEqual(redactObject(err), { name: 'Error', message: 'outer', cause: '[unreadable]' });
+  });
+
+  it('only an error gets its hidden cause copied; a plain object keeps its enumerable properties', () => {
+    assert.deepEqual(redactObject(Object.defineProperty({ a: 1 }, 'cause', { value: 'hidden' })), { a: 1 });
+  });
+
   for (const kind of ['object', 'array', 'map', 'set', 'cause'] as const) {
     it(`keeps 12 levels of nested ${kind}s and cuts the 13th`, () => {
       assert.deepEqual(depthAndBottom(kind, redactObject(nest(kind, 12))), [12, 'bottom']);
