@@ -101,7 +101,7 @@ const LEGACY_VAULT_TOKEN = /(?<![A-Za-z0-9_.-])s\.([A-Za-z0-9]{24})(?![A-Za-z0-9
 
 /** Runs of base64 characters, plain or written as %2F / %2B, \/ or \u002f / \u002b (each checked decoded). */
 const SHAPE_UNIT = `(?:[A-Za-z0-9/+]|%2[FfBb]|${JSON_ESCAPED_UNIT})`;
-const SHAPE_RUN = new RegExp(`(?<![A-Za-z0-9/+%\\\\])${SHAPE_UNIT}+(?![A-Za-z0-9/+])`, 'g');
+const SHAPE_RUN = new RegExp(`(?<![A-Za-z0-9/+%\\\\])${SHAPE_UNIT}+(?![A-Za-z0-9/+])`);
 /** What may lie between the end of one line's run and the start of the next line's run. */
 const LINE_BREAK = /^\r?\n[ \t]*$/;
 
@@ -112,11 +112,14 @@ function decodeUnits(text: string): string {
 /** The longest a 40-character secret can be written: every character as \u002f (6). */
 const MAX_SHAPE_LENGTH = 40 * 6;
 
-/** 40 characters of [A-Za-z0-9/+] with both cases: a random secret key lacks one with p ≈ 1e-9. */
+/**
+ * 40 characters of [A-Za-z0-9/+] with both cases: a random secret key lacks one with p ≈ 1e-9.
+ * `raw` is one or two SHAPE_RUN matches, so decoded it holds only those characters.
+ */
 function isSecretKeyShape(raw: string): boolean {
   if (raw.length < 40 || raw.length > MAX_SHAPE_LENGTH) return false;
   const s = decodeUnits(raw);
-  return s.length === 40 && /^[A-Za-z0-9/+]+$/.test(s) && /[A-Z]/.test(s) && /[a-z]/.test(s);
+  return s.length === 40 && /[A-Z]/.test(s) && /[a-z]/.test(s);
 }
 
 /**
@@ -156,12 +159,13 @@ function redactAuthorizationValue(value: string): string {
   // SigV4 / SigV4a: keep the credential scope and signed headers; the Signature pass removes
   // the signature itself.
   if (/^AWS4-/i.test(trimmed)) return value;
-  const m = /^(\S+)([ \t]+)(\S[\s\S]*)$/.exec(trimmed);
+  // "Bearer [REDACTED]" comes out as it went in.
+  const m = /^(\S+)([ \t]+)\S/.exec(trimmed);
   if (m) {
-    const [, scheme, space, rest] = m as unknown as [string, string, string, string];
-    return rest === REDACTED ? value : `${scheme}${space}${REDACTED}${tail}`;
+    const [, scheme, space] = m as unknown as [string, string, string];
+    return `${scheme}${space}${REDACTED}${tail}`;
   }
-  return trimmed === REDACTED ? value : `${REDACTED}${tail}`;
+  return `${REDACTED}${tail}`;
 }
 
 function redactFlagValue(flag: string, separator: string, value: string): string {
@@ -172,7 +176,7 @@ function redactFlagValue(flag: string, separator: string, value: string): string
 
 /** `text` with every secret we can recognise replaced by "[REDACTED]". */
 export function redactSecrets(text: string): string {
-  if (typeof text !== 'string' || text === '') return text;
+  if (typeof text !== 'string') return text;
   let out = text.replace(AUTHORIZATION, (_m, head: string, value: string) => head + redactAuthorizationValue(value));
   out = out.replace(URL_USER_INFO, (_m, scheme: string) => `${scheme}${REDACTED}@`);
   out = out.replace(FLAG, (_m, flag: string, separator: string, value: string) => redactFlagValue(flag, separator, value));
@@ -189,7 +193,7 @@ export function redactSecrets(text: string): string {
 export function redactedErrorMessage(error: unknown): string {
   let text: string;
   try {
-    text = error instanceof Error ? error.message : typeof error === 'string' ? error : String(error);
+    text = error instanceof Error ? error.message : String(error);
   } catch {
     text = 'unknown error';
   }
@@ -209,6 +213,15 @@ export function isSecretKeyName(name: string): boolean {
 
 const MAX_DEPTH = 12;
 const MAX_ENTRIES = 500;
+
+/** A property's value, or "[unreadable]" when its getter throws. */
+function readProperty(v: object, key: string): unknown {
+  try {
+    return (v as Record<string, unknown>)[key];
+  } catch {
+    return '[unreadable]';
+  }
+}
 
 /**
  * A copy of `value` safe to log: properties with secret-looking names become "[REDACTED]",
@@ -264,16 +277,12 @@ export function redactObject(value: unknown): unknown {
           out['…'] = `${Object.keys(v).length - MAX_ENTRIES} more`;
           break;
         }
-        let child: unknown;
-        try {
-          child = (v as Record<string, unknown>)[key];
-        } catch {
-          child = '[unreadable]';
-        }
-        out[key] = isSecretKeyName(key) ? REDACTED : visit(child, depth + 1);
+        out[key] = isSecretKeyName(key) ? REDACTED : visit(readProperty(v, key), depth + 1);
       }
-      if (isError && (v as { cause?: unknown }).cause !== undefined && !('cause' in out)) {
-        out.cause = visit((v as { cause?: unknown }).cause, depth + 1);
+      // A native cause ({ cause } in Error's options) is not enumerable.
+      if (isError && !('cause' in out)) {
+        const cause = readProperty(v, 'cause');
+        if (cause !== undefined) out.cause = visit(cause, depth + 1);
       }
       return out;
     } finally {
