@@ -47,6 +47,20 @@ describe('GitExclusions sweep: letter case, stray slashes, yielding', () => {
     assert.equal(await exclusions.ignores('/src/app.log'), false);
   });
 
+  it('a nested folder excluded from the root hides its files, even from a negation in its own .gitignore', async () => {
+    // git check-ignore --no-index agrees: a/logs/keep.txt is ignored (its folder is).
+    const exclusions = new GitExclusions(readerOf({ '.gitignore': 'a/logs/\n', 'a/logs/.gitignore': '!keep.txt\n' }), undefined, false);
+    assert.equal(await exclusions.ignores('a/logs/keep.txt'), true);
+    assert.equal(await exclusions.ignores('a/keep.txt'), false);
+  });
+
+  it('a folder-only pattern (trailing slash) does not ignore a file of that name', async () => {
+    const exclusions = new GitExclusions(readerOf({ '.gitignore': 'notes/\n' }), undefined, false);
+    assert.equal(await exclusions.ignores('docs/notes'), false);
+    assert.equal(await exclusions.ignores('notes'), false);
+    assert.equal(await exclusions.ignores('docs/notes/today.md'), true);
+  });
+
   describe('filter() and the event loop', () => {
     const realNow = performance.now;
     afterEach(() => {
