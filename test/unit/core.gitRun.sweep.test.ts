@@ -82,6 +82,15 @@ describe('gitRun sweep: output, environment, cancelling, git not runnable', () =
     assert.equal(failure.detail, '');
   });
 
+  it('a folder that does not exist is not reported as git missing', async () => {
+    const gone = path.join(scratch, 'deleted-folder');
+    const failure = await failureOf(runGit(gone, ['status'], { env: isolatedGitEnv() }));
+    assert.ok(failure instanceof GitError);
+    assert.equal(failure.kind, 'git-failed');
+    assert.equal(failure.message, 'The folder git was to run in does not exist.');
+    assert.equal(failure.detail, 'ENOENT');
+  });
+
   it('a git on PATH that cannot be run: a git-failed GitError with the system error code as detail', async () => {
     fs.writeFileSync(path.join(scratch, 'git'), '#!/bin/sh\nexit 0\n', { mode: 0o644 });
     const failure = await failureOf(runGit(repo.root, ['status'], { env: { PATH: scratch } }));
