@@ -60,11 +60,11 @@ export class GitExclusions {
     return kept;
   }
 
+  /** Whether git ignores `folder` itself; ignores() asks for its parents first (and stops at an ignored one). */
   private async folderIgnored(folder: string): Promise<boolean> {
     const known = this.folders.get(folder);
     if (known !== undefined) return known;
-    const slash = folder.lastIndexOf('/');
-    const ignored = (slash > 0 && (await this.folderIgnored(folder.slice(0, slash)))) || (await this.decide(folder, true));
+    const ignored = await this.decide(folder, true);
     this.folders.set(folder, ignored);
     return ignored;
   }

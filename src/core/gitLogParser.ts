@@ -60,11 +60,7 @@ export class GitLogParser {
         this.nextLine++;
         return;
       }
-      if (first === 0x40 /* @ */) {
-        this.hunk(line);
-        return;
-      }
-      this.inHunk = false; // a header: the next file or commit
+      this.inHunk = false; // a header: the next hunk (read below), file or commit
     }
     if (line.charCodeAt(0) === 0x01) {
       this.flush();

@@ -2,6 +2,7 @@
 // GitError whose message we wrote: git's own stderr is kept for the log only (redacted), never
 // for a notification.
 import { spawn } from 'node:child_process';
+import * as fs from 'node:fs';
 import { AbortError } from './concurrency';
 import { redactSecrets } from './redact';
 
@@ -34,6 +35,8 @@ export function runGit(cwd: string, args: readonly string[], options: { signal?:
     child.stderr.on('data', (chunk: Buffer) => err.push(chunk));
     child.on('error', (error: NodeJS.ErrnoException) => {
       options.signal?.removeEventListener('abort', onAbort);
+      // spawn says ENOENT for a missing working folder as for a missing git: tell them apart.
+      if (!fs.existsSync(cwd)) return reject(new GitError('git-failed', 'The folder git was to run in does not exist.', 'ENOENT'));
       reject(error.code === 'ENOENT' ? new GitError('git-missing', 'git was not found on PATH.') : new GitError('git-failed', 'git could not be started.', error.code ?? ''));
     });
     child.on('close', (code) => {

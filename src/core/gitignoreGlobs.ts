@@ -18,7 +18,7 @@ export function gitignoreGlobs(text: string): string[] {
     const folderOnly = line.endsWith('/');
     const body = line.replace(/\/+$/, '');
     if (!body) continue;
-    const anchored = body.startsWith('/') || body.includes('/');
+    const anchored = body.includes('/'); // a leading or inner slash
     const path = anchored ? body.replace(/^\/+/, '') : `**/${body}`;
     if (!folderOnly) globs.push(path);
     globs.push(`${path}/**`);
