@@ -292,7 +292,7 @@ export function decodeCliNextToken(token: string): { marker?: string; truncateAm
 // ---------------------------------------------------------------------------------------------
 // Equivalent command line
 
-/** POSIX shell quoting, like Python's shlex.quote: bare when only [A-Za-z0-9_@%+=:,./-] (so '' is ''). */
+/** POSIX shell quoting, like Python's shlex.quote: bare when only [A-Za-z0-9_@%+=:,./-], else single-quoted (the empty string too). */
 export function shellQuote(s: string): string {
   if (/^[A-Za-z0-9_@%+=:,./-]+$/.test(s)) return s;
   return `'${s.replace(/'/g, `'"'"'`)}'`;
