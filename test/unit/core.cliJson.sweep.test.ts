@@ -58,6 +58,10 @@ describe('cliJson sweep', () => {
       assert.equal(encodeCliNextToken({ truncateAmount: 0 }), 'eyJNYXJrZXIiOiBudWxsLCAiYm90b190cnVuY2F0ZV9hbW91bnQiOiAwfQ==');
     });
 
+    it('decodes a truncate amount of 0', () => {
+      assert.deepEqual(decodeCliNextToken('eyJNYXJrZXIiOiAibSIsICJib3RvX3RydW5jYXRlX2Ftb3VudCI6IDB9'), { marker: 'm', truncateAmount: 0 });
+    });
+
     it('names the bad truncate amount in its message', () => {
       assert.throws(() => encodeCliNextToken({ marker: 'a', truncateAmount: -3 }), {
         name: 'RangeError',
