@@ -52,12 +52,13 @@ function two(n: number): string {
 }
 
 function yearText(y: number): string {
-  // Python's datetime only has years 1–9999; IAM never sends others. Keep something readable.
-  return y >= 0 && y <= 9999 ? String(y).padStart(4, '0') : String(y);
+  // Python's datetime only has years 1–9999; IAM never sends others. Keep something readable
+  // (padStart leaves years of five digits and more as they are).
+  return y >= 0 ? String(y).padStart(4, '0') : String(y);
 }
 
-/** A timestamp as the CLI prints it; see the header for the two formats. */
-export function formatCliTimestamp(date: Date, format: CliTimestampFormat = 'wire'): string {
+/** A timestamp as the CLI prints it; see the header for the two formats (undefined: 'wire'). */
+export function formatCliTimestamp(date: Date, format?: CliTimestampFormat): string {
   const t = date.getTime();
   if (Number.isNaN(t)) throw new RangeError('Invalid date');
   const base =
@@ -145,13 +146,6 @@ export function pythonJsonString(s: string, ensureAscii: boolean): string {
   return `"${s.replace(re, (ch) => SHORT_ESCAPES[ch] ?? u4(ch.charCodeAt(0)))}"`;
 }
 
-function pythonNumber(n: number): string {
-  if (Number.isNaN(n)) return 'NaN';
-  if (n === Infinity) return 'Infinity';
-  if (n === -Infinity) return '-Infinity';
-  return String(n);
-}
-
 /**
  * Python's json.dumps for the values our outputs contain (objects in insertion order, arrays,
  * strings, finite integers, booleans, null). Dates are written as the CLI's json_encoder does
@@ -167,10 +161,9 @@ export function pythonJsonDumps(value: unknown, options: PythonJsonOptions = {})
     switch (typeof v) {
       case 'string':
         return pythonJsonString(v, ensureAscii);
-      case 'number':
-        return pythonNumber(v);
+      case 'number': // String() writes NaN, Infinity and -Infinity as Python does
       case 'bigint':
-        return v.toString();
+        return String(v);
       case 'boolean':
         return v ? 'true' : 'false';
       case 'object':
@@ -236,10 +229,11 @@ export function encodeCliNextToken(token: CliNextToken): string {
   if (marker === undefined && truncateAmount === undefined) {
     throw new Error('A NextToken needs a marker or a truncate amount');
   }
-  // botocore builds the dict with the input token first, then boto_truncate_amount.
-  const obj: Record<string, unknown> = { Marker: marker ?? null };
-  if (truncateAmount !== undefined) obj.boto_truncate_amount = truncateAmount;
-  return Buffer.from(pythonJsonDumps(obj, { ensureAscii: true }), 'utf8').toString('base64');
+  // botocore builds the dict with the input token first, then boto_truncate_amount (written
+  // only when there is one: pythonJsonDumps skips undefined), and dumps it with Python's
+  // default ensure_ascii=True, pythonJsonDumps' default too.
+  const obj = { Marker: marker ?? null, boto_truncate_amount: truncateAmount };
+  return Buffer.from(pythonJsonDumps(obj)).toString('base64');
 }
 
 function invalid(token: string, why: string): Error {
@@ -257,7 +251,7 @@ const utf8 = new TextDecoder('utf-8', { fatal: true });
  */
 export function decodeCliNextToken(token: string): { marker?: string; truncateAmount?: number } {
   if (typeof token !== 'string') throw new TypeError('NextToken must be a string');
-  const compact = token.replace(/\s+/g, '');
+  const compact = token.replace(/\s/g, '');
   if (compact === '') throw invalid(token, 'it is empty');
   if (!/^[A-Za-z0-9+/]*={0,2}$/.test(compact) || compact.length % 4 !== 0) {
     throw invalid(token, 'it is not base64');
@@ -298,9 +292,8 @@ export function decodeCliNextToken(token: string): { marker?: string; truncateAm
 // ---------------------------------------------------------------------------------------------
 // Equivalent command line
 
-/** POSIX shell quoting, like Python's shlex.quote: bare when only [A-Za-z0-9_@%+=:,./-]. */
+/** POSIX shell quoting, like Python's shlex.quote: bare when only [A-Za-z0-9_@%+=:,./-], else single-quoted (the empty string too). */
 export function shellQuote(s: string): string {
-  if (s === '') return "''";
   if (/^[A-Za-z0-9_@%+=:,./-]+$/.test(s)) return s;
   return `'${s.replace(/'/g, `'"'"'`)}'`;
 }
