@@ -31,6 +31,16 @@ describe('core/accessKeyIds (sweep)', () => {
     assert.equal(isDocumentationExampleKey('AKIEXAMPLE'), false);
   });
 
+  it('finds the ID under a cursor at the very start of the line', () => {
+    assert.deepEqual(idAt('AKIAIOSFODNN7EXAMPLE is the key', 0), {
+      id: 'AKIAIOSFODNN7EXAMPLE',
+      start: 0,
+      end: 20,
+      prefix: 'AKIA',
+      kind: 'access-key',
+    });
+  });
+
   it('finds no ID under a cursor in a line that is not text', () => {
     assert.equal(idAt(42 as unknown as string, 0), undefined);
   });
