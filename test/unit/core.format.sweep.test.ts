@@ -3,7 +3,13 @@
 // Issue #27: the whole-file Stryker sweep of src/core/format.ts left these unchecked.
 import assert from 'node:assert/strict';
 import { setDisplayLanguage } from '../../src/core/displayLanguage';
-import { formatAge, formatAgo, formatIso, formatUtcAndLocal } from '../../src/core/format';
+import { formatAge, formatAgo, formatIso, formatLocal, formatUtcAndLocal } from '../../src/core/format';
+
+/** `name` with the case of its letters flipped where the bits of `n` say: a different spelling per n. */
+function spelling(name: string, n: number): string {
+  let bit = 0;
+  return Array.from(name, (c) => (/[a-z]/i.test(c) && (n >> bit++) & 1 ? (c === c.toUpperCase() ? c.toLowerCase() : c.toUpperCase()) : c)).join('');
+}
 
 describe('core/format (sweep)', () => {
   afterEach(() => setDisplayLanguage('en'));
@@ -41,6 +47,18 @@ describe('core/format (sweep)', () => {
   describe('formatIso', () => {
     it('writes "invalid date" for an invalid Date instead of throwing', () => {
       assert.equal(formatIso(new Date(NaN)), 'invalid date');
+    });
+  });
+
+  describe('formatLocal', () => {
+    it('reads a zone name in any letter case, also past the 51 formatters it keeps', () => {
+      // 60 keys: the cache is cleared at least once on the way, so formatters are built anew
+      // even when earlier tests filled it.
+      const d = new Date('2024-03-05T14:07:00Z');
+      for (let n = 1; n <= 60; n++) {
+        const zone = spelling('America/New_York', n);
+        assert.equal(formatLocal(d, zone), '2024-03-05 09:07 EST', zone);
+      }
     });
   });
 
