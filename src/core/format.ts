@@ -98,10 +98,9 @@ export function formatLocal(date: Date, timeZone?: string): string {
   }
   const parts: Record<string, string> = {};
   for (const p of f.formatToParts(date)) parts[p.type] = p.value;
-  const year = parts.year ?? '';
-  const hour = parts.hour === '24' ? '00' : (parts.hour ?? '');
-  const zone = parts.timeZoneName ?? '';
-  return `${year}-${parts.month}-${parts.day} ${hour}:${parts.minute}${zone ? ` ${zone}` : ''}`;
+  // formatToParts gives every field the options ask for, the zone's name included.
+  const hour = parts.hour === '24' ? '00' : parts.hour;
+  return `${parts.year}-${parts.month}-${parts.day} ${hour}:${parts.minute} ${parts.timeZoneName}`;
 }
 
 /** "2024-03-05 14:07 UTC (2024-03-05 09:07 EST local)"; only the UTC form when the local time zone is UTC. */
