@@ -71,6 +71,19 @@ describe('core/credentialReport sweep (#27)', () => {
     );
   });
 
+  it('reads a field a CSV reader left out of a later row as empty (csv-parse itself refuses such rows)', () => {
+    const full = Object.fromEntries(HEADER.split(',').map((column) => [column, 'N/A']));
+    const rows: Array<Record<string, string>> = [{ ...full, user: 'ann', arn: 'arn:aws:iam::111122223333:user/ann' }, { password_enabled: 'true' }];
+    const users = parseCredentialReport('(rows from the reader)', GENERATED, () => rows).users;
+    assert.deepEqual(
+      users.map((u) => [u.userName, u.arn, u.isRoot, u.passwordEnabled, u.keys.length]),
+      [
+        ['ann', 'arn:aws:iam::111122223333:user/ann', false, undefined, 0],
+        ['', '', false, true, 0],
+      ],
+    );
+  });
+
   it('gives a slot as the key IAM would list and its last use, N/A where the report has none', () => {
     const csv = `${HEADER}\nann,arn:aws:iam::111122223333:user/ann,2022-03-04T05:06:07+00:00,true,true,2022-03-04T05:06:30+00:00,2024-05-06T07:08:09+00:00,eu-west-1,s3,false,2023-01-01T00:00:00+00:00,N/A,N/A,N/A\n`;
     const [ann] = parseCredentialReport(csv, GENERATED, readCsv).users;
