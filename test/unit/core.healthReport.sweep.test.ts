@@ -56,6 +56,37 @@ describe('core/healthReport sweep (#27)', () => {
     );
   });
 
+  it('counts the keys failing each control and each rule, every control once with its rules', () => {
+    const lastUsed = { [id(1)]: usedAgo(1), [id(2)]: NEVER, [id(3)]: usedAgo(1), [id(5)]: usedAgo(1) };
+    // root: IAM.4; w: rotation, unused and unused 90+; x: rotation; off: inactive; ann: fine.
+    const keys = [key('', id(1), 10), key('w', id(2), 100), key('x', id(3), 200), key('off', id(4), 10, 'Inactive'), key('ann', id(5), 10)];
+    const data = buildHealthReport([{ profile: 'p', account: '111122223333', source: 'loaded', keys: assess(keys, lastUsed) }], { now: NOW });
+    assert.deepEqual(data.controls, [
+      { control: 'IAM.4', rules: ['root-key'], severity: 'critical', keys: 1 },
+      { control: 'CIS 1.4', rules: ['root-key'], severity: 'critical', keys: 1 },
+      { control: 'IAM.3', rules: ['rotation-due'], severity: 'warning', keys: 2 },
+      { control: 'CIS 1.14', rules: ['rotation-due'], severity: 'warning', keys: 2 },
+      { control: 'IAM.22', rules: ['unused'], severity: 'warning', keys: 1 },
+      { control: 'CIS 1.12', rules: ['unused'], severity: 'warning', keys: 1 },
+      { control: 'IAM.8', rules: ['unused-90'], severity: 'warning', keys: 1 },
+      { control: 'CIS 1.11', rules: ['setup-key-unused'], severity: 'warning', keys: 0 },
+      { control: 'CIS 1.13', rules: ['two-active'], severity: 'info', keys: 0 },
+    ]);
+    assert.deepEqual(
+      data.rules.map((r) => [r.code, r.label, r.severity, r.controls.join(' '), r.keys]),
+      [
+        ['root-key', 'Root key', 'critical', 'IAM.4 CIS 1.4', 1],
+        ['rotation-due', 'Rotation due', 'warning', 'IAM.3 CIS 1.14', 2],
+        ['unused', 'Unused', 'warning', 'IAM.22 CIS 1.12', 1],
+        ['unused-90', 'Unused 90+ days', 'warning', 'IAM.8', 1],
+        ['setup-key-unused', 'Setup key unused', 'warning', 'CIS 1.11', 0],
+        ['two-active', 'Two active keys', 'info', 'CIS 1.13', 0],
+        ['inactive', 'Inactive', 'info', '', 1],
+        ['expired', 'Expired', 'info', '', 0],
+      ],
+    );
+  });
+
   it('lists 20 worst keys unless told otherwise', () => {
     const keys = Array.from({ length: 21 }, (_, i) => key(`u${i}`, id(i), 100 + i));
     const data = buildHealthReport([{ profile: 'p', account: '111122223333', source: 'loaded', keys: assess(keys) }], { now: NOW });
