@@ -4,6 +4,7 @@
 // yielding takes a turn of the event loop.
 import * as assert from 'assert/strict';
 import { GitExclusions } from '../../src/core/gitExclusions';
+import { turnsWithClock } from '../support/eventLoopTurns';
 
 /** A reader over literal ignore files. */
 function readerOf(files: Record<string, string>): (relative: string) => Promise<string | undefined> {
@@ -62,30 +63,13 @@ describe('GitExclusions sweep: letter case, stray slashes, yielding', () => {
   });
 
   describe('filter() and the event loop', () => {
-    const realNow = performance.now;
-    afterEach(() => {
-      performance.now = realNow;
-    });
-
     /** How many turns the event loop took while filter ran over `count` paths, with a clock that moves `step` ms a reading. */
     async function turnsDuringFilter(count: number, step: number): Promise<{ turns: number; kept: number }> {
       const exclusions = new GitExclusions(readerOf({ '.gitignore': '*.log\n' }), undefined, false);
       const paths = Array.from({ length: count }, (_, i) => (i % 2 === 0 ? `f${i}.txt` : `f${i}.log`));
       await exclusions.ignores('warm-up.txt'); // the ignore files are read (promises settled) before counting
-      let clock = 0;
-      performance.now = () => (clock += step);
-      let turns = 0;
-      let immediate = setImmediate(function turn() {
-        turns++;
-        immediate = setImmediate(turn);
-      });
-      try {
-        const kept = await exclusions.filter(paths);
-        return { turns, kept: kept.length };
-      } finally {
-        clearImmediate(immediate);
-        performance.now = realNow;
-      }
+      const { turns, value } = await turnsWithClock(step, step, () => exclusions.filter(paths));
+      return { turns, kept: value.length };
     }
 
     it('gives the event loop back once 8 ms have passed at a 500-path check, not before', async () => {

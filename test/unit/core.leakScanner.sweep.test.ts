@@ -3,6 +3,7 @@
 // (after 8 ms of a turn, read from a clock the test moves), and where a slice's window ends.
 import * as assert from 'assert/strict';
 import { leakScanSteps, scanForLeaksAsync, type LeakFinding } from '../../src/core/leakScanner';
+import { turnsDuring, withClock } from '../support/eventLoopTurns';
 
 // A made-up 40-character secret (40 distinct characters), written in halves so that secret
 // scanners don't flag this file.
@@ -17,33 +18,6 @@ function stepsOf(text: string, sliceChars?: number): { steps: number; findings: 
     const step = scan.next();
     if (step.done) return { steps, findings: step.value };
     steps++;
-  }
-}
-
-/** Event loop turns while `run` goes: an immediate that re-arms itself runs once a turn. */
-async function turnsDuring<T>(run: () => Promise<T>): Promise<{ turns: number; value: T }> {
-  let turns = 0;
-  let immediate = setImmediate(function turn() {
-    turns++;
-    immediate = setImmediate(turn);
-  });
-  try {
-    const value = await run();
-    return { turns, value };
-  } finally {
-    clearImmediate(immediate);
-  }
-}
-
-/** Runs `run` with performance.now() reading `start`, then moving `step` ms a reading. */
-async function withClock<T>(start: number, step: number, run: () => Promise<T>): Promise<T> {
-  const realNow = performance.now;
-  let clock = start - step;
-  performance.now = () => (clock += step);
-  try {
-    return await run();
-  } finally {
-    performance.now = realNow;
   }
 }
 

@@ -6,6 +6,7 @@ import * as assert from 'assert/strict';
 import * as fs from 'fs';
 import * as path from 'path';
 import { addedLinesSteps, STAGED_DIFF_ARGS, stagedLeaks, stagedLeaksAsync, type AddedLines } from '../../src/core/stagedDiff';
+import { turnsWithClock } from '../support/eventLoopTurns';
 import { TestRepo } from '../support/gitRepo';
 
 const ID = 'AKIAQWERTYUIOPASDFGH';
@@ -29,24 +30,6 @@ function bigDiff(added: number, removed = 0): string {
   return lines.join('\n') + '\n';
 }
 
-/** Runs `run` with performance.now() reading `start`, then moving `step` ms a reading; counts event loop turns. */
-async function turnsWithClock<T>(start: number, step: number, run: () => Promise<T>): Promise<{ turns: number; value: T }> {
-  const realNow = performance.now;
-  let clock = start - step;
-  performance.now = () => (clock += step);
-  let turns = 0;
-  let immediate = setImmediate(function turn() {
-    turns++;
-    immediate = setImmediate(turn);
-  });
-  try {
-    const value = await run();
-    return { turns, value };
-  } finally {
-    performance.now = realNow;
-    clearImmediate(immediate);
-  }
-}
 
 describe('stagedDiff sweep: the parser, its steps and turns', () => {
   it('hunk headers with numbers of several digits and without a count read the staged line numbers', () => {

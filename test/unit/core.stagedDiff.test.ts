@@ -4,6 +4,7 @@ import * as assert from 'assert/strict';
 import { STAGED_DIFF_ARGS, stagedLeaks, stagedLeaksAsync } from '../../src/core/stagedDiff';
 import { makeAccessKeyId, makeSecretAccessKey } from '../emulator/keyIds';
 import { SeededRandom } from '../emulator/random';
+import { turnsWithClock } from '../support/eventLoopTurns';
 import { TestRepo } from '../support/gitRepo';
 
 const random = new SeededRandom(24);
@@ -79,20 +80,8 @@ describe('stagedDiff: leaks on the lines a staged change adds (real git)', () =>
     // The scan yields when a turn has run 8 ms; a warmed-up machine can scan this diff in less, so
     // the clock it reads moves 5 ms a reading, and what counts is the event loop's turns (an
     // immediate that re-arms itself runs once a turn), not a timer's.
-    const realNow = performance.now;
-    let clock = 0;
-    performance.now = () => (clock += 5);
-    let turns = 0;
-    let immediate = setImmediate(function turn() {
-      turns++;
-      immediate = setImmediate(turn);
-    });
-    try {
-      assert.deepEqual(brief(await stagedLeaksAsync(diff)), [`big.txt:30001 access-key-id ${NEW_ID}`]);
-    } finally {
-      performance.now = realNow;
-      clearImmediate(immediate);
-    }
+    const { turns, value } = await turnsWithClock(5, 5, () => stagedLeaksAsync(diff));
+    assert.deepEqual(brief(value), [`big.txt:30001 access-key-id ${NEW_ID}`]);
     assert.ok(turns > 10, `the event loop turned ${turns} times during the scan`);
   });
 });
