@@ -10,16 +10,8 @@ import {
   formatCliTimestamp,
   pythonJsonDumps,
 } from '../../src/core/cliJson';
+import { thrownMessage } from '../support/thrownMessage';
 
-function messageOf(fn: () => unknown): string {
-  try {
-    fn();
-  } catch (e) {
-    assert.ok(e instanceof Error);
-    return e.message;
-  }
-  assert.fail('expected an error');
-}
 
 describe('cliJson sweep', () => {
   describe('formatCliTimestamp: years outside 1000–9999', () => {
@@ -74,21 +66,21 @@ describe('cliJson sweep', () => {
     });
 
     it('shows a bad token whole up to 40 characters, and its first 37 and "…" beyond', () => {
-      assert.equal(messageOf(() => decodeCliNextToken('ab!')), 'Invalid NextToken "ab!": it is not base64');
+      assert.equal(thrownMessage(() => decodeCliNextToken('ab!')), 'Invalid NextToken "ab!": it is not base64');
       const forty = '!'.repeat(40);
-      assert.equal(messageOf(() => decodeCliNextToken(forty)), `Invalid NextToken "${forty}": it is not base64`);
-      assert.equal(messageOf(() => decodeCliNextToken('!'.repeat(41))), `Invalid NextToken "${'!'.repeat(37)}…": it is not base64`);
+      assert.equal(thrownMessage(() => decodeCliNextToken(forty)), `Invalid NextToken "${forty}": it is not base64`);
+      assert.equal(thrownMessage(() => decodeCliNextToken('!'.repeat(41))), `Invalid NextToken "${'!'.repeat(37)}…": it is not base64`);
     });
 
     it('refuses a good token with junk before or after it (base64 decoders skip such characters)', () => {
       const good = 'eyJNYXJrZXIiOiAiYWJjIn0='; // {"Marker": "abc"}
       assert.deepEqual(decodeCliNextToken(good), { marker: 'abc' });
-      assert.match(messageOf(() => decodeCliNextToken(`!!!!${good}`)), /: it is not base64$/);
-      assert.match(messageOf(() => decodeCliNextToken(`${good.slice(0, -1)}!!!!=`)), /: it is not base64$/);
+      assert.match(thrownMessage(() => decodeCliNextToken(`!!!!${good}`)), /: it is not base64$/);
+      assert.match(thrownMessage(() => decodeCliNextToken(`${good.slice(0, -1)}!!!!=`)), /: it is not base64$/);
     });
 
     it('refuses a token holding a JSON number', () => {
-      assert.equal(messageOf(() => decodeCliNextToken('NDI=')), 'Invalid NextToken "NDI=": it does not hold a JSON object');
+      assert.equal(thrownMessage(() => decodeCliNextToken('NDI=')), 'Invalid NextToken "NDI=": it does not hold a JSON object');
     });
   });
 

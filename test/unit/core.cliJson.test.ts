@@ -14,6 +14,7 @@ import {
   shellQuote,
   toCliJsonText,
 } from '../../src/core/cliJson';
+import { thrownMessage } from '../support/thrownMessage';
 
 const bob1: AccessKey = {
   UserName: 'Bob',
@@ -39,15 +40,6 @@ const PY_TOKENS: { token: string; decoded: { marker?: string; truncateAmount?: n
   },
 ];
 
-function invalidTokenMessage(fn: () => unknown): string {
-  try {
-    fn();
-  } catch (e) {
-    assert.ok(e instanceof Error);
-    return e.message;
-  }
-  assert.fail('expected an error');
-}
 
 describe('core/cliJson', () => {
   describe('formatCliTimestamp', () => {
@@ -240,11 +232,11 @@ describe('core/cliJson', () => {
         [b64('{"NextToken": "x"}'), /unexpected key "NextToken"/],
       ];
       for (const [token, why] of cases) {
-        const message = invalidTokenMessage(() => decodeCliNextToken(token));
+        const message = thrownMessage(() => decodeCliNextToken(token));
         assert.match(message, /^Invalid NextToken /, token);
         assert.match(message, why, token);
       }
-      assert.match(invalidTokenMessage(() => decodeCliNextToken('x'.repeat(100))), /x{37}…"/);
+      assert.match(thrownMessage(() => decodeCliNextToken('x'.repeat(100))), /x{37}…"/);
     });
 
     it('only ever throws "Invalid NextToken" errors', () => {

@@ -14,13 +14,9 @@ import {
   validateEndpoint,
   validateProfileName,
   validateUserName,
-  type ValidationResult,
 } from '../../src/core/validation';
+import { refusalReason } from '../support/refusalReason';
 
-function reason(r: ValidationResult): string {
-  assert.equal(r.ok, false, `expected a failure, got ${JSON.stringify(r)}`);
-  return (r as { reason: string }).reason;
-}
 
 const ENDPOINT_RULE = 'iamKeys.endpoint must be https://, or http:// on this machine (localhost/127.0.0.1). Got ';
 
@@ -28,23 +24,23 @@ describe('core/validation (sweep)', () => {
   describe('naming a character the user cannot see', () => {
     it('calls CR and the Unicode line and paragraph separators a line break', () => {
       const expected = "User names can't contain a line break (position 2). Allowed: letters, digits and + = , . @ _ -";
-      assert.equal(reason(validateUserName('a\rb')), expected);
-      assert.equal(reason(validateUserName('a\u2028b')), expected);
-      assert.equal(reason(validateUserName('a\u2029b')), expected);
+      assert.equal(refusalReason(validateUserName('a\rb')), expected);
+      assert.equal(refusalReason(validateUserName('a\u2028b')), expected);
+      assert.equal(refusalReason(validateUserName('a\u2029b')), expected);
     });
 
     it('calls U+00A0 a non-breaking space', () => {
-      assert.equal(reason(validateProfileName('my\u00a0dev')), "Profile names can't contain a non-breaking space (position 3).");
+      assert.equal(refusalReason(validateProfileName('my\u00a0dev')), "Profile names can't contain a non-breaking space (position 3).");
     });
 
     it('names DEL, the last C1 control and lone surrogates by code point, never raw', () => {
-      assert.match(reason(validateUserName('a\u007f')), /can't contain U\+007F \(position 2\)/);
-      assert.match(reason(validateUserName('a\u009f')), /can't contain U\+009F \(position 2\)/);
-      assert.match(reason(validateUserName('a\ud800')), /can't contain U\+D800 \(position 2\)/);
-      assert.match(reason(validateUserName('a\udfff')), /can't contain U\+DFFF \(position 2\)/);
-      assert.match(reason(validateUserName('a\udbffb')), /can't contain U\+DBFF \(position 2\)/);
+      assert.match(refusalReason(validateUserName('a\u007f')), /can't contain U\+007F \(position 2\)/);
+      assert.match(refusalReason(validateUserName('a\u009f')), /can't contain U\+009F \(position 2\)/);
+      assert.match(refusalReason(validateUserName('a\ud800')), /can't contain U\+D800 \(position 2\)/);
+      assert.match(refusalReason(validateUserName('a\udfff')), /can't contain U\+DFFF \(position 2\)/);
+      assert.match(refusalReason(validateUserName('a\udbffb')), /can't contain U\+DBFF \(position 2\)/);
       // just outside the ranges: shown as the character itself
-      assert.match(reason(validateUserName('a\u00a1')), /can't contain "\u00a1" \(position 2\)/);
+      assert.match(refusalReason(validateUserName('a\u00a1')), /can't contain "\u00a1" \(position 2\)/);
     });
   });
 
@@ -58,8 +54,8 @@ describe('core/validation (sweep)', () => {
 
   describe('profile names', () => {
     it('says where trailing whitespace is', () => {
-      assert.equal(reason(validateProfileName('dev ')), "Profile names can't end with a space (position 4).");
-      assert.equal(reason(validateProfileName('dev\t')), "Profile names can't end with a tab (position 4).");
+      assert.equal(refusalReason(validateProfileName('dev ')), "Profile names can't end with a space (position 4).");
+      assert.equal(refusalReason(validateProfileName('dev\t')), "Profile names can't end with a tab (position 4).");
     });
 
     it('never calls __proto__ readable from ~/.aws/config', () => {
@@ -115,16 +111,16 @@ describe('core/validation (sweep)', () => {
     });
 
     it('hides a password in a malformed endpoint it echoes back', () => {
-      assert.equal(reason(validateEndpoint('https:/admin:hunter2@iam.example.com')), `${ENDPOINT_RULE}"https:/…@iam.example.com"`);
+      assert.equal(refusalReason(validateEndpoint('https:/admin:hunter2@iam.example.com')), `${ENDPOINT_RULE}"https:/…@iam.example.com"`);
       assert.equal(
-        reason(validateEndpoint('https://admin:hunter2@iam.example.com /')),
+        refusalReason(validateEndpoint('https://admin:hunter2@iam.example.com /')),
         'iamKeys.endpoint can\'t contain spaces, control characters or backslashes. Got "https://…@iam.example.com /"',
       );
     });
 
     it('wants the scheme at the very start', () => {
-      assert.equal(reason(validateEndpoint('iam.example.com/https://x')), `${ENDPOINT_RULE}"iam.example.com/https://x"`);
-      assert.equal(reason(validateEndpoint('1https://iam.example.com')), `${ENDPOINT_RULE}"1https://iam.example.com"`);
+      assert.equal(refusalReason(validateEndpoint('iam.example.com/https://x')), `${ENDPOINT_RULE}"iam.example.com/https://x"`);
+      assert.equal(refusalReason(validateEndpoint('1https://iam.example.com')), `${ENDPOINT_RULE}"1https://iam.example.com"`);
     });
 
     it('refuses a password given without a user name', () => {
@@ -135,7 +131,7 @@ describe('core/validation (sweep)', () => {
     });
 
     it('refuses an empty fragment, which the URL parser drops', () => {
-      assert.equal(reason(validateEndpoint('https://iam.example.com/#')), 'iamKeys.endpoint can\'t have a fragment (#…). Got "https://iam.example.com/#"');
+      assert.equal(refusalReason(validateEndpoint('https://iam.example.com/#')), 'iamKeys.endpoint can\'t have a fragment (#…). Got "https://iam.example.com/#"');
     });
   });
 });

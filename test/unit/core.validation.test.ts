@@ -10,13 +10,9 @@ import {
   validateEndpoint,
   validateProfileName,
   validateUserName,
-  type ValidationResult,
 } from '../../src/core/validation';
+import { refusalReason } from '../support/refusalReason';
 
-function reason(r: ValidationResult): string {
-  assert.equal(r.ok, false, `expected a failure, got ${JSON.stringify(r)}`);
-  return (r as { reason: string }).reason;
-}
 
 const USER_NAME_CHARS = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_+=,.@-'.split('');
 const userNameArb = fc.string({ unit: fc.constantFrom(...USER_NAME_CHARS), minLength: 1, maxLength: 64 });
@@ -39,17 +35,17 @@ describe('core/validation', () => {
 
     it('names the offending character and its 1-based position', () => {
       assert.equal(
-        reason(validateUserName('ops/bob')),
+        refusalReason(validateUserName('ops/bob')),
         'User names can\'t contain "/" (position 4). Allowed: letters, digits and + = , . @ _ -',
       );
-      assert.match(reason(validateUserName('bob smith')), /can't contain a space \(position 4\)/);
-      assert.match(reason(validateUserName('a\tb')), /a tab \(position 2\)/);
-      assert.match(reason(validateUserName('a\u0007')), /U\+0007 \(position 2\)/);
+      assert.match(refusalReason(validateUserName('bob smith')), /can't contain a space \(position 4\)/);
+      assert.match(refusalReason(validateUserName('a\tb')), /a tab \(position 2\)/);
+      assert.match(refusalReason(validateUserName('a\u0007')), /U\+0007 \(position 2\)/);
       // C1 controls (U+0080–U+009F: CSI is U+009B) are named by code point too, never shown raw (#27)
-      assert.match(reason(validateUserName('a\u009b')), /U\+009B \(position 2\)/);
+      assert.match(refusalReason(validateUserName('a\u009b')), /U\+009B \(position 2\)/);
       // counted in characters, not UTF-16 units: the emoji is one character
-      assert.match(reason(validateUserName('😀é')), /"😀" \(position 1\)/);
-      assert.match(reason(validateUserName('ab😀é')), /"😀" \(position 3\)/);
+      assert.match(refusalReason(validateUserName('😀é')), /"😀" \(position 1\)/);
+      assert.match(refusalReason(validateUserName('ab😀é')), /"😀" \(position 3\)/);
     });
 
     it('rejects any string with a character outside [\\w+=,.@-], pointing at the first one', () => {
@@ -65,8 +61,8 @@ describe('core/validation', () => {
           assert.equal(r.ok, false);
           if (!/^\s/.test(name) && !/\s$/.test(name)) {
             assert.ok(
-              reason(r).includes(`(position ${Array.from(a.slice(0, 20)).length + 1})`),
-              `${JSON.stringify(name)} → ${reason(r)}`,
+              refusalReason(r).includes(`(position ${Array.from(a.slice(0, 20)).length + 1})`),
+              `${JSON.stringify(name)} → ${refusalReason(r)}`,
             );
           }
         }),
@@ -74,21 +70,21 @@ describe('core/validation', () => {
     });
 
     it('says so when a space is at either end instead of trimming it', () => {
-      assert.equal(reason(validateUserName(' bob')), "User names can't begin with a space (position 1).");
-      assert.equal(reason(validateUserName('bob ')), "User names can't end with a space (position 4).");
-      assert.match(reason(validateUserName('bob\n')), /can't end with a line break/);
+      assert.equal(refusalReason(validateUserName(' bob')), "User names can't begin with a space (position 1).");
+      assert.equal(refusalReason(validateUserName('bob ')), "User names can't end with a space (position 4).");
+      assert.match(refusalReason(validateUserName('bob\n')), /can't end with a line break/);
     });
 
     it('limits the length to 64 and says how long it was', () => {
       assert.equal(
-        reason(validateUserName('x'.repeat(70))),
+        refusalReason(validateUserName('x'.repeat(70))),
         'User names are at most 64 characters (this one has 70).',
       );
       assert.equal(validateUserName('x'.repeat(65)).ok, false);
     });
 
     it('rejects the empty string and non-strings', () => {
-      assert.equal(reason(validateUserName('')), 'Enter a user name.');
+      assert.equal(refusalReason(validateUserName('')), 'Enter a user name.');
       assert.equal(validateUserName(42 as unknown as string).ok, false);
     });
   });
@@ -107,23 +103,23 @@ describe('core/validation', () => {
 
     it('gives the AKIA/ASIA length rule when the length is wrong', () => {
       assert.equal(
-        reason(validateAccessKeyId('AKIAIOSFODNN7EXAMPL')),
+        refusalReason(validateAccessKeyId('AKIAIOSFODNN7EXAMPL')),
         'Access key IDs are 20 characters: AKIA or ASIA and 16 letters or digits (this one has 19).',
       );
-      assert.match(reason(validateAccessKeyId('ASIAIOSFODNN7EXAMPLE1')), /this one has 21/);
+      assert.match(refusalReason(validateAccessKeyId('ASIAIOSFODNN7EXAMPLE1')), /this one has 21/);
       // even though 16 ≤ length ≤ 128 would satisfy IAM's bare pattern
-      assert.match(reason(validateAccessKeyId('AKIA' + 'A'.repeat(30))), /this one has 34/);
+      assert.match(refusalReason(validateAccessKeyId('AKIA' + 'A'.repeat(30))), /this one has 34/);
     });
 
     it('explains lower case without changing the value', () => {
-      const r = reason(validateAccessKeyId('akiaiosfodnn7example'));
+      const r = refusalReason(validateAccessKeyId('akiaiosfodnn7example'));
       assert.match(r, /upper case \(found "a" at position 1\)/);
       assert.match(r, /did you mean AKIAIOSFODNN7EXAMPLE\?/);
-      assert.match(reason(validateAccessKeyId('AKIAIOSFODNn7EXAMPLE')), /found "n" at position 12/);
+      assert.match(refusalReason(validateAccessKeyId('AKIAIOSFODNn7EXAMPLE')), /found "n" at position 12/);
     });
 
     it('rejects underscores inside AKIA ids', () => {
-      assert.match(reason(validateAccessKeyId('AKIAIOSFODNN7EXAMPL_')), /"_" at position 20/);
+      assert.match(refusalReason(validateAccessKeyId('AKIAIOSFODNN7EXAMPL_')), /"_" at position 20/);
     });
 
     it('accepts other [\\w]{16,128} ids, as IAM does', () => {
@@ -138,11 +134,11 @@ describe('core/validation', () => {
 
     it('applies IAM’s 16–128 length to other ids', () => {
       assert.equal(
-        reason(validateAccessKeyId('LKIA12345')),
+        refusalReason(validateAccessKeyId('LKIA12345')),
         'Access key IDs are at least 16 characters (this one has 9).',
       );
       assert.equal(
-        reason(validateAccessKeyId('L'.repeat(129))),
+        refusalReason(validateAccessKeyId('L'.repeat(129))),
         'Access key IDs are at most 128 characters (this one has 129).',
       );
       assert.equal(validateAccessKeyId('L'.repeat(128)).ok, true);
@@ -151,12 +147,12 @@ describe('core/validation', () => {
 
     it('names bad characters and edge whitespace', () => {
       assert.equal(
-        reason(validateAccessKeyId('AKIA-IOSFODNN7EXAMPLE')),
+        refusalReason(validateAccessKeyId('AKIA-IOSFODNN7EXAMPLE')),
         'Access key IDs can\'t contain "-" (position 5). Allowed: letters, digits and _',
       );
-      assert.match(reason(validateAccessKeyId('AKIAIOSFODNN7EXAMPLE ')), /can't end with a space \(position 21\)/);
-      assert.match(reason(validateAccessKeyId(' AKIAIOSFODNN7EXAMPLE')), /can't begin with a space/);
-      assert.equal(reason(validateAccessKeyId('')), 'Enter an access key ID.');
+      assert.match(refusalReason(validateAccessKeyId('AKIAIOSFODNN7EXAMPLE ')), /can't end with a space \(position 21\)/);
+      assert.match(refusalReason(validateAccessKeyId(' AKIAIOSFODNN7EXAMPLE')), /can't begin with a space/);
+      assert.equal(refusalReason(validateAccessKeyId('')), 'Enter an access key ID.');
     });
   });
 
@@ -256,32 +252,32 @@ describe('core/validation', () => {
       }
       for (const url of ['http://iam.amazonaws.com', 'http://10.0.0.5:4566', 'http://128.0.0.1', 'http://localhost.evil.com', 'http://[::2]', 'http://0.0.0.0:4566']) {
         assert.equal(
-          reason(validateEndpoint(url)),
+          refusalReason(validateEndpoint(url)),
           `iamKeys.endpoint must be https://, or http:// on this machine (localhost/127.0.0.1). Got "${url}"`,
         );
       }
     });
 
     it('rejects other schemes and things that are not URLs', () => {
-      assert.match(reason(validateEndpoint('ftp://localhost')), /must be https:\/\//);
-      assert.match(reason(validateEndpoint('iam.amazonaws.com')), /must be https:\/\//);
-      assert.match(reason(validateEndpoint('https:iam.amazonaws.com')), /must be https:\/\//);
-      assert.match(reason(validateEndpoint('https://')), /not a valid URL/);
-      assert.match(reason(validateEndpoint('https://exa mple.com')), /spaces/);
-      assert.match(reason(validateEndpoint('http:\\\\localhost')), /backslashes/);
+      assert.match(refusalReason(validateEndpoint('ftp://localhost')), /must be https:\/\//);
+      assert.match(refusalReason(validateEndpoint('iam.amazonaws.com')), /must be https:\/\//);
+      assert.match(refusalReason(validateEndpoint('https:iam.amazonaws.com')), /must be https:\/\//);
+      assert.match(refusalReason(validateEndpoint('https://')), /not a valid URL/);
+      assert.match(refusalReason(validateEndpoint('https://exa mple.com')), /spaces/);
+      assert.match(refusalReason(validateEndpoint('http:\\\\localhost')), /backslashes/);
     });
 
     it('rejects credentials without echoing them', () => {
-      const r = reason(validateEndpoint('https://admin:hunter2@iam.example.com'));
+      const r = refusalReason(validateEndpoint('https://admin:hunter2@iam.example.com'));
       assert.match(r, /user name or password/);
       assert.ok(!r.includes('hunter2'));
       assert.equal(validateEndpoint('http://user@localhost:4566').ok, false);
     });
 
     it('rejects queries and fragments', () => {
-      assert.match(reason(validateEndpoint('https://iam.example.com/?x=1')), /query/);
-      assert.match(reason(validateEndpoint('https://iam.example.com/?')), /query/);
-      assert.match(reason(validateEndpoint('https://iam.example.com/#top')), /fragment/);
+      assert.match(refusalReason(validateEndpoint('https://iam.example.com/?x=1')), /query/);
+      assert.match(refusalReason(validateEndpoint('https://iam.example.com/?')), /query/);
+      assert.match(refusalReason(validateEndpoint('https://iam.example.com/#top')), /fragment/);
     });
 
     it('knows the loopback hosts', () => {
@@ -300,13 +296,13 @@ describe('core/validation', () => {
     });
 
     it('rejects empty, whitespace, brackets, quotes and line breaks', () => {
-      assert.equal(reason(validateProfileName('')), 'Enter a profile name.');
-      assert.match(reason(validateProfileName('my profile')), /a space \(position 3\)/);
-      assert.match(reason(validateProfileName(' dev')), /begin with a space/);
-      assert.match(reason(validateProfileName('dev]')), /"\]" \(position 4\)/);
-      assert.match(reason(validateProfileName('[dev')), /"\[" \(position 1\)/);
-      assert.match(reason(validateProfileName('a"b')), /"""/);
-      assert.match(reason(validateProfileName('a\nb')), /a line break/);
+      assert.equal(refusalReason(validateProfileName('')), 'Enter a profile name.');
+      assert.match(refusalReason(validateProfileName('my profile')), /a space \(position 3\)/);
+      assert.match(refusalReason(validateProfileName(' dev')), /begin with a space/);
+      assert.match(refusalReason(validateProfileName('dev]')), /"\]" \(position 4\)/);
+      assert.match(refusalReason(validateProfileName('[dev')), /"\[" \(position 1\)/);
+      assert.match(refusalReason(validateProfileName('a"b')), /"""/);
+      assert.match(refusalReason(validateProfileName('a\nb')), /a line break/);
       assert.equal(validateProfileName('__proto__').ok, false);
     });
 
