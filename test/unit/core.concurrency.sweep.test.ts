@@ -1,9 +1,11 @@
 // AbortError and isAbortError, what the first tests left open: the default message a user may
 // read, and which values count as an abort (told by name, only on objects). mapWithConcurrency:
 // the limit error names the value, items replaced during the run are not seen, an abort before
-// the start keeps its reason, and a failure is not replaced by a later abort.
+// the start keeps its reason, and a failure is not replaced by a later abort. untilAborted: the
+// promise itself without a signal, the abort's reason as cause, no listener left once settled.
 import assert from 'node:assert/strict';
-import { AbortError, isAbortError, mapWithConcurrency } from '../../src/core/concurrency';
+import { getEventListeners } from 'node:events';
+import { AbortError, isAbortError, mapWithConcurrency, untilAborted } from '../../src/core/concurrency';
 
 describe('abort errors (sweep)', () => {
   it('an AbortError says the operation was aborted unless told otherwise', () => {
@@ -64,6 +66,34 @@ describe('abort errors (sweep)', () => {
       ac.abort();
       releaseSecond(2);
       await assert.rejects(result, (error: unknown) => error === boom);
+    });
+  });
+
+  describe('untilAborted', () => {
+    it('without a signal is the promise itself', () => {
+      const promise = Promise.resolve(7);
+      assert.equal(untilAborted(promise, undefined), promise);
+    });
+
+    it('passes the value or the error through and leaves no abort listener behind', async () => {
+      const ac = new AbortController();
+      assert.equal(await untilAborted(Promise.resolve(7), ac.signal), 7);
+      assert.equal(getEventListeners(ac.signal, 'abort').length, 0);
+      await assert.rejects(untilAborted(Promise.reject(new Error('throttled')), ac.signal), { message: 'throttled' });
+      assert.equal(getEventListeners(ac.signal, 'abort').length, 0);
+    });
+
+    it('rejects with an AbortError caused by the reason, at once or when the abort comes', async () => {
+      const never = new Promise<number>(() => undefined);
+      const early = new AbortController();
+      early.abort('closed');
+      await assert.rejects(untilAborted(never, early.signal), (error: unknown) => error instanceof AbortError && error.cause === 'closed');
+      const late = new AbortController();
+      const waiting = untilAborted(never, late.signal);
+      assert.equal(getEventListeners(late.signal, 'abort').length, 1);
+      late.abort('cancelled');
+      await assert.rejects(waiting, (error: unknown) => error instanceof AbortError && error.cause === 'cancelled');
+      assert.equal(getEventListeners(late.signal, 'abort').length, 0);
     });
   });
 });

@@ -1,7 +1,8 @@
 // TokenBucket on a hand-driven clock, what the first tests left open: the settings error names
 // the bad value, a slot given back shortens the next caller's wait (but never beyond the burst),
-// and a clock that steps back does not take tokens away.
+// a clock that steps back does not take tokens away, and an aborted wait leaves no listener.
 import assert from 'node:assert/strict';
+import { getEventListeners } from 'node:events';
 import { TokenBucket } from '../../src/core/tokenBucket';
 
 describe('token bucket (sweep)', () => {
@@ -34,5 +35,17 @@ describe('token bucket (sweep)', () => {
     assert.equal(bucket.reserve(), 0);
     now = 9_000;
     assert.equal(bucket.reserve(), 1000);
+  });
+
+  it('a wait cut short by an abort leaves no abort listener on the signal', async () => {
+    // the real sleep: one slot a second, so the second take waits until the abort
+    const bucket = new TokenBucket({ ratePerSecond: 1, burst: 1 });
+    await bucket.take();
+    const ac = new AbortController();
+    const waiting = bucket.take(ac.signal);
+    assert.equal(getEventListeners(ac.signal, 'abort').length, 1);
+    ac.abort('closed');
+    await assert.rejects(waiting, (error: unknown) => error instanceof Error && error.name === 'AbortError' && error.cause === 'closed');
+    assert.equal(getEventListeners(ac.signal, 'abort').length, 0);
   });
 });
