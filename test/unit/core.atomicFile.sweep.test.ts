@@ -1,36 +1,30 @@
 // Whole-file sweep (issue #27) of writeFileAtomic: a linked file stays linked, a file that does
 // not exist yet is created, text is written as UTF-8, no file descriptor is left open.
 import * as assert from 'node:assert/strict';
-import { promises as fs, readdirSync } from 'node:fs';
-import * as os from 'node:os';
+import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { writeFileAtomic } from '../../src/core/atomicFile';
+import { openDescriptorCount } from '../support/openDescriptors';
+import { tempDirEach } from '../support/tempDir';
 
-const openDescriptors = (): number => readdirSync('/proc/self/fd').length;
 
 describe('writeFileAtomic (sweep)', () => {
-  let dir: string;
-  beforeEach(async () => {
-    dir = await fs.mkdtemp(path.join(os.tmpdir(), 'iamkeys-atomic-'));
-  });
-  afterEach(async () => {
-    await fs.rm(dir, { recursive: true, force: true });
-  });
+  const tempDir = tempDirEach('iamkeys-atomic-');
 
   it('writes through a symlink by default: the link stays a link and its target gets the text', async () => {
-    const target = path.join(dir, 'real-credentials');
-    const link = path.join(dir, 'credentials');
+    const target = path.join(tempDir(), 'real-credentials');
+    const link = path.join(tempDir(), 'credentials');
     await fs.writeFile(target, 'old\n');
     await fs.symlink(target, link);
     await writeFileAtomic(link, 'new\n');
     assert.ok((await fs.lstat(link)).isSymbolicLink(), 'the link was replaced by a plain file');
     assert.equal(await fs.readFile(target, 'utf8'), 'new\n');
-    assert.deepEqual((await fs.readdir(dir)).sort(), ['credentials', 'real-credentials']);
+    assert.deepEqual((await fs.readdir(tempDir())).sort(), ['credentials', 'real-credentials']);
   });
 
   it('with followLinks: false the link itself is replaced and its target keeps its content', async () => {
-    const target = path.join(dir, 'elsewhere');
-    const link = path.join(dir, 'backup');
+    const target = path.join(tempDir(), 'elsewhere');
+    const link = path.join(tempDir(), 'backup');
     await fs.writeFile(target, 'keep\n');
     await fs.symlink(target, link);
     await writeFileAtomic(link, 'backup\n', { followLinks: false });
@@ -40,18 +34,18 @@ describe('writeFileAtomic (sweep)', () => {
   });
 
   it('creates a file that does not exist yet, 0600, with the text as UTF-8', async () => {
-    const file = path.join(dir, 'fresh');
+    const file = path.join(tempDir(), 'fresh');
     await writeFileAtomic(file, 'clé = ü€\n');
     assert.deepEqual(await fs.readFile(file), Buffer.from('clé = ü€\n', 'utf8'));
     assert.equal((await fs.stat(file)).mode & 0o777, 0o600);
-    assert.deepEqual(await fs.readdir(dir), ['fresh']);
+    assert.deepEqual(await fs.readdir(tempDir()), ['fresh']);
   });
 
   it('leaves no file descriptor open after a write', async () => {
-    const file = path.join(dir, 'counted');
+    const file = path.join(tempDir(), 'counted');
     await writeFileAtomic(file, 'warm-up\n');
-    const before = openDescriptors();
+    const before = openDescriptorCount();
     for (let i = 0; i < 5; i++) await writeFileAtomic(file, `write ${i}\n`);
-    assert.equal(openDescriptors(), before);
+    assert.equal(openDescriptorCount(), before);
   });
 });

@@ -3,20 +3,16 @@
 // "held", and the message a busy caller gets.
 import * as assert from 'node:assert/strict';
 import { promises as fs } from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { assertLockHeld, CredentialsFileBusy, lockPathOf, withCredentialsFileLock } from '../../src/core/credentialsFileLock';
+import { tempDirEach } from '../support/tempDir';
 
 describe('credentials file lock (sweep)', () => {
-  let dir: string;
+  const tempDir = tempDirEach('iamkeys-lock-');
   let file: string;
   beforeEach(async () => {
-    dir = await fs.mkdtemp(path.join(os.tmpdir(), 'iamkeys-lock-'));
-    file = path.join(dir, 'credentials');
+    file = path.join(tempDir(), 'credentials');
     await fs.writeFile(file, '[dev]\n');
-  });
-  afterEach(async () => {
-    await fs.rm(dir, { recursive: true, force: true });
   });
 
   /** Holds the lock until the returned release is called; resolves once it is held. */
@@ -37,11 +33,11 @@ describe('credentials file lock (sweep)', () => {
   }
 
   it('lockPathOf: beside the file, beside a link target, and beside a file not written yet', async () => {
-    const link = path.join(dir, 'linked');
+    const link = path.join(tempDir(), 'linked');
     await fs.symlink(file, link);
-    const realDir = await fs.realpath(dir);
+    const realDir = await fs.realpath(tempDir());
     assert.equal(await lockPathOf(link), path.join(realDir, 'credentials.iamkeys-lock'));
-    assert.equal(await lockPathOf(path.join(dir, 'absent')), path.join(dir, 'absent.iamkeys-lock'));
+    assert.equal(await lockPathOf(path.join(tempDir(), 'absent')), path.join(tempDir(), 'absent.iamkeys-lock'));
   });
 
   it('CredentialsFileBusy says which file is being changed', () => {
@@ -67,7 +63,7 @@ describe('credentials file lock (sweep)', () => {
     assert.equal((await fs.stat(`${await lockPathOf(file)}.holder`)).mode & 0o777, 0o600, 'the note is private');
     first.release();
     await first.done;
-    assert.deepEqual((await fs.readdir(dir)).sort(), ['credentials'], 'the lock and its note are gone');
+    assert.deepEqual((await fs.readdir(tempDir())).sort(), ['credentials'], 'the lock and its note are gone');
   });
 
   it('a holder without a note leaves none: the second caller is asked with undefined, and waits when it does not stop', async () => {
@@ -91,17 +87,17 @@ describe('credentials file lock (sweep)', () => {
     const note = `${await lockPathOf(file)}.holder`;
     await fs.writeFile(note, 'an old note');
     let seen: string[] = [];
-    await withCredentialsFileLock(file, async () => (seen = await fs.readdir(dir)), { waitMs: 0 });
+    await withCredentialsFileLock(file, async () => (seen = await fs.readdir(tempDir())), { waitMs: 0 });
     assert.ok(!seen.includes('credentials.iamkeys-lock.holder'), `seen: ${seen.join(', ')}`);
   });
 
   it('a file not written yet can be locked (a first write creates it)', async () => {
-    const absent = path.join(dir, 'new-credentials');
+    const absent = path.join(tempDir(), 'new-credentials');
     assert.equal(await withCredentialsFileLock(absent, async (lock) => lock.file, { waitMs: 0 }), absent);
   });
 
   it('a failure other than "held" reaches the caller as it is, not as CredentialsFileBusy', async () => {
-    const inMissingFolder = path.join(dir, 'no-such-folder', 'credentials');
+    const inMissingFolder = path.join(tempDir(), 'no-such-folder', 'credentials');
     const asked: Array<string | undefined> = [];
     await assert.rejects(
       withCredentialsFileLock(inMissingFolder, async () => 'x', { waitMs: 0, stopFor: (holder) => asked.push(holder) > 0 }),

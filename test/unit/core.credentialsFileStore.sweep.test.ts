@@ -3,7 +3,6 @@
 // refusing to replace one unconfirmed, nothing written under a lost lock).
 import * as assert from 'node:assert/strict';
 import { promises as fs } from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import {
   backupPathOf,
@@ -17,21 +16,18 @@ import {
   writeProfileKeys,
 } from '../../src/core/credentialsFileStore';
 import { SecretText } from '../../src/core/secretText';
+import { tempDirEach } from '../support/tempDir';
 
 const ORIGINAL = '[dev]\naws_access_key_id = AKIAOLD1\naws_secret_access_key = old1\n# AKIACOMMENTED\n[ci]\naws_access_key_id = AKIAOLD1\naws_secret_access_key = old1\n[other]\naws_access_key_id = AKIAOTHER\naws_secret_access_key = other\n[empty]\nregion = eu-west-1\n';
 const NEW_KEYS = { accessKeyId: 'AKIANEW1', secret: new SecretText('new1') };
 
 describe('credentials file store (sweep)', () => {
-  let dir: string;
+  const tempDir = tempDirEach('iamkeys-store-');
   let file: string;
   const lockOf = (f: string, compromised = false) => ({ file: f, compromised });
   beforeEach(async () => {
-    dir = await fs.mkdtemp(path.join(os.tmpdir(), 'iamkeys-store-'));
-    file = path.join(dir, 'credentials');
+    file = path.join(tempDir(), 'credentials');
     await fs.writeFile(file, ORIGINAL);
-  });
-  afterEach(async () => {
-    await fs.rm(dir, { recursive: true, force: true });
   });
 
   it('credentialsFilePath: AWS_SHARED_CREDENTIALS_FILE as given, "~/" under home, else ~/.aws/credentials', () => {
@@ -87,12 +83,12 @@ describe('credentials file store (sweep)', () => {
   it('existingProfileKey: the key ID; undefined for no file or no profile; "" for a profile without keys', async () => {
     assert.equal(await existingProfileKey(file, 'other'), 'AKIAOTHER');
     assert.equal(await existingProfileKey(file, 'nope'), undefined);
-    assert.equal(await existingProfileKey(path.join(dir, 'absent'), 'dev'), undefined);
+    assert.equal(await existingProfileKey(path.join(tempDir(), 'absent'), 'dev'), undefined);
     assert.equal(await existingProfileKey(file, 'empty'), '');
   });
 
   it('writeKeysIntoProfile creates the file (and a 0700 folder) when there is none, with no backup', async () => {
-    const fresh = path.join(dir, 'new', '.aws', 'credentials');
+    const fresh = path.join(tempDir(), 'new', '.aws', 'credentials');
     await writeKeysIntoProfile(lockOf(fresh), 'dev', NEW_KEYS, { overwrite: false });
     assert.equal(await fs.readFile(fresh, 'utf8'), '[dev]\naws_access_key_id = AKIANEW1\naws_secret_access_key = new1\n');
     assert.equal((await fs.stat(path.dirname(fresh))).mode & 0o777, 0o700);

@@ -6,6 +6,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { HookError, installPreCommitHook, uninstallPreCommitHook } from '../../src/core/preCommitHookFiles';
 import { TestRepo } from '../support/gitRepo';
+import { openDescriptorCount } from '../support/openDescriptors';
 
 /** Our hook as far as the installer can tell: it carries the marker the shipped hook carries. */
 const OUR_SCRIPT = '#!/usr/bin/env node\n// iam-access-keys pre-commit hook\n';
@@ -43,14 +44,14 @@ describe('preCommitHookFiles sweep: uninstalling, symbolic links, open files', (
   it('looking inside the hooks to tell ours apart leaves no file open', async () => {
     repo.write('.git/hooks/pre-commit', '#!/bin/sh\necho users own hook\n');
     const script = repo.write('our-hook.js', OUR_SCRIPT);
-    const openBefore = fs.readdirSync('/dev/fd').length;
+    const openBefore = openDescriptorCount();
     // Each round looks inside a hook twice: a leak would leave 20 more files open. Other tests'
     // sockets may still close (or, rarely, open) meanwhile, hence the margin.
     for (let i = 0; i < 10; i++) {
       await installPreCommitHook(repo.root, script);
       await uninstallPreCommitHook(repo.root);
     }
-    const opened = fs.readdirSync('/dev/fd').length - openBefore;
+    const opened = openDescriptorCount() - openBefore;
     assert.ok(opened < 10, `${opened} more files open after 10 rounds`);
   });
 });

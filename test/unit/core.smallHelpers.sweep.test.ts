@@ -3,13 +3,13 @@
 // not exist yet.
 import * as assert from 'node:assert/strict';
 import { promises as fs } from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { displayLocale, setDisplayLanguage } from '../../src/core/displayLanguage';
 import { JOURNAL_FILE_PATTERN } from '../../src/core/journalFileName';
 import { escapeMarkdown } from '../../src/core/markdownText';
 import { readTextIfExists } from '../../src/core/readTextIfExists';
 import { englishText, l10nKey, setDisplayTranslator, translate } from '../../src/core/translate';
+import { tempDirAll } from '../support/tempDir';
 
 describe('englishText fills {n} placeholders (sweep)', () => {
   it('fills every placeholder, two-digit ones included, and keeps those without an argument', () => {
@@ -87,25 +87,19 @@ describe('JOURNAL_FILE_PATTERN (sweep)', () => {
 });
 
 describe('readTextIfExists (sweep)', () => {
-  let dir: string;
-  before(async () => {
-    dir = await fs.mkdtemp(path.join(os.tmpdir(), 'iamkeys-readtext-'));
-  });
-  after(async () => {
-    await fs.rm(dir, { recursive: true, force: true });
-  });
+  const tempDir = tempDirAll('iamkeys-readtext-');
 
   it('returns the text of a file as a string', async () => {
-    const file = path.join(dir, 'present.txt');
+    const file = path.join(tempDir(), 'present.txt');
     await fs.writeFile(file, 'héllo\n');
     assert.equal(await readTextIfExists(file), 'héllo\n');
   });
 
   it('returns undefined when there is no such file', async () => {
-    assert.equal(await readTextIfExists(path.join(dir, 'absent.txt')), undefined);
+    assert.equal(await readTextIfExists(path.join(tempDir(), 'absent.txt')), undefined);
   });
 
   it('throws any other failure (a folder at the path)', async () => {
-    await assert.rejects(readTextIfExists(dir), (error: NodeJS.ErrnoException) => error.code === 'EISDIR');
+    await assert.rejects(readTextIfExists(tempDir()), (error: NodeJS.ErrnoException) => error.code === 'EISDIR');
   });
 });
