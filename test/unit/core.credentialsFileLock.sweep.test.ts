@@ -133,6 +133,42 @@ describe('credentials file lock (sweep)', () => {
     assert.equal(unlogged, 'written without a log');
   });
 
+  /** Holds `target`'s lock while another process takes it over (its mtime changed); what the holder saw. */
+  async function loseLock(target: string, log?: (message: string) => void): Promise<{ before: boolean; after: boolean }> {
+    const lockPath = await lockPathOf(target);
+    return withCredentialsFileLock(
+      target,
+      async (lock) => {
+        const before = lock.compromised;
+        const past = new Date(Date.now() - 60_000);
+        await fs.utimes(lockPath, past, past); // as a process that took the lock over as stale would
+        for (let waited = 0; !lock.compromised && waited < 10_000; waited += 50) await new Promise((resolve) => setTimeout(resolve, 50));
+        assert.throws(() => assertLockHeld(lock), /was lost; nothing was written/);
+        return { before, after: lock.compromised };
+      },
+      { waitMs: 0, log },
+    );
+  }
+
+  it('a lock another process takes over is marked lost, logged once (or not at all without a log), and left in place', async function () {
+    // proper-lockfile notices at its next refresh (every 2 s) that the lock's mtime is no longer
+    // the one it wrote; the wait is on that flag, bounded, not a fixed sleep. Both at once: one wait.
+    this.timeout(15_000);
+    const logged: string[] = [];
+    const quiet = path.join(tempDir(), 'quiet-credentials');
+    await fs.writeFile(quiet, '[dev]\n');
+    const [seen, seenQuietly] = await Promise.all([loseLock(file, (message) => logged.push(message)), loseLock(quiet)]);
+    assert.deepEqual(seen, { before: false, after: true });
+    assert.deepEqual(seenQuietly, { before: false, after: true }, 'no log: noted without throwing from the refresh timer');
+    assert.equal(logged.length, 1, logged.join('\n'));
+    assert.ok(logged[0].startsWith(`the lock on ${file} was lost: `), logged[0]);
+    for (const target of [file, quiet]) {
+      const lockPath = await lockPathOf(target);
+      assert.equal((await fs.stat(lockPath)).isDirectory(), true, 'the lock directory is left for its new holder');
+      await fs.rm(lockPath, { recursive: true });
+    }
+  });
+
   it('assertLockHeld throws only for a lost lock, naming the file', () => {
     assertLockHeld({ file, compromised: false });
     assert.throws(() => assertLockHeld({ file: '/c', compromised: true }), { message: 'the lock on /c was lost; nothing was written' });
