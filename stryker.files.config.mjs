@@ -1,7 +1,7 @@
-// A whole-file sweep (docs/testing.md, "Whole-file sweeps"): stryker.config.mjs over the files named
-// in STRYKER_FILES (comma-separated), with static mutants left out (each one reruns the whole unit
-// suite; scripts/stryker-apply-mutants.mjs tests them one by one) and a report, cache and sandbox
-// per sweep name, so sweeps of different files can run at once.
+// A whole-file sweep (docs/testing.md, "Folder scores now: whole-file sweeps"): stryker.config.mjs
+// over the files named in STRYKER_FILES (comma-separated), with static mutants left out (each one
+// reruns the whole unit suite; scripts/stryker-apply-mutants.mjs tests them one by one) and a
+// report, cache and sandbox per sweep name, so sweeps of different files can run at once.
 //   STRYKER_FILES=src/core/leakScanner.ts,src/core/stagedDiff.ts STRYKER_NAME=leaks npx stryker run stryker.files.config.mjs
 import base from './stryker.config.mjs';
 

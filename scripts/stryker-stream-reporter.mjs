@@ -5,13 +5,11 @@
 // scripts/stryker-survivors.mjs, and a last line "DONE" is added to each when the run ends.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { commonTokens, declareClassPlugin, PluginKind } from '@stryker-mutator/api/plugin';
+import { declareClassPlugin, PluginKind } from '@stryker-mutator/api/plugin';
 
 class StreamReporter {
-  static inject = [commonTokens.options];
   constructor() {
     this.dir = process.env.STRYKER_STREAM_DIR;
-    this.touched = new Set();
     if (this.dir) fs.mkdirSync(this.dir, { recursive: true });
   }
   fileFor(source) {
@@ -19,10 +17,10 @@ class StreamReporter {
   }
   onMutantTested(result) {
     if (!this.dir || (result.status !== 'Survived' && result.status !== 'NoCoverage')) return;
+    // The result's location is the report schema's (1-based line and column), its file absolute.
     const { start } = result.location;
-    const line = `  ${result.status}\t${result.fileName}:${start.line + 1}:${start.column}\t${result.mutatorName}\t${JSON.stringify(result.replacement ?? '').slice(0, 100)}\n`;
-    this.touched.add(result.fileName);
-    fs.appendFileSync(this.fileFor(result.fileName), line);
+    const source = path.relative(process.cwd(), result.fileName);
+    fs.appendFileSync(this.fileFor(source), `  ${result.status}\t${source}:${start.line}:${start.column - 1}\t${result.mutatorName}\t${JSON.stringify(result.replacement ?? '').slice(0, 100)}\n`);
   }
   onMutationTestReportReady(report) {
     if (!this.dir) return;

@@ -3,26 +3,26 @@ import * as fs from 'node:fs/promises';
 import * as os from 'node:os';
 import * as path from 'node:path';
 
-/** Registers mocha hooks that give each test of the suite a new folder; the result reads the current one. */
-export function tempDirEach(prefix: string): () => string {
+type Hook = (fn: () => Promise<void>) => void;
+
+/** Registers `setUp`/`tearDown` hooks that make and remove a folder; the result reads the current one. */
+function tempDirWith(prefix: string, setUp: Hook, tearDown: Hook): () => string {
   let dir = '';
-  beforeEach(async () => {
+  setUp(async () => {
     dir = await fs.mkdtemp(path.join(os.tmpdir(), prefix));
   });
-  afterEach(async () => {
+  tearDown(async () => {
     await fs.rm(dir, { recursive: true, force: true });
   });
   return () => dir;
 }
 
-/** Registers mocha hooks that give the whole suite one folder; the result reads it. */
+/** A new folder for each test of the suite. */
+export function tempDirEach(prefix: string): () => string {
+  return tempDirWith(prefix, beforeEach, afterEach);
+}
+
+/** One folder for the whole suite. */
 export function tempDirAll(prefix: string): () => string {
-  let dir = '';
-  before(async () => {
-    dir = await fs.mkdtemp(path.join(os.tmpdir(), prefix));
-  });
-  after(async () => {
-    await fs.rm(dir, { recursive: true, force: true });
-  });
-  return () => dir;
+  return tempDirWith(prefix, before, after);
 }

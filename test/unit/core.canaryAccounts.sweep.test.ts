@@ -4,16 +4,7 @@
 // built by an encoder written for the test from the published format.
 import assert from 'node:assert/strict';
 import { canaryProviderOfAccount, canaryToken } from '../../src/core/canaryAccounts';
-
-const BASE32 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
-
-/** A new-format long-term key ID of `account`. */
-function keyIdOf(account: string): string {
-  let bits = ((1n << 47n) | (BigInt(account) << 7n)) << 2n;
-  let head = '';
-  for (let i = 0; i < 10; i++, bits >>= 5n) head = BASE32[Number(bits & 31n)] + head;
-  return `AKIA${head}QRSTUV`;
-}
+import { keyIdOfAccount } from '../support/keyIdOfAccount';
 
 const CANARYTOKENS_ORG = ['052310077262', '171436882533', '534261010715', '595918472158', '717712589309', '819147034852', '992382622183', '730335385048', '266735846894'];
 const LOOK_ALIKES = [
@@ -23,16 +14,16 @@ const LOOK_ALIKES = [
 
 describe('canary token accounts (sweep)', () => {
   it('names every canarytokens.org account from a key ID', () => {
-    for (const account of CANARYTOKENS_ORG) assert.deepEqual(canaryToken(keyIdOf(account)), { account, provider: 'canarytokens.org' }, account);
+    for (const account of CANARYTOKENS_ORG) assert.deepEqual(canaryToken(keyIdOfAccount(account)), { account, provider: 'canarytokens.org' }, account);
   });
 
   it('names every look-alike account from a key ID', () => {
-    for (const account of LOOK_ALIKES) assert.deepEqual(canaryToken(keyIdOf(account)), { account, provider: 'canarytokens.org look-alike' }, account);
+    for (const account of LOOK_ALIKES) assert.deepEqual(canaryToken(keyIdOfAccount(account)), { account, provider: 'canarytokens.org look-alike' }, account);
   });
 
   it('names no other account, no old-format ID, and no missing account', () => {
-    assert.equal(canaryToken(keyIdOf('052310077263')), undefined);
-    assert.equal(canaryToken(keyIdOf('000000000000')), undefined);
+    assert.equal(canaryToken(keyIdOfAccount('052310077263')), undefined);
+    assert.equal(canaryToken(keyIdOfAccount('000000000000')), undefined);
     assert.equal(canaryToken('AKIAIOSFODNN7EXAMPLE'), undefined);
     assert.equal(canaryProviderOfAccount(undefined), undefined);
     assert.equal(canaryProviderOfAccount(''), undefined);

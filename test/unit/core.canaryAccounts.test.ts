@@ -8,26 +8,17 @@ import { canaryToken } from '../../src/core/canaryAccounts';
 import { accessKeyVerdict, secretVerdict } from '../../src/features/diagnostics/leakVerdict';
 import { keyInfoMarkdown } from '../../src/features/hover/hoverText';
 import { KeyLookup, type KeyLookupSources } from '../../src/features/hover/keyLookup';
-
-const BASE32 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
-
-/** A new-format long-term key ID of `account`. */
-function keyIdOf(account: string, tail = 'ABCDEF'): string {
-  let bits = ((1n << 47n) | (BigInt(account) << 7n)) << 2n; // 50 bits: 10 base32 characters
-  let head = '';
-  for (let i = 0; i < 10; i++, bits >>= 5n) head = BASE32[Number(bits & 31n)] + head;
-  return `AKIA${head}${tail}`;
-}
+import { keyIdOfAccount } from '../support/keyIdOfAccount';
 
 const THINKST_DOCUMENTED = 'AKIAQYLPMN5HHHFPZAM2';
-const LOOK_ALIKE = keyIdOf('044858866125');
-const ORDINARY = keyIdOf('123456789012');
+const LOOK_ALIKE = keyIdOfAccount('044858866125');
+const ORDINARY = keyIdOfAccount('123456789012');
 const NOW = new Date('2026-06-10T12:00:00Z');
 
 describe('canary tokens: named, never looked up', () => {
   it('recognises the accounts of canarytokens.org and of its look-alikes from the key ID alone', () => {
     assert.deepEqual(canaryToken(THINKST_DOCUMENTED), { account: '052310077262', provider: 'canarytokens.org' });
-    assert.deepEqual(canaryToken(keyIdOf('992382622183')), { account: '992382622183', provider: 'canarytokens.org' });
+    assert.deepEqual(canaryToken(keyIdOfAccount('992382622183')), { account: '992382622183', provider: 'canarytokens.org' });
     assert.deepEqual(canaryToken(LOOK_ALIKE), { account: '044858866125', provider: 'canarytokens.org look-alike' });
     assert.equal(canaryToken(ORDINARY), undefined);
     assert.equal(canaryToken('AKIAIOSFODNN7EXAMPLE'), undefined); // old format: no account in the ID

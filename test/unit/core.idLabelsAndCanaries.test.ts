@@ -4,16 +4,7 @@
 import * as assert from 'node:assert/strict';
 import { describeIdKind, findAccessKeyIds } from '../../src/core/accessKeyIds';
 import { canaryToken } from '../../src/core/canaryAccounts';
-
-const BASE32 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
-
-/** A new-format long-term key ID of `account` (base32 of (1 << 47 | account << 7) << 2). */
-function keyIdOf(account: string): string {
-  let bits = ((1n << 47n) | (BigInt(account) << 7n)) << 2n;
-  let head = '';
-  for (let i = 0; i < 10; i++, bits >>= 5n) head = BASE32[Number(bits & 31n)] + head;
-  return `AKIA${head}ABCDEF`;
-}
+import { keyIdOfAccount } from '../support/keyIdOfAccount';
 
 describe('ID kind labels and canary accounts (sample 1206)', () => {
   it('names groups, public keys and STS bearer tokens as the IAM documentation does', () => {
@@ -29,7 +20,7 @@ describe('ID kind labels and canary accounts (sample 1206)', () => {
 
   it('names keys of look-alike canary accounts listed mid-list as canary tokens', () => {
     for (const account of ['251535659677', '637958123769', '732624840810']) {
-      assert.deepEqual(canaryToken(keyIdOf(account)), { account, provider: 'canarytokens.org look-alike' }, account);
+      assert.deepEqual(canaryToken(keyIdOfAccount(account)), { account, provider: 'canarytokens.org look-alike' }, account);
     }
   });
 });
